@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+
+namespace Refheap.Runtime.Objects.Native.Dict;
+
+/// <summary>
+/// A py27 dict: CPython 2.7's <c>PyDictObject</c>, 248 bytes, with its first eight slots inline.
+/// <code>
+///   0 RefCount, Type
+///  16 Fill           active + dummy slots
+///  24 Used           active slots
+///  32 Mask           slots - 1 (7 for the inline table)
+///  40 Table          DictEntry*: SmallTable or a heap buffer of Mask + 1 slots
+///  48 (reserved)     2.7's ma_lookup function pointer
+///  56 SmallTable     8 × DictEntry (192 bytes)
+/// 248
+/// </code>
+/// A zeroed block (Table null) is a valid empty dict: the table is set up on first use, so
+/// that instances of dict subclasses, allocated zeroed, need no constructor call.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct ClassicDictObject
+{
+    /// <summary>Slots in the inline table (2.7's PyDict_MINSIZE).</summary>
+    public const int MinSize = 8;
+
+    /// <summary>Reference count and type.</summary>
+    public PyObject Base;
+
+    /// <summary>Active plus dummy slots (ma_fill).</summary>
+    public nint Fill;
+
+    /// <summary>Active slots (ma_used): the dict's length.</summary>
+    public nint Used;
+
+    /// <summary>Slots minus one (ma_mask).</summary>
+    public nint Mask;
+
+    /// <summary>The slot array (ma_table).</summary>
+    public DictEntry* Table;
+
+    private readonly nint _reserved;
+
+    /// <summary>The inline table (ma_smalltable).</summary>
+    public fixed byte SmallTableBytes[MinSize * 24];
+
+    /// <summary>The inline table of a dict.</summary>
+    public static DictEntry* SmallTable(ClassicDictObject* mp) => (DictEntry*)mp->SmallTableBytes;
+}
