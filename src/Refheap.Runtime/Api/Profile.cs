@@ -1,0 +1,105 @@
+using Refheap.Runtime.Memory;
+
+namespace Refheap.Runtime;
+
+/// <summary>
+/// Whose behaviour a <see cref="Runtime"/> reproduces. Every difference between the CPython
+/// versions is one named property here; code asks the property, never the version.
+/// </summary>
+public sealed class Profile
+{
+    private Profile(string name, string pythonVersion)
+    {
+        Name = name;
+        PythonVersion = pythonVersion;
+    }
+
+    /// <summary>CPython 2.7.18, the talk's Python.</summary>
+    public static Profile Py27 { get; } = new("py27", "2.7.18")
+    {
+        Allocator = AllocatorLayout.Py27,
+        SeparateIntAndFloatBlocks = true,
+        SmallIntCache = false,
+        FloatFreeListLimit = 0,
+        InlineInstanceValues = false,
+        LegacyFinalizers = true,
+        ExceptionStateOutlivesExceptBlock = true,
+        IntPromotesToLong = true,
+        InsertionOrderedDicts = false,
+        RecursionErrorName = "RuntimeError",
+        ListGrowth = ListGrowthPolicy.Cpython27,
+    };
+
+    /// <summary>CPython 3.12.</summary>
+    public static Profile Py312 { get; } = new("py312", "3.12.1")
+    {
+        Allocator = AllocatorLayout.Py312,
+        SeparateIntAndFloatBlocks = false,
+        SmallIntCache = true,
+        FloatFreeListLimit = 100,
+        InlineInstanceValues = true,
+        LegacyFinalizers = false,
+        ExceptionStateOutlivesExceptBlock = false,
+        IntPromotesToLong = false,
+        InsertionOrderedDicts = true,
+        RecursionErrorName = "RecursionError",
+        ListGrowth = ListGrowthPolicy.Cpython312,
+    };
+
+    /// <summary>The profile's short name: <c>py27</c> or <c>py312</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The CPython version whose behaviour is reproduced.</summary>
+    public string PythonVersion { get; }
+
+    /// <summary>Arena, pool and size-class geometry of the small-object allocator.</summary>
+    public required AllocatorLayout Allocator { get; init; }
+
+    /// <summary>
+    /// 2.7: ints and floats live in blocks of their own, reused only for ints/floats; a block
+    /// is returned only when wholly free at a full collection (the talk's leak #2).
+    /// </summary>
+    public required bool SeparateIntAndFloatBlocks { get; init; }
+
+    /// <summary>3.x: the ints -5..256 are preallocated and shared.</summary>
+    public required bool SmallIntCache { get; init; }
+
+    /// <summary>Floats kept on a free list for reuse (3.12: 100); 0 when floats use their own blocks.</summary>
+    public required int FloatFreeListLimit { get; init; }
+
+    /// <summary>3.12: instance attributes are stored inline; a dict object is made only when <c>__dict__</c> is asked for.</summary>
+    public required bool InlineInstanceValues { get; init; }
+
+    /// <summary>2.7: a cycle holding an object with <c>__del__</c> is never collected and goes to gc.garbage; 3.4+: PEP 442.</summary>
+    public required bool LegacyFinalizers { get; init; }
+
+    /// <summary>2.7: <c>sys.exc_info()</c> survives the except block until the frame ends.</summary>
+    public required bool ExceptionStateOutlivesExceptBlock { get; init; }
+
+    /// <summary>2.7: a machine <c>int</c> that promotes to an arbitrary-precision <c>long</c> on overflow.</summary>
+    public required bool IntPromotesToLong { get; init; }
+
+    /// <summary>3.7+: dicts iterate in insertion order; 2.7 iterates in hash-table order.</summary>
+    public required bool InsertionOrderedDicts { get; init; }
+
+    /// <summary>The exception raised at the recursion limit.</summary>
+    public required string RecursionErrorName { get; init; }
+
+    /// <summary>How a list over-allocates when it grows (visible in <c>sys.getsizeof</c>).</summary>
+    public required ListGrowthPolicy ListGrowth { get; init; }
+
+    /// <summary>Default collection thresholds (700, 10, 10) in both versions.</summary>
+    public (int Gen0, int Gen1, int Gen2) DefaultThresholds => (700, 10, 10);
+
+    /// <summary>Looks a profile up by name (<c>py27</c>, <c>py312</c>).</summary>
+    /// <exception cref="ArgumentException">The name is not a known profile.</exception>
+    public static Profile FromName(string name) => name switch
+    {
+        "py27" => Py27,
+        "py312" => Py312,
+        _ => throw new ArgumentException($"unknown profile '{name}' (expected py27 or py312)", nameof(name)),
+    };
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,454 @@
+using System.Numerics;
+using Refheap.Runtime.Memory;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime;
+
+/// <summary>
+/// A Python heap: CPython's memory manager for one <see cref="Profile"/> — reference
+/// counting, the cycle collector, the pymalloc allocator — driven from C#.
+/// </summary>
+/// <remarks>
+/// Every public call takes the runtime lock (re-entrant); <see cref="Enter"/> holds it for a
+/// batch. Values come back as <see cref="Handle"/>s owned by the innermost open
+/// <see cref="HandleScope"/>. A Python exception raised by an operation is thrown as
+/// <see cref="PythonException"/>, leaving the heap intact. Several runtimes may live in one
+/// process; they share nothing.
+/// <code>
+/// using var rt = new Runtime(Profile.Py312);
+/// using var scope = rt.OpenScope();
+/// var task = rt.Call(rt.DefineClass("Task"));
+/// task.SetAttr("name", rt.Str("write the talk"));
+/// </code>
+/// </remarks>
+public sealed partial class Runtime : IDisposable
+{
+    private readonly Lock _gil = new();
+    private readonly HandleTable _handles = new();
+    private readonly HashSet<PersistentHandle> _persistent = [];
+    private bool _disposed;
+
+    /// <summary>Creates a runtime reproducing <paramref name="profile"/> (default: py27, the talk's).</summary>
+    public Runtime(Profile? profile = null, RuntimeOptions? options = null)
+    {
+        Profile = profile ?? Profile.Py27;
+        Options = options ?? new RuntimeOptions();
+        if (Options.HeapLimit <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "HeapLimit must be positive");
+        }
+
+        Heap = new Heap(Profile, Options);
+        Api = new ObjectApi(Heap);
+        Gc = new GcModule(this);
+        RuntimeMetrics.Register(this);
+    }
+
+    /// <summary>Whose behaviour this runtime reproduces.</summary>
+    public Profile Profile { get; }
+
+    /// <summary>The options it was made with.</summary>
+    public RuntimeOptions Options { get; }
+
+    /// <summary>The gc module: collection, thresholds, debug flags, garbage, statistics.</summary>
+    public GcModule Gc { get; }
+
+    internal Heap Heap { get; }
+
+    internal ObjectApi Api { get; }
+
+    /// <summary>Takes the runtime lock until the returned scope is disposed.</summary>
+    public RuntimeLockScope Enter() => new(_gil);
+
+    /// <summary>Opens a handle scope: handles made until it closes belong to it.</summary>
+    public HandleScope OpenScope()
+    {
+        using var gil = Enter();
+        ThrowIfDisposed();
+        return new HandleScope(this, _handles.Open());
+    }
+
+    internal void CloseScope(long serial)
+    {
+        using var gil = Enter();
+        if (!_disposed)
+        {
+            _handles.Close(serial);
+        }
+    }
+
+    /// <summary>Keeps the object of <paramref name="handle"/> alive until the returned handle is disposed.</summary>
+    public PersistentHandle Persist(Handle handle)
+    {
+        using var gil = Enter();
+        var p = new PersistentHandle(this, Resolve(handle).NewRef());
+        _persistent.Add(p);
+        return p;
+    }
+
+    internal void Release(PersistentHandle handle)
+    {
+        using var gil = Enter();
+        if (_persistent.Remove(handle) && !_disposed)
+        {
+            handle.Detach().DecRef();
+        }
+    }
+
+    /// <summary>A new handle (in the current scope) for a borrowed object.</summary>
+    internal Handle HandleFor(PyRef borrowed)
+    {
+        using var gil = Enter();
+        ThrowIfDisposed();
+        return Own(borrowed.NewRef());
+    }
+
+    /// <summary>Makes a handle of an owned reference, or throws the pending Python error when it is null.</summary>
+    internal Handle Own(PyRef owned)
+    {
+        if (owned.IsNull)
+        {
+            throw Heap.TakeErrorAsException();
+        }
+
+        var (index, serial) = _handles.Add(owned);
+        return new Handle(this, index, serial);
+    }
+
+    /// <summary>The object behind a handle (borrowed).</summary>
+    internal PyRef Resolve(Handle handle)
+    {
+        ThrowIfDisposed();
+        if (handle.RuntimeOrNull != this)
+        {
+            throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
+        }
+
+        return _handles.Get(handle.Index, handle.Serial);
+    }
+
+    private void Check(int status)
+    {
+        if (status < 0)
+        {
+            throw Heap.TakeErrorAsException();
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary><c>None</c>.</summary>
+    public Handle None => Build(h => h.None);
+
+    /// <summary><c>True</c> or <c>False</c>.</summary>
+    public Handle Bool(bool value) => Build(h => h.NewBool(value));
+
+    /// <summary>An <c>int</c>.</summary>
+    public Handle Int(long value) => Build(h => h.NewInt(value));
+
+    /// <summary>An arbitrary-precision <c>int</c> (2.7: <c>long</c> when it does not fit a machine int).</summary>
+    public Handle Int(BigInteger value) => Build(h => h.NewInt(value));
+
+    /// <summary>A <c>float</c>.</summary>
+    public Handle Float(double value) => Build(h => h.NewFloat(value));
+
+    /// <summary>A <c>str</c>.</summary>
+    public Handle Str(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Build(h => h.NewString(value));
+    }
+
+    /// <summary>A <c>tuple</c> of the given objects.</summary>
+    public Handle Tuple(params ReadOnlySpan<Handle> items)
+    {
+        using var gil = Enter();
+        return Own(Heap.NewTuple(ResolveAll(items)));
+    }
+
+    /// <summary>A <c>list</c> of the given objects.</summary>
+    public Handle List(params ReadOnlySpan<Handle> items)
+    {
+        using var gil = Enter();
+        return Own(Heap.NewList(ResolveAll(items)));
+    }
+
+    /// <summary>An empty <c>dict</c>.</summary>
+    public Handle Dict() => Build(h => h.NewDict());
+
+    /// <summary>An empty <c>set</c>.</summary>
+    public Handle Set() => Build(h => h.NewEmptySet());
+
+    private Handle Build(Func<Heap, PyRef> make)
+    {
+        using var gil = Enter();
+        ThrowIfDisposed();
+        return Own(make(Heap));
+    }
+
+    private PyRef[] ResolveAll(ReadOnlySpan<Handle> items)
+    {
+        var refs = new PyRef[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            refs[i] = Resolve(items[i]);
+        }
+
+        return refs;
+    }
+
+    /// <summary>
+    /// Defines a class (<c>type(name, bases, attributes)</c>) in module <paramref name="module"/>.
+    /// Attributes may include <c>__slots__</c>, <c>__init__</c> and <c>__del__</c> made with <see cref="Method"/>.
+    /// </summary>
+    public Handle DefineClass(string name, IReadOnlyDictionary<string, Handle>? attributes = null, ReadOnlySpan<Handle> bases = default, string module = "__main__")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var gil = Enter();
+        ThrowIfDisposed();
+        var attrs = new List<KeyValuePair<string, PyRef>>();
+        foreach (var (key, value) in attributes ?? new Dictionary<string, Handle>())
+        {
+            attrs.Add(new(key, Resolve(value)));
+        }
+
+        return Own(Api.DefineClass(name, ResolveAll(bases), attrs, module));
+    }
+
+    /// <summary>A heap function whose body is a C# delegate.</summary>
+    public Handle Function(string name, PythonCallable body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return NewNative(name, (self, args) => body(args), isMethod: false);
+    }
+
+    /// <summary>A method for a class: when read through an instance it binds, and <paramref name="body"/> gets the instance.</summary>
+    public Handle Method(string name, PythonMethod body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return NewNative(name, (self, args) => body(self, args), isMethod: true);
+    }
+
+    private Handle NewNative(string name, PythonMethod body, bool isMethod)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var gil = Enter();
+        ThrowIfDisposed();
+        return Own(Api.NewFunction(name, NativeBridge.Wrap(this, name, body), isMethod));
+    }
+
+    /// <summary>The number of live instances of a user class (its instance counter).</summary>
+    public long LiveInstances(Handle cls)
+    {
+        using var gil = Enter();
+        var n = ObjectApi.LiveInstances(Resolve(cls));
+        return n >= 0 ? n : throw new ArgumentException("not a user class", nameof(cls));
+    }
+
+    /// <summary><c>getattr(o, name)</c>.</summary>
+    public Handle GetAttr(Handle o, string name)
+    {
+        using var gil = Enter();
+        return Own(Api.GetAttr(Resolve(o), name));
+    }
+
+    /// <summary><c>hasattr(o, name)</c>.</summary>
+    public bool HasAttr(Handle o, string name)
+    {
+        using var gil = Enter();
+        var r = Api.GetAttr(Resolve(o), name);
+        if (r.IsNull)
+        {
+            if (Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
+            {
+                Heap.ClearError();
+                return false;
+            }
+
+            throw Heap.TakeErrorAsException();
+        }
+
+        r.DecRef();
+        return true;
+    }
+
+    /// <summary><c>setattr(o, name, value)</c>.</summary>
+    public void SetAttr(Handle o, string name, Handle value)
+    {
+        using var gil = Enter();
+        Check(Api.SetAttr(Resolve(o), name, Resolve(value)));
+    }
+
+    /// <summary><c>delattr(o, name)</c>.</summary>
+    public void DelAttr(Handle o, string name)
+    {
+        using var gil = Enter();
+        Check(Api.SetAttr(Resolve(o), name, PyRef.Null));
+    }
+
+    /// <summary><c>o[key]</c>.</summary>
+    public Handle GetItem(Handle o, Handle key)
+    {
+        using var gil = Enter();
+        return Own(Api.GetItem(Resolve(o), Resolve(key)));
+    }
+
+    /// <summary><c>o[key] = value</c>.</summary>
+    public void SetItem(Handle o, Handle key, Handle value)
+    {
+        using var gil = Enter();
+        Check(Api.SetItem(Resolve(o), Resolve(key), Resolve(value)));
+    }
+
+    /// <summary><c>del o[key]</c>.</summary>
+    public void DelItem(Handle o, Handle key)
+    {
+        using var gil = Enter();
+        Check(Api.SetItem(Resolve(o), Resolve(key), PyRef.Null));
+    }
+
+    /// <summary><c>list.append(item)</c>.</summary>
+    public void Append(Handle list, Handle item)
+    {
+        using var gil = Enter();
+        Check(Api.Append(Resolve(list), Resolve(item)));
+    }
+
+    /// <summary><c>len(o)</c>.</summary>
+    public long Length(Handle o)
+    {
+        using var gil = Enter();
+        var n = Api.Length(Resolve(o));
+        return n >= 0 ? n : throw Heap.TakeErrorAsException();
+    }
+
+    /// <summary><c>callable(*args)</c>.</summary>
+    public Handle Call(Handle callable, params ReadOnlySpan<Handle> args)
+    {
+        using var gil = Enter();
+        var target = Resolve(callable);
+        return Own(Api.Call(target, ResolveAll(args)));
+    }
+
+    /// <summary><c>repr(o)</c>.</summary>
+    public string Repr(Handle o)
+    {
+        using var gil = Enter();
+        return Api.Repr(Resolve(o)) ?? throw Heap.TakeErrorAsException();
+    }
+
+    /// <summary><c>str(o)</c>.</summary>
+    public string Str(Handle o)
+    {
+        using var gil = Enter();
+        return Api.Str(Resolve(o)) ?? throw Heap.TakeErrorAsException();
+    }
+
+    /// <summary>The value of an int (or bool) that fits 64 bits.</summary>
+    /// <exception cref="PythonException">TypeError for a non-int, OverflowError when too big.</exception>
+    public long ToInt64(Handle o)
+    {
+        using var gil = Enter();
+        var r = Resolve(o);
+        if (Api.TryAsLong(r, out var v))
+        {
+            return v;
+        }
+
+        throw Api.IsInt(r)
+            ? new PythonException("OverflowError", "Python int too large to convert to C long")
+            : new PythonException("TypeError", $"an integer is required (got type {r.Descriptor.Name})");
+    }
+
+    /// <summary>The value of a float (or int) as a double.</summary>
+    public double ToDouble(Handle o)
+    {
+        using var gil = Enter();
+        return Api.TryAsDouble(Resolve(o), out var v) ? v : throw Heap.TakeErrorAsException();
+    }
+
+    /// <summary>The text of a str.</summary>
+    /// <exception cref="PythonException">TypeError when the object is not a str.</exception>
+    public string ToText(Handle o)
+    {
+        using var gil = Enter();
+        var r = Resolve(o);
+        return Api.AsString(r) ?? throw new PythonException("TypeError", $"expected str, got {r.Descriptor.Name}");
+    }
+
+    /// <summary>Whether both handles refer to the same object.</summary>
+    public bool Is(Handle a, Handle b)
+    {
+        using var gil = Enter();
+        return Resolve(a) == Resolve(b);
+    }
+
+    /// <summary><c>a == b</c>.</summary>
+    public bool AreEqual(Handle a, Handle b)
+    {
+        using var gil = Enter();
+        var r = Api.RichCompareBool(Resolve(a), Resolve(b), CompareOp.Eq);
+        return r >= 0 ? r == 1 : throw Heap.TakeErrorAsException();
+    }
+
+    internal nint IdOf(Handle o)
+    {
+        using var gil = Enter();
+        return Resolve(o).Address;
+    }
+
+    internal string TypeNameOf(Handle o)
+    {
+        using var gil = Enter();
+        return Resolve(o).Descriptor.QualifiedName;
+    }
+
+    /// <summary>The current reference count of an object (for teaching and tests; the handle itself holds one).</summary>
+    public long RefCount(Handle o)
+    {
+        using var gil = Enter();
+        return Resolve(o).RefCount;
+    }
+
+    /// <summary>Live objects by type and the heap's bytes (see <see cref="Census"/>).</summary>
+    public Census TakeCensus()
+    {
+        using var gil = Enter();
+        ThrowIfDisposed();
+        return CensusTaker.Take(Heap);
+    }
+
+    /// <summary>The allocator's statistics, as <c>sys._debugmallocstats()</c>.</summary>
+    public MemoryStats MemoryStats
+    {
+        get
+        {
+            using var gil = Enter();
+            ThrowIfDisposed();
+            return Heap.Allocator.GetStats();
+        }
+    }
+
+    /// <summary>Frees every object still referenced from C# and returns all memory to the OS.</summary>
+    public void Dispose()
+    {
+        using var gil = Enter();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _handles.ReleaseAll();
+        foreach (var p in _persistent)
+        {
+            p.Detach().DecRef();
+        }
+
+        _persistent.Clear();
+        Heap.Gc.ReleaseLists();
+        _disposed = true;
+        RuntimeMetrics.Unregister(this);
+        _handles.Dispose();
+        Heap.Dispose();
+    }
+}

@@ -1,0 +1,581 @@
+using System.Diagnostics;
+using Refheap.Runtime.Objects;
+
+namespace Refheap.Runtime.Gc;
+
+/// <remarks>
+/// The states of an object's gc_refs during one collection:
+/// <code>
+///  ┌───────────────┐ UpdateRefs    ┌──────────────────────┐ SubtractRefs  ┌──────────────────────────┐
+///  │ tracked, in a │──────────────►│ COLLECTING,          │──────────────►│ COLLECTING,              │
+///  │ generation    │ refs=refcount │ gc_refs = refcount   │ minus refs    │ gc_refs = refs from      │
+///  └───────────────┘               └──────────────────────┘ from young    │ outside the young set    │
+///                                                                          └────────────┬─────────────┘
+///                                         MoveUnreachable: gc_refs &gt; 0, or reached     │
+///                              ┌──────────────────────────────────────────────────────┤
+///                              ▼                                                       ▼ gc_refs == 0 when scanned
+///                  ┌───────────────────────┐  VisitReachable finds it later  ┌─────────────────────────────┐
+///                  │ reachable: back in    │◄────────────────────────────────│ UNREACHABLE (tentatively),  │
+///                  │ young, links restored │                                 │ in the unreachable list     │
+///                  └───────────┬───────────┘                                 └──────────────┬──────────────┘
+///                              │ promoted to the older generation                           │ finalizers, weakrefs,
+///                              ▼                                                            ▼ clear → freed, or survives into `old`
+/// </code>
+/// </remarks>
+internal sealed unsafe partial class Collector
+{
+    /// <summary>Receives a snapshot after each phase of a collection (for visualizers and tests); null = off, and then it costs nothing.</summary>
+    public ICollectionObserver? Observer { get; set; }
+
+    /// <summary>Installed by the weak-reference types: clears weakrefs to the unreachable set and runs the callbacks that may run (handle_weakrefs). Returns the number of weakrefs it freed.</summary>
+    internal WeakReferencePhase? HandleWeakReferences { get; set; }
+
+    /// <summary>
+    /// Collects generation <paramref name="generation"/> and all younger ones; returns the
+    /// number of unreachable objects found (collected plus uncollectable), as gc.collect().
+    /// </summary>
+    private CollectionResult Collect(int generation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (Debug.HasFlag(GcDebugFlags.Stats))
+        {
+            WriteStatsHeader(generation);
+        }
+
+        // The counts: the next generation sees one more collection; these start over.
+        if (generation + 1 < Generations)
+        {
+            _counts[generation + 1]++;
+        }
+
+        for (var i = 0; i <= generation; i++)
+        {
+            _counts[i] = 0;
+        }
+
+        GcHead unreachable, finalizers;
+        var young = MergeYoungerGenerations(generation);
+        var old = generation < Generations - 1 ? Head(generation + 1) : young;
+        var examined = GcList.Count(young);
+
+        DeduceUnreachable(young, &unreachable);
+        UntrackAtomicTuples(young);
+        PromoteSurvivors(generation, young, old);
+
+        MoveLegacyFinalizers(&unreachable, &finalizers);
+        MoveLegacyFinalizerReachable(&finalizers);
+        Notify(CollectionPhase.LegacyFinalizers, &unreachable, &finalizers);
+
+        long collected = 0;
+        if (_heap.Profile.LegacyFinalizers)
+        {
+            collected = GcList.Count(&unreachable);
+        }
+
+        ReportCollectable(&unreachable);
+        collected += HandleWeakReferences?.Invoke(&unreachable, old) ?? 0;
+        Notify(CollectionPhase.WeakReferences, &unreachable, null);
+
+        if (!_heap.Profile.LegacyFinalizers)
+        {
+            GcHead stillUnreachable;
+            FinalizeGarbage(&unreachable);
+            HandleResurrectedObjects(&unreachable, &stillUnreachable, old);
+            Notify(CollectionPhase.Resurrection, &stillUnreachable, null);
+            collected += GcList.Count(&stillUnreachable);
+            DeleteGarbage(&stillUnreachable, old);
+        }
+        else
+        {
+            DeleteGarbage(&unreachable, old);
+        }
+
+        var uncollectable = HandleLegacyFinalizers(&finalizers, old);
+        if (generation == Generations - 1)
+        {
+            _heap.FreeLists.ClearAll();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (Debug.HasFlag(GcDebugFlags.Stats))
+        {
+            WriteStatsFooter(collected, uncollectable, elapsed);
+        }
+
+        return new CollectionResult(generation, examined, collected, uncollectable, elapsed);
+    }
+
+    /// <summary>
+    /// Merges generations 0..generation-1 into <paramref name="generation"/>.
+    /// After this: the younger generations are empty and the returned list holds them all.
+    /// </summary>
+    private GcHead* MergeYoungerGenerations(int generation)
+    {
+        for (var i = 0; i < generation; i++)
+        {
+            GcList.Merge(Head(i), Head(generation));
+        }
+
+        return Head(generation);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="young"/> into what is reachable from outside it and what is not.
+    /// After this: <paramref name="young"/> holds the reachable objects with their links
+    /// restored and COLLECTING cleared; <paramref name="unreachable"/> holds the rest, still
+    /// COLLECTING, as a normal list.
+    /// </summary>
+    private void DeduceUnreachable(GcHead* young, GcHead* unreachable)
+    {
+        ValidateList(young, 0);
+        UpdateRefs(young);
+        SubtractRefs(young);
+        Notify(CollectionPhase.SubtractRefs, young, null);
+        GcList.Init(unreachable);
+        MoveUnreachable(young, unreachable);
+        ClearUnreachableMarks(unreachable);
+        Notify(CollectionPhase.MoveUnreachable, young, unreachable);
+        ValidateList(young, 0);
+        ValidateList(unreachable, GcBits.Collecting);
+    }
+
+    /// <summary>
+    /// After this: every object in <paramref name="young"/> is COLLECTING and its gc_refs
+    /// equals its reference count (Prev holds the count, not a back link).
+    /// </summary>
+    private static void UpdateRefs(GcHead* young)
+    {
+        for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
+        {
+            var count = g->Object->RefCount;
+
+            // Keep FINALIZED; the back links are rebuilt by MoveUnreachable.
+            g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (count << GcBits.RefsShift);
+        }
+    }
+
+    /// <summary>
+    /// After this: each object's gc_refs counts only the references from outside
+    /// <paramref name="young"/>: every reference between two young objects was subtracted.
+    /// </summary>
+    private static void SubtractRefs(GcHead* young)
+    {
+        for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
+        {
+            var o = g->Object;
+            o->Type->Descriptor.Traverse(o, &VisitDecref, null);
+        }
+    }
+
+    private static int VisitDecref(PyObject* child, void* arg)
+    {
+        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
+        {
+            var g = GcHead.Of(child);
+            if ((g->Prev & GcBits.Collecting) != 0)
+            {
+                g->Prev -= (nint)1 << GcBits.RefsShift;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Scans <paramref name="young"/> in order: an object with gc_refs &gt; 0 is reachable and
+    /// everything it references is marked reachable (moved back from the unreachable list if
+    /// already there); an object with gc_refs == 0 moves, tentatively, to the unreachable list.
+    /// After this: young holds exactly the objects reachable from outside it, with back links
+    /// restored and COLLECTING cleared; unreachable holds the rest, each with the UNREACHABLE
+    /// bit in its Next link.
+    /// </summary>
+    private void MoveUnreachable(GcHead* young, GcHead* unreachable)
+    {
+        var observer = Observer;
+        var prev = young;
+        var g = GcList.Next(young);
+        while (g != young)
+        {
+            var refs = g->Prev >> GcBits.RefsShift;
+            if (refs != 0)
+            {
+                observer?.OnReachable((nint)g->Object, refs);
+                var o = g->Object;
+
+                // The traversal may append to young (objects found reachable again), so the
+                // next object is read only after it.
+                o->Type->Descriptor.Traverse(o, &VisitReachable, young);
+                g->Prev = (g->Prev & GcBits.Finalized) | (nint)prev;
+                prev = g;
+            }
+            else
+            {
+                // Unlink from young (singly, for now: back links are rebuilt at the end) and
+                // append to unreachable, marking the link so VisitReachable can tell.
+                prev->Next = g->Next;
+                var last = (GcHead*)(unreachable->Prev & ~GcBits.PrevFlagsMask);
+                last->Next = GcBits.Unreachable | (nint)g;
+                g->Prev = (g->Prev & GcBits.PrevFlagsMask) | (nint)last;
+                g->Next = GcBits.Unreachable | (nint)unreachable;
+                unreachable->Prev = (nint)g;
+            }
+
+            g = (GcHead*)prev->Next;
+        }
+
+        young->Prev = (nint)prev;
+        unreachable->Next &= ~GcBits.Unreachable;
+    }
+
+    private static int VisitReachable(PyObject* child, void* arg)
+    {
+        if ((child->Type->Flags & TypeFlags.HaveGc) == 0)
+        {
+            return 0;
+        }
+
+        var g = GcHead.Of(child);
+
+        // Objects of older generations, and those already scanned, are not COLLECTING.
+        if ((g->Prev & GcBits.Collecting) == 0)
+        {
+            return 0;
+        }
+
+        if ((g->Next & GcBits.Unreachable) != 0)
+        {
+            // Moved to unreachable earlier, but reachable after all: unlink by hand (the list
+            // functions do not understand the marked links) and put it back at young's end,
+            // where the scan will reach it again.
+            var young = (GcHead*)arg;
+            var prev = (GcHead*)(g->Prev & ~GcBits.PrevFlagsMask);
+            var next = (GcHead*)(g->Next & ~GcBits.Unreachable);
+            prev->Next = g->Next;
+            next->Prev = (next->Prev & GcBits.PrevFlagsMask) | (nint)prev;
+            var last = (GcHead*)(young->Prev & ~GcBits.PrevFlagsMask);
+            last->Next = (nint)g;
+            g->Next = (nint)young;
+            young->Prev = (nint)g;
+            g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((nint)1 << GcBits.RefsShift);
+        }
+        else if ((g->Prev >> GcBits.RefsShift) == 0)
+        {
+            // Still ahead in young: tell the scan it is reachable.
+            g->Prev = (g->Prev & GcBits.PrevFlagsMask) | ((nint)1 << GcBits.RefsShift);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// After this: the unreachable list is an ordinary list (no UNREACHABLE bits, back links
+    /// intact), its objects still COLLECTING.
+    /// </summary>
+    private static void ClearUnreachableMarks(GcHead* unreachable)
+    {
+        for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
+        {
+            g->Next &= ~GcBits.Unreachable;
+        }
+    }
+
+    /// <summary>
+    /// After this: no reachable tuple whose items can never be tracked is tracked (CPython
+    /// untracks them here so that long-lived atomic tuples stop costing collections).
+    /// </summary>
+    private void UntrackAtomicTuples(GcHead* young)
+    {
+        var tuples = _heap.Types.Tuple;
+        var g = GcList.Next(young);
+        while (g != young)
+        {
+            var next = GcList.Next(g);
+            var o = g->Object;
+            if (o->Type->Descriptor == tuples && tuples.CanUntrack(o))
+            {
+                Untrack(o);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>
+    /// Moves the survivors to the next generation and keeps the long-lived counts.
+    /// After this: young is empty (unless it is the oldest generation, which keeps them);
+    /// in a full collection, dicts holding only untrackable objects are untracked.
+    /// </summary>
+    private void PromoteSurvivors(int generation, GcHead* young, GcHead* old)
+    {
+        if (young != old)
+        {
+            if (generation == Generations - 2)
+            {
+                LongLivedPending += GcList.Count(young);
+            }
+
+            GcList.Merge(young, old);
+        }
+        else
+        {
+            // NOTE (CPython issue #14775): dicts are untracked only in full collections, so
+            // that building a big dict of dicts does not cost a quadratic rescan.
+            UntrackAtomicDicts(young);
+            LongLivedPending = 0;
+            LongLivedTotal = GcList.Count(young);
+        }
+    }
+
+    private void UntrackAtomicDicts(GcHead* list)
+    {
+        var dicts = _heap.Types.Dict;
+        var g = GcList.Next(list);
+        while (g != list)
+        {
+            var next = GcList.Next(g);
+            var o = g->Object;
+            if (o->Type->Descriptor == dicts && dicts.CanUntrack(o))
+            {
+                Untrack(o);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>
+    /// 2.7: moves the unreachable objects that have <c>__del__</c> to <paramref name="finalizers"/>.
+    /// After this: unreachable holds only objects without a legacy finalizer. (3.12: user
+    /// classes' <c>__del__</c> is a PEP 442 finalizer, so nothing moves.)
+    /// </summary>
+    private void MoveLegacyFinalizers(GcHead* unreachable, GcHead* finalizers)
+    {
+        GcList.Init(finalizers);
+        if (!_heap.Profile.LegacyFinalizers)
+        {
+            return;
+        }
+
+        var g = GcList.Next(unreachable);
+        while (g != unreachable)
+        {
+            var next = GcList.Next(g);
+            if (Heap.HasFinalizer(g->Object->Type))
+            {
+                g->Prev &= ~GcBits.Collecting;
+                GcList.Move(g, finalizers);
+            }
+
+            g = next;
+        }
+    }
+
+    /// <summary>
+    /// After this: everything reachable from an object in <paramref name="finalizers"/> is in
+    /// that list too, as the finalizers may still use it.
+    /// </summary>
+    private static void MoveLegacyFinalizerReachable(GcHead* finalizers)
+    {
+        for (var g = GcList.Next(finalizers); g != finalizers; g = GcList.Next(g))
+        {
+            var o = g->Object;
+            o->Type->Descriptor.Traverse(o, &VisitMove, finalizers);
+        }
+    }
+
+    private static int VisitMove(PyObject* child, void* arg)
+    {
+        if ((child->Type->Flags & TypeFlags.HaveGc) == 0)
+        {
+            return 0;
+        }
+
+        var g = GcHead.Of(child);
+        if ((g->Prev & GcBits.Collecting) != 0)
+        {
+            g->Prev &= ~GcBits.Collecting;
+            GcList.Move(g, (GcHead*)arg);
+        }
+
+        return 0;
+    }
+
+    private void ReportCollectable(GcHead* unreachable)
+    {
+        if (!Debug.HasFlag(GcDebugFlags.Collectable))
+        {
+            return;
+        }
+
+        for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
+        {
+            DebugCycle("collectable", g->Object);
+        }
+    }
+
+    /// <summary>
+    /// 3.12 (PEP 442): runs each unreachable object's finalizer once. After this: every
+    /// object with <c>__del__</c> still in the list is marked finalized; objects may have
+    /// been freed or resurrected meanwhile.
+    /// </summary>
+    private void FinalizeGarbage(GcHead* collectable)
+    {
+        GcHead seen;
+        GcList.Init(&seen);
+
+        // A finalizer may free or resurrect anything: always take the list's first object.
+        while (!GcList.IsEmpty(collectable))
+        {
+            var g = GcList.Next(collectable);
+            var o = g->Object;
+            GcList.Move(g, &seen);
+            if ((g->Prev & GcBits.Finalized) == 0 && Heap.HasFinalizer(o->Type))
+            {
+                g->Prev |= GcBits.Finalized;
+                Heap.IncRef(o);
+                _heap.CallFinalizer(o);
+                Heap.DecRef(o);
+            }
+        }
+
+        GcList.Merge(&seen, collectable);
+    }
+
+    /// <summary>
+    /// 3.12: runs the reachability analysis again on the finalized set. After this: objects a
+    /// finalizer made reachable are in <paramref name="old"/>; <paramref name="stillUnreachable"/>
+    /// holds what may be cleared.
+    /// </summary>
+    private void HandleResurrectedObjects(GcHead* unreachable, GcHead* stillUnreachable, GcHead* old)
+    {
+        for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
+        {
+            g->Prev &= ~GcBits.Collecting;
+        }
+
+        var observer = Observer;
+        Observer = null;
+        DeduceUnreachable(unreachable, stillUnreachable);
+        Observer = observer;
+        GcList.Merge(unreachable, old);
+    }
+
+    /// <summary>
+    /// Breaks the cycles: clears each object in <paramref name="collectable"/> through its
+    /// type's clear, which drops references until counts reach zero. After this: the list is
+    /// empty; objects that survived their clear were moved to <paramref name="old"/>.
+    /// DEBUG_SAVEALL appends each object to gc.garbage instead.
+    /// </summary>
+    private void DeleteGarbage(GcHead* collectable, GcHead* old)
+    {
+        var saveAll = Debug.HasFlag(GcDebugFlags.SaveAll);
+        while (!GcList.IsEmpty(collectable))
+        {
+            var g = GcList.Next(collectable);
+            var o = g->Object;
+            if (saveAll)
+            {
+                AppendToGarbage(o);
+            }
+            else
+            {
+                Heap.IncRef(o);
+                o->Type->Descriptor.Clear(o);
+                if (_heap.ErrorOccurred)
+                {
+                    _heap.WriteUnraisable(null, $"tp_clear of {o->Type->Descriptor.Name}");
+                }
+
+                Heap.DecRef(o);
+            }
+
+            if (GcList.Next(collectable) == g)
+            {
+                // Still alive: move it on; it may die later.
+                g->Prev &= ~GcBits.Collecting;
+                GcList.Move(g, old);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the uncollectable objects where the program can see them. After this:
+    /// gc.garbage holds each object of <paramref name="finalizers"/> that has a legacy
+    /// finalizer (all of them with DEBUG_SAVEALL); the list is merged into old. Returns the
+    /// number of uncollectable objects.
+    /// </summary>
+    private long HandleLegacyFinalizers(GcHead* finalizers, GcHead* old)
+    {
+        long n = 0;
+        var saveAll = Debug.HasFlag(GcDebugFlags.SaveAll);
+        for (var g = GcList.Next(finalizers); g != finalizers; g = GcList.Next(g))
+        {
+            n++;
+            var o = g->Object;
+            if (Debug.HasFlag(GcDebugFlags.Uncollectable))
+            {
+                DebugCycle("uncollectable", o);
+            }
+
+            if (saveAll || Heap.HasFinalizer(o->Type))
+            {
+                AppendToGarbage(o);
+            }
+        }
+
+        GcList.Merge(finalizers, old);
+        return n;
+    }
+
+    private void AppendToGarbage(PyObject* o)
+    {
+        var garbage = EnsureGarbageList();
+        if (garbage.IsNull || _heap.Types.List.Append(garbage.Ptr, o) < 0)
+        {
+            _heap.ClearError();
+        }
+    }
+
+    private void DebugCycle(string what, PyObject* o) =>
+        DebugWriter.WriteLine($"gc: {what} <{o->Type->Descriptor.Name} 0x{(nint)o:x}>");
+
+    private void WriteStatsHeader(int generation)
+    {
+        DebugWriter.WriteLine($"gc: collecting generation {generation}...");
+        DebugWriter.WriteLine($"gc: objects in each generation: {CountObjects(0)} {CountObjects(1)} {CountObjects(2)}");
+        if (!_heap.Profile.LegacyFinalizers)
+        {
+            DebugWriter.WriteLine($"gc: objects in permanent generation: {CountObjects(Generations)}");
+        }
+    }
+
+    private void WriteStatsFooter(long collected, long uncollectable, TimeSpan elapsed)
+    {
+        var seconds = elapsed.TotalSeconds.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
+        var end = _heap.Profile.LegacyFinalizers ? "." : "";
+        DebugWriter.WriteLine($"gc: done, {collected} unreachable, {uncollectable} uncollectable, {seconds}s elapsed{end}");
+    }
+
+    private void Notify(CollectionPhase phase, GcHead* first, GcHead* second)
+    {
+        var observer = Observer;
+        if (observer == null)
+        {
+            return;
+        }
+
+        observer.OnPhase(phase, Snapshot(first), second == null ? [] : Snapshot(second));
+    }
+
+    private static List<ObservedObject> Snapshot(GcHead* list)
+    {
+        var result = new List<ObservedObject>();
+        for (var g = (GcHead*)(list->Next & ~GcBits.Unreachable); g != list; g = (GcHead*)(g->Next & ~GcBits.Unreachable))
+        {
+            var collecting = (g->Prev & GcBits.Collecting) != 0;
+            result.Add(new ObservedObject((nint)g->Object, g->Object->Type->Descriptor.Name, collecting ? g->Prev >> GcBits.RefsShift : -1));
+        }
+
+        return result;
+    }
+}

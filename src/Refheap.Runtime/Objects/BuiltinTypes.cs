@@ -1,0 +1,187 @@
+using System.Runtime.InteropServices;
+using Refheap.Runtime.Memory;
+using Refheap.Runtime.Objects.Native.Dict;
+using Refheap.Runtime.Objects.Native.Exceptions;
+using Refheap.Runtime.Objects.Native.Float;
+using Refheap.Runtime.Objects.Native.Function;
+using Refheap.Runtime.Objects.Native.Instance;
+using Refheap.Runtime.Objects.Native.Int;
+using Refheap.Runtime.Objects.Native.List;
+using Refheap.Runtime.Objects.Native.None;
+using Refheap.Runtime.Objects.Native.Object;
+using Refheap.Runtime.Objects.Native.Set;
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Runtime.Objects.Native.Type;
+
+namespace Refheap.Runtime.Objects;
+
+/// <summary>The built-in types of one heap and the bootstrap that makes their type objects.</summary>
+/// <remarks>
+/// Bootstrap order matters because type objects are themselves heap objects with a str
+/// name, a tuple of bases and a dict: (1) every descriptor is constructed without
+/// allocating; (2) every type object is allocated, `type` first (its own type); (3) each
+/// descriptor initializes its singletons and free lists; (4) names, bases, MROs and dicts
+/// are filled in, now that str, tuple and dict work.
+/// </remarks>
+internal sealed unsafe class BuiltinTypes : IDisposable
+{
+    private readonly Heap _heap;
+    private readonly List<TypeDescriptor> _all = [];
+
+    /// <summary>Constructs the descriptors; <see cref="Bootstrap"/> makes their type objects.</summary>
+    public BuiltinTypes(Heap heap)
+    {
+        _heap = heap;
+        Type = Add(new TypeType(heap));
+        Object = Add(new ObjectType(heap));
+        None = Add(new NoneType(heap));
+        NotImplemented = Add(new NotImplementedType(heap));
+        Int = Add(new IntType(heap));
+        Long = heap.Profile.IntPromotesToLong ? Add(new LongType(heap)) : null;
+        Bool = Add(new BoolType(heap));
+        Float = Add(new FloatType(heap));
+        Str = Add(new StrType(heap));
+        Tuple = Add(new TupleType(heap));
+        List = Add(new ListType(heap));
+        Dict = Add(new DictType(heap));
+        Set = Add(new SetType(heap, frozen: false));
+        FrozenSet = Add(new SetType(heap, frozen: true));
+        NativeFunction = Add(new NativeFunctionType(heap));
+        Exceptions = new ExceptionTypes(heap, this);
+        foreach (var e in Exceptions.All)
+        {
+            Add(e);
+        }
+    }
+
+    /// <summary><c>type</c>, the metatype.</summary>
+    public TypeType Type { get; }
+
+    /// <summary><c>object</c>.</summary>
+    public ObjectType Object { get; }
+
+    /// <summary><c>NoneType</c>.</summary>
+    public NoneType None { get; }
+
+    /// <summary><c>NotImplementedType</c>.</summary>
+    public NotImplementedType NotImplemented { get; }
+
+    /// <summary><c>int</c> (2.7: the machine-word int).</summary>
+    public IntType Int { get; }
+
+    /// <summary><c>long</c>, 2.7 only.</summary>
+    public LongType? Long { get; }
+
+    /// <summary><c>bool</c>.</summary>
+    public BoolType Bool { get; }
+
+    /// <summary><c>float</c>.</summary>
+    public FloatType Float { get; }
+
+    /// <summary><c>str</c>.</summary>
+    public StrType Str { get; }
+
+    /// <summary><c>tuple</c>.</summary>
+    public TupleType Tuple { get; }
+
+    /// <summary><c>list</c>.</summary>
+    public ListType List { get; }
+
+    /// <summary><c>dict</c>.</summary>
+    public DictType Dict { get; }
+
+    /// <summary><c>set</c>.</summary>
+    public SetType Set { get; }
+
+    /// <summary><c>frozenset</c>.</summary>
+    public SetType FrozenSet { get; }
+
+    /// <summary>Functions implemented in C# (builtin_function_or_method).</summary>
+    public NativeFunctionType NativeFunction { get; }
+
+    /// <summary>The exception hierarchy.</summary>
+    public ExceptionTypes Exceptions { get; }
+
+    /// <summary>Every built-in type.</summary>
+    public IReadOnlyList<TypeDescriptor> All => _all;
+
+    private T Add<T>(T descriptor)
+        where T : TypeDescriptor
+    {
+        _all.Add(descriptor);
+        return descriptor;
+    }
+
+    /// <summary>Makes the type objects and singletons (see the class remarks for the order).</summary>
+    public void Bootstrap()
+    {
+        foreach (var d in _all)
+        {
+            d.BaseType ??= d == Object ? null : Object;
+            d.TypeObject = AllocateBuiltinTypeObject(d);
+        }
+
+        foreach (var d in _all)
+        {
+            d.Initialize();
+        }
+
+        foreach (var d in _all)
+        {
+            FillTypeObject(d);
+        }
+
+        // Made now, so that reporting exhaustion later never needs memory.
+        _ = Exceptions.PreallocatedMemoryError;
+    }
+
+    private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)
+    {
+        var size = (nuint)sizeof(PyTypeObject);
+        var block = (byte*)_heap.Allocator.Allocate(size + HeapAllocator.GcHeaderSize, BlockKind.GcObject);
+        if (block == null)
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold the built-in types");
+        }
+
+        // Invariant: built-in type objects are immortal and never tracked (as CPython's static types).
+        new Span<byte>(block, (int)(size + HeapAllocator.GcHeaderSize)).Clear();
+        var t = (PyTypeObject*)(block + HeapAllocator.GcHeaderSize);
+        t->Base.RefCount = Heap.ImmortalRefCount;
+        t->Base.Type = d == Type ? t : Type.TypeObject;
+        t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(d));
+        t->Flags = d.IsGc ? TypeFlags.HaveGc : TypeFlags.None;
+        return t;
+    }
+
+    private void FillTypeObject(TypeDescriptor d)
+    {
+        var t = d.TypeObject;
+        t->Name = _heap.InternString(d.Name).Ptr;
+        var baseType = d.BaseType;
+        var bases = baseType == null ? _heap.NewTuple() : _heap.NewTuple(new PyRef((PyObject*)baseType.TypeObject));
+        t->Bases = bases.Ptr;
+        var mro = new List<PyRef>();
+        for (var b = d; b != null; b = b.BaseType)
+        {
+            mro.Add(new PyRef((PyObject*)b.TypeObject));
+        }
+
+        t->Mro = _heap.NewTuple([.. mro]).Ptr;
+        t->Dict = Dict.New().Ptr;
+    }
+
+    /// <summary>Releases the descriptors' handles; the memory goes with the allocator.</summary>
+    public void Dispose()
+    {
+        foreach (var d in _all)
+        {
+            if (d.TypeObject != null && d.TypeObject->DescriptorHandle != 0)
+            {
+                GCHandle.FromIntPtr(d.TypeObject->DescriptorHandle).Free();
+                d.TypeObject->DescriptorHandle = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Refheap.Runtime.Memory;
+using Refheap.Runtime.Objects.Native.Function;
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Type;
+
+namespace Refheap.Runtime.Objects;
+
+internal sealed unsafe partial class Heap
+{
+    /// <summary><c>getattr(o, name)</c> with <paramref name="name"/> a str: new reference or null.</summary>
+    public PyRef GetAttr(PyObject* o, PyObject* name) => o->Type->Descriptor.GetAttr(o, name);
+
+    /// <summary><c>getattr(o, name)</c> by .NET name (interned).</summary>
+    public PyRef GetAttr(PyObject* o, string name)
+    {
+        var n = InternString(name);
+        return n.IsNull ? n : GetAttr(o, n.Ptr);
+    }
+
+    /// <summary><c>setattr(o, name, value)</c>, or <c>delattr</c> when value is null; 0 or -1.</summary>
+    public int SetAttr(PyObject* o, PyObject* name, PyObject* value) => o->Type->Descriptor.SetAttr(o, name, value);
+
+    /// <summary><c>setattr</c> by .NET name (interned).</summary>
+    public int SetAttr(PyObject* o, string name, PyObject* value)
+    {
+        var n = InternString(name);
+        return n.IsNull ? -1 : SetAttr(o, n.Ptr, value);
+    }
+
+    /// <summary>
+    /// Attribute lookup for objects without an instance dict (built-ins): the class's
+    /// attributes through the descriptor protocol, else AttributeError.
+    /// </summary>
+    public PyRef GenericGetAttr(PyObject* o, PyObject* name)
+    {
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return new PyRef((PyObject*)o->Type).NewRef();
+        }
+
+        var attr = o->Type->Mro == null ? null : TypeType.Lookup(o->Type, name);
+        if (attr != null)
+        {
+            return attr->Type->Descriptor.DescriptorGet(attr, o, o->Type);
+        }
+
+        return ErrorOccurred ? PyRef.Null : RaiseNoAttribute(o, name);
+    }
+
+    /// <summary>Attribute store for objects without an instance dict: data descriptors on the class, else AttributeError.</summary>
+    public int GenericSetAttr(PyObject* o, PyObject* name, PyObject* value)
+    {
+        var attr = o->Type->Mro == null ? null : TypeType.Lookup(o->Type, name);
+        if (attr != null && attr->Type->Descriptor.IsDataDescriptor)
+        {
+            return attr->Type->Descriptor.DescriptorSet(attr, o, value);
+        }
+
+        if (attr != null && Profile.IntPromotesToLong)
+        {
+            Raise(Types.Exceptions.AttributeError, $"'{o->Type->Descriptor.Name}' object attribute '{StrType.AsString(name)}' is read-only");
+            return -1;
+        }
+
+        RaiseNoAttribute(o, name);
+        return -1;
+    }
+
+    /// <summary>
+    /// Calls the special method <paramref name="name"/> if the object's class defines one (looked
+    /// up on the type, as CPython does for special methods). False when it does not; otherwise
+    /// <paramref name="result"/> is the call's result (null with the error set on failure).
+    /// </summary>
+    public bool TryCallSpecial(PyObject* self, string name, out PyRef result)
+    {
+        result = PyRef.Null;
+        var nameObj = InternString(name);
+        var attr = nameObj.IsNull || self->Type->Mro == null ? null : TypeType.Lookup(self->Type, nameObj.Ptr);
+        if (attr == null)
+        {
+            return false;
+        }
+
+        var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);
+        if (bound.IsNull)
+        {
+            return true;
+        }
+
+        result = Call(bound.Ptr, Types.Tuple.Empty, null);
+        bound.DecRef();
+        return true;
+    }
+
+    /// <summary>
+    /// Runs a C# function body with CPython's calling contract enforced: a .NET exception
+    /// becomes a Python one (<see cref="PythonException"/> keeps its type; anything else is a
+    /// SystemError), and a null result without an error is a SystemError.
+    /// </summary>
+    public PyRef InvokeNative(NativeCallable body, PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        PyRef result;
+        try
+        {
+            result = body(this, self, args, kwargs);
+        }
+        catch (PythonException e)
+        {
+            var type = Types.Exceptions.Find(e.TypeName) ?? Types.Exceptions.SystemError;
+            return Raise(type, e.PythonMessage);
+        }
+        catch (MemoryCorruptionException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Raise(Types.Exceptions.SystemError, $"{e.GetType().Name} in a C# callable: {e.Message}");
+        }
+
+        if (result.IsNull && !ErrorOccurred)
+        {
+            return Raise(Types.Exceptions.SystemError, "a C# callable returned null without setting an error");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,469 @@
+using System.Runtime.InteropServices;
+using Refheap.Runtime.Objects.Native.Instance;
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Runtime.Objects.Native.Type;
+
+namespace Refheap.Runtime.Objects;
+
+internal sealed unsafe partial class Heap
+{
+    private readonly HashSet<InstanceType> _liveClasses = [];
+
+    /// <summary>The user classes alive now.</summary>
+    public IReadOnlyCollection<InstanceType> LiveClasses => _liveClasses;
+
+    /// <summary>Sink for "Exception ignored in ..." reports (finalizers, weakref callbacks); stderr by default.</summary>
+    public TextWriter UnraisableWriter { get; set; } = Console.Error;
+
+    /// <summary>
+    /// Creates a class (<c>type(name, bases, dict)</c>): a new reference to a tracked type
+    /// object, or null with the error set. <paramref name="bases"/> are type objects
+    /// (borrowed; empty means <c>(object,)</c>); <paramref name="dict"/> is copied.
+    /// </summary>
+    public PyRef NewClass(string name, ReadOnlySpan<PyRef> bases, PyObject* dict, string module)
+    {
+        var baseTypes = new List<nint>();
+        foreach (var b in bases)
+        {
+            if (b.Ptr->Type->Descriptor is not TypeType)
+            {
+                return RaiseTypeError($"bases must be types, not '{b.Descriptor.Name}'");
+            }
+
+            baseTypes.Add(b.Address);
+        }
+
+        if (baseTypes.Count == 0)
+        {
+            baseTypes.Add((nint)Types.Object.TypeObject);
+        }
+
+        var parent = ((PyTypeObject*)baseTypes[0])->Descriptor;
+        var layout = ComputeLayout(name, parent, baseTypes, dict);
+        if (layout == null)
+        {
+            return PyRef.Null;
+        }
+
+        var descriptor = new InstanceType(this, name, module, layout);
+        var typeObj = AllocObject(Types.Type, (nuint)sizeof(PyTypeObject));
+        if (typeObj == null)
+        {
+            return PyRef.Null;
+        }
+
+        var t = (PyTypeObject*)typeObj;
+        t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(descriptor));
+        t->Flags = TypeFlags.HaveGc | TypeFlags.HeapType;
+        descriptor.TypeObject = t;
+        _liveClasses.Add(descriptor);
+        var result = new PyRef(typeObj);
+
+        // From here on the type object is complete enough to be freed by DecRef on failure.
+        var nameObj = NewString(name);
+        var basesObj = Types.Tuple.New(baseTypes.Count);
+        var classDict = dict == null ? NewDict() : Types.Dict.Copy(dict);
+        if (nameObj.IsNull || basesObj.IsNull || classDict.IsNull)
+        {
+            nameObj.XDecRef();
+            basesObj.XDecRef();
+            classDict.XDecRef();
+            result.DecRef();
+            return PyRef.Null;
+        }
+
+        t->Name = nameObj.Ptr;
+        for (var i = 0; i < baseTypes.Count; i++)
+        {
+            IncRef((PyObject*)baseTypes[i]);
+            TupleType.Items(basesObj.Ptr)[i] = (PyObject*)baseTypes[i];
+        }
+
+        t->Bases = basesObj.Ptr;
+        t->Dict = classDict.Ptr;
+        var mro = ComputeMro(t, baseTypes);
+        if (mro.IsNull)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
+        t->Mro = mro.Ptr;
+        if (Types.Dict.GetItemString(classDict.Ptr, "__module__") == null)
+        {
+            var moduleName = NewString(module);
+            if (moduleName.IsNull || Types.Dict.SetItemString(classDict.Ptr, "__module__", moduleName.Ptr) < 0)
+            {
+                moduleName.XDecRef();
+                result.DecRef();
+                return PyRef.Null;
+            }
+
+            moduleName.DecRef();
+        }
+
+        descriptor.HasDel = LookupSpecial(t, "__del__");
+        Gc.Track(typeObj);
+        return result;
+    }
+
+    private bool LookupSpecial(PyTypeObject* t, string name)
+    {
+        var n = InternString(name);
+        return !n.IsNull && TypeType.Lookup(t, n.Ptr) != null;
+    }
+
+    /// <summary>Recomputes cached slot facts after a class attribute store (CPython's update_slot).</summary>
+    public void OnClassAttributeChanged(PyTypeObject* t, PyObject* name)
+    {
+        if (t->Descriptor is InstanceType it && StrType.EqualsText(name, "__del__"))
+        {
+            it.HasDel = LookupSpecial(t, "__del__");
+        }
+    }
+
+    /// <summary>
+    /// Lays out a class's instances: the solid base's part, then dict, weaklist, 3.12's values
+    /// pointer and the <c>__slots__</c> members, reusing what the parent already has.
+    /// </summary>
+    private InstanceLayout? ComputeLayout(string name, TypeDescriptor parent, List<nint> bases, PyObject* dict)
+    {
+        var parentLayout = (parent as InstanceType)?.Layout;
+        var solidBase = parentLayout?.SolidBase ?? parent;
+        if (parentLayout == null && solidBase.BaseInstanceSize == 0)
+        {
+            if (solidBase == Types.Bool || solidBase is Native.None.SingletonType || solidBase == Types.NativeFunction)
+            {
+                RaiseTypeError(Profile.IntPromotesToLong
+                    ? $"Error when calling the metaclass bases\n    type '{solidBase.Name}' is not an acceptable base type"
+                    : $"type '{solidBase.Name}' is not an acceptable base type");
+                return null;
+            }
+
+            Raise(Types.Exceptions.NotImplementedError, $"Refheap does not support subclassing '{solidBase.Name}' yet (class {name})");
+            return null;
+        }
+
+        foreach (var b in bases)
+        {
+            var other = ((PyTypeObject*)b)->Descriptor;
+            var otherSolid = (other as InstanceType)?.Layout.SolidBase ?? other;
+            if (otherSolid != solidBase && otherSolid != Types.Object && solidBase != Types.Object)
+            {
+                RaiseTypeError("multiple bases have instance lay-out conflict");
+                return null;
+            }
+        }
+
+        var slotNames = ReadSlots(dict, out var wantsDict, out var wantsWeak, out var ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        var size = parentLayout?.Size ?? solidBase.BaseInstanceSize;
+        var dictOffset = parentLayout?.DictOffset ?? 0;
+        var weakOffset = parentLayout?.WeakListOffset ?? 0;
+        var valuesOffset = parentLayout?.ValuesOffset ?? 0;
+        var slots = new List<(string, int)>(parentLayout?.Slots ?? []);
+        var hasSlots = slotNames != null;
+        if (dictOffset == 0 && (!hasSlots || wantsDict))
+        {
+            dictOffset = (int)size;
+            size += 8;
+            if (Profile.InlineInstanceValues)
+            {
+                valuesOffset = (int)size;
+                size += 8;
+            }
+        }
+
+        if (weakOffset == 0 && solidBase.WeakListOffset == 0 && (!hasSlots || wantsWeak))
+        {
+            weakOffset = (int)size;
+            size += 8;
+        }
+
+        foreach (var s in slotNames ?? [])
+        {
+            slots.Add((s, (int)size));
+            size += 8;
+        }
+
+        return new InstanceLayout(parent, solidBase, size, dictOffset, weakOffset != 0 ? weakOffset : solidBase.WeakListOffset, valuesOffset, [.. slots]);
+    }
+
+    private List<string>? ReadSlots(PyObject* dict, out bool wantsDict, out bool wantsWeak, out bool ok)
+    {
+        wantsDict = false;
+        wantsWeak = false;
+        ok = true;
+        var slots = dict == null ? null : Types.Dict.GetItemString(dict, "__slots__");
+        if (slots == null)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        if (slots->Type->Descriptor == Types.Str)
+        {
+            names.Add(StrType.AsString(slots));
+        }
+        else if (slots->Type->Descriptor == Types.Tuple || slots->Type->Descriptor == Types.List)
+        {
+            var n = Length(slots);
+            for (nint i = 0; i < n; i++)
+            {
+                var item = slots->Type->Descriptor == Types.Tuple ? TupleType.Item(slots, i) : Native.List.ListType.Items(slots)[i];
+                if (item->Type->Descriptor != Types.Str)
+                {
+                    RaiseTypeError($"__slots__ items must be strings, not '{item->Type->Descriptor.Name}'");
+                    ok = false;
+                    return null;
+                }
+
+                names.Add(StrType.AsString(item));
+            }
+        }
+        else
+        {
+            RaiseTypeError("__slots__ must be a str, tuple or list of str in Refheap");
+            ok = false;
+            return null;
+        }
+
+        wantsDict = names.Remove("__dict__");
+        wantsWeak = names.Remove("__weakref__");
+        return names;
+    }
+
+    /// <summary>The C3 linearization of a new class (CPython's mro_internal); a new tuple, or null with TypeError.</summary>
+    private PyRef ComputeMro(PyTypeObject* type, List<nint> bases)
+    {
+        var sequences = new List<List<nint>>();
+        foreach (var b in bases)
+        {
+            var mro = ((PyTypeObject*)b)->Mro;
+            var seq = new List<nint>();
+            for (nint i = 0; i < TupleType.Size(mro); i++)
+            {
+                seq.Add((nint)TupleType.Item(mro, i));
+            }
+
+            sequences.Add(seq);
+        }
+
+        sequences.Add([.. bases]);
+        var result = new List<nint> { (nint)type };
+        while (sequences.Any(s => s.Count > 0))
+        {
+            nint candidate = 0;
+            foreach (var s in sequences)
+            {
+                if (s.Count == 0)
+                {
+                    continue;
+                }
+
+                var head = s[0];
+                if (!sequences.Any(o => o.IndexOf(head) > 0))
+                {
+                    candidate = head;
+                    break;
+                }
+            }
+
+            if (candidate == 0)
+            {
+                return RaiseTypeError("Cannot create a consistent method resolution order (MRO)");
+            }
+
+            result.Add(candidate);
+            foreach (var s in sequences)
+            {
+                if (s.Count > 0 && s[0] == candidate)
+                {
+                    s.RemoveAt(0);
+                }
+            }
+        }
+
+        var tuple = Types.Tuple.New(result.Count);
+        if (tuple.IsNull)
+        {
+            return tuple;
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            IncRef((PyObject*)result[i]);
+            TupleType.Items(tuple.Ptr)[i] = (PyObject*)result[i];
+        }
+
+        return tuple;
+    }
+
+    /// <summary>Forgets a class whose type object was freed.</summary>
+    public void OnClassFreed(TypeDescriptor descriptor)
+    {
+        if (descriptor is InstanceType it)
+        {
+            _liveClasses.Remove(it);
+        }
+    }
+
+    /// <summary>Runs <c>__init__</c> on a new instance if its class defines one; 0 or -1.</summary>
+    public int RunInit(PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        if (!TryCallSpecialWithArgs(self, "__init__", args, kwargs, out var result))
+        {
+            var hasArgs = TupleType.Size(args) > 0 || (kwargs != null && Types.Dict.Count(kwargs) > 0);
+            if (hasArgs)
+            {
+                RaiseTypeError(Profile.IntPromotesToLong
+                    ? "object() takes no parameters"
+                    : $"{self->Type->Descriptor.Name}() takes no arguments");
+                return -1;
+            }
+
+            return 0;
+        }
+
+        if (result.IsNull)
+        {
+            return -1;
+        }
+
+        var isNone = result.Ptr == NoneObject;
+        result.DecRef();
+        if (!isNone)
+        {
+            RaiseTypeError($"__init__() should return None, not '{result.Descriptor.Name}'");
+            return -1;
+        }
+
+        return 0;
+    }
+
+    private bool TryCallSpecialWithArgs(PyObject* self, string name, PyObject* args, PyObject* kwargs, out PyRef result)
+    {
+        result = PyRef.Null;
+        var nameObj = InternString(name);
+        var attr = nameObj.IsNull ? null : TypeType.Lookup(self->Type, nameObj.Ptr);
+        if (attr == null)
+        {
+            return false;
+        }
+
+        var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);
+        if (bound.IsNull)
+        {
+            return true;
+        }
+
+        result = Call(bound.Ptr, args, kwargs);
+        bound.DecRef();
+        return true;
+    }
+
+    /// <summary>Whether instances of the type have a <c>__del__</c>.</summary>
+    public static bool HasFinalizer(PyTypeObject* type) => type->Descriptor is InstanceType { HasDel: true };
+
+    /// <summary>
+    /// Runs <c>__del__</c> from deallocation (PyObject_CallFinalizerFromDealloc). The object is
+    /// tracked again and given a temporary reference for the call; true when the finalizer
+    /// resurrected it (stored a reference somewhere), in which case the caller stops
+    /// deallocating. In 3.12 an object is finalized at most once (PEP 442).
+    /// </summary>
+    public bool RunFinalizerFromDealloc(PyObject* self)
+    {
+        if (!Profile.LegacyFinalizers && global::Refheap.Runtime.Gc.Collector.IsFinalized(self))
+        {
+            return false;
+        }
+
+        self->RefCount = 1;
+        Gc.Track(self);
+        if (!Profile.LegacyFinalizers)
+        {
+            global::Refheap.Runtime.Gc.Collector.SetFinalized(self);
+        }
+
+        CallFinalizer(self);
+        if (--self->RefCount != 0)
+        {
+            return true;
+        }
+
+        Gc.Untrack(self);
+        return false;
+    }
+
+    /// <summary>Calls <c>__del__</c>; an exception it raises is reported as unraisable, never propagated.</summary>
+    public void CallFinalizer(PyObject* self)
+    {
+        var saved = FetchError();
+        if (TryCallSpecial(self, "__del__", out var result))
+        {
+            if (result.IsNull)
+            {
+                WriteUnraisable(self, "__del__");
+            }
+            else
+            {
+                result.DecRef();
+            }
+        }
+
+        RestoreError(saved);
+    }
+
+    /// <summary>Reports the pending exception as CPython's "Exception ignored in" does, then clears it.</summary>
+    public void WriteUnraisable(PyObject* context, string what)
+    {
+        var e = FetchError();
+        if (e.IsNull)
+        {
+            return;
+        }
+
+        var contextText = context == null ? what : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>";
+        var message = Native.Exceptions.ExceptionType.MessageOf(this, e.Ptr);
+        var typeName = e.Descriptor.Name;
+        if (Profile.IntPromotesToLong)
+        {
+            UnraisableWriter.WriteLine($"Exception {typeName}: {message} in {contextText} ignored");
+        }
+        else
+        {
+            UnraisableWriter.WriteLine($"Exception ignored in: {contextText}");
+            UnraisableWriter.WriteLine("Traceback (most recent call last):");
+            UnraisableWriter.WriteLine(message.Length == 0 ? typeName : $"{typeName}: {message}");
+        }
+
+        e.DecRef();
+    }
+
+    /// <summary>
+    /// Clears the weak references to an object that is being deallocated. The weak-reference
+    /// types plug in here (Weak/); until an object has a weak reference its list slot is null.
+    /// </summary>
+    public void ClearWeakReferences(PyObject* self)
+    {
+        var offset = self->Type->Descriptor.WeakListOffset;
+        if (offset == 0)
+        {
+            return;
+        }
+
+        var list = (PyObject**)((byte*)self + offset);
+        if (*list != null)
+        {
+            WeakReferenceClearer?.Invoke(self, list);
+        }
+    }
+
+    /// <summary>Clears a weak-reference list and runs its callbacks; installed by the weak-reference types.</summary>
+    internal WeakListClearer? WeakReferenceClearer { get; set; }
+}

@@ -1,0 +1,226 @@
+namespace Refheap.Runtime.Objects;
+
+internal sealed unsafe partial class Heap
+{
+    /// <summary><c>hash(o)</c>; -1 with the error set when unhashable (PyObject_Hash).</summary>
+    public long Hash(PyObject* o) => o->Type->Descriptor.Hash(o);
+
+    /// <summary>The default hash of an object: its address rotated as CPython's _Py_HashPointer does.</summary>
+    public long IdentityHash(PyObject* o)
+    {
+        // Addresses are aligned: rotate the low zero bits away so they do not all share a bucket.
+        var y = (ulong)(nint)o;
+        var h = (long)((y >> 4) | (y << 60));
+        return h == -1 ? -2 : h;
+    }
+
+    /// <summary>Identity-based comparison (object's default): == and != by identity, otherwise NotImplemented.</summary>
+    public PyRef IdentityCompare(PyObject* a, PyObject* b, CompareOp op) => op switch
+    {
+        CompareOp.Eq => NewBool(a == b),
+        CompareOp.Ne => NewBool(a != b),
+        _ => NotImplemented,
+    };
+
+    /// <summary>NotImplemented, as a new reference.</summary>
+    public PyRef NotImplemented => new PyRef(Types.NotImplemented.Singleton).NewRef();
+
+    /// <summary>None, as a new reference.</summary>
+    public PyRef None => new PyRef(Types.None.Singleton).NewRef();
+
+    /// <summary>The None object, borrowed.</summary>
+    public PyObject* NoneObject => Types.None.Singleton;
+
+    /// <summary>True or False, as a new reference.</summary>
+    public PyRef NewBool(bool value) => Types.Bool.FromBool(value);
+
+    /// <summary>
+    /// Rich comparison with CPython's protocol (do_richcompare): the reflected operation of the
+    /// right operand is tried first when its type is a proper subtype of the left's, then the
+    /// left's, then the right's; == and != fall back to identity.
+    /// </summary>
+    public PyRef RichCompare(PyObject* a, PyObject* b, CompareOp op)
+    {
+        var ta = a->Type;
+        var tb = b->Type;
+        var reflected = Reflect(op);
+        var checkedReflected = false;
+        PyRef result;
+        if (ta != tb && IsSubtype(tb, ta))
+        {
+            checkedReflected = true;
+            result = tb->Descriptor.RichCompare(b, a, reflected);
+            if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
+            {
+                return result;
+            }
+
+            result.DecRef();
+        }
+
+        result = ta->Descriptor.RichCompare(a, b, op);
+        if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
+        {
+            return result;
+        }
+
+        result.DecRef();
+        if (!checkedReflected && ta != tb)
+        {
+            result = tb->Descriptor.RichCompare(b, a, reflected);
+            if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
+            {
+                return result;
+            }
+
+            result.DecRef();
+        }
+
+        return op switch
+        {
+            CompareOp.Eq => NewBool(a == b),
+            CompareOp.Ne => NewBool(a != b),
+            _ => RaiseTypeError(Profile.IntPromotesToLong
+                ? $"unorderable comparison between '{ta->Descriptor.Name}' and '{tb->Descriptor.Name}'"
+                : $"'{OperatorText(op)}' not supported between instances of '{ta->Descriptor.Name}' and '{tb->Descriptor.Name}'"),
+        };
+    }
+
+    /// <summary>
+    /// Rich comparison as a truth value: 1, 0, or -1 with the error set. Identity implies
+    /// equality for == and != (PyObject_RichCompareBool's shortcut, which containers rely on).
+    /// </summary>
+    public int RichCompareBool(PyObject* a, PyObject* b, CompareOp op)
+    {
+        if (a == b)
+        {
+            if (op == CompareOp.Eq)
+            {
+                return 1;
+            }
+
+            if (op == CompareOp.Ne)
+            {
+                return 0;
+            }
+        }
+
+        var r = RichCompare(a, b, op);
+        if (r.IsNull)
+        {
+            return -1;
+        }
+
+        var truth = IsTrue(r.Ptr);
+        r.DecRef();
+        return truth;
+    }
+
+    /// <summary><c>bool(o)</c>: 1, 0, or -1 on error.</summary>
+    public int IsTrue(PyObject* o)
+    {
+        if (o == Types.Bool.TrueObject)
+        {
+            return 1;
+        }
+
+        if (o == Types.Bool.FalseObject || o == Types.None.Singleton)
+        {
+            return 0;
+        }
+
+        return o->Type->Descriptor.IsTrue(o);
+    }
+
+    /// <summary><c>repr(o)</c>: a new reference to a str.</summary>
+    public PyRef Repr(PyObject* o) => o->Type->Descriptor.Repr(o);
+
+    /// <summary><c>str(o)</c>: a new reference to a str.</summary>
+    public PyRef Str(PyObject* o) => o->Type->Descriptor.Str(o);
+
+    /// <summary><c>repr(o)</c> as a .NET string; the error, if any, is turned into a placeholder.</summary>
+    public string ReprString(PyObject* o)
+    {
+        var r = Repr(o);
+        if (r.IsNull)
+        {
+            ClearError();
+            return $"<{o->Type->Descriptor.Name} object at 0x{(nint)o:x}>";
+        }
+
+        var s = Native.Str.StrType.AsString(r.Ptr);
+        r.DecRef();
+        return s;
+    }
+
+    /// <summary><c>len(o)</c>, or -1 with the error set.</summary>
+    public nint Length(PyObject* o) => o->Type->Descriptor.Length(o);
+
+    /// <summary><c>o[key]</c>.</summary>
+    public PyRef GetItem(PyObject* o, PyObject* key) => o->Type->Descriptor.Subscript(o, key);
+
+    /// <summary><c>o[key] = value</c>; 0 or -1.</summary>
+    public int SetItem(PyObject* o, PyObject* key, PyObject* value) => o->Type->Descriptor.SetItem(o, key, value);
+
+    /// <summary><c>del o[key]</c>; 0 or -1.</summary>
+    public int DelItem(PyObject* o, PyObject* key) => o->Type->Descriptor.SetItem(o, key, null);
+
+    /// <summary><c>callable(*args, **kwargs)</c>; <paramref name="args"/> is a tuple, <paramref name="kwargs"/> a dict or null.</summary>
+    public PyRef Call(PyObject* callable, PyObject* args, PyObject* kwargs) => callable->Type->Descriptor.Call(callable, args, kwargs);
+
+    /// <summary>Whether type <paramref name="a"/> is <paramref name="b"/> or a subclass of it (by the MRO).</summary>
+    public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var mro = a->Mro;
+        if (mro == null)
+        {
+            for (var d = a->Descriptor.BaseType; d != null; d = d.BaseType)
+            {
+                if (d.TypeObject == b)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var n = Native.Tuple.TupleType.Size(mro);
+        for (nint i = 0; i < n; i++)
+        {
+            if (Native.Tuple.TupleType.Item(mro, i) == (PyObject*)b)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>isinstance(o, type)</c> for a descriptor's type.</summary>
+    public static bool IsInstance(PyObject* o, TypeDescriptor type) => IsSubtype(o->Type, type.TypeObject);
+
+    private static CompareOp Reflect(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt,
+        CompareOp.Le => CompareOp.Ge,
+        CompareOp.Gt => CompareOp.Lt,
+        CompareOp.Ge => CompareOp.Le,
+        _ => op,
+    };
+
+    private static string OperatorText(CompareOp op) => op switch
+    {
+        CompareOp.Lt => "<",
+        CompareOp.Le => "<=",
+        CompareOp.Eq => "==",
+        CompareOp.Ne => "!=",
+        CompareOp.Gt => ">",
+        _ => ">=",
+    };
+}

@@ -1,0 +1,138 @@
+namespace Refheap.Runtime.Objects.Native.Exceptions;
+
+/// <summary>The built-in exception hierarchy of a profile.</summary>
+internal sealed unsafe class ExceptionTypes
+{
+    private readonly Dictionary<string, ExceptionType> _byName = new(StringComparer.Ordinal);
+    private readonly Heap _heap;
+    private PyObject* _preallocatedMemoryError;
+
+    /// <summary>Builds the hierarchy; 2.7 puts StandardError between Exception and most built-ins.</summary>
+    public ExceptionTypes(Heap heap, BuiltinTypes types)
+    {
+        _heap = heap;
+        var py27 = heap.Profile.IntPromotesToLong;
+        BaseException = Add("BaseException", null);
+        Add("SystemExit", BaseException);
+        Add("KeyboardInterrupt", BaseException);
+        GeneratorExit = Add("GeneratorExit", py27 ? Add("Exception", BaseException) : BaseException);
+        var exception = py27 ? _byName["Exception"] : Add("Exception", BaseException);
+        var standard = py27 ? Add("StandardError", exception) : exception;
+        StopIteration = Add("StopIteration", exception);
+        var arithmetic = Add("ArithmeticError", standard);
+        OverflowError = Add("OverflowError", arithmetic);
+        ZeroDivisionError = Add("ZeroDivisionError", arithmetic);
+        Add("FloatingPointError", arithmetic);
+        AssertionError = Add("AssertionError", standard);
+        AttributeError = Add("AttributeError", standard);
+        var lookup = Add("LookupError", standard);
+        IndexError = Add("IndexError", lookup);
+        KeyError = Add("KeyError", lookup);
+        MemoryError = Add("MemoryError", standard);
+        NameError = Add("NameError", standard);
+        Add("UnboundLocalError", NameError);
+        ReferenceError = Add("ReferenceError", standard);
+        RuntimeError = Add("RuntimeError", standard);
+        NotImplementedError = Add("NotImplementedError", RuntimeError);
+        RecursionError = py27 ? RuntimeError : Add("RecursionError", RuntimeError);
+        SystemError = Add("SystemError", standard);
+        TypeError = Add("TypeError", standard);
+        ValueError = Add("ValueError", standard);
+        Add("UnicodeError", ValueError);
+        Add("ImportError", standard);
+        Add("SyntaxError", standard);
+        Add("EnvironmentError", standard);
+        Add("Warning", exception);
+        _ = types;
+    }
+
+    /// <summary>BaseException.</summary>
+    public ExceptionType BaseException { get; }
+
+    /// <summary>GeneratorExit.</summary>
+    public ExceptionType GeneratorExit { get; }
+
+    /// <summary>StopIteration.</summary>
+    public ExceptionType StopIteration { get; }
+
+    /// <summary>OverflowError.</summary>
+    public ExceptionType OverflowError { get; }
+
+    /// <summary>ZeroDivisionError.</summary>
+    public ExceptionType ZeroDivisionError { get; }
+
+    /// <summary>AssertionError.</summary>
+    public ExceptionType AssertionError { get; }
+
+    /// <summary>AttributeError.</summary>
+    public ExceptionType AttributeError { get; }
+
+    /// <summary>IndexError.</summary>
+    public ExceptionType IndexError { get; }
+
+    /// <summary>KeyError.</summary>
+    public ExceptionType KeyError { get; }
+
+    /// <summary>MemoryError.</summary>
+    public ExceptionType MemoryError { get; }
+
+    /// <summary>NameError.</summary>
+    public ExceptionType NameError { get; }
+
+    /// <summary>ReferenceError.</summary>
+    public ExceptionType ReferenceError { get; }
+
+    /// <summary>RuntimeError.</summary>
+    public ExceptionType RuntimeError { get; }
+
+    /// <summary>NotImplementedError.</summary>
+    public ExceptionType NotImplementedError { get; }
+
+    /// <summary>The exception raised at the recursion limit: RuntimeError (2.7) or RecursionError (3.5+).</summary>
+    public ExceptionType RecursionError { get; }
+
+    /// <summary>SystemError.</summary>
+    public ExceptionType SystemError { get; }
+
+    /// <summary>TypeError.</summary>
+    public ExceptionType TypeError { get; }
+
+    /// <summary>ValueError.</summary>
+    public ExceptionType ValueError { get; }
+
+    /// <summary>Every exception class, bases before subclasses.</summary>
+    public IEnumerable<ExceptionType> All => _byName.Values;
+
+    /// <summary>The MemoryError instance raised when the heap cannot grow (made at start, so raising needs no memory).</summary>
+    public PyObject* PreallocatedMemoryError
+    {
+        get
+        {
+            if (_preallocatedMemoryError == null)
+            {
+                var e = MemoryError.Instantiate(new PyRef(_heap.Types.Tuple.Empty));
+                if (e.IsNull)
+                {
+                    throw new OutOfMemoryException("the heap limit is too small to hold a MemoryError");
+                }
+
+                // Invariant: the heap keeps this instance for its whole life.
+                e.Ptr->RefCount = Heap.ImmortalRefCount;
+                _heap.Gc.Untrack(e.Ptr);
+                _preallocatedMemoryError = e.Ptr;
+            }
+
+            return _preallocatedMemoryError;
+        }
+    }
+
+    /// <summary>Looks an exception class up by name, or null.</summary>
+    public ExceptionType? Find(string name) => _byName.GetValueOrDefault(name);
+
+    private ExceptionType Add(string name, ExceptionType? baseType)
+    {
+        var t = new ExceptionType(_heap, name, baseType);
+        _byName.Add(name, t);
+        return t;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Runtime.InteropServices;
+using Refheap.Runtime.Objects.Native.Str;
+
+namespace Refheap.Runtime.Objects.Native.Function;
+
+/// <summary>
+/// <c>builtin_function_or_method</c>: a heap callable whose body is a C# delegate. A method
+/// (found on a class) binds to the instance it is read through, as CPython's method
+/// descriptors do; the bound object is owned and traversed, so a callable can sit in a cycle.
+/// </summary>
+/// <remarks>The delegates live in a managed table indexed by the object's slot; the table grows with the number of live functions, not with the heap.</remarks>
+internal sealed unsafe class NativeFunctionType : TypeDescriptor
+{
+    private readonly List<NativeCallable?> _table = [];
+    private readonly Stack<int> _freeSlots = new();
+
+    /// <summary>Creates the descriptor.</summary>
+    public NativeFunctionType(Heap heap)
+        : base(heap, "builtin_function_or_method")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    public override int WeakListOffset => (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList));
+
+    /// <summary>Live native functions.</summary>
+    public int LiveCount => _table.Count - _freeSlots.Count;
+
+    /// <summary>A new function called <paramref name="name"/>; <paramref name="isMethod"/>: binds to instances when found on a class.</summary>
+    public PyRef New(string name, NativeCallable body, bool isMethod = false) => NewBound(name, body, null, isMethod);
+
+    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod)
+    {
+        var nameObj = Heap.InternString(name);
+        if (nameObj.IsNull)
+        {
+            return PyRef.Null;
+        }
+
+        var o = Heap.AllocObject(this, (nuint)sizeof(PyNativeFunctionObject));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        var f = (PyNativeFunctionObject*)o;
+        int slot;
+        if (_freeSlots.Count > 0)
+        {
+            slot = _freeSlots.Pop();
+            _table[slot] = body;
+        }
+        else
+        {
+            slot = _table.Count;
+            _table.Add(body);
+        }
+
+        f->Slot = slot;
+        f->Name = nameObj.NewRef().Ptr;
+        Heap.XIncRef(self);
+        f->Self = self;
+        f->IsMethod = isMethod ? 1 : 0;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyNativeFunctionObject);
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        var f = (PyNativeFunctionObject*)self;
+        Heap.Gc.Untrack(self);
+        Heap.ClearWeakReferences(self);
+        _table[(int)f->Slot] = null;
+        _freeSlots.Push((int)f->Slot);
+        Heap.ClearRef(ref f->Name);
+        Heap.ClearRef(ref f->Self);
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var bound = ((PyNativeFunctionObject*)self)->Self;
+        return bound != null ? visit(bound, arg) : 0;
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self) => Heap.ClearRef(ref ((PyNativeFunctionObject*)self)->Self);
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        var f = (PyNativeFunctionObject*)self;
+        var body = _table[(int)f->Slot]!;
+
+        // Hold the function and its bound object for the call: the body may drop the last outside reference.
+        Heap.IncRef(self);
+        try
+        {
+            return Heap.InvokeNative(body, f->Self, args, kwargs);
+        }
+        finally
+        {
+            Heap.DecRef(self);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
+    {
+        var f = (PyNativeFunctionObject*)self;
+        if (instance == null || f->IsMethod == 0 || f->Self != null)
+        {
+            return new PyRef(self).NewRef();
+        }
+
+        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var f = (PyNativeFunctionObject*)self;
+        var name = StrType.AsString(f->Name);
+        if (f->Self == null)
+        {
+            return Heap.NewString($"<built-in function {name}>");
+        }
+
+        return Heap.NewString($"<built-in method {name} of {f->Self->Type->Descriptor.Name} object at 0x{(nint)f->Self:x}>");
+    }
+}

@@ -1,0 +1,66 @@
+using Refheap.Runtime.Objects.Native.Str;
+
+namespace Refheap.Runtime.Objects.Native.Instance;
+
+/// <summary>Where a user class's instances keep their fields (see <see cref="InstanceType"/>); offsets are from the object's start, 0 = absent.</summary>
+internal sealed unsafe class InstanceLayout
+{
+    private readonly (string Name, int Offset)[] _slots;
+
+    /// <summary>Creates a layout.</summary>
+    public InstanceLayout(TypeDescriptor parent, TypeDescriptor solidBase, nuint size, int dictOffset, int weakListOffset, int valuesOffset, (string Name, int Offset)[] slots)
+    {
+        Parent = parent;
+        SolidBase = solidBase;
+        Size = size;
+        DictOffset = dictOffset;
+        WeakListOffset = weakListOffset;
+        ValuesOffset = valuesOffset;
+        _slots = slots;
+        SlotOffsets = [.. slots.Select(s => s.Offset)];
+    }
+
+    /// <summary>The first base class (the class's <c>__base__</c>).</summary>
+    public TypeDescriptor Parent { get; }
+
+    /// <summary>The built-in type whose part starts every instance (object, an exception, ...).</summary>
+    public TypeDescriptor SolidBase { get; }
+
+    /// <summary>Bytes of an instance, GC header excluded.</summary>
+    public nuint Size { get; }
+
+    /// <summary>Offset of the <c>__dict__</c> slot.</summary>
+    public int DictOffset { get; }
+
+    /// <summary>Offset of the weak-reference list slot.</summary>
+    public int WeakListOffset { get; }
+
+    /// <summary>Offset of the 3.12 inline-values pointer.</summary>
+    public int ValuesOffset { get; }
+
+    /// <summary>The offsets of the <c>__slots__</c> members.</summary>
+    public int[] SlotOffsets { get; }
+
+    /// <summary>The <c>__slots__</c> members, name and offset.</summary>
+    public IReadOnlyList<(string Name, int Offset)> Slots => _slots;
+
+    /// <summary>The offset of the slot named <paramref name="name"/> (a str), or 0.</summary>
+    public int SlotOffset(PyObject* name)
+    {
+        if (_slots.Length == 0)
+        {
+            return 0;
+        }
+
+        var text = StrType.AsSpan(name);
+        foreach (var (slotName, offset) in _slots)
+        {
+            if (text.SequenceEqual(slotName))
+            {
+                return offset;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,513 @@
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Type;
+
+namespace Refheap.Runtime.Objects.Native.Instance;
+
+/// <summary>
+/// The instances of one user class (CPython's subtype_* slots): attribute storage, slots,
+/// finalizer, weak-reference slot, and a live-instance counter.
+/// </summary>
+/// <remarks>
+/// Layout: the solid base's part (<see cref="TypeDescriptor.BaseInstanceSize"/>), then the
+/// fields this class hierarchy adds, each an owned reference or null:
+/// <code>
+///  [solid base part][dict][weaklist][values (3.12 only)][slot 0][slot 1]...
+/// </code>
+/// 2.7 keeps attributes in a separate <c>__dict__</c> object made on the first store. 3.12
+/// keeps them in a values buffer indexed by the class's shared keys and makes a dict object
+/// only when <c>__dict__</c> is asked for (or when the shared keys are full), after which the
+/// instance uses that dict. A values buffer is <c>[capacity][value 0]...[value capacity-1]</c>.
+/// </remarks>
+internal sealed unsafe class InstanceType : TypeDescriptor
+{
+    /// <summary>At most this many shared keys per class (CPython's SHARED_KEYS_MAX_SIZE).</summary>
+    private const int SharedKeysMax = 30;
+
+    private readonly List<nint> _sharedKeys = [];
+    private readonly string _module;
+
+    /// <summary>Creates the descriptor of a class's instances with the given layout.</summary>
+    public InstanceType(Heap heap, string name, string module, InstanceLayout layout)
+        : base(heap, name)
+    {
+        _module = module;
+        Layout = layout;
+        BaseType = layout.Parent;
+    }
+
+    /// <summary>The instance layout.</summary>
+    public InstanceLayout Layout { get; }
+
+    /// <summary>Whether the class or a base defines <c>__del__</c> (kept current by class attribute stores).</summary>
+    public bool HasDel { get; internal set; }
+
+    /// <summary>Instances of this class alive now (not counting subclasses).</summary>
+    public long LiveInstances { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    public override bool IsHeapType => true;
+
+    /// <inheritdoc/>
+    public override int WeakListOffset => Layout.WeakListOffset;
+
+    /// <inheritdoc/>
+    public override nuint BaseInstanceSize => Layout.Size;
+
+    /// <inheritdoc/>
+    public override string QualifiedName => _module == "builtins" || _module == "__builtin__" ? Name : $"{_module}.{Name}";
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => Layout.Size;
+
+    private PyObject** DictSlot(PyObject* o) => (PyObject**)((byte*)o + Layout.DictOffset);
+
+    private nint* ValuesSlot(PyObject* o) => (nint*)((byte*)o + Layout.ValuesOffset);
+
+    private PyObject** SlotAt(PyObject* o, int offset) => (PyObject**)((byte*)o + offset);
+
+    /// <summary>Makes an instance and runs <c>__init__</c> with the call's arguments.</summary>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs)
+    {
+        var self = Allocate();
+        if (self.IsNull)
+        {
+            return self;
+        }
+
+        if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
+        {
+            self.DecRef();
+            return PyRef.Null;
+        }
+
+        return self;
+    }
+
+    /// <summary>A new, tracked instance with no attributes.</summary>
+    public PyRef Allocate()
+    {
+        var o = Heap.AllocObject(this, Layout.Size);
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        LiveInstances++;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        Heap.Gc.Untrack(self);
+        if (Heap.Profile.LegacyFinalizers && Layout.WeakListOffset != 0)
+        {
+            // 2.7's subtype_dealloc clears weak references before __del__ runs.
+            Heap.ClearWeakReferences(self);
+        }
+
+        if (Heap.HasFinalizer(self->Type) && Heap.RunFinalizerFromDealloc(self))
+        {
+            return;
+        }
+
+        if (!Heap.Profile.LegacyFinalizers && Layout.WeakListOffset != 0)
+        {
+            Heap.ClearWeakReferences(self);
+        }
+
+        ReleaseContents(self);
+        LiveInstances--;
+        var type = self->Type;
+        Heap.FreeObject(self, this, Layout.Size);
+        Heap.DecRef((PyObject*)type);
+    }
+
+    /// <inheritdoc/>
+    public override void ReleaseContents(PyObject* self)
+    {
+        foreach (var offset in Layout.SlotOffsets)
+        {
+            Heap.ClearRef(ref *SlotAt(self, offset));
+        }
+
+        if (Layout.DictOffset != 0)
+        {
+            Heap.ClearRef(ref *DictSlot(self));
+        }
+
+        if (Layout.ValuesOffset != 0)
+        {
+            ReleaseValues(self);
+        }
+
+        Layout.SolidBase.ReleaseContents(self);
+    }
+
+    private void ReleaseValues(PyObject* self)
+    {
+        var values = (nint*)*ValuesSlot(self);
+        if (values == null)
+        {
+            return;
+        }
+
+        // Detach first so that a finalizer run by a released value sees no dangling buffer.
+        *ValuesSlot(self) = 0;
+        var capacity = values[0];
+        for (nint i = 1; i <= capacity; i++)
+        {
+            Heap.XDecRef((PyObject*)values[i]);
+        }
+
+        Heap.FreeBuffer(values, (nuint)(8 * (capacity + 1)));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        // A heap type's instance owns its type: visit it first, as subtype_traverse does.
+        var r = visit((PyObject*)self->Type, arg);
+        if (r != 0)
+        {
+            return r;
+        }
+
+        foreach (var offset in Layout.SlotOffsets)
+        {
+            var v = *SlotAt(self, offset);
+            if (v != null && (r = visit(v, arg)) != 0)
+            {
+                return r;
+            }
+        }
+
+        if (Layout.DictOffset != 0)
+        {
+            var d = *DictSlot(self);
+            if (d != null && (r = visit(d, arg)) != 0)
+            {
+                return r;
+            }
+        }
+
+        if (Layout.ValuesOffset != 0)
+        {
+            var values = (nint*)*ValuesSlot(self);
+            if (values != null)
+            {
+                for (nint i = 1; i <= values[0]; i++)
+                {
+                    if (values[i] != 0 && (r = visit((PyObject*)values[i], arg)) != 0)
+                    {
+                        return r;
+                    }
+                }
+            }
+        }
+
+        return Layout.SolidBase.Traverse(self, visit, arg);
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self)
+    {
+        foreach (var offset in Layout.SlotOffsets)
+        {
+            Heap.ClearRef(ref *SlotAt(self, offset));
+        }
+
+        if (Layout.DictOffset != 0)
+        {
+            Heap.ClearRef(ref *DictSlot(self));
+        }
+
+        if (Layout.ValuesOffset != 0)
+        {
+            ReleaseValues(self);
+        }
+
+        Layout.SolidBase.Clear(self);
+    }
+
+    /// <summary>The instance's <c>__dict__</c>, made now if absent (3.12: from the inline values): borrowed, or null on error.</summary>
+    public PyObject* GetOrCreateDict(PyObject* self)
+    {
+        var slot = DictSlot(self);
+        if (*slot != null)
+        {
+            return *slot;
+        }
+
+        var dict = Heap.NewDict();
+        if (dict.IsNull)
+        {
+            return null;
+        }
+
+        var values = Layout.ValuesOffset != 0 ? (nint*)*ValuesSlot(self) : null;
+        if (values != null)
+        {
+            for (var i = 0; i < _sharedKeys.Count && i < values[0]; i++)
+            {
+                if (values[i + 1] != 0 && Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[i], (PyObject*)values[i + 1]) < 0)
+                {
+                    dict.DecRef();
+                    return null;
+                }
+            }
+
+            ReleaseValues(self);
+        }
+
+        *slot = dict.Ptr;
+        return dict.Ptr;
+    }
+
+    /// <summary>Whether the instance currently has a dict object (3.12: false while values are inline).</summary>
+    public bool HasDictObject(PyObject* self) => Layout.DictOffset != 0 && *DictSlot(self) != null;
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var type = self->Type;
+        if (Layout.DictOffset != 0 && StrType.EqualsText(name, "__dict__"))
+        {
+            var d = GetOrCreateDict(self);
+            return d == null ? PyRef.Null : new PyRef(d).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return new PyRef((PyObject*)type).NewRef();
+        }
+
+        var slotOffset = Layout.SlotOffset(name);
+        if (slotOffset != 0)
+        {
+            var v = *SlotAt(self, slotOffset);
+            return v != null ? new PyRef(v).NewRef() : Heap.RaiseNoAttribute(self, name);
+        }
+
+        var classAttr = TypeType.Lookup(type, name);
+        if (classAttr != null && classAttr->Type->Descriptor.IsDataDescriptor)
+        {
+            return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
+        }
+
+        var found = LookupInstance(self, name);
+        if (found != null)
+        {
+            return new PyRef(found).NewRef();
+        }
+
+        if (Heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
+        if (classAttr != null)
+        {
+            return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
+        }
+
+        return Heap.RaiseNoAttribute(self, name);
+    }
+
+    /// <summary>The instance's own value for <paramref name="name"/> (dict or inline values): borrowed or null.</summary>
+    private PyObject* LookupInstance(PyObject* self, PyObject* name)
+    {
+        if (Layout.DictOffset != 0 && *DictSlot(self) != null)
+        {
+            return Heap.Types.Dict.GetItem(*DictSlot(self), name);
+        }
+
+        if (Layout.ValuesOffset != 0)
+        {
+            var values = (nint*)*ValuesSlot(self);
+            var i = SharedKeyIndex(name);
+            if (values != null && i >= 0 && i < values[0])
+            {
+                return (PyObject*)values[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var slotOffset = Layout.SlotOffset(name);
+        if (slotOffset != 0)
+        {
+            var slot = SlotAt(self, slotOffset);
+            if (value == null && *slot == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                return -1;
+            }
+
+            Heap.XIncRef(value);
+            Heap.SetRef(ref *slot, value);
+            return 0;
+        }
+
+        var classAttr = TypeType.Lookup(self->Type, name);
+        if (classAttr != null && classAttr->Type->Descriptor.IsDataDescriptor)
+        {
+            return classAttr->Type->Descriptor.DescriptorSet(classAttr, self, value);
+        }
+
+        if (Layout.DictOffset == 0)
+        {
+            Heap.RaiseNoAttribute(self, name);
+            return -1;
+        }
+
+        if (*DictSlot(self) == null && Layout.ValuesOffset != 0 && TrySetValue(self, name, value, out var result))
+        {
+            return result;
+        }
+
+        return SetInDict(self, name, value);
+    }
+
+    private int SetInDict(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var dict = value == null ? *DictSlot(self) : GetOrCreateDict(self);
+        if (value == null)
+        {
+            if (dict == null || Heap.Types.Dict.DelItem(dict, name) < 0)
+            {
+                if (dict == null || Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
+                {
+                    Heap.ClearError();
+                    Heap.RaiseNoAttribute(self, name);
+                }
+
+                return -1;
+            }
+
+            return 0;
+        }
+
+        return dict == null ? -1 : Heap.Types.Dict.SetItem(dict, name, value);
+    }
+
+    /// <summary>3.12's inline values: stores, or deletes, by the shared key's index. False when the keys are full (use a dict).</summary>
+    private bool TrySetValue(PyObject* self, PyObject* name, PyObject* value, out int result)
+    {
+        result = 0;
+        var index = SharedKeyIndex(name);
+        if (index < 0)
+        {
+            if (value == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                result = -1;
+                return true;
+            }
+
+            if (_sharedKeys.Count >= SharedKeysMax || !StrType.IsInterned(name))
+            {
+                return false;
+            }
+
+            _sharedKeys.Add((nint)name);
+            index = _sharedKeys.Count - 1;
+        }
+
+        var values = (nint*)*ValuesSlot(self);
+        var capacity = values == null ? 0 : values[0];
+        if (index >= capacity)
+        {
+            if (value == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                result = -1;
+                return true;
+            }
+
+            values = GrowValues(values, _sharedKeys.Count);
+            if (values == null)
+            {
+                result = -1;
+                return true;
+            }
+
+            *ValuesSlot(self) = (nint)values;
+        }
+
+        var slot = (PyObject**)&values[index + 1];
+        if (value == null && *slot == null)
+        {
+            Heap.RaiseNoAttribute(self, name);
+            result = -1;
+            return true;
+        }
+
+        Heap.XIncRef(value);
+        Heap.SetRef(ref *slot, value);
+        return true;
+    }
+
+    private nint* GrowValues(nint* values, int needed)
+    {
+        var oldCapacity = values == null ? 0 : values[0];
+        var capacity = Math.Max(needed, 2);
+        var fresh = (nint*)Heap.AllocBuffer((nuint)(8 * (capacity + 1)));
+        if (fresh == null)
+        {
+            return null;
+        }
+
+        fresh[0] = capacity;
+        for (nint i = 1; i <= capacity; i++)
+        {
+            fresh[i] = i <= oldCapacity ? values[i] : 0;
+        }
+
+        if (values != null)
+        {
+            Heap.FreeBuffer(values, (nuint)(8 * (oldCapacity + 1)));
+        }
+
+        return fresh;
+    }
+
+    private int SharedKeyIndex(PyObject* name)
+    {
+        for (var i = 0; i < _sharedKeys.Count; i++)
+        {
+            if (_sharedKeys[i] == (nint)name)
+            {
+                return i;
+            }
+        }
+
+        if (!StrType.IsInterned(name))
+        {
+            for (var i = 0; i < _sharedKeys.Count; i++)
+            {
+                if (StrType.AsSpan((PyObject*)_sharedKeys[i]).SequenceEqual(StrType.AsSpan(name)))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self) =>
+        Heap.TryCallSpecial(self, "__repr__", out var result) ? result : base.Repr(self);
+
+    /// <inheritdoc/>
+    public override long Hash(PyObject* self) => Heap.IdentityHash(self);
+}

@@ -1,0 +1,314 @@
+using System.Text;
+
+namespace Refheap.Runtime.Objects.Native.Tuple;
+
+/// <summary><c>tuple</c>: an immutable array of owned references stored inline.</summary>
+/// <remarks>
+/// Layout: <see cref="PyVarObject"/> (count, type, size), then <c>size</c> item pointers.
+/// As in CPython: the empty tuple is a shared singleton; freed tuples of length 1..19 are
+/// kept on per-length free lists (up to 2000 each) and emptied by a full collection; a tuple
+/// is tracked from birth and the collector untracks one whose items are all untracked.
+/// </remarks>
+internal sealed unsafe class TupleType : TypeDescriptor
+{
+    private const int MaxSaveSize = 20;
+    private const int MaxFreeList = 2000;
+    private const int ItemsOffset = 24;
+
+    private readonly FreeList?[] _freeLists = new FreeList?[MaxSaveSize];
+
+    /// <summary>Creates the descriptor.</summary>
+    public TupleType(Heap heap)
+        : base(heap, "tuple")
+    {
+    }
+
+    /// <summary>The empty tuple singleton.</summary>
+    public PyObject* Empty { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    internal override void Initialize()
+    {
+        for (var n = 1; n < MaxSaveSize; n++)
+        {
+            var size = AllocationSize(n);
+            _freeLists[n] = Heap.FreeLists.Add(new FreeList($"tuple[{n}]", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, size)));
+        }
+
+        var empty = Heap.AllocObject(this, AllocationSize(0));
+        if (empty == null)
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold the empty tuple");
+        }
+
+        // Invariant: the empty tuple is never freed while the heap lives; it is untracked like CPython's.
+        empty->RefCount = Heap.ImmortalRefCount;
+        Empty = empty;
+    }
+
+    private static nuint AllocationSize(nint n) => (nuint)(ItemsOffset + (8 * n));
+
+    /// <summary>The item array of a tuple.</summary>
+    public static PyObject** Items(PyObject* t) => (PyObject**)((byte*)t + ItemsOffset);
+
+    /// <summary>The number of items.</summary>
+    public static nint Size(PyObject* t) => ((PyVarObject*)t)->Size;
+
+    /// <summary>Item <paramref name="i"/>, borrowed; no range check.</summary>
+    public static PyObject* Item(PyObject* t, nint i) => Items(t)[i];
+
+    /// <summary>
+    /// A new tuple of <paramref name="n"/> null items, tracked (PyTuple_New); the caller fills
+    /// every slot with an owned reference before anything else can see it.
+    /// </summary>
+    public PyRef New(nint n)
+    {
+        if (n == 0)
+        {
+            return new PyRef(Empty).NewRef();
+        }
+
+        if (n < 0)
+        {
+            return Heap.RaiseValueError("negative tuple size");
+        }
+
+        PyObject* o = null;
+        if (n < MaxSaveSize)
+        {
+            o = _freeLists[n]!.TryPop();
+        }
+
+        if (o != null)
+        {
+            // A recycled block: as in CPython it was never uncounted, so the collector's
+            // allocation count does not change.
+            o->RefCount = 1;
+            new Span<nint>(Items(o), (int)n).Clear();
+        }
+        else
+        {
+            if (n > (int.MaxValue - ItemsOffset) / 8)
+            {
+                Heap.SetNoMemory();
+                return PyRef.Null;
+            }
+
+            o = Heap.AllocObject(this, AllocationSize(n));
+            if (o == null)
+            {
+                return PyRef.Null;
+            }
+        }
+
+        ((PyVarObject*)o)->Size = n;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <summary>A new tuple of the given items (each gets a new reference).</summary>
+    public PyRef Pack(ReadOnlySpan<PyRef> items)
+    {
+        var t = New(items.Length);
+        if (t.IsNull)
+        {
+            return t;
+        }
+
+        var slots = Items(t.Ptr);
+        for (var i = 0; i < items.Length; i++)
+        {
+            slots[i] = items[i].NewRef().Ptr;
+        }
+
+        return t;
+    }
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => AllocationSize(Size(self));
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        var n = Size(self);
+        Heap.Gc.Untrack(self);
+        var items = Items(self);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            Heap.XDecRef(items[i]);
+        }
+
+        if (n > 0 && n < MaxSaveSize && _freeLists[n]!.TryPush(self))
+        {
+            return;
+        }
+
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var items = Items(self);
+        var n = Size(self);
+        for (nint i = 0; i < n; i++)
+        {
+            if (items[i] != null)
+            {
+                var r = visit(items[i], arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    public override bool CanUntrack(PyObject* self)
+    {
+        // _PyTuple_MaybeUntrack: untrack when no item could ever be part of a cycle.
+        var items = Items(self);
+        var n = Size(self);
+        for (nint i = 0; i < n; i++)
+        {
+            var item = items[i];
+            if (item == null || Heap.Gc.MayBeTracked(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override nint Length(PyObject* self) => Size(self);
+
+    /// <inheritdoc/>
+    public override int IsTrue(PyObject* self) => Size(self) != 0 ? 1 : 0;
+
+    /// <inheritdoc/>
+    public override PyRef Subscript(PyObject* self, PyObject* key)
+    {
+        if (!Heap.TryIndex(key, Size(self), "tuple", out var i))
+        {
+            return PyRef.Null;
+        }
+
+        return new PyRef(Item(self, i)).NewRef();
+    }
+
+    /// <inheritdoc/>
+    public override long Hash(PyObject* self) => Heap.Profile.IntPromotesToLong ? HashPy27(self) : HashPy312(self);
+
+    private long HashPy27(PyObject* self)
+    {
+        // CPython 2.7's tuplehash.
+        unchecked
+        {
+            long x = 0x345678;
+            long mult = 1000003;
+            var len = Size(self);
+            var items = Items(self);
+            for (nint i = 0; i < Size(self); i++)
+            {
+                var y = Heap.Hash(items[i]);
+                if (y == -1)
+                {
+                    return -1;
+                }
+
+                len--;
+                x = (x ^ y) * mult;
+                mult += 82520 + len + len;
+            }
+
+            x += 97531;
+            return x == -1 ? -2 : x;
+        }
+    }
+
+    private long HashPy312(PyObject* self)
+    {
+        // CPython 3.8+'s tuplehash, after xxHash's round.
+        const ulong prime1 = 11400714785074694791UL;
+        const ulong prime2 = 14029467366897019727UL;
+        const ulong prime5 = 2870177450012600261UL;
+        unchecked
+        {
+            var acc = prime5;
+            var n = Size(self);
+            var items = Items(self);
+            for (nint i = 0; i < n; i++)
+            {
+                var lane = Heap.Hash(items[i]);
+                if (lane == -1)
+                {
+                    return -1;
+                }
+
+                acc += (ulong)lane * prime2;
+                acc = (acc << 31) | (acc >> 33);
+                acc *= prime1;
+            }
+
+            acc += (ulong)n ^ (prime5 ^ 3527539UL);
+            return acc == ulong.MaxValue ? 1546275796 : (long)acc;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
+    {
+        if (!Heap.IsInstance(other, this))
+        {
+            return Heap.NotImplemented;
+        }
+
+        return Heap.CompareSequences(Items(self), Size(self), Items(other), Size(other), op);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var n = Size(self);
+        if (n == 0)
+        {
+            return Heap.NewString("()");
+        }
+
+        if (!Heap.ReprEnter(self))
+        {
+            return Heap.NewString("(...)");
+        }
+
+        try
+        {
+            var sb = new StringBuilder("(");
+            var items = Items(self);
+            for (nint i = 0; i < n; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(", ");
+                }
+
+                if (!Heap.AppendRepr(sb, items[i]))
+                {
+                    return PyRef.Null;
+                }
+            }
+
+            return Heap.NewString(sb.Append(n == 1 ? ",)" : ")").ToString());
+        }
+        finally
+        {
+            Heap.ReprLeave(self);
+        }
+    }
+}

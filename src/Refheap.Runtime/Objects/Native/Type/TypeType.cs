@@ -1,0 +1,198 @@
+using System.Runtime.InteropServices;
+using Refheap.Runtime.Objects.Native.Dict;
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Tuple;
+
+namespace Refheap.Runtime.Objects.Native.Type;
+
+/// <summary>
+/// <c>type</c>, the metatype: describes type objects themselves. Built-in type objects are
+/// immortal and untracked; user classes (heap types) are tracked, own their name, bases,
+/// MRO and dict, and die like any object when their last reference goes.
+/// </summary>
+internal sealed unsafe class TypeType : TypeDescriptor
+{
+    /// <summary>Creates the descriptor.</summary>
+    public TypeType(Heap heap)
+        : base(heap, "type")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    public override int WeakListOffset => (int)Marshal.OffsetOf<PyTypeObject>(nameof(PyTypeObject.WeakList));
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyTypeObject);
+
+    /// <summary>
+    /// Finds <paramref name="name"/> along the type's MRO (_PyType_Lookup): a borrowed
+    /// reference, or null without an error when absent.
+    /// </summary>
+    public static PyObject* Lookup(PyTypeObject* type, PyObject* name)
+    {
+        var mro = type->Mro;
+        var dicts = type->Descriptor.Heap.Types.Dict;
+        var n = TupleType.Size(mro);
+        for (nint i = 0; i < n; i++)
+        {
+            var t = (PyTypeObject*)TupleType.Item(mro, i);
+            if (t->Dict == null)
+            {
+                continue;
+            }
+
+            var value = dicts.GetItem(t->Dict, name);
+            if (value != null)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        // Only heap types get here: built-in type objects are immortal.
+        var t = (PyTypeObject*)self;
+        Heap.Gc.Untrack(self);
+        Heap.ClearWeakReferences(self);
+        var descriptor = t->Descriptor;
+        Heap.ClearRef(ref t->Name);
+        Heap.ClearRef(ref t->Bases);
+        Heap.ClearRef(ref t->Mro);
+        Heap.ClearRef(ref t->Dict);
+        GCHandle.FromIntPtr(t->DescriptorHandle).Free();
+        t->DescriptorHandle = 0;
+        Heap.OnClassFreed(descriptor);
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var t = (PyTypeObject*)self;
+        int r;
+        if (t->Dict != null && (r = visit(t->Dict, arg)) != 0)
+        {
+            return r;
+        }
+
+        if (t->Mro != null && (r = visit(t->Mro, arg)) != 0)
+        {
+            return r;
+        }
+
+        return t->Bases != null ? visit(t->Bases, arg) : 0;
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self)
+    {
+        // type_clear: the dict and the MRO may hold the cycle; the bases and name stay for reprs.
+        var t = (PyTypeObject*)self;
+        if (t->Dict != null)
+        {
+            Heap.Types.Dict.ClearContents(t->Dict);
+        }
+
+        Heap.ClearRef(ref t->Mro);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs) =>
+        ((PyTypeObject*)self)->Descriptor.Construct(args, kwargs);
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var t = (PyTypeObject*)self;
+        if (StrType.EqualsText(name, "__name__"))
+        {
+            return new PyRef(t->Name).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__dict__") && t->Dict != null)
+        {
+            return new PyRef(t->Dict).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__bases__") && t->Bases != null)
+        {
+            return new PyRef(t->Bases).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__mro__") && t->Mro != null)
+        {
+            return new PyRef(t->Mro).NewRef();
+        }
+
+        var value = t->Mro == null ? null : Lookup(t, name);
+        if (value != null)
+        {
+            return new PyRef(value).NewRef();
+        }
+
+        if (Heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
+        return Heap.Raise(Heap.Types.Exceptions.AttributeError,
+            $"type object '{t->Descriptor.Name}' has no attribute '{StrType.AsString(name)}'");
+    }
+
+    /// <inheritdoc/>
+    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var t = (PyTypeObject*)self;
+        if (!t->Descriptor.IsHeapType)
+        {
+            Heap.RaiseTypeError($"can't set attributes of built-in/extension type '{t->Descriptor.Name}'");
+            return -1;
+        }
+
+        if (value != null)
+        {
+            var r = Heap.Types.Dict.SetItem(t->Dict, name, value);
+            Heap.OnClassAttributeChanged(t, name);
+            return r;
+        }
+
+        if (Heap.Types.Dict.DelItem(t->Dict, name) < 0)
+        {
+            if (Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
+            {
+                Heap.ClearError();
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
+            }
+
+            return -1;
+        }
+
+        Heap.OnClassAttributeChanged(t, name);
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var d = ((PyTypeObject*)self)->Descriptor;
+        var kind = !d.IsHeapType && Heap.Profile.IntPromotesToLong ? "type" : "class";
+        return Heap.NewString($"<{kind} '{d.QualifiedName}'>");
+    }
+
+    /// <summary>The dict of a type (borrowed).</summary>
+    public static PyObject* DictOf(PyTypeObject* t) => t->Dict;
+
+    /// <summary>Reads <c>__module__</c> from a class dict, or null.</summary>
+    public static string? ModuleOf(DictType dicts, PyObject* classDict)
+    {
+        var module = dicts.GetItemString(classDict, "__module__");
+        return module != null && module->Type == dicts.Heap.Types.Str.TypeObject ? StrType.AsString(module) : null;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Refheap.Runtime.Objects;
+
+/// <summary>Flags kept in the type object itself, so hot paths need not reach the managed descriptor.</summary>
+[Flags]
+internal enum TypeFlags : long
+{
+    /// <summary>No flags.</summary>
+    None = 0,
+
+    /// <summary>Instances have a GC header (Py_TPFLAGS_HAVE_GC).</summary>
+    HaveGc = 1 << 0,
+
+    /// <summary>A user class (Py_TPFLAGS_HEAPTYPE).</summary>
+    HeapType = 1 << 1,
+}
