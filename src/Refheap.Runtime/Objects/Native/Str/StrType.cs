@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Refheap.Runtime.Objects.Native.Str;
@@ -167,16 +168,24 @@ internal sealed unsafe class StrType : TypeDescriptor
     public override PyRef Str(PyObject* self) => new PyRef(self).NewRef();
 
     /// <inheritdoc/>
-    public override PyRef Repr(PyObject* self) => New(Quote(AsSpan(self)));
+    public override PyRef Repr(PyObject* self) => New(Quote(AsSpan(self), bytesRepr: Heap.Profile.IntPromotesToLong));
 
-    /// <summary>The repr of a text as CPython writes it: single quotes unless the text has a single quote and no double quote.</summary>
-    public static string Quote(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The repr of a text as CPython writes it: single quotes unless the text has a single
+    /// quote and no double quote; \\, \n, \r, \t and the quote escaped; other characters
+    /// escaped unless printable. 3.x (unicode_repr): printable means not in categories Cc, Cf,
+    /// Cs, Co, Cn, Zl, Zp, Zs (space aside), escaped as \xNN, \uNNNN or \UNNNNNNNN.
+    /// 2.7 (<paramref name="bytesRepr"/>, string_repr): a str is bytes, so everything outside
+    /// 0x20..0x7e is escaped as \xNN (\uNNNN above 0xff, which a 2.7 str cannot hold).
+    /// </summary>
+    public static string Quote(ReadOnlySpan<char> text, bool bytesRepr = false)
     {
         var quote = text.Contains('\'') && !text.Contains('"') ? '"' : '\'';
         var sb = new StringBuilder(text.Length + 2);
         sb.Append(quote);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '\\': sb.Append("\\\\"); break;
@@ -188,13 +197,34 @@ internal sealed unsafe class StrType : TypeDescriptor
                     {
                         sb.Append('\\').Append(c);
                     }
-                    else if (c < 0x20 || c == 0x7f)
+                    else if (c >= 0x20 && c < 0x7f)
                     {
-                        sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                        sb.Append(c);
+                    }
+                    else if (bytesRepr)
+                    {
+                        AppendEscape(sb, c);
+                    }
+                    else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        var rune = new Rune(c, text[i + 1]);
+                        i++;
+                        if (IsPrintable(Rune.GetUnicodeCategory(rune)))
+                        {
+                            sb.Append(c).Append(text[i]);
+                        }
+                        else
+                        {
+                            AppendEscape(sb, rune.Value);
+                        }
+                    }
+                    else if (!char.IsSurrogate(c) && IsPrintable(CharUnicodeInfo.GetUnicodeCategory(c)))
+                    {
+                        sb.Append(c);
                     }
                     else
                     {
-                        sb.Append(c);
+                        AppendEscape(sb, c);
                     }
 
                     break;
@@ -203,6 +233,22 @@ internal sealed unsafe class StrType : TypeDescriptor
 
         return sb.Append(quote).ToString();
     }
+
+    private static bool IsPrintable(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.SpaceSeparator => false,
+        _ => true,
+    };
+
+    private static void AppendEscape(StringBuilder sb, int codePoint) =>
+        sb.Append(codePoint switch
+        {
+            <= 0xff => "\\x" + codePoint.ToString("x2", CultureInfo.InvariantCulture),
+            <= 0xffff => "\\u" + codePoint.ToString("x4", CultureInfo.InvariantCulture),
+            _ => "\\U" + codePoint.ToString("x8", CultureInfo.InvariantCulture),
+        });
 
     /// <summary>Drops the intern table's references (heap teardown only).</summary>
     internal IEnumerable<nint> InternedObjects => _interned.Values;
