@@ -1,0 +1,206 @@
+using System.Numerics;
+using Refheap.Runtime.Objects.Native.Float;
+using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Runtime.Objects.Native.Tuple;
+
+namespace Refheap.Runtime.Objects.Native.Int;
+
+/// <summary>
+/// Calling the number types: <c>int(x=0, base=10)</c>, py27's <c>long(...)</c>,
+/// <c>float(x=0.0)</c> and <c>bool(x=False)</c>, with the profile's error wording.
+/// </summary>
+/// <remarks>
+/// Positional arguments only: a keyword argument (CPython accepts <c>base=</c>) is a TypeError.
+/// </remarks>
+internal static unsafe class NumberConstructors
+{
+    /// <summary><c>int(...)</c>, or <c>long(...)</c> when <paramref name="asLong"/>: a new reference or null.</summary>
+    public static PyRef Int(Heap heap, string name, bool asLong, PyObject* args, PyObject* kwargs)
+    {
+        var legacy = heap.Profile.IntPromotesToLong;
+        var n = TupleType.Size(args);
+        if (!NoKeywords(heap, name, kwargs))
+        {
+            return PyRef.Null;
+        }
+
+        if (n > 2)
+        {
+            return heap.RaiseTypeError($"{name}() takes at most 2 arguments ({n} given)");
+        }
+
+        if (n == 0)
+        {
+            return Result(heap, BigInteger.Zero, asLong);
+        }
+
+        var x = TupleType.Item(args, 0);
+        var isStr = Heap.IsInstance(x, heap.Types.Str);
+        var numberBase = 10;
+        if (n == 2)
+        {
+            if (!isStr)
+            {
+                return heap.RaiseTypeError($"{name}() can't convert non-string with explicit base");
+            }
+
+            var b = TupleType.Item(args, 1);
+            if (!heap.TryAsLong(b, out var bv))
+            {
+                return heap.IsInt(b)
+                    ? heap.RaiseValueError($"{name}() base must be >= 2 and <= 36, or 0")
+                    : heap.RaiseTypeError(legacy ? "an integer is required" : $"'{b->Type->Descriptor.Name}' object cannot be interpreted as an integer");
+            }
+
+            if (bv != 0 && (bv < 2 || bv > 36))
+            {
+                return heap.RaiseValueError($"{name}() base must be >= 2 and <= 36, or 0");
+            }
+
+            numberBase = (int)bv;
+        }
+
+        if (isStr)
+        {
+            var text = StrType.AsSpan(x);
+            if (!IntParser.TryParse(text, numberBase, underscores: !legacy, legacyOctal: legacy, out var parsed))
+            {
+                // 2.7 quotes the text from its first non-blank character on.
+                var shown = legacy ? text.TrimStart() : text;
+                return heap.RaiseValueError($"invalid literal for {name}() with base {numberBase}: {StrType.Quote(shown)}");
+            }
+
+            return Result(heap, parsed, asLong);
+        }
+
+        if (heap.IsFloat(x))
+        {
+            var d = FloatType.Value(x);
+            if (double.IsNaN(d))
+            {
+                return heap.RaiseValueError("cannot convert float NaN to integer");
+            }
+
+            if (double.IsInfinity(d))
+            {
+                return heap.RaiseOverflowError("cannot convert float infinity to integer");
+            }
+
+            return Result(heap, new BigInteger(Math.Truncate(d)), asLong);
+        }
+
+        if (heap.IsInt(x))
+        {
+            // An exact int (or long, for long()) is returned as it is.
+            var exact = asLong ? heap.Types.Long!.TypeObject : heap.Types.Int.TypeObject;
+            if (x->Type == exact)
+            {
+                return new PyRef(x).NewRef();
+            }
+
+            return Result(heap, heap.AsBigInteger(x), asLong);
+        }
+
+        var typeName = x->Type->Descriptor.Name;
+        return heap.RaiseTypeError(legacy
+            ? $"{name}() argument must be a string or a number, not '{typeName}'"
+            : $"{name}() argument must be a string, a bytes-like object or a real number, not '{typeName}'");
+    }
+
+    /// <summary><c>float(...)</c>: a new reference or null.</summary>
+    public static PyRef Float(Heap heap, PyObject* args, PyObject* kwargs)
+    {
+        var legacy = heap.Profile.IntPromotesToLong;
+        if (!NoKeywords(heap, "float", kwargs) || !AtMostOne(heap, "float", args))
+        {
+            return PyRef.Null;
+        }
+
+        if (TupleType.Size(args) == 0)
+        {
+            return heap.NewFloat(0.0);
+        }
+
+        var x = TupleType.Item(args, 0);
+        if (x->Type == heap.Types.Float.TypeObject)
+        {
+            return new PyRef(x).NewRef();
+        }
+
+        if (heap.IsFloat(x) || heap.IsInt(x))
+        {
+            var d = heap.AsDouble(x);
+            return d == -1.0 && heap.ErrorOccurred ? PyRef.Null : heap.NewFloat(d);
+        }
+
+        if (Heap.IsInstance(x, heap.Types.Str))
+        {
+            var text = StrType.AsSpan(x);
+            var result = FloatParser.TryParse(text, underscores: !legacy, out var value);
+            if (result == FloatParser.Result.Ok)
+            {
+                return heap.NewFloat(value);
+            }
+
+            if (!legacy)
+            {
+                return heap.RaiseValueError($"could not convert string to float: {StrType.Quote(text)}");
+            }
+
+            var shown = text.TrimStart().ToString();
+            return heap.RaiseValueError(result == FloatParser.Result.Invalid
+                ? $"could not convert string to float: {shown}"
+                : $"invalid literal for float(): {shown}");
+        }
+
+        return heap.RaiseTypeError(legacy
+            ? "float() argument must be a string or a number"
+            : $"float() argument must be a string or a real number, not '{x->Type->Descriptor.Name}'");
+    }
+
+    /// <summary><c>bool(...)</c>: a new reference or null.</summary>
+    public static PyRef Bool(Heap heap, PyObject* args, PyObject* kwargs)
+    {
+        if (!NoKeywords(heap, "bool", kwargs) || !AtMostOne(heap, "bool", args))
+        {
+            return PyRef.Null;
+        }
+
+        if (TupleType.Size(args) == 0)
+        {
+            return heap.NewBool(false);
+        }
+
+        var truth = heap.IsTrue(TupleType.Item(args, 0));
+        return truth < 0 ? PyRef.Null : heap.NewBool(truth != 0);
+    }
+
+    private static PyRef Result(Heap heap, BigInteger value, bool asLong) =>
+        asLong ? heap.Types.Long!.New(value) : heap.NewInt(value);
+
+    private static bool NoKeywords(Heap heap, string name, PyObject* kwargs)
+    {
+        if (kwargs != null && heap.Types.Dict.Count(kwargs) > 0)
+        {
+            _ = heap.RaiseTypeError($"{name}() takes no keyword arguments");
+            return false;
+        }
+
+        return true;
+    }
+
+    // 2.7: "float() takes at most 1 argument (2 given)"; 3.12: "float expected at most 1 argument, got 2".
+    private static bool AtMostOne(Heap heap, string name, PyObject* args)
+    {
+        var n = TupleType.Size(args);
+        if (n <= 1)
+        {
+            return true;
+        }
+
+        _ = heap.RaiseTypeError(heap.Profile.IntPromotesToLong
+            ? $"{name}() takes at most 1 argument ({n} given)"
+            : $"{name} expected at most 1 argument, got {n}");
+        return false;
+    }
+}
