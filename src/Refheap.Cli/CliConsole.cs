@@ -1,0 +1,32 @@
+using Spectre.Console;
+
+namespace Refheap.Cli;
+
+/// <summary>
+/// The seam between the commands and the terminal: tables go to <see cref="Screen"/>, JSON,
+/// help and version text to <see cref="Out"/>, errors to <see cref="Error"/>. Tests pass
+/// string writers and assert the exact screen.
+/// </summary>
+public sealed record CliConsole(IAnsiConsole Screen, TextWriter Out, TextWriter Error)
+{
+    /// <summary>The process's own stdout and stderr.</summary>
+    public static CliConsole FromSystemConsole() => new(AnsiConsole.Console, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Plain text into writers: no colours or cursor codes, Unicode borders, a fixed width so
+    /// that tables lay out the same everywhere.
+    /// </summary>
+    public static CliConsole FromWriters(TextWriter output, TextWriter error, int width = 100)
+    {
+        var screen = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        screen.Profile.Width = width;
+        screen.Profile.Capabilities.Unicode = true;
+        return new CliConsole(screen, output, error);
+    }
+}
