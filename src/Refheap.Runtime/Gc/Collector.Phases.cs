@@ -56,13 +56,17 @@ internal sealed unsafe partial class Collector
         GcHead unreachable, finalizers;
         var young = MergeYoungerGenerations(generation);
         var old = generation < Generations - 1 ? Head(generation + 1) : young;
-        var examined = GcList.Count(young);
+        var full = young == old;
 
-        DeduceUnreachable(young, &unreachable);
-        UntrackAtomicTuples(young);
-        PromoteSurvivors(generation, young, old);
+        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors);
+        if (full)
+        {
+            survivors -= UntrackAtomicDicts();
+        }
 
-        MoveLegacyFinalizers(&unreachable, &finalizers);
+        PromoteSurvivors(generation, young, old, survivors);
+
+        var anyFinalizer = MoveLegacyFinalizers(&unreachable, &finalizers);
         MoveLegacyFinalizerReachable(&finalizers);
         Notify(CollectionPhase.LegacyFinalizers, &unreachable, &finalizers);
 
@@ -76,7 +80,7 @@ internal sealed unsafe partial class Collector
         collected += HandleWeakReferences?.Invoke(&unreachable, old) ?? 0;
         Notify(CollectionPhase.WeakReferences, &unreachable, null);
 
-        if (!_heap.Profile.LegacyFinalizers)
+        if (!_heap.Profile.LegacyFinalizers && anyFinalizer)
         {
             GcHead stillUnreachable;
             FinalizeGarbage(&unreachable);
@@ -84,6 +88,14 @@ internal sealed unsafe partial class Collector
             Notify(CollectionPhase.Resurrection, &stillUnreachable, null);
             collected += GcList.Count(&stillUnreachable);
             DeleteGarbage(&stillUnreachable, old);
+        }
+        else if (!_heap.Profile.LegacyFinalizers)
+        {
+            // No finalizer ran, so nothing can have been resurrected: the resurrection check
+            // would find the same set (CPython runs it regardless).
+            Notify(CollectionPhase.Resurrection, &unreachable, null);
+            collected += GcList.Count(&unreachable);
+            DeleteGarbage(&unreachable, old);
         }
         else
         {
@@ -120,38 +132,57 @@ internal sealed unsafe partial class Collector
     }
 
     /// <summary>
-    /// Splits <paramref name="young"/> into what is reachable from outside it and what is not.
-    /// After this: <paramref name="young"/> holds the reachable objects with their links
-    /// restored and COLLECTING cleared; <paramref name="unreachable"/> holds the rest, still
-    /// COLLECTING, as a normal list.
+    /// Splits <paramref name="young"/> into what is reachable from outside it and what is not;
+    /// returns how many objects it examined. After this: <paramref name="young"/> holds the
+    /// reachable objects with their links restored and COLLECTING cleared (less the atomic
+    /// tuples, untracked, when <paramref name="untrackAtomic"/>; <paramref name="survivors"/>
+    /// counts what stays); <paramref name="unreachable"/> holds the rest, still COLLECTING,
+    /// each with the UNREACHABLE bit in its Next link (see <see cref="MoveLegacyFinalizers"/>).
     /// </summary>
-    private void DeduceUnreachable(GcHead* young, GcHead* unreachable)
+    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors)
     {
         ValidateList(young, 0);
-        UpdateRefs(young);
-        SubtractRefs(young);
+        long examined;
+        if (collectDicts && GcList.IsEmpty(Head(Generations)))
+        {
+            examined = UpdateAndSubtractRefs(young);
+        }
+        else
+        {
+            examined = UpdateRefs(young);
+            SubtractRefs(young);
+        }
+
         Notify(CollectionPhase.SubtractRefs, young, null);
         GcList.Init(unreachable);
-        MoveUnreachable(young, unreachable);
-        ClearUnreachableMarks(unreachable);
-        Notify(CollectionPhase.MoveUnreachable, young, unreachable);
+        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts);
+        if (Observer != null)
+        {
+            ClearUnreachableMarks(unreachable);
+            Notify(CollectionPhase.MoveUnreachable, young, unreachable);
+        }
+
         ValidateList(young, 0);
-        ValidateList(unreachable, GcBits.Collecting);
+        return examined;
     }
 
     /// <summary>
     /// After this: every object in <paramref name="young"/> is COLLECTING and its gc_refs
-    /// equals its reference count (Prev holds the count, not a back link).
+    /// equals its reference count (Prev holds the count, not a back link). Returns the count of objects.
     /// </summary>
-    private static void UpdateRefs(GcHead* young)
+    private static long UpdateRefs(GcHead* young)
     {
+        long n = 0;
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
             var count = g->Object->RefCount;
 
             // Keep FINALIZED; the back links are rebuilt by MoveUnreachable.
             g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (count << GcBits.RefsShift);
+            n++;
         }
+
+        return n;
     }
 
     /// <summary>
@@ -163,8 +194,51 @@ internal sealed unsafe partial class Collector
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
             var o = g->Object;
-            o->Type->Descriptor.Traverse(o, &VisitDecref, null);
+            o->Type->Traverse(o, &VisitDecref, null);
         }
+    }
+
+    /// <summary>
+    /// <see cref="UpdateRefs"/> and <see cref="SubtractRefs"/> in one pass, for a full
+    /// collection with nothing frozen: then every tracked object is in young, so "tracked and
+    /// not yet COLLECTING" identifies a young object whose gc_refs is not set yet, and it is
+    /// set on first touch (by the scan or by a reference to it). Same result as the two
+    /// passes, with one walk over the heap instead of two. Returns the count of objects.
+    /// </summary>
+    private static long UpdateAndSubtractRefs(GcHead* young)
+    {
+        long n = 0;
+        for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
+        {
+            if ((g->Prev & GcBits.Collecting) == 0)
+            {
+                g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (g->Object->RefCount << GcBits.RefsShift);
+            }
+
+            var o = g->Object;
+            o->Type->Traverse(o, &VisitDecrefSettingRefs, null);
+            n++;
+        }
+
+        return n;
+    }
+
+    private static int VisitDecrefSettingRefs(PyObject* child, void* arg)
+    {
+        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
+        {
+            var g = GcHead.Of(child);
+            if ((g->Prev & GcBits.Collecting) != 0)
+            {
+                g->Prev -= (nint)1 << GcBits.RefsShift;
+            }
+            else if (g->Next != 0)
+            {
+                g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((child->RefCount - 1) << GcBits.RefsShift);
+            }
+        }
+
+        return 0;
     }
 
     private static int VisitDecref(PyObject* child, void* arg)
@@ -187,11 +261,21 @@ internal sealed unsafe partial class Collector
     /// already there); an object with gc_refs == 0 moves, tentatively, to the unreachable list.
     /// After this: young holds exactly the objects reachable from outside it, with back links
     /// restored and COLLECTING cleared; unreachable holds the rest, each with the UNREACHABLE
-    /// bit in its Next link.
+    /// bit in its Next link. Returns how many stay in young.
     /// </summary>
-    private void MoveUnreachable(GcHead* young, GcHead* unreachable)
+    /// <remarks>
+    /// Two of CPython's separate passes over the reachable objects are folded into this scan:
+    /// untracking tuples whose items can never be tracked (untrack_tuples, which 2.7 also did
+    /// here) — the scan meets the objects in the same order as that pass would — and, in a
+    /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
+    /// after all tuples are settled and so only records them here.
+    /// </remarks>
+    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts)
     {
         var observer = Observer;
+        var tupleType = _heap.Types.Tuple.TypeObject;
+        var dictType = _heap.Types.Dict.TypeObject;
+        long survivors = 0;
         var prev = young;
         var g = GcList.Next(young);
         while (g != young)
@@ -204,9 +288,25 @@ internal sealed unsafe partial class Collector
 
                 // The traversal may append to young (objects found reachable again), so the
                 // next object is read only after it.
-                o->Type->Descriptor.Traverse(o, &VisitReachable, young);
-                g->Prev = (g->Prev & GcBits.Finalized) | (nint)prev;
-                prev = g;
+                o->Type->Traverse(o, &VisitReachable, young);
+                if (untrackAtomic && o->Type == tupleType && _heap.Types.Tuple.CanUntrack(o))
+                {
+                    // Leave the list: prev stays, and the object is untracked.
+                    prev->Next = g->Next;
+                    g->Next = 0;
+                    g->Prev &= GcBits.Finalized;
+                }
+                else
+                {
+                    if (collectDicts && o->Type == dictType)
+                    {
+                        _dictCandidates.Add((nint)o);
+                    }
+
+                    g->Prev = (g->Prev & GcBits.Finalized) | (nint)prev;
+                    prev = g;
+                    survivors++;
+                }
             }
             else
             {
@@ -225,6 +325,7 @@ internal sealed unsafe partial class Collector
 
         young->Prev = (nint)prev;
         unreachable->Next &= ~GcBits.Unreachable;
+        return survivors;
     }
 
     private static int VisitReachable(PyObject* child, void* arg)
@@ -280,94 +381,84 @@ internal sealed unsafe partial class Collector
     }
 
     /// <summary>
-    /// After this: no reachable tuple whose items can never be tracked is tracked (CPython
-    /// untracks them here so that long-lived atomic tuples stop costing collections).
-    /// </summary>
-    private void UntrackAtomicTuples(GcHead* young)
-    {
-        var tuples = _heap.Types.Tuple;
-        var g = GcList.Next(young);
-        while (g != young)
-        {
-            var next = GcList.Next(g);
-            var o = g->Object;
-            if (o->Type->Descriptor == tuples && tuples.CanUntrack(o))
-            {
-                Untrack(o);
-            }
-
-            g = next;
-        }
-    }
-
-    /// <summary>
     /// Moves the survivors to the next generation and keeps the long-lived counts.
-    /// After this: young is empty (unless it is the oldest generation, which keeps them);
-    /// in a full collection, dicts holding only untrackable objects are untracked.
+    /// After this: young is empty (unless it is the oldest generation, which keeps them).
     /// </summary>
-    private void PromoteSurvivors(int generation, GcHead* young, GcHead* old)
+    private void PromoteSurvivors(int generation, GcHead* young, GcHead* old, long survivors)
     {
         if (young != old)
         {
             if (generation == Generations - 2)
             {
-                LongLivedPending += GcList.Count(young);
+                LongLivedPending += survivors;
             }
 
             GcList.Merge(young, old);
         }
         else
         {
-            // NOTE (CPython issue #14775): dicts are untracked only in full collections, so
-            // that building a big dict of dicts does not cost a quadratic rescan.
-            UntrackAtomicDicts(young);
             LongLivedPending = 0;
-            LongLivedTotal = GcList.Count(young);
-        }
-    }
-
-    private void UntrackAtomicDicts(GcHead* list)
-    {
-        var dicts = _heap.Types.Dict;
-        var g = GcList.Next(list);
-        while (g != list)
-        {
-            var next = GcList.Next(g);
-            var o = g->Object;
-            if (o->Type->Descriptor == dicts && dicts.CanUntrack(o))
-            {
-                Untrack(o);
-            }
-
-            g = next;
+            LongLivedTotal = survivors;
         }
     }
 
     /// <summary>
-    /// 2.7: moves the unreachable objects that have <c>__del__</c> to <paramref name="finalizers"/>.
-    /// After this: unreachable holds only objects without a legacy finalizer. (3.12: user
-    /// classes' <c>__del__</c> is a PEP 442 finalizer, so nothing moves.)
+    /// Full collections only. After this: no surviving dict whose keys and values can never be
+    /// tracked is tracked; returns how many were untracked.
     /// </summary>
-    private void MoveLegacyFinalizers(GcHead* unreachable, GcHead* finalizers)
+    /// <remarks>
+    /// NOTE (CPython issue #14775): dicts are untracked only in full collections, so that
+    /// building a big dict of dicts does not cost a quadratic rescan.
+    /// </remarks>
+    private long UntrackAtomicDicts()
     {
-        GcList.Init(finalizers);
-        if (!_heap.Profile.LegacyFinalizers)
+        var dicts = _heap.Types.Dict;
+        long n = 0;
+        for (var i = 0; i < _dictCandidates.Count; i++)
         {
-            return;
+            var o = (PyObject*)_dictCandidates[i];
+            if (dicts.CanUntrack(o))
+            {
+                Untrack(o);
+                n++;
+            }
         }
 
-        var g = GcList.Next(unreachable);
+        _dictCandidates.Clear();
+        return n;
+    }
+
+    /// <summary>
+    /// Turns unreachable back into an ordinary list (clearing the UNREACHABLE bits) and, in
+    /// 2.7, moves the objects that have <c>__del__</c> to <paramref name="finalizers"/>.
+    /// After this: unreachable holds only objects without a legacy finalizer (3.12: user
+    /// classes' <c>__del__</c> is a PEP 442 finalizer, so nothing moves). Returns whether any
+    /// object met has a finalizer.
+    /// </summary>
+    private bool MoveLegacyFinalizers(GcHead* unreachable, GcHead* finalizers)
+    {
+        GcList.Init(finalizers);
+        var legacy = _heap.Profile.LegacyFinalizers;
+        var any = false;
+        var g = (GcHead*)(unreachable->Next & ~GcBits.Unreachable);
         while (g != unreachable)
         {
-            var next = GcList.Next(g);
-            if (Heap.HasFinalizer(g->Object->Type))
+            g->Next &= ~GcBits.Unreachable;
+            var next = (GcHead*)g->Next;
+            if ((g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0)
             {
-                g->Prev &= ~GcBits.Collecting;
-                GcList.Move(g, finalizers);
+                any = true;
+                if (legacy)
+                {
+                    g->Prev &= ~GcBits.Collecting;
+                    GcList.Move(g, finalizers);
+                }
             }
 
             g = next;
         }
+
+        return any;
     }
 
     /// <summary>
@@ -379,7 +470,7 @@ internal sealed unsafe partial class Collector
         for (var g = GcList.Next(finalizers); g != finalizers; g = GcList.Next(g))
         {
             var o = g->Object;
-            o->Type->Descriptor.Traverse(o, &VisitMove, finalizers);
+            o->Type->Traverse(o, &VisitMove, finalizers);
         }
     }
 
@@ -455,7 +546,8 @@ internal sealed unsafe partial class Collector
 
         var observer = Observer;
         Observer = null;
-        DeduceUnreachable(unreachable, stillUnreachable);
+        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _);
+        ClearUnreachableMarks(stillUnreachable);
         Observer = observer;
         GcList.Merge(unreachable, old);
     }

@@ -33,6 +33,7 @@ internal sealed unsafe partial class Collector : IDisposable
     private readonly GcHead* _heads;
     private readonly int[] _thresholds = new int[Generations];
     private readonly int[] _counts = new int[Generations];
+    private readonly AddressBuffer _dictCandidates = new();
     private bool _collecting;
     private bool _disposed;
 
@@ -92,7 +93,8 @@ internal sealed unsafe partial class Collector : IDisposable
 
     /// <summary>
     /// Whether an object could take part in a cycle now (_PyObject_GC_MAY_BE_TRACKED): a
-    /// collectable object that is tracked, or one that may start being tracked later.
+    /// collectable object, except an exact tuple that is untracked (CPython special-cases
+    /// only tuples: a dict may start being tracked at any later insertion).
     /// </summary>
     public bool MayBeTracked(PyObject* o)
     {
@@ -101,13 +103,7 @@ internal sealed unsafe partial class Collector : IDisposable
             return false;
         }
 
-        var d = o->Type->Descriptor;
-        if (d == _heap.Types.Tuple || d == _heap.Types.Dict)
-        {
-            return IsTracked(o);
-        }
-
-        return true;
+        return o->Type != _heap.Types.Tuple.TypeObject || IsTracked(o);
     }
 
     /// <summary>Adds a collectable object to generation 0 (no-op when already tracked).</summary>
@@ -253,6 +249,7 @@ internal sealed unsafe partial class Collector : IDisposable
         }
 
         _disposed = true;
+        _dictCandidates.Dispose();
         NativeMemory.Free(_heads);
     }
 

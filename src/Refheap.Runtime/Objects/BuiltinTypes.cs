@@ -152,6 +152,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         t->Base.Type = d == Type ? t : Type.TypeObject;
         t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(d));
         t->Flags = d.IsGc ? TypeFlags.HaveGc : TypeFlags.None;
+        t->Traverse = d.TraverseFunction;
         return t;
     }
 

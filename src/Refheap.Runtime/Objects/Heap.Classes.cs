@@ -56,6 +56,8 @@ internal sealed unsafe partial class Heap
         var t = (PyTypeObject*)typeObj;
         t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(descriptor));
         t->Flags = TypeFlags.HaveGc | TypeFlags.HeapType;
+        t->Traverse = descriptor.TraverseFunction;
+        InstallReferenceMap(t, layout);
         descriptor.TypeObject = t;
         _liveClasses.Add(descriptor);
         var result = new PyRef(typeObj);
@@ -103,7 +105,7 @@ internal sealed unsafe partial class Heap
             moduleName.DecRef();
         }
 
-        descriptor.HasDel = LookupSpecial(t, "__del__");
+        SetHasDel(t, descriptor, LookupSpecial(t, "__del__"));
         Gc.Track(typeObj);
         return result;
     }
@@ -119,8 +121,37 @@ internal sealed unsafe partial class Heap
     {
         if (t->Descriptor is InstanceType it && StrType.EqualsText(name, "__del__"))
         {
-            it.HasDel = LookupSpecial(t, "__del__");
+            SetHasDel(t, it, LookupSpecial(t, "__del__"));
         }
+    }
+
+    private static void SetHasDel(PyTypeObject* t, InstanceType descriptor, bool hasDel)
+    {
+        descriptor.HasDel = hasDel;
+        t->Flags = hasDel ? t->Flags | TypeFlags.HasFinalizer : t->Flags & ~TypeFlags.HasFinalizer;
+    }
+
+    /// <summary>
+    /// Writes the instance layout's reference map into the type object, so the collector can
+    /// traverse instances from native data alone. The map is freed with the type object.
+    /// </summary>
+    private static void InstallReferenceMap(PyTypeObject* t, InstanceLayout layout)
+    {
+        var offsets = layout.ReferenceOffsets;
+        t->RefOffsetCount = offsets.Length;
+        t->RefOffsets = offsets.Length == 0 ? null : (int*)NativeMemory.Alloc((nuint)(offsets.Length * sizeof(int)));
+        offsets.CopyTo(new Span<int>(t->RefOffsets, offsets.Length));
+        t->ValuesOffset = layout.ValuesOffset;
+        var baseTraverse = layout.SolidBase.TraverseFunction;
+        t->BaseTraverse = layout.SolidBase == layout.SolidBase.Heap.Types.Object ? null : baseTraverse;
+    }
+
+    /// <summary>Frees the reference map of a user class's type object.</summary>
+    public static void FreeReferenceMap(PyTypeObject* t)
+    {
+        NativeMemory.Free(t->RefOffsets);
+        t->RefOffsets = null;
+        t->RefOffsetCount = 0;
     }
 
     /// <summary>
@@ -304,6 +335,23 @@ internal sealed unsafe partial class Heap
         return tuple;
     }
 
+    /// <summary>Frees what live classes hold outside the heap (reference maps, descriptor handles) at teardown.</summary>
+    private void ReleaseLiveClasses()
+    {
+        foreach (var c in _liveClasses)
+        {
+            var t = c.TypeObject;
+            FreeReferenceMap(t);
+            if (t->DescriptorHandle != 0)
+            {
+                GCHandle.FromIntPtr(t->DescriptorHandle).Free();
+                t->DescriptorHandle = 0;
+            }
+        }
+
+        _liveClasses.Clear();
+    }
+
     /// <summary>Forgets a class whose type object was freed.</summary>
     public void OnClassFreed(TypeDescriptor descriptor)
     {
@@ -368,7 +416,7 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary>Whether instances of the type have a <c>__del__</c>.</summary>
-    public static bool HasFinalizer(PyTypeObject* type) => type->Descriptor is InstanceType { HasDel: true };
+    public static bool HasFinalizer(PyTypeObject* type) => (type->Flags & TypeFlags.HasFinalizer) != 0;
 
     /// <summary>
     /// Runs <c>__del__</c> from deallocation (PyObject_CallFinalizerFromDealloc). The object is

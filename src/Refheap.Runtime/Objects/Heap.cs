@@ -193,6 +193,7 @@ internal sealed unsafe partial class Heap : IDisposable
         }
 
         _disposed = true;
+        ReleaseLiveClasses();
         Types.Dispose();
         Gc.Dispose();
         Allocator.Dispose();

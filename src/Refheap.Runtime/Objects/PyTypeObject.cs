@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Refheap.Runtime.Objects;
@@ -8,11 +9,15 @@ namespace Refheap.Runtime.Objects;
 ///  0  RefCount, Type (the metatype, `type`)
 /// 16  DescriptorHandle   GCHandle of the descriptor that describes this type's instances
 /// 24  Flags              TypeFlags read on hot paths without reaching the descriptor
-/// 32  Name               str
-/// 40  Bases              tuple of types
-/// 48  Mro                tuple of types, this type first
-/// 56  Dict               the class dict
-/// 64  WeakList           head of the weak references to this type (Weak/)
+/// 32  Traverse           tp_traverse as a static function (the collector's hot path)
+/// 40  BaseTraverse       for a user class: the solid base's traverse, or null
+/// 48  RefOffsets         for a user class: offsets of its owned-reference fields (native)
+/// 56  RefOffsetCount, ValuesOffset (3.12 inline values pointer, or 0)
+/// 64  Name               str
+/// 72  Bases              tuple of types
+/// 80  Mro                tuple of types, this type first
+/// 88  Dict               the class dict
+/// 96  WeakList           head of the weak references to this type (Weak/)
 /// </code>
 /// Built-in type objects are made when a runtime starts, are immortal and untracked (as
 /// CPython's static types); user classes are tracked, so a class can sit in a cycle.
@@ -28,6 +33,21 @@ internal unsafe struct PyTypeObject
 
     /// <summary>Facts about the instances the collector needs per visited edge.</summary>
     public TypeFlags Flags;
+
+    /// <summary>The instances' traversal (tp_traverse), called by the collector without reaching the descriptor.</summary>
+    public delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> Traverse;
+
+    /// <summary>For a user class whose solid base owns references (an exception, ...): that base's traversal.</summary>
+    public delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> BaseTraverse;
+
+    /// <summary>For a user class: byte offsets of the instance fields that hold owned references (dict, slots).</summary>
+    public int* RefOffsets;
+
+    /// <summary>Entries in <see cref="RefOffsets"/>.</summary>
+    public int RefOffsetCount;
+
+    /// <summary>For a 3.12 user class: offset of the inline-values pointer, or 0.</summary>
+    public int ValuesOffset;
 
     /// <summary>The type's name (a str); owned.</summary>
     public PyObject* Name;
@@ -49,8 +69,9 @@ internal unsafe struct PyTypeObject
     {
         get
         {
-            // Invariant: DescriptorHandle is a live normal GCHandle for as long as the type object lives.
-            return (TypeDescriptor)GCHandle.FromIntPtr(DescriptorHandle).Target!;
+            // Invariant: DescriptorHandle is a live normal GCHandle to a TypeDescriptor for as
+            // long as the type object lives, so the cast needs no check (this is on every dealloc).
+            return Unsafe.As<TypeDescriptor>(GCHandle.FromIntPtr(DescriptorHandle).Target!);
         }
     }
 }

@@ -59,6 +59,16 @@ internal abstract unsafe class TypeDescriptor
     /// <summary>Calls <paramref name="visit"/> for every object this one owns a reference to (tp_traverse); stops at a non-zero result.</summary>
     public virtual int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => 0;
 
+    /// <summary>
+    /// The traversal as a static function, stored in the type object as CPython's
+    /// tp_traverse slot so that the collector calls it without reaching this descriptor.
+    /// Default: a function that calls <see cref="Traverse"/>.
+    /// </summary>
+    public virtual delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseThroughDescriptor;
+
+    private static int TraverseThroughDescriptor(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) =>
+        self->Type->Descriptor.Traverse(self, visit, arg);
+
     /// <summary>Drops the references that could form cycles (tp_clear); the object stays valid.</summary>
     public virtual void Clear(PyObject* self)
     {

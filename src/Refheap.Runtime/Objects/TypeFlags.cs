@@ -12,4 +12,7 @@ internal enum TypeFlags : long
 
     /// <summary>A user class (Py_TPFLAGS_HEAPTYPE).</summary>
     HeapType = 1 << 1,
+
+    /// <summary>Instances have <c>__del__</c> (tp_finalize in 3.12, tp_del in 2.7).</summary>
+    HasFinalizer = 1 << 2,
 }

@@ -1,5 +1,7 @@
 namespace Refheap.Runtime.Tests.Api;
 
+/// <summary>Measures the whole process's .NET heap, so it runs alone.</summary>
+[Collection(nameof(ProcessWideMeasurements))]
 public class ManagedHeapTests
 {
     [Theory]

@@ -323,6 +323,16 @@ internal sealed unsafe partial class DictType : DictTypeBase
         _compact ? CompactTraverse((CompactDictObject*)self, visit, arg) : ClassicTraverse(Classic(self), visit, arg);
 
     /// <inheritdoc/>
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction =>
+        _compact ? &TraverseCompactDict : &TraverseClassicDict;
+
+    private static int TraverseCompactDict(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) =>
+        CompactTraverse((CompactDictObject*)self, visit, arg);
+
+    private static int TraverseClassicDict(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) =>
+        ClassicTraverse(Classic(self), visit, arg);
+
+    /// <inheritdoc/>
     public override void Clear(PyObject* self) => ClearContents(self);
 
     /// <inheritdoc/>

@@ -62,7 +62,12 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseFields;
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseFields(self, visit, arg);
+
+    private static int TraverseFields(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var e = (PyBaseExceptionObject*)self;
         int r;

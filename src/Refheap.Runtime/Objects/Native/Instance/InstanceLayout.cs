@@ -41,6 +41,9 @@ internal sealed unsafe class InstanceLayout
     /// <summary>The offsets of the <c>__slots__</c> members.</summary>
     public int[] SlotOffsets { get; }
 
+    /// <summary>The fields holding owned references that the collector visits: the dict slot, then the slots.</summary>
+    public int[] ReferenceOffsets => DictOffset != 0 ? [DictOffset, .. SlotOffsets] : SlotOffsets;
+
     /// <summary>The <c>__slots__</c> members, name and offset.</summary>
     public IReadOnlyList<(string Name, int Offset)> Slots => _slots;
 

@@ -168,36 +168,40 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseFields;
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseFields(self, visit, arg);
+
+    /// <summary>
+    /// subtype_traverse, driven by the reference map kept in the type object (see
+    /// <see cref="InstanceLayout.ReferenceOffsets"/>): the type, the dict and slot fields,
+    /// 3.12's inline values, then the solid base's own fields.
+    /// </summary>
+    private static int TraverseFields(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
+        var type = self->Type;
+
         // A heap type's instance owns its type: visit it first, as subtype_traverse does.
-        var r = visit((PyObject*)self->Type, arg);
+        var r = visit((PyObject*)type, arg);
         if (r != 0)
         {
             return r;
         }
 
-        foreach (var offset in Layout.SlotOffsets)
+        var offsets = type->RefOffsets;
+        for (var i = 0; i < type->RefOffsetCount; i++)
         {
-            var v = *SlotAt(self, offset);
+            var v = *(PyObject**)((byte*)self + offsets[i]);
             if (v != null && (r = visit(v, arg)) != 0)
             {
                 return r;
             }
         }
 
-        if (Layout.DictOffset != 0)
+        if (type->ValuesOffset != 0)
         {
-            var d = *DictSlot(self);
-            if (d != null && (r = visit(d, arg)) != 0)
-            {
-                return r;
-            }
-        }
-
-        if (Layout.ValuesOffset != 0)
-        {
-            var values = (nint*)*ValuesSlot(self);
+            var values = *(nint**)((byte*)self + type->ValuesOffset);
             if (values != null)
             {
                 for (nint i = 1; i <= values[0]; i++)
@@ -210,7 +214,7 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             }
         }
 
-        return Layout.SolidBase.Traverse(self, visit, arg);
+        return type->BaseTraverse != null ? type->BaseTraverse(self, visit, arg) : 0;
     }
 
     /// <inheritdoc/>

@@ -226,7 +226,12 @@ internal sealed unsafe class ListType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseItems;
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseItems(self, visit, arg);
+
+    private static int TraverseItems(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var items = Items(self);
         for (nint i = Size(self) - 1; i >= 0; i--)
@@ -276,6 +281,13 @@ internal sealed unsafe class ListType : TypeDescriptor
     {
         if (!Heap.TryIndex(key, Size(self), "list", out var i))
         {
+            // list_ass_item words its range error differently from list_item (both versions).
+            if (Heap.ErrorMatches(Heap.Types.Exceptions.IndexError)
+                && Exceptions.ExceptionType.MessageOf(Heap, Heap.CurrentError.Ptr) == "list index out of range")
+            {
+                Heap.RaiseIndexError("list assignment index out of range");
+            }
+
             return -1;
         }
 

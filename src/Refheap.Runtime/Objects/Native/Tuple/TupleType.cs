@@ -149,7 +149,12 @@ internal sealed unsafe class TupleType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseItems;
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseItems(self, visit, arg);
+
+    private static int TraverseItems(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var items = Items(self);
         var n = Size(self);

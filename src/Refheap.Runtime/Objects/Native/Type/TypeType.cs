@@ -66,6 +66,7 @@ internal sealed unsafe class TypeType : TypeDescriptor
         Heap.ClearRef(ref t->Bases);
         Heap.ClearRef(ref t->Mro);
         Heap.ClearRef(ref t->Dict);
+        Heap.FreeReferenceMap(t);
         GCHandle.FromIntPtr(t->DescriptorHandle).Free();
         t->DescriptorHandle = 0;
         Heap.OnClassFreed(descriptor);
