@@ -4,10 +4,15 @@ namespace Refheap.Runtime.Objects.Native.Exceptions;
 internal sealed unsafe class ExceptionTypes
 {
     private readonly Dictionary<string, ExceptionType> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExceptionType> _aliases = new(StringComparer.Ordinal);
     private readonly Heap _heap;
     private PyObject* _preallocatedMemoryError;
 
-    /// <summary>Builds the hierarchy; 2.7 puts StandardError between Exception and most built-ins.</summary>
+    /// <summary>
+    /// Builds the hierarchy: 2.7 puts StandardError between Exception and most built-ins, and
+    /// has EnvironmentError above IOError and OSError; GeneratorExit derives from BaseException
+    /// in both (as in CPython 2.6+).
+    /// </summary>
     public ExceptionTypes(Heap heap, BuiltinTypes types)
     {
         _heap = heap;
@@ -15,8 +20,8 @@ internal sealed unsafe class ExceptionTypes
         BaseException = Add("BaseException", null);
         Add("SystemExit", BaseException);
         Add("KeyboardInterrupt", BaseException);
-        GeneratorExit = Add("GeneratorExit", py27 ? Add("Exception", BaseException) : BaseException);
-        var exception = py27 ? _byName["Exception"] : Add("Exception", BaseException);
+        GeneratorExit = Add("GeneratorExit", BaseException);
+        var exception = Add("Exception", BaseException);
         var standard = py27 ? Add("StandardError", exception) : exception;
         StopIteration = Add("StopIteration", exception);
         var arithmetic = Add("ArithmeticError", standard);
@@ -41,7 +46,20 @@ internal sealed unsafe class ExceptionTypes
         Add("UnicodeError", ValueError);
         Add("ImportError", standard);
         Add("SyntaxError", standard);
-        Add("EnvironmentError", standard);
+        if (py27)
+        {
+            var environment = Add("EnvironmentError", standard);
+            Add("IOError", environment);
+            Add("OSError", environment);
+        }
+        else
+        {
+            // PEP 3151: EnvironmentError and IOError are other names of OSError.
+            var os = Add("OSError", exception);
+            _aliases.Add("EnvironmentError", os);
+            _aliases.Add("IOError", os);
+        }
+
         Add("Warning", exception);
         _ = types;
     }
@@ -126,8 +144,8 @@ internal sealed unsafe class ExceptionTypes
         }
     }
 
-    /// <summary>Looks an exception class up by name, or null.</summary>
-    public ExceptionType? Find(string name) => _byName.GetValueOrDefault(name);
+    /// <summary>Looks an exception class up by its builtins name (3.12: EnvironmentError and IOError are OSError), or null.</summary>
+    public ExceptionType? Find(string name) => _byName.GetValueOrDefault(name) ?? _aliases.GetValueOrDefault(name);
 
     private ExceptionType Add(string name, ExceptionType? baseType)
     {
