@@ -366,8 +366,10 @@ internal sealed unsafe partial class Heap
     {
         if (!TryCallSpecialWithArgs(self, "__init__", args, kwargs, out var result))
         {
+            // object.__init__ refuses arguments; BaseException.__init__ takes any (and __new__ stored them).
             var hasArgs = TupleType.Size(args) > 0 || (kwargs != null && Types.Dict.Count(kwargs) > 0);
-            if (hasArgs)
+            var baseTakesArgs = self->Type->Descriptor is InstanceType { Layout.SolidBase: Native.Exceptions.ExceptionType };
+            if (hasArgs && !baseTakesArgs)
             {
                 RaiseTypeError(Profile.IntPromotesToLong
                     ? "object() takes no parameters"

@@ -39,6 +39,163 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     /// <inheritdoc/>
     public override PyRef Construct(PyObject* args, PyObject* kwargs) => Instantiate(new PyRef(args));
 
+    /// <summary>Sets the arguments of a new instance of a user subclass (BaseException.__new__ keeps the call's arguments); <paramref name="args"/> is borrowed.</summary>
+    public static void InitializeArgs(PyObject* self, PyObject* args)
+    {
+        Heap.IncRef(args);
+        Heap.SetRef(ref ((PyBaseExceptionObject*)self)->Args, args);
+    }
+
+    /// <summary>
+    /// Reads an attribute that BaseException defines as a data descriptor on every instance
+    /// (<c>args</c>), which wins over the instance dict; false when <paramref name="name"/> is not one.
+    /// </summary>
+    public bool TryGetBaseAttribute(PyObject* self, PyObject* name, out PyRef result)
+    {
+        result = PyRef.Null;
+        if (!StrType.EqualsText(name, "args"))
+        {
+            return false;
+        }
+
+        var args = ((PyBaseExceptionObject*)self)->Args;
+        result = new PyRef(args != null ? args : Heap.Types.Tuple.Empty).NewRef();
+        return true;
+    }
+
+    /// <summary>
+    /// Stores (or deletes: value null) an attribute BaseException defines; false when
+    /// <paramref name="name"/> is not one. <paramref name="status"/> is 0 or -1 with the error set.
+    /// </summary>
+    public bool TrySetBaseAttribute(PyObject* self, PyObject* name, PyObject* value, out int status)
+    {
+        status = 0;
+        if (!StrType.EqualsText(name, "args"))
+        {
+            return false;
+        }
+
+        // BaseException_set_args: the value becomes a tuple; deleting is refused.
+        if (value == null)
+        {
+            Heap.RaiseTypeError("args may not be deleted");
+            status = -1;
+            return true;
+        }
+
+        PyRef tuple;
+        if (value->Type->Descriptor == Heap.Types.Tuple)
+        {
+            tuple = new PyRef(value).NewRef();
+        }
+        else if (value->Type->Descriptor == Heap.Types.List)
+        {
+            var n = Native.List.ListType.Size(value);
+            tuple = Heap.Types.Tuple.New(n);
+            for (nint i = 0; !tuple.IsNull && i < n; i++)
+            {
+                var item = Native.List.ListType.Items(value)[i];
+                Heap.IncRef(item);
+                TupleType.Items(tuple.Ptr)[i] = item;
+            }
+        }
+        else
+        {
+            tuple = Heap.RaiseTypeError($"'{value->Type->Descriptor.Name}' object is not iterable");
+        }
+
+        if (tuple.IsNull)
+        {
+            status = -1;
+            return true;
+        }
+
+        Heap.SetRef(ref ((PyBaseExceptionObject*)self)->Args, tuple.Ptr);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        if (TryGetBaseAttribute(self, name, out var result))
+        {
+            return result;
+        }
+
+        var e = (PyBaseExceptionObject*)self;
+        if (StrType.EqualsText(name, "__dict__"))
+        {
+            if (e->Dict == null)
+            {
+                var dict = Heap.NewDict();
+                if (dict.IsNull)
+                {
+                    return dict;
+                }
+
+                e->Dict = dict.Ptr;
+            }
+
+            return new PyRef(e->Dict).NewRef();
+        }
+
+        if (e->Dict != null)
+        {
+            var value = Heap.Types.Dict.GetItem(e->Dict, name);
+            if (value != null)
+            {
+                return new PyRef(value).NewRef();
+            }
+
+            if (Heap.ErrorOccurred)
+            {
+                return PyRef.Null;
+            }
+        }
+
+        return Heap.GenericGetAttr(self, name);
+    }
+
+    /// <inheritdoc/>
+    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    {
+        if (TrySetBaseAttribute(self, name, value, out var status))
+        {
+            return status;
+        }
+
+        // Exceptions keep other attributes in their own dict, made on the first store.
+        var e = (PyBaseExceptionObject*)self;
+        if (value == null)
+        {
+            if (e->Dict == null || Heap.Types.Dict.DelItem(e->Dict, name) < 0)
+            {
+                if (e->Dict == null || Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
+                {
+                    Heap.ClearError();
+                    Heap.RaiseNoAttribute(self, name);
+                }
+
+                return -1;
+            }
+
+            return 0;
+        }
+
+        if (e->Dict == null)
+        {
+            var dict = Heap.NewDict();
+            if (dict.IsNull)
+            {
+                return -1;
+            }
+
+            e->Dict = dict.Ptr;
+        }
+
+        return Heap.Types.Dict.SetItem(e->Dict, name, value);
+    }
+
     /// <inheritdoc/>
     public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyBaseExceptionObject);
 

@@ -1,3 +1,4 @@
+using Refheap.Runtime.Objects.Native.Exceptions;
 using Refheap.Runtime.Objects.Native.Str;
 using Refheap.Runtime.Objects.Native.Type;
 
@@ -75,6 +76,11 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         if (self.IsNull)
         {
             return self;
+        }
+
+        if (Layout.SolidBase is ExceptionType)
+        {
+            ExceptionType.InitializeArgs(self.Ptr, args);
         }
 
         if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
@@ -294,7 +300,20 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         if (slotOffset != 0)
         {
             var v = *SlotAt(self, slotOffset);
-            return v != null ? new PyRef(v).NewRef() : Heap.RaiseNoAttribute(self, name);
+            if (v != null)
+            {
+                return new PyRef(v).NewRef();
+            }
+
+            // An empty slot's member descriptor: 2.7 raises AttributeError(name), 3.12 names the object.
+            return Heap.Profile.IntPromotesToLong
+                ? Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name))
+                : Heap.RaiseNoAttribute(self, name);
+        }
+
+        if (Layout.SolidBase is ExceptionType baseException && baseException.TryGetBaseAttribute(self, name, out var baseAttribute))
+        {
+            return baseAttribute;
         }
 
         var classAttr = TypeType.Lookup(type, name);
@@ -352,13 +371,19 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             var slot = SlotAt(self, slotOffset);
             if (value == null && *slot == null)
             {
-                Heap.RaiseNoAttribute(self, name);
+                // member_set deleting an empty slot: AttributeError(name) in 2.7 and 3.12.
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
                 return -1;
             }
 
             Heap.XIncRef(value);
             Heap.SetRef(ref *slot, value);
             return 0;
+        }
+
+        if (Layout.SolidBase is ExceptionType baseException && baseException.TrySetBaseAttribute(self, name, value, out var status))
+        {
+            return status;
         }
 
         var classAttr = TypeType.Lookup(self->Type, name);
@@ -509,8 +534,34 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override PyRef Repr(PyObject* self) =>
-        Heap.TryCallSpecial(self, "__repr__", out var result) ? result : base.Repr(self);
+    public override PyRef Repr(PyObject* self)
+    {
+        if (Heap.TryCallSpecial(self, "__repr__", out var result))
+        {
+            return result;
+        }
+
+        // Inherited from the built-in base: an exception subclass reprs as MyError('bad').
+        return Layout.SolidBase == Heap.Types.Object ? base.Repr(self) : Layout.SolidBase.Repr(self);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Str(PyObject* self)
+    {
+        if (Heap.TryCallSpecial(self, "__str__", out var result))
+        {
+            return result;
+        }
+
+        // object.__str__ is repr(self); a built-in base may have its own (BaseException_str).
+        return Layout.SolidBase == Heap.Types.Object ? Repr(self) : Layout.SolidBase.Str(self);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Subscript(PyObject* self, PyObject* key) =>
+        Heap.Profile.IntPromotesToLong
+            ? Heap.RaiseTypeError($"'{Name}' object does not support indexing")
+            : base.Subscript(self, key);
 
     /// <inheritdoc/>
     public override long Hash(PyObject* self) => Heap.IdentityHash(self);
