@@ -307,7 +307,10 @@ internal sealed unsafe partial class Heap
 
             if (candidate == 0)
             {
-                return RaiseTypeError("Cannot create a consistent method resolution order (MRO)");
+                // set_mro_error: the heads left over, in the order of the sequences they head.
+                var heads = sequences.Where(s => s.Count > 0).Select(s => s[0]).Distinct()
+                    .Select(h => ((PyTypeObject*)h)->Descriptor.Name);
+                return RaiseTypeError($"Cannot create a consistent method resolution\norder (MRO) for bases {string.Join(", ", heads)}");
             }
 
             result.Add(candidate);
@@ -483,7 +486,8 @@ internal sealed unsafe partial class Heap
         var typeName = e.Descriptor.Name;
         if (Profile.IntPromotesToLong)
         {
-            UnraisableWriter.WriteLine($"Exception {typeName}: {message} in {contextText} ignored");
+            // 2.7's PyErr_WriteUnraisable prints the exception's repr: ValueError('boom',).
+            UnraisableWriter.WriteLine($"Exception {typeName}: {ReprString(e.Ptr)} in {contextText} ignored");
         }
         else
         {
