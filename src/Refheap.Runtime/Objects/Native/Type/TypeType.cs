@@ -153,8 +153,15 @@ internal sealed unsafe class TypeType : TypeDescriptor
         var t = (PyTypeObject*)self;
         if (!t->Descriptor.IsHeapType)
         {
-            Heap.RaiseTypeError($"can't set attributes of built-in/extension type '{t->Descriptor.Name}'");
+            Heap.RaiseTypeError(Heap.Profile.IntPromotesToLong
+                ? $"can't set attributes of built-in/extension type '{t->Descriptor.Name}'"
+                : $"cannot set '{StrType.AsString(name)}' attribute of immutable type '{t->Descriptor.Name}'");
             return -1;
+        }
+
+        if (StrType.EqualsText(name, "__name__"))
+        {
+            return SetName(t, value);
         }
 
         if (value != null)
@@ -168,8 +175,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
         {
             if (Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
             {
+                // type_setattro: 2.7 raises AttributeError(name); 3.12 words it as a lookup does.
                 Heap.ClearError();
-                Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, Heap.Profile.IntPromotesToLong
+                    ? StrType.AsString(name)
+                    : $"type object '{t->Descriptor.Name}' has no attribute '{StrType.AsString(name)}'");
             }
 
             return -1;
@@ -179,12 +189,41 @@ internal sealed unsafe class TypeType : TypeDescriptor
         return 0;
     }
 
+    /// <summary>
+    /// type_set_name: <c>__name__</c> takes only a str (and cannot be deleted). The new name
+    /// reads back through <c>__name__</c>; reprs keep the descriptor's name.
+    /// </summary>
+    private int SetName(PyTypeObject* t, PyObject* value)
+    {
+        var typeName = t->Descriptor.Name;
+        if (value == null)
+        {
+            Heap.RaiseTypeError($"can't delete {typeName}.__name__");
+            return -1;
+        }
+
+        if (!Heap.IsInstance(value, Heap.Types.Str))
+        {
+            Heap.RaiseTypeError($"can only assign string to {typeName}.__name__, not '{value->Type->Descriptor.Name}'");
+            return -1;
+        }
+
+        Heap.IncRef(value);
+        Heap.SetRef(ref t->Name, value);
+        return 0;
+    }
+
     /// <inheritdoc/>
     public override PyRef Repr(PyObject* self)
     {
         var d = ((PyTypeObject*)self)->Descriptor;
-        var kind = !d.IsHeapType && Heap.Profile.IntPromotesToLong ? "type" : "class";
-        return Heap.NewString($"<{kind} '{d.QualifiedName}'>");
+        if (!Heap.Profile.IntPromotesToLong || d.IsHeapType)
+        {
+            return Heap.NewString($"<class '{d.QualifiedName}'>");
+        }
+
+        // 2.7's built-in exceptions live in module 'exceptions' (tp_name "exceptions.ValueError").
+        return Heap.NewString(d is Exceptions.ExceptionType ? $"<type 'exceptions.{d.Name}'>" : $"<type '{d.QualifiedName}'>");
     }
 
     /// <summary>The dict of a type (borrowed).</summary>
