@@ -1,0 +1,565 @@
+using System.Text.RegularExpressions;
+using Refheap.Runtime.Objects.Native.Instance;
+
+namespace Refheap.Runtime.Tests.Objects.Types;
+
+public sealed unsafe partial class ClassTests
+{
+    [Fact]
+    public void In_27_an_instance_gets_its_own_dict_object_on_the_first_attribute_store()
+    {
+        // python2.7: t = Task(); '__dict__' slot empty until t.x = 1 makes a dict (objgraph/heapy count it)
+        using var rt = TestRuntimes.Create("py27");
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var task = rt.Call(rt.DefineClass("Task"));
+            var before = rt.TakeCensus();
+            Assert.False(HasDictObject(task));
+            task.SetAttr("title", rt.Str("write the talk"));
+            Assert.True(HasDictObject(task));
+            Assert.Equal(new Dictionary<string, long> { ["dict"] = 1, ["str"] = 1 }, rt.TakeCensus().Since(before));
+            task.SetAttr("done", rt.Bool(false));
+            Assert.Equal(1, rt.TakeCensus().Since(before)["dict"]);
+            Assert.Equal("{'done': False, 'title': 'write the talk'}", task.GetAttr("__dict__").Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Fact]
+    public void In_312_an_instance_has_no_dict_object_until___dict___is_read()
+    {
+        // python3.12: attributes live in the instance's inline values; reading t.__dict__ makes the dict.
+        using var rt = TestRuntimes.Create("py312");
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var task = rt.Call(rt.DefineClass("Task"));
+            var before = rt.TakeCensus();
+            task.SetAttr("title", rt.Str("write the talk"));
+            task.SetAttr("done", rt.Bool(false));
+            Assert.False(HasDictObject(task));
+            Assert.Equal(new Dictionary<string, long> { ["str"] = 1 }, rt.TakeCensus().Since(before));
+            Assert.Equal("write the talk", rt.ToText(task.GetAttr("title")));
+
+            var dict = task.GetAttr("__dict__");
+            Assert.True(HasDictObject(task));
+            Assert.Equal(1, rt.TakeCensus().Since(before)["dict"]);
+            Assert.Equal("{'title': 'write the talk', 'done': False}", dict.Repr());
+            Assert.True(dict.Is(task.GetAttr("__dict__")));
+
+            // From now on the instance uses the dict: stores show up in it.
+            task.SetAttr("owner", rt.Str("me"));
+            Assert.Equal(3, rt.Length(dict));
+            task.DelAttr("title");
+            Assert.Equal("{'done': False, 'owner': 'me'}", dict.Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Attributes_are_set_read_replaced_and_deleted(string profile)
+    {
+        // python2.7 / python3.12:
+        //   t.x → AttributeError: 'Task' object has no attribute 'x'
+        //   del t.x (absent) → AttributeError: 'Task' object has no attribute 'x'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var task = rt.Call(rt.DefineClass("Task"));
+            AssertAttributeError("'Task' object has no attribute 'x'", () => task.GetAttr("x"));
+            AssertAttributeError("'Task' object has no attribute 'x'", () => task.DelAttr("x"));
+            Assert.False(rt.HasAttr(task, "x"));
+            task.SetAttr("x", rt.Int(1));
+            Assert.True(rt.HasAttr(task, "x"));
+            task.SetAttr("x", rt.Int(2));
+            Assert.Equal(2, rt.ToInt64(task.GetAttr("x")));
+            task.DelAttr("x");
+            AssertAttributeError("'Task' object has no attribute 'x'", () => task.GetAttr("x"));
+            AssertAttributeError("'Task' object has no attribute 'x'", () => task.DelAttr("x"));
+            task.SetAttr("x", rt.Int(3));
+            Assert.Equal(3, rt.ToInt64(task.GetAttr("x")));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Many_attributes_on_one_instance_all_stay_readable(string profile)
+    {
+        // 3.12 shares at most 30 keys per class (SHARED_KEYS_MAX_SIZE); beyond, the instance
+        // falls back to a dict. The attributes must not notice.
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Wide");
+            var a = rt.Call(cls);
+            var b = rt.Call(cls);
+            for (var i = 0; i < 40; i++)
+            {
+                a.SetAttr("f" + i, rt.Int(i));
+                b.SetAttr("f" + (39 - i), rt.Int(i));
+            }
+
+            for (var i = 0; i < 40; i++)
+            {
+                Assert.Equal(i, rt.ToInt64(a.GetAttr("f" + i)));
+                Assert.Equal(39 - i, rt.ToInt64(b.GetAttr("f" + i)));
+            }
+
+            Assert.Equal(40, rt.Length(a.GetAttr("__dict__")));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Slots_instances_have_no_dict_and_reject_other_attributes(string profile)
+    {
+        // python2.7 / python3.12:  class S(object): __slots__ = ('a', 'b')
+        //   s.c = 1       → AttributeError: 'S' object has no attribute 'c'
+        //   s.c           → AttributeError: 'S' object has no attribute 'c'
+        //   s.__dict__    → AttributeError: 'S' object has no attribute '__dict__'
+        //   s.a (unset)   → AttributeError: a (2.7) / 'S' object has no attribute 'a' (3.12)
+        //   del s.a (unset) → AttributeError: a
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("a"), rt.Str("b")) });
+            var before = rt.TakeCensus();
+            var s = rt.Call(cls);
+            AssertAttributeError("'S' object has no attribute 'c'", () => s.SetAttr("c", rt.Int(1)));
+            AssertAttributeError("'S' object has no attribute 'c'", () => s.GetAttr("c"));
+            AssertAttributeError("'S' object has no attribute '__dict__'", () => s.GetAttr("__dict__"));
+            AssertAttributeError(profile == "py27" ? "a" : "'S' object has no attribute 'a'", () => s.GetAttr("a"));
+            AssertAttributeError("a", () => s.DelAttr("a"));
+            s.SetAttr("a", rt.Int(1));
+            s.SetAttr("b", rt.Str("two"));
+            Assert.Equal(1, rt.ToInt64(s.GetAttr("a")));
+            Assert.Equal("two", rt.ToText(s.GetAttr("b")));
+            s.DelAttr("a");
+            AssertAttributeError("a", () => s.DelAttr("a"));
+            Assert.Equal(0, rt.TakeCensus().Since(before).GetValueOrDefault("dict"));
+            Assert.Equal(1, rt.TakeCensus().Since(before)["__main__.S"]);
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_slots_class_with___dict___in_its_slots_takes_any_attribute(string profile)
+    {
+        // python2.7 / python3.12: class S(object): __slots__ = ('a', '__dict__'); s.z = 1 → fine
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.List(rt.Str("a"), rt.Str("__dict__")) });
+            var s = rt.Call(cls);
+            s.SetAttr("a", rt.Int(1));
+            s.SetAttr("z", rt.Int(2));
+            Assert.Equal("{'z': 2}", s.GetAttr("__dict__").Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Class_attributes_are_visible_through_instances_until_an_instance_attribute_shadows_them(string profile)
+    {
+        // python2.7 / python3.12: class Task(object): kind = 'task'
+        //   t.kind → 'task'; t.kind = 'mine'; Task.kind → 'task'; del t.kind; t.kind → 'task'
+        //   Task.kind = 'job' → t.kind == 'job'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["kind"] = rt.Str("task") });
+            var t = rt.Call(cls);
+            Assert.Equal("task", rt.ToText(t.GetAttr("kind")));
+            t.SetAttr("kind", rt.Str("mine"));
+            Assert.Equal("mine", rt.ToText(t.GetAttr("kind")));
+            Assert.Equal("task", rt.ToText(cls.GetAttr("kind")));
+            t.DelAttr("kind");
+            Assert.Equal("task", rt.ToText(t.GetAttr("kind")));
+            AssertAttributeError("'Task' object has no attribute 'kind'", () => t.DelAttr("kind"));
+            cls.SetAttr("kind", rt.Str("job"));
+            Assert.Equal("job", rt.ToText(t.GetAttr("kind")));
+            cls.SetAttr("added", rt.Int(5));
+            Assert.Equal(5, rt.ToInt64(t.GetAttr("added")));
+            AssertAttributeError("type object 'Task' has no attribute 'missing'", () => cls.GetAttr("missing"));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Deleting_a_missing_class_attribute_raises_as_CPython_does(string profile)
+    {
+        // python2.7: del Task.nothing → AttributeError: nothing
+        // python3.12: del Task.nothing → AttributeError: type object 'Task' has no attribute 'nothing'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Task");
+            AssertAttributeError(profile == "py27" ? "nothing" : "type object 'Task' has no attribute 'nothing'", () => cls.DelAttr("nothing"));
+            cls.SetAttr("something", rt.Int(1));
+            cls.DelAttr("something");
+            Assert.False(rt.HasAttr(cls, "something"));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Class_and_name_and_bases_read_as_in_CPython(string profile)
+    {
+        // python2.7 / python3.12: t.__class__ is Task; Task.__name__ == 'Task';
+        //   Task.__bases__ == (object,); Task.__module__ == '__main__'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Task");
+            var t = rt.Call(cls);
+            Assert.True(t.GetAttr("__class__").Is(cls));
+            Assert.Equal("Task", rt.ToText(cls.GetAttr("__name__")));
+            Assert.Equal("__main__", rt.ToText(cls.GetAttr("__module__")));
+            Assert.Equal(["object"], rt.ClassNames(cls.GetAttr("__bases__")));
+            Assert.Equal(["Task", "object"], rt.ClassNames(cls.GetAttr("__mro__")));
+            Assert.Equal("__main__.Task", t.TypeName);
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_subclass_inherits_attributes_and_slots(string profile)
+    {
+        // python2.7 / python3.12:
+        //   class S(object): __slots__ = ('a', 'b'); kind = 'S'   (kind after the class body)
+        //   class SS(S): __slots__ = ('c',)  → ss.a = 1; ss.c = 2 fine; ss.d = 1 → AttributeError: 'SS' object has no attribute 'd'
+        //   class Sub(S): pass               → sub.a = 1; sub.z = 3; sub.__dict__ == {'z': 3}
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var s = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("a"), rt.Str("b")), ["kind"] = rt.Str("S") });
+            var ss = rt.DefineClass("SS", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("c")) }, [s]);
+            var sub = rt.DefineClass("Sub", bases: [s]);
+
+            var x = rt.Call(ss);
+            x.SetAttr("a", rt.Int(1));
+            x.SetAttr("c", rt.Int(2));
+            Assert.Equal(1, rt.ToInt64(x.GetAttr("a")));
+            Assert.Equal(2, rt.ToInt64(x.GetAttr("c")));
+            Assert.Equal("S", rt.ToText(x.GetAttr("kind")));
+            AssertAttributeError("'SS' object has no attribute 'd'", () => x.SetAttr("d", rt.Int(1)));
+            AssertAttributeError("'SS' object has no attribute '__dict__'", () => x.GetAttr("__dict__"));
+
+            var y = rt.Call(sub);
+            y.SetAttr("a", rt.Int(1));
+            y.SetAttr("z", rt.Int(3));
+            Assert.Equal(1, rt.ToInt64(y.GetAttr("a")));
+            Assert.Equal("{'z': 3}", y.GetAttr("__dict__").Repr());
+            Assert.Equal(["Sub", "S", "object"], rt.ClassNames(sub.GetAttr("__mro__")));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void The_MRO_of_a_diamond_is_CPythons_C3_linearization(string profile)
+    {
+        // python2.7 / python3.12:
+        //   class A(object): pass; class B(A): pass; class C(A): pass; class D(B, C): pass
+        //   [k.__name__ for k in D.__mro__] → ['D', 'B', 'C', 'A', 'object']
+        //   class E(C, B): x = 'E'  → E.__mro__: E C B A object
+        //   class F(D): pass  → F D B C A object
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var a = rt.DefineClass("A", new Dictionary<string, Handle> { ["x"] = rt.Str("A") });
+            var b = rt.DefineClass("B", bases: [a]);
+            var c = rt.DefineClass("C", new Dictionary<string, Handle> { ["x"] = rt.Str("C") }, [a]);
+            var d = rt.DefineClass("D", bases: [b, c]);
+            Assert.Equal(["D", "B", "C", "A", "object"], rt.ClassNames(d.GetAttr("__mro__")));
+            Assert.Equal(["B", "C"], rt.ClassNames(d.GetAttr("__bases__")));
+            Assert.Equal(["E", "C", "B", "A", "object"], rt.ClassNames(rt.DefineClass("E", bases: [c, b]).GetAttr("__mro__")));
+            Assert.Equal(["F", "D", "B", "C", "A", "object"], rt.ClassNames(rt.DefineClass("F", bases: [d]).GetAttr("__mro__")));
+
+            // Lookup follows the MRO: C's x comes before A's.
+            Assert.Equal("C", rt.ToText(rt.Call(d).GetAttr("x")));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_inconsistent_MRO_raises_TypeError(string profile)
+    {
+        // python3.12: class A: pass; class B(A): pass; type('X', (A, B), {})
+        //   → TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B
+        // python2.7: the same text, with the bases in its dict's order (here: B, A)
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var a = rt.DefineClass("A");
+            var b = rt.DefineClass("B", bases: [a]);
+            var e = Assert.Throws<PythonException>(() => rt.DefineClass("X", bases: [a, b]));
+            Assert.Equal("TypeError", e.TypeName);
+            Assert.StartsWith("Cannot create a consistent method resolution\norder (MRO) for bases ", e.PythonMessage);
+            if (profile == "py312")
+            {
+                Assert.Equal("Cannot create a consistent method resolution\norder (MRO) for bases A, B", e.PythonMessage);
+            }
+            else
+            {
+                Assert.Contains(e.PythonMessage[^4..], new[] { "B, A", "A, B" });
+            }
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Classes_and_instances_repr_as_in_CPython(string profile)
+    {
+        // python2.7 / python3.12: repr(Task) → <class '__main__.Task'>
+        //   repr(Task()) → <__main__.Task object at 0x7f0891e5ec10>  (the address is id(t) in hex)
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Task");
+            Assert.Equal("<class '__main__.Task'>", cls.Repr());
+            Assert.Equal("<class 'app.models.Task'>", rt.DefineClass("Task", module: "app.models").Repr());
+            var t = rt.Call(cls);
+            var repr = t.Repr();
+            Assert.Matches(AddressRepr(), repr);
+            Assert.Equal($"<__main__.Task object at 0x{t.Id:x}>", repr);
+            Assert.Equal(repr, rt.Str(t));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_C_sharp___repr___is_used_by_repr_and_str(string profile)
+    {
+        // python2.7 / python3.12: class T(object): def __repr__(self): return 'T!'  → repr(t), str(t) → 'T!'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("T", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => rt.Str("T!")) });
+            var t = rt.Call(cls);
+            Assert.Equal("T!", t.Repr());
+            Assert.Equal("T!", rt.Str(t));
+            Assert.Equal("[T!]", rt.List(t).Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void LiveInstances_counts_the_instances_of_exactly_that_class(string profile)
+    {
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var task = rt.DefineClass("Task");
+            var sub = rt.DefineClass("Subtask", bases: [task]);
+            var keep = rt.List();
+            using (rt.OpenScope())
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    var t = rt.Call(task);
+                    if (i % 2 == 0)
+                    {
+                        rt.Append(keep, t);
+                    }
+                }
+
+                rt.Append(keep, rt.Call(sub));
+                Assert.Equal(5, rt.LiveInstances(task));
+            }
+
+            Assert.Equal(3, rt.LiveInstances(task));
+            Assert.Equal(1, rt.LiveInstances(sub));
+            Assert.Throws<ArgumentException>(() => rt.LiveInstances(rt.Str("not a class")));
+            rt.DelItem(keep, rt.Int(0));
+            Assert.Equal(2, rt.LiveInstances(task));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_class_is_freed_by_a_collection_once_its_last_reference_goes(string profile)
+    {
+        // CPython: a class is in a cycle with itself (its __mro__ holds it), so only the
+        // collector frees it: class A(object): pass; r = weakref.ref(A); del A; r() is not None
+        //   → True; gc.collect(); r() → None
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        var classes = rt.Heap.LiveClasses.Count;
+        using (rt.OpenScope())
+        {
+            rt.DefineClass("Task");
+        }
+
+        Assert.Equal(classes + 1, rt.Heap.LiveClasses.Count);
+        rt.Gc.Collect();
+        Assert.Equal(classes, rt.Heap.LiveClasses.Count);
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_instance_keeps_its_class_alive(string profile)
+    {
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        var classes = rt.Heap.LiveClasses.Count;
+        using (rt.OpenScope())
+        {
+            PersistentHandle instance;
+            using (rt.OpenScope())
+            {
+                var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["kind"] = rt.Str("task") });
+                instance = rt.Persist(rt.Call(cls));
+            }
+
+            rt.Gc.Collect();
+            Assert.Equal(classes + 1, rt.Heap.LiveClasses.Count);
+            var t = instance.Get();
+            Assert.Equal("task", rt.ToText(t.GetAttr("kind")));
+            Assert.Equal("<class '__main__.Task'>", t.GetAttr("__class__").Repr());
+            instance.Dispose();
+        }
+
+        rt.Gc.Collect();
+        Assert.Equal(classes, rt.Heap.LiveClasses.Count);
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_cycle_between_a_class_and_its_instance_is_freed_by_a_collection(string profile)
+    {
+        // python: class Task(object): pass; Task.last = Task(); del Task; gc.collect() frees both
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        var classes = rt.Heap.LiveClasses.Count;
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("Task");
+            var t = rt.Call(cls);
+            cls.SetAttr("last", t);
+            t.SetAttr("me", t);
+        }
+
+        Assert.Equal(1, rt.TakeCensus().Since(start)["__main__.Task"]);
+        rt.Gc.Collect();
+        Assert.Equal(classes, rt.Heap.LiveClasses.Count);
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_C_sharp___init___receives_the_call_arguments(string profile)
+    {
+        // python: class Task(object):
+        //             def __init__(self, title, n): self.title = title; self.n = n
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            Handle seenSelf = default;
+            var init = rt.Method("__init__", (self, args) =>
+            {
+                if (args.Length != 2)
+                {
+                    throw new PythonException("TypeError", $"__init__() takes exactly 3 arguments ({args.Length + 1} given)");
+                }
+
+                seenSelf = self;
+                self.SetAttr("title", args[0]);
+                self.SetAttr("n", args[1]);
+                return default;
+            });
+            var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["__init__"] = init });
+            nint selfId = 0;
+            var t = rt.Call(cls, rt.Str("write"), rt.Int(2));
+            Assert.Equal("write", rt.ToText(t.GetAttr("title")));
+            Assert.Equal(2, rt.ToInt64(t.GetAttr("n")));
+            Assert.Throws<ObjectDisposedException>(() => selfId = seenSelf.Id);
+
+            var e = Assert.Throws<PythonException>(() => rt.Call(cls, rt.Str("only one")));
+            Assert.Equal(("TypeError", "__init__() takes exactly 3 arguments (2 given)"), (e.TypeName, e.PythonMessage));
+            Assert.Equal(1, rt.LiveInstances(cls));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An___init___that_returns_something_raises_TypeError(string profile)
+    {
+        // python2.7 / python3.12: def __init__(self): return 1 → TypeError: __init__() should return None, not 'int'
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("I", new Dictionary<string, Handle> { ["__init__"] = rt.Method("__init__", (self, args) => rt.Int(1)) });
+            var e = Assert.Throws<PythonException>(() => rt.Call(cls));
+            Assert.Equal(("TypeError", "__init__() should return None, not 'int'"), (e.TypeName, e.PythonMessage));
+            Assert.Equal(0, rt.LiveInstances(cls));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [GeneratedRegex(@"^<__main__\.Task object at 0x[0-9a-f]+>$")]
+    private static partial Regex AddressRepr();
+
+    private static bool HasDictObject(Handle instance)
+    {
+        var r = instance.Ref();
+        return ((InstanceType)r.Descriptor).HasDictObject(r.Ptr);
+    }
+
+    internal static void AssertAttributeError(string message, Action action)
+    {
+        var e = Assert.Throws<PythonException>(action);
+        Assert.Equal(("AttributeError", message), (e.TypeName, e.PythonMessage));
+    }
+
+    internal static void AssertAttributeError(string message, Func<Handle> action) => AssertAttributeError(message, () => { action(); });
+}
