@@ -125,12 +125,33 @@ public sealed class GcModule
         return GcInspection.IsFinalized(_runtime.Resolve(o));
     }
 
-    /// <summary>gc.get_objects([generation]): the tracked objects, as handles in the current scope.</summary>
+    /// <summary>
+    /// gc.get_objects([generation]): the tracked objects of every generation, or of one
+    /// (3.8+; the permanent generation is never listed), as handles in the current scope.
+    /// </summary>
+    /// <remarks>As 3.12's argument clinic, a generation of -1 means "all generations".</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The generation is 3 or more, or below -1 (CPython: ValueError).</exception>
+    /// <exception cref="PythonException">py27, with a generation: TypeError, as 2.7's get_objects() takes no arguments.</exception>
     public IReadOnlyList<Handle> GetObjects(int? generation = null)
     {
-        if (generation is < 0 or > 2)
+        if (generation != null && _runtime.Profile.LegacyFinalizers)
         {
-            throw new ArgumentOutOfRangeException(nameof(generation), "generation parameter must be less than the number of available generations (3)");
+            throw new PythonException("TypeError", "get_objects() takes no arguments (1 given)");
+        }
+
+        if (generation == -1)
+        {
+            generation = null;
+        }
+
+        if (generation >= Collector.Generations)
+        {
+            throw new ArgumentOutOfRangeException(nameof(generation), $"generation parameter must be less than the number of available generations ({Collector.Generations})");
+        }
+
+        if (generation < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(generation), "generation parameter cannot be negative");
         }
 
         using var gil = _runtime.Enter();
@@ -178,8 +199,22 @@ public sealed class GcModule
         return result;
     }
 
-    /// <summary>gc.get_stats: per generation, collections, collected and uncollectable (plus pause totals).</summary>
-    public IReadOnlyList<GenerationStats> GetStats() => Collector.Stats;
+    /// <summary>
+    /// gc.get_stats: per generation, collections, collected and uncollectable (plus pause
+    /// totals), as they are now: later collections do not change the returned values.
+    /// </summary>
+    public IReadOnlyList<GenerationStats> GetStats()
+    {
+        using var gil = _runtime.Enter();
+        return Collector.Stats.Select(s => new GenerationStats
+        {
+            Collections = s.Collections,
+            Collected = s.Collected,
+            Uncollectable = s.Uncollectable,
+            MaxPause = s.MaxPause,
+            TotalPause = s.TotalPause,
+        }).ToArray();
+    }
 
     /// <summary>gc.freeze (3.12).</summary>
     public void Freeze()
