@@ -14,7 +14,11 @@ internal sealed unsafe partial class Collector
     /// <summary>gc.callbacks: a heap list of callables called with ("start"|"stop", info dict); made on first use, borrowed.</summary>
     public PyRef Callbacks { get; private set; }
 
-    /// <summary>Raised after every collection with its record (C# observers, metrics).</summary>
+    /// <summary>
+    /// Raised after every collection with its record (C# observers, metrics). A handler's
+    /// exception is reported on the unraisable writer and does not propagate: a collection
+    /// can start inside any allocation, where an exception would leave heap code half done.
+    /// </summary>
     public event Action<CollectionResult>? Collected;
 
     /// <summary>Per-generation totals (gc.get_stats).</summary>
@@ -88,7 +92,7 @@ internal sealed unsafe partial class Collector
             _pauses[_pauseCount % PauseRingCapacity] = result;
             _pauseCount++;
             InvokeCallbacks("stop", generation, result.Collected, result.Uncollectable);
-            Collected?.Invoke(result);
+            RaiseCollected(result);
             return result;
         }
         finally
@@ -123,10 +127,11 @@ internal sealed unsafe partial class Collector
             {
                 for (nint i = 0; i < Objects.Native.Tuple.TupleType.Size(snapshot.Ptr); i++)
                 {
-                    var r = _heap.Call(Objects.Native.Tuple.TupleType.Item(snapshot.Ptr, i), args.Ptr, null);
+                    var callback = Objects.Native.Tuple.TupleType.Item(snapshot.Ptr, i);
+                    var r = _heap.Call(callback, args.Ptr, null);
                     if (r.IsNull)
                     {
-                        _heap.WriteUnraisable(null, "garbage collection callback");
+                        ReportCallbackError(callback);
                     }
                     else
                     {
@@ -146,6 +151,41 @@ internal sealed unsafe partial class Collector
         c.XDecRef();
         u.XDecRef();
         _heap.RestoreError(saved);
+    }
+
+    private void RaiseCollected(CollectionResult result)
+    {
+        var handlers = Collected;
+        if (handlers == null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList())
+        {
+            try
+            {
+                ((Action<CollectionResult>)handler)(result);
+            }
+            catch (Exception e) when (e is not Memory.MemoryCorruptionException and not OutOfMemoryException)
+            {
+                _heap.UnraisableWriter.WriteLine($"Exception ignored in: Collected handler {handler.Method.DeclaringType?.Name}.{handler.Method.Name}");
+                _heap.UnraisableWriter.WriteLine($"{e.GetType().FullName}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports the pending exception of a callback as CPython's PyErr_WriteUnraisable(cb):
+    /// "Exception ignored in: &lt;repr of the callback&gt;". The repr is taken with the
+    /// exception put aside, so that a failing repr cannot lose it.
+    /// </summary>
+    private void ReportCallbackError(PyObject* callback)
+    {
+        var error = _heap.FetchError();
+        var where = _heap.ReprString(callback);
+        _heap.RestoreError(error);
+        _heap.WriteUnraisable(null, where);
     }
 
     private static PyRef[] ListItems(PyRef list)
