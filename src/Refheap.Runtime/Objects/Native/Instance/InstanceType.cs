@@ -538,7 +538,7 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     {
         if (Heap.TryCallSpecial(self, "__repr__", out var result))
         {
-            return result;
+            return CheckText(result, "__repr__");
         }
 
         // Inherited from the built-in base: an exception subclass reprs as MyError('bad').
@@ -550,11 +550,24 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     {
         if (Heap.TryCallSpecial(self, "__str__", out var result))
         {
-            return result;
+            return CheckText(result, "__str__");
         }
 
         // object.__str__ is repr(self); a built-in base may have its own (BaseException_str).
         return Layout.SolidBase == Heap.Types.Object ? Repr(self) : Layout.SolidBase.Str(self);
+    }
+
+    /// <summary>What repr() and str() check a __repr__/__str__ result for: a str, else TypeError (steals <paramref name="result"/>).</summary>
+    private PyRef CheckText(PyRef result, string method)
+    {
+        if (result.IsNull || Heap.IsInstance(result.Ptr, Heap.Types.Str))
+        {
+            return result;
+        }
+
+        var typeName = result.Descriptor.Name;
+        result.DecRef();
+        return Heap.RaiseTypeError($"{method} returned non-string (type {typeName})");
     }
 
     /// <inheritdoc/>
