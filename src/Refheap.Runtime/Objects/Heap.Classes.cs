@@ -28,7 +28,8 @@ internal sealed unsafe partial class Heap
         {
             if (b.Ptr->Type->Descriptor is not TypeType)
             {
-                return RaiseTypeError($"bases must be types, not '{b.Descriptor.Name}'");
+                // _PyType_CalculateMetaclass: the base's type is not a type subclass.
+                return RaiseTypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
             }
 
             baseTypes.Add(b.Address);
@@ -166,9 +167,9 @@ internal sealed unsafe partial class Heap
         {
             if (solidBase == Types.Bool || solidBase is Native.None.SingletonType || solidBase == Types.NativeFunction)
             {
-                RaiseTypeError(Profile.IntPromotesToLong
-                    ? $"Error when calling the metaclass bases\n    type '{solidBase.Name}' is not an acceptable base type"
-                    : $"type '{solidBase.Name}' is not an acceptable base type");
+                // type(name, bases, dict)'s own text; 2.7's class statement adds "Error when calling
+                // the metaclass bases" in front of any TypeError, which is the front end's to do.
+                RaiseTypeError($"type '{solidBase.Name}' is not an acceptable base type");
                 return null;
             }
 
@@ -259,7 +260,11 @@ internal sealed unsafe partial class Heap
         }
         else
         {
-            RaiseTypeError("__slots__ must be a str, tuple or list of str in Refheap");
+            // CPython iterates any iterable; Refheap takes a str, tuple or list.
+            var d = slots->Type->Descriptor;
+            RaiseTypeError(d == Types.Dict || d == Types.Set || d == Types.FrozenSet
+                ? $"__slots__ must be a str, tuple or list of str in Refheap, not '{d.Name}'"
+                : $"'{d.Name}' object is not iterable");
             ok = false;
             return null;
         }
