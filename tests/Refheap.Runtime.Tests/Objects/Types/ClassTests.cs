@@ -546,6 +546,113 @@ public sealed unsafe partial class ClassTests
         Leaks.AssertBackTo(rt, start);
     }
 
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A___repr___or___str___returning_a_non_str_raises_TypeError(string profile)
+    {
+        // python2.7 / python3.12:
+        //   class R(object): def __repr__(self): return 1
+        //   repr(R()), str(R()), repr([R()]) → TypeError: __repr__ returned non-string (type int)
+        //   class S(object): def __str__(self): return 1
+        //   str(S()) → TypeError: __str__ returned non-string (type int)
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var r = rt.Call(rt.DefineClass("R", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => rt.Int(1)) }));
+            var s = rt.Call(rt.DefineClass("S", new Dictionary<string, Handle> { ["__str__"] = rt.Method("__str__", (self, args) => rt.Int(1)) }));
+            AssertTypeError("__repr__ returned non-string (type int)", () => r.Repr());
+            AssertTypeError("__repr__ returned non-string (type int)", () => rt.Str(r));
+            AssertTypeError("__repr__ returned non-string (type int)", () => rt.List(r).Repr());
+            AssertTypeError("__str__ returned non-string (type int)", () => rt.Str(s));
+            Assert.Matches(@"^<__main__\.S object at 0x[0-9a-f]+>$", s.Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_error_in___repr___propagates_out_of_a_containers_repr(string profile)
+    {
+        // python2.7 / python3.12: class E(object): def __repr__(self): raise ValueError('no repr')
+        //   repr([E()]) → ValueError: no repr; the list's repr works again afterwards
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var fail = true;
+            var cls = rt.DefineClass("E", new Dictionary<string, Handle>
+            {
+                ["__repr__"] = rt.Method("__repr__", (self, args) => fail ? throw new PythonException("ValueError", "no repr") : rt.Str("E()")),
+            });
+            var list = rt.List(rt.Int(1), rt.Call(cls));
+            var e = Assert.Throws<PythonException>(() => list.Repr());
+            Assert.Equal(("ValueError", "no repr"), (e.TypeName, e.PythonMessage));
+            e = Assert.Throws<PythonException>(() => rt.Tuple(list).Repr());
+            Assert.Equal("ValueError", e.TypeName);
+            fail = false;
+            Assert.Equal("[1, E()]", list.Repr());
+            Assert.Equal("([1, E()],)", rt.Tuple(list).Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_instance_hashes_by_its_address_rotated_as_CPython_does(string profile)
+    {
+        // python2.7 / python3.12 (_Py_HashPointer): h = id(t); hash(t) == (h >> 4 | h << 60) as a signed 64-bit value → True
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var t = rt.Call(rt.DefineClass("Task"));
+            var id = (ulong)t.Id;
+            Assert.Equal((long)((id >> 4) | (id << 60)), rt.Heap.Hash(t.Ref().Ptr));
+            Assert.False(rt.AreEqual(t, rt.Call(t.GetAttr("__class__"))));
+            Assert.True(rt.AreEqual(t, t));
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    // python2.7 / python3.12 (type(...) called directly, not a class statement):
+    //   type('X', (1,), {})            → TypeError: metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases
+    //   type('X', (bool,), {})         → TypeError: type 'bool' is not an acceptable base type
+    //   type('X', (object,), {'__slots__': 1})    → TypeError: 'int' object is not iterable
+    //   type('X', (object,), {'__slots__': (1,)}) → TypeError: __slots__ items must be strings, not 'int'
+    [InlineData("py27", "int base", "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")]
+    [InlineData("py312", "int base", "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")]
+    [InlineData("py27", "bool base", "type 'bool' is not an acceptable base type")]
+    [InlineData("py312", "bool base", "type 'bool' is not an acceptable base type")]
+    [InlineData("py27", "int slots", "'int' object is not iterable")]
+    [InlineData("py312", "int slots", "'int' object is not iterable")]
+    [InlineData("py27", "int in slots", "__slots__ items must be strings, not 'int'")]
+    [InlineData("py312", "int in slots", "__slots__ items must be strings, not 'int'")]
+    public void A_bad_class_definition_raises_CPythons_TypeError(string profile, string what, string message)
+    {
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var boolType = rt.HandleFor(rt.Heap.TypeObjectOf(rt.Heap.Types.Bool));
+            Action define = what switch
+            {
+                "int base" => () => rt.DefineClass("X", bases: [rt.Int(1)]),
+                "bool base" => () => rt.DefineClass("X", bases: [boolType]),
+                "int slots" => () => rt.DefineClass("X", new Dictionary<string, Handle> { ["__slots__"] = rt.Int(1) }),
+                _ => () => rt.DefineClass("X", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Int(1)) }),
+            };
+            AssertTypeError(message, define);
+            Assert.Equal("<class '__main__.X'>", rt.DefineClass("X").Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
     [GeneratedRegex(@"^<__main__\.Task object at 0x[0-9a-f]+>$")]
     private static partial Regex AddressRepr();
 
@@ -562,4 +669,12 @@ public sealed unsafe partial class ClassTests
     }
 
     internal static void AssertAttributeError(string message, Func<Handle> action) => AssertAttributeError(message, () => { action(); });
+
+    private static void AssertTypeError(string message, Action action)
+    {
+        var e = Assert.Throws<PythonException>(action);
+        Assert.Equal(("TypeError", message), (e.TypeName, e.PythonMessage));
+    }
+
+    private static void AssertTypeError(string message, Func<object> action) => AssertTypeError(message, () => { action(); });
 }
