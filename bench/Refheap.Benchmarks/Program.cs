@@ -3,11 +3,22 @@ using BenchmarkDotNet.Running;
 namespace Refheap.Benchmarks;
 
 /// <summary>
-/// Runs the BenchmarkDotNet suite: <c>dotnet run -c Release --project bench/Refheap.Benchmarks -- --filter '*'</c>.
-/// The CPython side of each comparison is in bench/cpython (see docs/BENCHMARKS.md).
+/// Benchmarks (see docs/BENCHMARKS.md):
+/// <c>dotnet run -c Release --project bench/Refheap.Benchmarks -- --filter '*'</c> runs the
+/// BenchmarkDotNet suite; <c>... -- gc-graph [--tasks N] [--cpython]</c> runs the collector
+/// workloads on the Task/Subtask graph beside CPython.
 /// </summary>
 public static class Program
 {
-    /// <summary>Entry point: BenchmarkDotNet's switcher over this assembly.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Entry point.</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "gc-graph")
+        {
+            return CollectorWorkloads.Run(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

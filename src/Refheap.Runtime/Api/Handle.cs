@@ -14,16 +14,18 @@ namespace Refheap.Runtime;
 /// </remarks>
 public readonly struct Handle : IEquatable<Handle>
 {
-    internal readonly Runtime? RuntimeOrNull;
+    internal readonly HandleTable? Table;
     internal readonly int Index;
     internal readonly long Serial;
 
-    internal Handle(Runtime runtime, int index, long serial)
+    internal Handle(HandleTable table, int index, long serial)
     {
-        RuntimeOrNull = runtime;
+        Table = table;
         Index = index;
         Serial = serial;
     }
+
+    internal Runtime? RuntimeOrNull => Table?.Owner;
 
     /// <summary>The runtime this handle belongs to.</summary>
     /// <exception cref="InvalidOperationException">The handle is default (never made by a runtime).</exception>
@@ -67,7 +69,7 @@ public readonly struct Handle : IEquatable<Handle>
     public bool Is(Handle other) => Runtime.Is(this, other);
 
     /// <inheritdoc/>
-    public bool Equals(Handle other) => RuntimeOrNull == other.RuntimeOrNull && Index == other.Index && Serial == other.Serial;
+    public bool Equals(Handle other) => Table == other.Table && Index == other.Index && Serial == other.Serial;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Handle h && Equals(h);

@@ -19,7 +19,6 @@ public sealed class Profile
     {
         Allocator = AllocatorLayout.Py27,
         SeparateIntAndFloatBlocks = true,
-        SmallIntCache = false,
         FloatFreeListLimit = 0,
         InlineInstanceValues = false,
         LegacyFinalizers = true,
@@ -35,7 +34,6 @@ public sealed class Profile
     {
         Allocator = AllocatorLayout.Py312,
         SeparateIntAndFloatBlocks = false,
-        SmallIntCache = true,
         FloatFreeListLimit = 100,
         InlineInstanceValues = true,
         LegacyFinalizers = false,
@@ -60,9 +58,6 @@ public sealed class Profile
     /// is returned only when wholly free at a full collection (the talk's leak #2).
     /// </summary>
     public required bool SeparateIntAndFloatBlocks { get; init; }
-
-    /// <summary>3.x: the ints -5..256 are preallocated and shared.</summary>
-    public required bool SmallIntCache { get; init; }
 
     /// <summary>Floats kept on a free list for reuse (3.12: 100); 0 when floats use their own blocks.</summary>
     public required int FloatFreeListLimit { get; init; }

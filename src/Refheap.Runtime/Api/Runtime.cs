@@ -24,7 +24,7 @@ namespace Refheap.Runtime;
 public sealed partial class Runtime : IDisposable
 {
     private readonly Lock _gil = new();
-    private readonly HandleTable _handles = new();
+    private readonly ThreadLocal<HandleTable> _handles;
     private readonly HashSet<PersistentHandle> _persistent = [];
     private bool _disposed;
 
@@ -39,6 +39,7 @@ public sealed partial class Runtime : IDisposable
         }
 
         Heap = new Heap(Profile, Options);
+        _handles = new ThreadLocal<HandleTable>(() => new HandleTable(this), trackAllValues: true);
         Api = new ObjectApi(Heap);
         Gc = new GcModule(this);
         RuntimeMetrics.Register(this);
@@ -65,15 +66,16 @@ public sealed partial class Runtime : IDisposable
     {
         using var gil = Enter();
         ThrowIfDisposed();
-        return new HandleScope(this, _handles.Open());
+        var table = _handles.Value!;
+        return new HandleScope(table, table.Open());
     }
 
-    internal void CloseScope(long serial)
+    internal void CloseScope(HandleTable table, long serial)
     {
         using var gil = Enter();
         if (!_disposed)
         {
-            _handles.Close(serial);
+            table.Close(serial);
         }
     }
 
@@ -111,8 +113,9 @@ public sealed partial class Runtime : IDisposable
             throw Heap.TakeErrorAsException();
         }
 
-        var (index, serial) = _handles.Add(owned);
-        return new Handle(this, index, serial);
+        var table = _handles.Value!;
+        var (index, serial) = table.Add(owned);
+        return new Handle(table, index, serial);
     }
 
     /// <summary>The object behind a handle (borrowed).</summary>
@@ -124,7 +127,7 @@ public sealed partial class Runtime : IDisposable
             throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
         }
 
-        return _handles.Get(handle.Index, handle.Serial);
+        return handle.Table!.Get(handle.Index, handle.Serial);
     }
 
     private void Check(int status)
@@ -438,7 +441,11 @@ public sealed partial class Runtime : IDisposable
             return;
         }
 
-        _handles.ReleaseAll();
+        foreach (var table in _handles.Values)
+        {
+            table.ReleaseAll();
+        }
+
         foreach (var p in _persistent)
         {
             p.Detach().DecRef();
@@ -448,6 +455,11 @@ public sealed partial class Runtime : IDisposable
         Heap.Gc.ReleaseLists();
         _disposed = true;
         RuntimeMetrics.Unregister(this);
+        foreach (var table in _handles.Values)
+        {
+            table.Dispose();
+        }
+
         _handles.Dispose();
         Heap.Dispose();
     }

@@ -171,6 +171,20 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         t->Mro = _heap.NewTuple([.. mro]).Ptr;
         t->Dict = Dict.New().Ptr;
+
+        // A built-in type's bases, MRO and dict live as long as it does: like CPython's static
+        // types' they are not part of any program's census.
+        MakeImmortal(t->Bases);
+        MakeImmortal(t->Mro);
+        MakeImmortal(t->Dict);
+    }
+
+    private static void MakeImmortal(PyObject* o)
+    {
+        if (o->RefCount < Heap.ImmortalRefCount)
+        {
+            o->RefCount = Heap.ImmortalRefCount;
+        }
     }
 
     /// <summary>Releases the descriptors' handles; the memory goes with the allocator.</summary>

@@ -3,8 +3,10 @@ using System.Runtime.InteropServices;
 namespace Refheap.Runtime.Objects;
 
 /// <summary>
-/// The slots behind public <see cref="Handle"/>s: a stack in native memory of (object,
-/// scope serial) pairs, so that making handles never grows the .NET heap.
+/// The slots behind public <see cref="Handle"/>s of one thread: a stack in native memory of
+/// (object, scope serial) pairs, so that making handles never grows the .NET heap. Each
+/// thread has its own table, so scopes opened by threads taking turns under the runtime
+/// lock do not close each other's handles.
 /// </summary>
 /// <remarks>
 /// Invariant: slots [0, Top) belong to open scopes, each holding one owned reference; a
@@ -13,10 +15,16 @@ namespace Refheap.Runtime.Objects;
 /// </remarks>
 internal sealed unsafe class HandleTable : IDisposable
 {
+    /// <summary>Creates the table of one thread of <paramref name="owner"/>.</summary>
+    public HandleTable(Runtime owner) => Owner = owner;
+
+    /// <summary>The runtime whose objects the slots reference.</summary>
+    public Runtime Owner { get; }
+
     private Slot* _slots;
     private int _capacity;
     private readonly Stack<(long Serial, int Start)> _scopes = new();
-    private long _nextSerial = 1;
+    private static long s_nextSerial;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot
@@ -34,7 +42,7 @@ internal sealed unsafe class HandleTable : IDisposable
     /// <summary>Opens a scope; returns its serial.</summary>
     public long Open()
     {
-        var serial = _nextSerial++;
+        var serial = Interlocked.Increment(ref s_nextSerial);
         _scopes.Push((serial, Top));
         return serial;
     }

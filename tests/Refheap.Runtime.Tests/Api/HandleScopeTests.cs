@@ -76,4 +76,39 @@ public class HandleScopeTests
         var x = a.Int(5);
         Assert.Throws<ArgumentException>(() => b.Repr(x));
     }
+
+    [Fact]
+    public void Scopes_of_different_threads_do_not_close_each_others_handles()
+    {
+        using var rt = TestRuntimes.Create("py312");
+        using var aOpened = new ManualResetEventSlim();
+        using var bOpened = new ManualResetEventSlim();
+        using var aClosed = new ManualResetEventSlim();
+        string? seenByB = null;
+        var a = new Thread(() =>
+        {
+            using (rt.OpenScope())
+            {
+                _ = rt.Str("a");
+                aOpened.Set();
+                bOpened.Wait();
+            }
+
+            aClosed.Set();
+        });
+        var b = new Thread(() =>
+        {
+            aOpened.Wait();
+            using var scope = rt.OpenScope();
+            var mine = rt.Str("b");
+            bOpened.Set();
+            aClosed.Wait();
+            seenByB = rt.ToText(mine);
+        });
+        a.Start();
+        b.Start();
+        a.Join();
+        b.Join();
+        Assert.Equal("b", seenByB);
+    }
 }
