@@ -17,7 +17,13 @@ namespace Refheap.Runtime.Objects.Native.Instance;
 /// 2.7 keeps attributes in a separate <c>__dict__</c> object made on the first store. 3.12
 /// keeps them in a values buffer indexed by the class's shared keys and makes a dict object
 /// only when <c>__dict__</c> is asked for (or when the shared keys are full), after which the
-/// instance uses that dict. A values buffer is <c>[capacity][value 0]...[value capacity-1]</c>.
+/// instance uses that dict. A values buffer is
+/// <code>
+///  [capacity][value 0]...[value capacity-1][order length][order 0]...[order capacity-1]
+/// </code>
+/// where the order lists the indexes of the values set, oldest first, as 3.12's values keep
+/// each instance's insertion order (so <c>__dict__</c> shows it); the collector reads only
+/// the capacity and the values.
 /// </remarks>
 internal sealed unsafe class InstanceType : TypeDescriptor
 {
@@ -170,8 +176,13 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             Heap.XDecRef((PyObject*)values[i]);
         }
 
-        Heap.FreeBuffer(values, (nuint)(8 * (capacity + 1)));
+        Heap.FreeBuffer(values, ValuesBytes(capacity));
     }
+
+    private static nuint ValuesBytes(nint capacity) => (nuint)(8 * (2 + (2 * capacity)));
+
+    /// <summary>The insertion-order part of a values buffer: its length, then the indexes.</summary>
+    private static nint* OrderOf(nint* values) => values + values[0] + 1;
 
     /// <inheritdoc/>
     public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseFields;
@@ -262,9 +273,12 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         var values = Layout.ValuesOffset != 0 ? (nint*)*ValuesSlot(self) : null;
         if (values != null)
         {
-            for (var i = 0; i < _sharedKeys.Count && i < values[0]; i++)
+            // In the instance's insertion order, as 3.12's make_dict_from_instance_attributes.
+            var order = OrderOf(values);
+            for (nint k = 1; k <= order[0]; k++)
             {
-                if (values[i + 1] != 0 && Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[i], (PyObject*)values[i + 1]) < 0)
+                var i = order[k];
+                if (Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[(int)i], (PyObject*)values[i + 1]) < 0)
                 {
                     dict.DecRef();
                     return null;
@@ -480,16 +494,44 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             return true;
         }
 
+        if (value == null)
+        {
+            RemoveFromOrder(values, index);
+        }
+        else if (*slot == null)
+        {
+            var order = OrderOf(values);
+            order[++order[0]] = index;
+        }
+
         Heap.XIncRef(value);
         Heap.SetRef(ref *slot, value);
         return true;
+    }
+
+    private static void RemoveFromOrder(nint* values, nint index)
+    {
+        var order = OrderOf(values);
+        var n = order[0];
+        var at = 1;
+        while (order[at] != index)
+        {
+            at++;
+        }
+
+        for (var k = at; k < n; k++)
+        {
+            order[k] = order[k + 1];
+        }
+
+        order[0] = n - 1;
     }
 
     private nint* GrowValues(nint* values, int needed)
     {
         var oldCapacity = values == null ? 0 : values[0];
         var capacity = Math.Max(needed, 2);
-        var fresh = (nint*)Heap.AllocBuffer((nuint)(8 * (capacity + 1)));
+        var fresh = (nint*)Heap.AllocBuffer(ValuesBytes(capacity));
         if (fresh == null)
         {
             return null;
@@ -501,9 +543,17 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             fresh[i] = i <= oldCapacity ? values[i] : 0;
         }
 
+        var order = OrderOf(fresh);
+        order[0] = 0;
         if (values != null)
         {
-            Heap.FreeBuffer(values, (nuint)(8 * (oldCapacity + 1)));
+            var oldOrder = OrderOf(values);
+            for (nint k = 0; k <= oldOrder[0]; k++)
+            {
+                order[k] = oldOrder[k];
+            }
+
+            Heap.FreeBuffer(values, ValuesBytes(oldCapacity));
         }
 
         return fresh;
