@@ -60,6 +60,39 @@ public sealed unsafe partial class ClassTests
     }
 
     [Theory]
+    // python3.12: a.x = 1; a.y = 2; b.y = 1; b.x = 2; b.__dict__ → {'y': 1, 'x': 2}; a.__dict__ → {'x': 1, 'y': 2}
+    //             c.x = 1; c.y = 2; del c.x; c.x = 3; c.__dict__ → {'y': 2, 'x': 3}
+    // python2.7:  the same dicts in hash order: {'y': 1, 'x': 2}, {'y': 2, 'x': 1}, {'y': 2, 'x': 3}
+    [InlineData("py27", "{'y': 1, 'x': 2}", "{'y': 2, 'x': 1}", "{'y': 2, 'x': 3}")]
+    [InlineData("py312", "{'y': 1, 'x': 2}", "{'x': 1, 'y': 2}", "{'y': 2, 'x': 3}")]
+    public void Each_instances___dict___keeps_its_own_insertion_order(string profile, string b, string a, string c)
+    {
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("T");
+            var x = rt.Call(cls);
+            x.SetAttr("x", rt.Int(1));
+            x.SetAttr("y", rt.Int(2));
+            var y = rt.Call(cls);
+            y.SetAttr("y", rt.Int(1));
+            y.SetAttr("x", rt.Int(2));
+            var z = rt.Call(cls);
+            z.SetAttr("x", rt.Int(1));
+            z.SetAttr("y", rt.Int(2));
+            z.DelAttr("x");
+            z.SetAttr("x", rt.Int(3));
+            z.SetAttr("y", rt.Int(2));
+            Assert.Equal(b, y.GetAttr("__dict__").Repr());
+            Assert.Equal(a, x.GetAttr("__dict__").Repr());
+            Assert.Equal(c, z.GetAttr("__dict__").Repr());
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Attributes_are_set_read_replaced_and_deleted(string profile)
     {
