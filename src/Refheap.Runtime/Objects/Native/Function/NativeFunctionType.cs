@@ -125,6 +125,24 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        // builtin_function_or_method's members: __name__, and __self__ (the bound object, or None).
+        var f = (PyNativeFunctionObject*)self;
+        if (StrType.EqualsText(name, "__name__"))
+        {
+            return new PyRef(f->Name).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__self__"))
+        {
+            return f->Self != null ? new PyRef(f->Self).NewRef() : Heap.None;
+        }
+
+        return base.GetAttr(self, name);
+    }
+
+    /// <inheritdoc/>
     public override PyRef Repr(PyObject* self)
     {
         var f = (PyNativeFunctionObject*)self;

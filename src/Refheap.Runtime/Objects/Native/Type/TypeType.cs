@@ -117,6 +117,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
             return new PyRef(t->Name).NewRef();
         }
 
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return new PyRef((PyObject*)self->Type).NewRef();
+        }
+
         if (StrType.EqualsText(name, "__dict__") && t->Dict != null)
         {
             return new PyRef(t->Dict).NewRef();
