@@ -15,6 +15,11 @@ public sealed class NativeFunctionTests
             Assert.Equal("<built-in function f>", f.Repr());
             Assert.Equal("<built-in function f>", rt.Str(f));
             Assert.Equal("builtin_function_or_method", f.TypeName);
+
+            // python2.7: len.__name__ → 'len'; len.__self__ → None (3.12: the builtins module)
+            Assert.Equal("f", rt.ToText(f.GetAttr("__name__")));
+            Assert.True(f.GetAttr("__self__").Is(rt.None));
+            ClassTests.AssertAttributeError("'builtin_function_or_method' object has no attribute 'x'", () => f.GetAttr("x"));
             Assert.True(rt.Gc.IsTracked(f));
         }
 
@@ -57,6 +62,8 @@ public sealed class NativeFunctionTests
             Assert.False(bound.Is(describe));
             Assert.Equal($"<built-in method describe of Task object at 0x{t.Id:x}>", bound.Repr());
             Assert.Equal("write x0", rt.ToText(bound.Call()));
+            Assert.True(bound.GetAttr("__self__").Is(t));
+            Assert.Equal("describe", rt.ToText(bound.GetAttr("__name__")));
             Assert.Equal("write x2", rt.ToText(bound.Call(rt.Int(1), rt.Int(2))));
 
             // Read through the class, the method does not bind.
