@@ -56,7 +56,8 @@ internal sealed unsafe partial class Heap
             return attr->Type->Descriptor.DescriptorSet(attr, o, value);
         }
 
-        if (attr != null && Profile.IntPromotesToLong)
+        // PyObject_GenericSetAttr without an instance dict, 2.7 and 3.12 alike.
+        if (attr != null)
         {
             Raise(Types.Exceptions.AttributeError, $"'{o->Type->Descriptor.Name}' object attribute '{StrType.AsString(name)}' is read-only");
             return -1;
