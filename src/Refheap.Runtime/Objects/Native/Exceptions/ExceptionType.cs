@@ -276,12 +276,22 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         var args = ((PyBaseExceptionObject*)self)->Args;
         var n = args == null ? 0 : TupleType.Size(args);
         var name = self->Type->Descriptor.Name;
-        if (n == 1 && !Heap.Profile.IntPromotesToLong)
+        if (n == 0)
         {
-            return Heap.NewString($"{name}({Heap.ReprString(TupleType.Item(args, 0))})");
+            return Heap.NewString($"{name}()");
         }
 
-        return Heap.NewString(n == 0 ? $"{name}()" : name + Heap.ReprString(args));
+        // BaseException_repr: 3.x shows one argument bare; 2.7 shows the args tuple. An error
+        // in an argument's repr propagates.
+        var argsRepr = Heap.Repr(n == 1 && !Heap.Profile.IntPromotesToLong ? TupleType.Item(args, 0) : args);
+        if (argsRepr.IsNull)
+        {
+            return argsRepr;
+        }
+
+        var text = StrType.AsString(argsRepr.Ptr);
+        argsRepr.DecRef();
+        return Heap.NewString(n == 1 && !Heap.Profile.IntPromotesToLong ? $"{name}({text})" : name + text);
     }
 
     private bool IsKeyError(PyObject* self) => Heap.IsInstance(self, Heap.Types.Exceptions.KeyError);
