@@ -110,6 +110,27 @@ public sealed class ExceptionTests
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_error_in_an_arguments_repr_propagates_out_of_the_exceptions_repr(string profile)
+    {
+        // python2.7 / python3.12: class E(object): def __repr__(self): raise ValueError('no repr')
+        //   repr(KeyError(E())) → ValueError: no repr
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("E", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => throw new PythonException("ValueError", "no repr")) });
+            var e = rt.Call(rt.ExceptionClass("KeyError"), rt.Call(cls));
+            var error = Assert.Throws<PythonException>(() => e.Repr());
+            Assert.Equal(("ValueError", "no repr"), (error.TypeName, error.PythonMessage));
+            error = Assert.Throws<PythonException>(() => rt.Call(rt.ExceptionClass("KeyError"), rt.Call(cls), rt.Int(1)).Repr());
+            Assert.Equal("ValueError", error.TypeName);
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void The_arguments_are_readable_as_args(string profile)
     {
         // python2.7 / python3.12: KeyError('a').args → ('a',)
