@@ -27,6 +27,8 @@ public sealed class Profile
         InsertionOrderedDicts = false,
         RecursionErrorName = "RuntimeError",
         ListGrowth = ListGrowthPolicy.Cpython27,
+        CollectionClearsContainerFreeLists = false,
+        DebugCycleNeedsObjectsFlag = true,
     };
 
     /// <summary>CPython 3.12.</summary>
@@ -42,6 +44,8 @@ public sealed class Profile
         InsertionOrderedDicts = true,
         RecursionErrorName = "RecursionError",
         ListGrowth = ListGrowthPolicy.Cpython312,
+        CollectionClearsContainerFreeLists = true,
+        DebugCycleNeedsObjectsFlag = false,
     };
 
     /// <summary>The profile's short name: <c>py27</c> or <c>py312</c>.</summary>
@@ -82,6 +86,16 @@ public sealed class Profile
 
     /// <summary>How a list over-allocates when it grows (visible in <c>sys.getsizeof</c>).</summary>
     public required ListGrowthPolicy ListGrowth { get; init; }
+
+    /// <summary>
+    /// Whether a full collection empties the list, dict and set free lists: 3.x's
+    /// _PyGC_ClearAllFreeLists does; 2.7's clear_freelists keeps them (it empties the tuple,
+    /// int, float, method, frame and C-function ones).
+    /// </summary>
+    public required bool CollectionClearsContainerFreeLists { get; init; }
+
+    /// <summary>2.7: DEBUG_COLLECTABLE/UNCOLLECTABLE print an object only when DEBUG_OBJECTS is set too; 3.x prints it always.</summary>
+    public required bool DebugCycleNeedsObjectsFlag { get; init; }
 
     /// <summary>Default collection thresholds (700, 10, 10) in both versions.</summary>
     public (int Gen0, int Gen1, int Gen2) DefaultThresholds => (700, 10, 10);

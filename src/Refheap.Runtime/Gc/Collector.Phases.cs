@@ -105,7 +105,7 @@ internal sealed unsafe partial class Collector
         var uncollectable = HandleLegacyFinalizers(&finalizers, old);
         if (generation == Generations - 1)
         {
-            _heap.FreeLists.ClearAll();
+            _heap.FreeLists.ClearForFullCollection();
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -628,8 +628,13 @@ internal sealed unsafe partial class Collector
         }
     }
 
-    private void DebugCycle(string what, PyObject* o) =>
-        DebugWriter.WriteLine($"gc: {what} <{o->Type->Descriptor.Name} 0x{(nint)o:x}>");
+    private void DebugCycle(string what, PyObject* o)
+    {
+        if (!_heap.Profile.DebugCycleNeedsObjectsFlag || Debug.HasFlag(GcDebugFlags.Objects))
+        {
+            DebugWriter.WriteLine($"gc: {what} <{o->Type->Descriptor.Name} 0x{(nint)o:x}>");
+        }
+    }
 
     private void WriteStatsHeader(int generation)
     {
@@ -641,11 +646,23 @@ internal sealed unsafe partial class Collector
         }
     }
 
+    /// <summary>The DEBUG_STATS closing line: "unreachable" is collected + uncollectable, as CPython prints n+m; 2.7 drops the counts when both are 0 and ends with a period.</summary>
     private void WriteStatsFooter(long collected, long uncollectable, TimeSpan elapsed)
     {
         var seconds = elapsed.TotalSeconds.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
-        var end = _heap.Profile.LegacyFinalizers ? "." : "";
-        DebugWriter.WriteLine($"gc: done, {collected} unreachable, {uncollectable} uncollectable, {seconds}s elapsed{end}");
+        var unreachable = collected + uncollectable;
+        if (!_heap.Profile.LegacyFinalizers)
+        {
+            DebugWriter.WriteLine($"gc: done, {unreachable} unreachable, {uncollectable} uncollectable, {seconds}s elapsed");
+        }
+        else if (unreachable == 0)
+        {
+            DebugWriter.WriteLine($"gc: done, {seconds}s elapsed.");
+        }
+        else
+        {
+            DebugWriter.WriteLine($"gc: done, {unreachable} unreachable, {uncollectable} uncollectable, {seconds}s elapsed.");
+        }
     }
 
     private void Notify(CollectionPhase phase, GcHead* first, GcHead* second)

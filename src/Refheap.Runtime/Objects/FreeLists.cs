@@ -4,6 +4,7 @@ namespace Refheap.Runtime.Objects;
 internal sealed class FreeLists
 {
     private readonly List<FreeList> _lists = [];
+    private readonly List<FreeList> _containerLists = [];
     private readonly List<Action> _clearers = [];
 
     /// <summary>Creates the registry; types add their lists as they start.</summary>
@@ -13,7 +14,7 @@ internal sealed class FreeLists
     public Heap Heap { get; }
 
     /// <summary>The registered lists.</summary>
-    public IReadOnlyList<FreeList> All => _lists;
+    public IEnumerable<FreeList> All => _lists.Concat(_containerLists);
 
     /// <summary>Registers a list to be emptied by <see cref="ClearAll"/>.</summary>
     public FreeList Add(FreeList list)
@@ -22,15 +23,46 @@ internal sealed class FreeLists
         return list;
     }
 
+    /// <summary>
+    /// Registers the free list of a container type (list, dict, set): a full collection
+    /// empties it only where the profile says so (3.x does, 2.7's clear_freelists does not).
+    /// </summary>
+    public FreeList AddContainer(FreeList list)
+    {
+        _containerLists.Add(list);
+        return list;
+    }
+
     /// <summary>Registers a cache that is not a plain <see cref="FreeList"/> (e.g. 2.7's int and float blocks).</summary>
     public void AddClearer(Action clear) => _clearers.Add(clear);
 
-    /// <summary>Empties every list and cache (at a full collection).</summary>
+    /// <summary>Empties every list and cache (heap teardown, tests).</summary>
     public void ClearAll()
+    {
+        ClearForFullCollection();
+        foreach (var list in _containerLists)
+        {
+            list.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Empties what a full collection empties (CPython's clear_freelists): every list and
+    /// cache, and the container lists only when <see cref="Profile.CollectionClearsContainerFreeLists"/>.
+    /// </summary>
+    public void ClearForFullCollection()
     {
         foreach (var list in _lists)
         {
             list.Clear();
+        }
+
+        if (Heap.Profile.CollectionClearsContainerFreeLists)
+        {
+            foreach (var list in _containerLists)
+            {
+                list.Clear();
+            }
         }
 
         foreach (var clear in _clearers)
@@ -40,5 +72,5 @@ internal sealed class FreeLists
     }
 
     /// <summary>Objects currently kept on the lists (they are not live for the census).</summary>
-    public int Count => _lists.Sum(l => l.Count);
+    public int Count => _lists.Sum(l => l.Count) + _containerLists.Sum(l => l.Count);
 }

@@ -92,7 +92,7 @@ public partial class GcModuleDebugTests
             GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
     }
 
-    [Fact(Skip = "Phase bug (Collector.Phases.cs, WriteStatsFooter): 2.7 prints 'gc: done, T elapsed.' when a collection finds nothing (m == 0 && n == 0); Refheap prints '0 unreachable, 0 uncollectable'")]
+    [Fact]
     public void Debug_stats_in_py27_prints_only_the_time_when_nothing_is_found()
     {
         // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_STATS); gc.collect(); gc.collect(0)
@@ -117,7 +117,7 @@ public partial class GcModuleDebugTests
             GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
     }
 
-    [Fact(Skip = "Phase bug (Collector.Phases.cs, Collect/WriteStatsFooter): the 'unreachable' number printed is the collected count only; CPython prints n+m (collected + uncollectable), so a __del__ cycle shows '0 unreachable, 4 uncollectable' instead of '4 unreachable, 4 uncollectable'")]
+    [Fact]
     public void Debug_stats_in_py27_counts_uncollectable_objects_as_unreachable_too()
     {
         // class D(object):
@@ -266,7 +266,7 @@ public partial class GcModuleDebugTests
         Assert.Equal(idB, Convert.ToInt64(lines[1].Groups[3].Value, 16));
     }
 
-    [Fact(Skip = "Phase bug (Collector.Phases.cs, DebugCycle): 2.7 prints a collectable/uncollectable object only when DEBUG_OBJECTS (16) is set too (DEBUG_INSTANCES for old-style instances); Refheap prints with DEBUG_COLLECTABLE alone")]
+    [Fact]
     public void Debug_collectable_alone_prints_nothing_in_py27()
     {
         // class Task(object): pass

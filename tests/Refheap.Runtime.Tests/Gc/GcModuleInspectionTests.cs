@@ -77,7 +77,7 @@ public class GcModuleInspectionTests
         Assert.Equal(ofList.Concat(ofDict), rt.Gc.GetReferents(list, dict).Select(r => r.TypeName));
     }
 
-    [Theory(Skip = "Object model (Native/Tuple/TupleType.Traverse): items are visited first to last; CPython's tupletraverse visits from the last item")]
+    [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void The_referents_of_a_tuple_come_from_its_last_item(string profile)
     {

@@ -60,10 +60,10 @@ internal sealed unsafe partial class DictType : DictTypeBase
         _str = Heap.Types.Str.TypeObject;
         _tuple = Heap.Types.Tuple.TypeObject;
         var size = ObjectSize;
-        _freeList = Heap.FreeLists.Add(new FreeList("dict", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, size)));
+        _freeList = Heap.FreeLists.AddContainer(new FreeList("dict", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, size)));
         if (_compact)
         {
-            _keysFreeList = Heap.FreeLists.Add(new FreeList("dict keys", MaxFreeList, block => Heap.FreeBuffer((void*)block, MinUnicodeKeysSize)));
+            _keysFreeList = Heap.FreeLists.AddContainer(new FreeList("dict keys", MaxFreeList, block => Heap.FreeBuffer((void*)block, MinUnicodeKeysSize)));
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed unsafe class ListType : TypeDescriptor
 
     /// <inheritdoc/>
     internal override void Initialize() =>
-        _freeList = Heap.FreeLists.Add(new FreeList("list", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyListObject))));
+        _freeList = Heap.FreeLists.AddContainer(new FreeList("list", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyListObject))));
 
     /// <summary>The number of items.</summary>
     public static nint Size(PyObject* list) => ((PyVarObject*)list)->Size;

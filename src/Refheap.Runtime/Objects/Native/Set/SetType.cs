@@ -63,7 +63,7 @@ internal sealed unsafe partial class SetType : TypeDescriptor
         _str = Heap.Types.Str.TypeObject;
         if (!_linear && !Frozen)
         {
-            _freeList = Heap.FreeLists.Add(new FreeList("set", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PySetObject))));
+            _freeList = Heap.FreeLists.AddContainer(new FreeList("set", MaxFreeList, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PySetObject))));
         }
     }
 

@@ -156,9 +156,9 @@ internal sealed unsafe class TupleType : TypeDescriptor
 
     private static int TraverseItems(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
+        // From the last item, as tupletraverse does (the order gc.get_referents shows).
         var items = Items(self);
-        var n = Size(self);
-        for (nint i = 0; i < n; i++)
+        for (var i = Size(self) - 1; i >= 0; i--)
         {
             if (items[i] != null)
             {
