@@ -120,9 +120,19 @@ internal sealed unsafe partial class Heap
     /// <summary>Recomputes cached slot facts after a class attribute store (CPython's update_slot).</summary>
     public void OnClassAttributeChanged(PyTypeObject* t, PyObject* name)
     {
-        if (t->Descriptor is InstanceType it && StrType.EqualsText(name, "__del__"))
+        if (t->Descriptor is not InstanceType || !StrType.EqualsText(name, "__del__"))
         {
-            SetHasDel(t, it, LookupSpecial(t, "__del__"));
+            return;
+        }
+
+        // update_slot reaches the subclasses too: they inherit (or lose) the finalizer.
+        foreach (var c in _liveClasses)
+        {
+            var ct = c.TypeObject;
+            if (ct->Mro != null && IsSubtype(ct, t))
+            {
+                SetHasDel(ct, c, LookupSpecial(ct, "__del__"));
+            }
         }
     }
 
