@@ -413,6 +413,11 @@ public sealed unsafe partial class ClassTests
             Assert.Equal("T!", t.Repr());
             Assert.Equal("T!", rt.Str(t));
             Assert.Equal("[T!]", rt.List(t).Repr());
+
+            // python: class U(object): def __str__(self): return 'U!'  → str(u) 'U!'; repr(u) the default
+            var u = rt.Call(rt.DefineClass("U", new Dictionary<string, Handle> { ["__str__"] = rt.Method("__str__", (self, args) => rt.Str("U!")) }));
+            Assert.Equal("U!", rt.Str(u));
+            Assert.StartsWith("<__main__.U object at 0x", u.Repr(), StringComparison.Ordinal);
         }
 
         Leaks.AssertBackTo(rt, start);

@@ -118,6 +118,51 @@ public sealed class FinalizerTests
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A___del___added_to_the_class_later_runs_and_removing_it_stops_it(string profile)
+    {
+        // python2.7 / python3.12 (update_slot keeps tp_del/tp_finalize current):
+        //   class R(object): pass
+        //   r = R(); R.__del__ = lambda self: log.append(1); del r → log == [1]
+        //   del R.__del__; R(); → nothing more, also for a subclass made before
+        using var rt = TestRuntimes.Create(profile);
+        var start = Leaks.Start(rt);
+        var calls = 0;
+        using (rt.OpenScope())
+        {
+            var cls = rt.DefineClass("R");
+            var sub = rt.DefineClass("SubR", bases: [cls]);
+            using (rt.OpenScope())
+            {
+                rt.Call(cls);
+                cls.SetAttr("__del__", rt.Method("__del__", (self, args) =>
+                {
+                    calls++;
+                    return default;
+                }));
+            }
+
+            Assert.Equal(1, calls);
+            using (rt.OpenScope())
+            {
+                rt.Call(sub);
+            }
+
+            Assert.Equal(2, calls);
+            cls.DelAttr("__del__");
+            using (rt.OpenScope())
+            {
+                rt.Call(cls);
+                rt.Call(sub);
+            }
+
+            Assert.Equal(2, calls);
+        }
+
+        Leaks.AssertBackTo(rt, start);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void An_exception_in___del___is_reported_and_not_raised(string profile)
     {
         // python2.7:  class R(object):
