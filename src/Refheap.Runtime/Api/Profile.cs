@@ -28,6 +28,9 @@ public sealed class Profile
         RecursionErrorName = "RuntimeError",
         ListGrowth = ListGrowthPolicy.Cpython27,
         CollectionClearsContainerFreeLists = false,
+        FieldlessInstancesUntracked = true,
+        OrdersUnrelatedTypes = true,
+        Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
     };
 
@@ -45,6 +48,9 @@ public sealed class Profile
         RecursionErrorName = "RecursionError",
         ListGrowth = ListGrowthPolicy.Cpython312,
         CollectionClearsContainerFreeLists = true,
+        FieldlessInstancesUntracked = false,
+        OrdersUnrelatedTypes = false,
+        Wording = ErrorWording.Cpython312,
         DebugCycleNeedsObjectsFlag = false,
     };
 
@@ -93,6 +99,21 @@ public sealed class Profile
     /// int, float, method, frame and C-function ones).
     /// </summary>
     public required bool CollectionClearsContainerFreeLists { get; init; }
+
+    /// <summary>
+    /// 2.7: a class whose instances can hold no field (<c>__slots__ = ()</c> over object) is
+    /// not collectable, so its instances are never tracked; 3.x tracks every instance of a class.
+    /// </summary>
+    public required bool FieldlessInstancesUntracked { get; init; }
+
+    /// <summary>
+    /// 2.7: objects whose types define no ordering still compare (None first, then numbers,
+    /// then by type name: default_3way_compare); 3.x raises TypeError.
+    /// </summary>
+    public required bool OrdersUnrelatedTypes { get; init; }
+
+    /// <summary>Whose wording error messages follow where the two CPythons word the same error differently.</summary>
+    public required ErrorWording Wording { get; init; }
 
     /// <summary>2.7: DEBUG_COLLECTABLE/UNCOLLECTABLE print an object only when DEBUG_OBJECTS is set too; 3.x prints it always.</summary>
     public required bool DebugCycleNeedsObjectsFlag { get; init; }

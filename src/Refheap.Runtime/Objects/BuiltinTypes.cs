@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Refheap.Runtime.Memory;
+using Refheap.Runtime.Objects.Native.Descriptor;
 using Refheap.Runtime.Objects.Native.Dict;
 using Refheap.Runtime.Objects.Native.Exceptions;
 using Refheap.Runtime.Objects.Native.Float;
@@ -48,6 +49,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Set = Add(new SetType(heap, frozen: false));
         FrozenSet = Add(new SetType(heap, frozen: true));
         NativeFunction = Add(new NativeFunctionType(heap));
+        GetSetDescriptor = Add(new AttributeDescriptorType(heap, member: false));
+        MemberDescriptor = Add(new AttributeDescriptorType(heap, member: true));
         Exceptions = new ExceptionTypes(heap, this);
         foreach (var e in Exceptions.All)
         {
@@ -99,6 +102,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>Functions implemented in C# (builtin_function_or_method).</summary>
     public NativeFunctionType NativeFunction { get; }
+
+    /// <summary><c>getset_descriptor</c>: a class's <c>__dict__</c> and <c>__weakref__</c>.</summary>
+    public AttributeDescriptorType GetSetDescriptor { get; }
+
+    /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
+    public AttributeDescriptorType MemberDescriptor { get; }
 
     /// <summary>The exception hierarchy.</summary>
     public ExceptionTypes Exceptions { get; }

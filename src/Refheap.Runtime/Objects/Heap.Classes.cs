@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Runtime.Objects.Native.Descriptor;
 using Refheap.Runtime.Objects.Native.Instance;
 using Refheap.Runtime.Objects.Native.Str;
 using Refheap.Runtime.Objects.Native.Tuple;
@@ -56,7 +57,7 @@ internal sealed unsafe partial class Heap
 
         var t = (PyTypeObject*)typeObj;
         t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(descriptor));
-        t->Flags = TypeFlags.HaveGc | TypeFlags.HeapType;
+        t->Flags = layout.IsGc ? TypeFlags.HaveGc | TypeFlags.HeapType : TypeFlags.HeapType;
         t->Traverse = descriptor.TraverseFunction;
         InstallReferenceMap(t, layout);
         descriptor.TypeObject = t;
@@ -106,9 +107,70 @@ internal sealed unsafe partial class Heap
             moduleName.DecRef();
         }
 
+        if (AddClassDescriptors(t, layout, parent) < 0)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
         SetHasDel(t, descriptor, LookupSpecial(t, "__del__"));
         Gc.Track(typeObj);
         return result;
+    }
+
+    /// <summary>
+    /// Puts into a new class's dict what type_new puts there: <c>__doc__</c> (None unless
+    /// given), a <c>__dict__</c> and a <c>__weakref__</c> getset descriptor when this class adds
+    /// those fields, and a member descriptor per <c>__slots__</c> name. The descriptors own the
+    /// class, so a class and its dict form a cycle, as in CPython. 0, or -1 with the error set.
+    /// </summary>
+    private int AddClassDescriptors(PyTypeObject* t, InstanceLayout layout, TypeDescriptor parent)
+    {
+        var dict = t->Dict;
+        var parentLayout = (parent as InstanceType)?.Layout;
+        if (Types.Dict.GetItemString(dict, "__doc__") == null && Types.Dict.SetItemString(dict, "__doc__", NoneObject) < 0)
+        {
+            return -1;
+        }
+
+        var entries = new List<(string Name, AttributeDescriptorKind Kind, int Offset)>();
+        foreach (var (name, offset) in layout.Slots)
+        {
+            if (parentLayout == null || !parentLayout.Slots.Contains((name, offset)))
+            {
+                entries.Add((name, AttributeDescriptorKind.Member, offset));
+            }
+        }
+
+        if (layout.DictOffset != 0 && layout.DictOffset != (parentLayout?.DictOffset ?? 0))
+        {
+            entries.Add(("__dict__", AttributeDescriptorKind.GetSet, 0));
+        }
+
+        var weak = layout.WeakListOffset;
+        if (weak != 0 && weak != (parentLayout?.WeakListOffset ?? layout.SolidBase.WeakListOffset))
+        {
+            entries.Add(("__weakref__", AttributeDescriptorKind.GetSet, 0));
+        }
+
+        foreach (var (name, kind, offset) in entries)
+        {
+            var descriptorType = kind == AttributeDescriptorKind.Member ? Types.MemberDescriptor : Types.GetSetDescriptor;
+            var d = descriptorType.New((PyObject*)t, name, offset);
+            if (d.IsNull)
+            {
+                return -1;
+            }
+
+            var status = Types.Dict.SetItemString(dict, name, d.Ptr);
+            d.DecRef();
+            if (status < 0)
+            {
+                return -1;
+            }
+        }
+
+        return 0;
     }
 
     private bool LookupSpecial(PyTypeObject* t, string name)
@@ -227,13 +289,20 @@ internal sealed unsafe partial class Heap
             size += 8;
         }
 
+        var ownSlots = new List<int>();
         foreach (var s in slotNames ?? [])
         {
             slots.Add((s, (int)size));
+            ownSlots.Add((int)size);
             size += 8;
         }
 
-        return new InstanceLayout(parent, solidBase, size, dictOffset, weakOffset != 0 ? weakOffset : solidBase.WeakListOffset, valuesOffset, [.. slots]);
+        int[] traverseOrder = [.. ownSlots, .. parentLayout?.SlotTraverseOrder ?? []];
+        var holdsNothing = size == Types.Object.BaseInstanceSize && solidBase == Types.Object;
+        return new InstanceLayout(parent, solidBase, size, dictOffset, weakOffset != 0 ? weakOffset : solidBase.WeakListOffset, valuesOffset, [.. slots], traverseOrder)
+        {
+            IsGc = !(holdsNothing && Profile.FieldlessInstancesUntracked),
+        };
     }
 
     private List<string>? ReadSlots(PyObject* dict, out bool wantsDict, out bool wantsWeak, out bool ok)
@@ -446,16 +515,21 @@ internal sealed unsafe partial class Heap
     /// </summary>
     public bool RunFinalizerFromDealloc(PyObject* self)
     {
-        if (!Profile.LegacyFinalizers && global::Refheap.Runtime.Gc.Collector.IsFinalized(self))
+        // A 2.7 instance without fields has no GC header: nothing to track or mark.
+        var collectable = global::Refheap.Runtime.Gc.Collector.IsGcObject(self);
+        if (!Profile.LegacyFinalizers && collectable && global::Refheap.Runtime.Gc.Collector.IsFinalized(self))
         {
             return false;
         }
 
         self->RefCount = 1;
-        Gc.Track(self);
-        if (!Profile.LegacyFinalizers)
+        if (collectable)
         {
-            global::Refheap.Runtime.Gc.Collector.SetFinalized(self);
+            Gc.Track(self);
+            if (!Profile.LegacyFinalizers)
+            {
+                global::Refheap.Runtime.Gc.Collector.SetFinalized(self);
+            }
         }
 
         CallFinalizer(self);
@@ -464,7 +538,11 @@ internal sealed unsafe partial class Heap
             return true;
         }
 
-        Gc.Untrack(self);
+        if (collectable)
+        {
+            Gc.Untrack(self);
+        }
+
         return false;
     }
 

@@ -76,13 +76,23 @@ internal sealed unsafe partial class Heap
             result.DecRef();
         }
 
+        if (op != CompareOp.Eq && op != CompareOp.Ne && Profile.OrdersUnrelatedTypes)
+        {
+            var c = DefaultThreeWayCompare(a, b);
+            return NewBool(op switch
+            {
+                CompareOp.Lt => c < 0,
+                CompareOp.Le => c <= 0,
+                CompareOp.Gt => c > 0,
+                _ => c >= 0,
+            });
+        }
+
         return op switch
         {
             CompareOp.Eq => NewBool(a == b),
             CompareOp.Ne => NewBool(a != b),
-            _ => RaiseTypeError(Profile.IntPromotesToLong
-                ? $"unorderable comparison between '{ta->Descriptor.Name}' and '{tb->Descriptor.Name}'"
-                : $"'{OperatorText(op)}' not supported between instances of '{ta->Descriptor.Name}' and '{tb->Descriptor.Name}'"),
+            _ => RaiseTypeError($"'{OperatorText(op)}' not supported between instances of '{ta->Descriptor.Name}' and '{tb->Descriptor.Name}'"),
         };
     }
 
@@ -204,6 +214,39 @@ internal sealed unsafe partial class Heap
 
     /// <summary><c>isinstance(o, type)</c> for a descriptor's type.</summary>
     public static bool IsInstance(PyObject* o, TypeDescriptor type) => IsSubtype(o->Type, type.TypeObject);
+
+    /// <summary>
+    /// 2.7's default_3way_compare for objects that define no ordering: same type by address;
+    /// None before anything; numbers before other types; otherwise by type name, then by
+    /// the type objects' addresses.
+    /// </summary>
+    private int DefaultThreeWayCompare(PyObject* a, PyObject* b)
+    {
+        if (a->Type == b->Type)
+        {
+            return ((nint)a).CompareTo((nint)b);
+        }
+
+        if (a == NoneObject)
+        {
+            return -1;
+        }
+
+        if (b == NoneObject)
+        {
+            return 1;
+        }
+
+        var an = IsInt(a) || IsFloat(a) ? "" : a->Type->Descriptor.Name;
+        var bn = IsInt(b) || IsFloat(b) ? "" : b->Type->Descriptor.Name;
+        var c = string.CompareOrdinal(an, bn);
+        if (c != 0)
+        {
+            return c < 0 ? -1 : 1;
+        }
+
+        return (nint)a->Type < (nint)b->Type ? -1 : 1;
+    }
 
     private static CompareOp Reflect(CompareOp op) => op switch
     {

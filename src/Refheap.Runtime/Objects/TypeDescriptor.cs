@@ -136,7 +136,9 @@ internal abstract unsafe class TypeDescriptor
 
     /// <summary><c>self[key]</c> (mp_subscript): a new reference or null.</summary>
     public virtual PyRef Subscript(PyObject* self, PyObject* key) =>
-        Heap.RaiseTypeError($"'{Name}' object is not subscriptable");
+        Heap.RaiseTypeError(Heap.Profile.Wording == ErrorWording.Cpython27
+            ? $"'{Name}' object has no attribute '__getitem__'"
+            : $"'{Name}' object is not subscriptable");
 
     /// <summary><c>self[key] = value</c>, or <c>del self[key]</c> when value is null; 0 or -1.</summary>
     public virtual int SetItem(PyObject* self, PyObject* key, PyObject* value)

@@ -99,7 +99,7 @@ public class GcModuleCollectTests
         Assert.Equal(["__main__.C", "dict", "tuple", "tuple", "type"], GcModuleTestKit.ItemTypes(rt, rt.Gc.Garbage).Order());
     }
 
-    [Theory(Skip = "Object model (Objects/Heap.Classes.cs): a class dict has no '__dict__' and '__weakref__' getset descriptors, so the cycle is 5 objects, not CPython's 7")]
+    [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void A_cycle_through_a_class_and_its_instance_is_seven_objects(string profile)
     {
@@ -120,7 +120,7 @@ public class GcModuleCollectTests
         Assert.Equal(7, rt.Gc.Collect());
     }
 
-    [Fact(Skip = "Object model (Objects/Heap.Classes.cs): in 2.7 a class with __slots__ = () over object has no Py_TPFLAGS_HAVE_GC (basicsize == object's), so its instances are untracked and CPython never sees this cycle; Refheap makes them collectable and finds 5")]
+    [Fact]
     public void A_cycle_through_a_slotless_class_and_its_instance_is_invisible_to_py27()
     {
         // python2.7:

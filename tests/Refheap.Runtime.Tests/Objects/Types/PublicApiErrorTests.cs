@@ -140,7 +140,7 @@ public sealed class PublicApiErrorTests
         Leaks.AssertBackTo(rt, start);
     }
 
-    [Fact(Skip = "TypeDescriptor.Subscript words the error as 3.x for every profile; 2.7 says \"'X' object has no attribute '__getitem__'\" for built-ins — reported")]
+    [Fact]
     public void Indexing_a_built_in_without_items_raises_27s_TypeError()
     {
         // python2.7: None[0] → TypeError: 'NoneType' object has no attribute '__getitem__'

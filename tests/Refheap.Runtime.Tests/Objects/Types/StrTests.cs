@@ -206,7 +206,7 @@ public sealed unsafe class StrTests
         Assert.Equal("'<' not supported between instances of 'str' and 'int'", e.PythonMessage);
     }
 
-    [Fact(Skip = "Heap.Protocols.cs RichCompare raises TypeError in py27; 2.7 orders mixed types (numbers first, then by type name) — reported")]
+    [Fact]
     public void Ordering_a_str_against_an_int_puts_the_number_first_in_27()
     {
         // python2.7: 'a' < 1 → False; 1 < 'a' → True

@@ -8,8 +8,9 @@ internal sealed unsafe class InstanceLayout
     private readonly (string Name, int Offset)[] _slots;
 
     /// <summary>Creates a layout.</summary>
-    public InstanceLayout(TypeDescriptor parent, TypeDescriptor solidBase, nuint size, int dictOffset, int weakListOffset, int valuesOffset, (string Name, int Offset)[] slots)
+    public InstanceLayout(TypeDescriptor parent, TypeDescriptor solidBase, nuint size, int dictOffset, int weakListOffset, int valuesOffset, (string Name, int Offset)[] slots, int[] slotTraverseOrder)
     {
+        SlotTraverseOrder = slotTraverseOrder;
         Parent = parent;
         SolidBase = solidBase;
         Size = size;
@@ -41,8 +42,17 @@ internal sealed unsafe class InstanceLayout
     /// <summary>The offsets of the <c>__slots__</c> members.</summary>
     public int[] SlotOffsets { get; }
 
-    /// <summary>The fields holding owned references that the collector visits: the dict slot, then the slots.</summary>
-    public int[] ReferenceOffsets => DictOffset != 0 ? [DictOffset, .. SlotOffsets] : SlotOffsets;
+    /// <summary>The slot fields in subtype_traverse's order: this class's in definition order, then each base's.</summary>
+    public int[] SlotTraverseOrder { get; }
+
+    /// <summary>The fields holding owned references that the collector visits, in CPython's order: the slots, then the dict.</summary>
+    public int[] ReferenceOffsets => DictOffset != 0 ? [.. SlotTraverseOrder, DictOffset] : SlotTraverseOrder;
+
+    /// <summary>
+    /// Whether instances are collectable. 2.7 leaves a class whose instances can hold no
+    /// field (<c>__slots__ = ()</c> over object) without Py_TPFLAGS_HAVE_GC; 3.x tracks all.
+    /// </summary>
+    public bool IsGc { get; init; } = true;
 
     /// <summary>The <c>__slots__</c> members, name and offset.</summary>
     public IReadOnlyList<(string Name, int Offset)> Slots => _slots;

@@ -52,7 +52,7 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     public long LiveInstances { get; private set; }
 
     /// <inheritdoc/>
-    public override bool IsGc => true;
+    public override bool IsGc => Layout.IsGc;
 
     /// <inheritdoc/>
     public override bool IsHeapType => true;
@@ -108,14 +108,22 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         }
 
         LiveInstances++;
-        Heap.Gc.Track(o);
+        if (Layout.IsGc)
+        {
+            Heap.Gc.Track(o);
+        }
+
         return new PyRef(o);
     }
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
     {
-        Heap.Gc.Untrack(self);
+        if (Layout.IsGc)
+        {
+            Heap.Gc.Untrack(self);
+        }
+
         if (Heap.Profile.LegacyFinalizers && Layout.WeakListOffset != 0)
         {
             // 2.7's subtype_dealloc clears weak references before __del__ runs.
@@ -192,21 +200,16 @@ internal sealed unsafe class InstanceType : TypeDescriptor
 
     /// <summary>
     /// subtype_traverse, driven by the reference map kept in the type object (see
-    /// <see cref="InstanceLayout.ReferenceOffsets"/>): the type, the dict and slot fields,
-    /// 3.12's inline values, then the solid base's own fields.
+    /// <see cref="InstanceLayout.ReferenceOffsets"/>): the slot and dict fields, 3.12's inline
+    /// values, the type, then the solid base's own fields.
     /// </summary>
     private static int TraverseFields(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
+        // subtype_traverse's order: slots (this class's first), the dict or inline values,
+        // the type (a heap type's instance owns it), then the solid base's own fields.
         var type = self->Type;
-
-        // A heap type's instance owns its type: visit it first, as subtype_traverse does.
-        var r = visit((PyObject*)type, arg);
-        if (r != 0)
-        {
-            return r;
-        }
-
         var offsets = type->RefOffsets;
+        int r;
         for (var i = 0; i < type->RefOffsetCount; i++)
         {
             var v = *(PyObject**)((byte*)self + offsets[i]);
@@ -229,6 +232,11 @@ internal sealed unsafe class InstanceType : TypeDescriptor
                     }
                 }
             }
+        }
+
+        if ((r = visit((PyObject*)type, arg)) != 0)
+        {
+            return r;
         }
 
         return type->BaseTraverse != null ? type->BaseTraverse(self, visit, arg) : 0;
