@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Refheap.Runtime;
-using HeapRuntime = Refheap.Runtime.Runtime;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
 namespace Refheap.Benchmarks;
 
@@ -13,7 +11,7 @@ namespace Refheap.Benchmarks;
 [MemoryDiagnoser]
 public class AllocationBenchmarks
 {
-    private HeapRuntime _runtime = null!;
+    private Runtime _runtime = null!;
     private ObjectApi _api = null!;
     private PyRef _objectType;
     private PyRef _taskClass;
@@ -29,7 +27,7 @@ public class AllocationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _runtime = new HeapRuntime(Refheap.Runtime.Profile.FromName(Profile));
+        _runtime = new Runtime(Refheap.Profile.FromName(Profile));
         _api = _runtime.Api;
         var heap = _api.Heap;
         _objectType = heap.TypeObjectOf(heap.Types.Object);

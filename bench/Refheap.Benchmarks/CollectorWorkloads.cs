@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Refheap.Runtime;
-using HeapRuntime = Refheap.Runtime.Runtime;
 
 namespace Refheap.Benchmarks;
 
@@ -40,7 +38,7 @@ internal static class CollectorWorkloads
 
     private static (double Live, double Garbage, long Tracked, long Collected) Measure(Profile profile, int tasks)
     {
-        using var rt = new HeapRuntime(profile);
+        using var rt = new Runtime(profile);
         using var root = rt.OpenScope();
         rt.Gc.Disable();
         double live;

@@ -1,4 +1,3 @@
-using HeapRuntime = Refheap.Runtime.Runtime;
 
 namespace Refheap.Benchmarks;
 
@@ -10,7 +9,7 @@ namespace Refheap.Benchmarks;
 internal static class TaskGraph
 {
     /// <summary>Builds <paramref name="tasks"/> tasks into a new list, in the caller's scope.</summary>
-    public static Refheap.Runtime.Handle Build(HeapRuntime rt, int tasks)
+    public static Handle Build(Runtime rt, int tasks)
     {
         var taskClass = rt.DefineClass("Task");
         var subtaskClass = rt.DefineClass("Subtask");

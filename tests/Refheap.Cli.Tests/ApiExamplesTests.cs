@@ -1,8 +1,7 @@
-using Refheap.Runtime;
-using Refheap.Runtime.Gc;
+using Refheap;
+using Refheap.Gc;
 
-// Outside the Refheap namespace, as a user's code is: there `Runtime` is the class, while
-// inside Refheap.* it would name the namespace Refheap.Runtime.
+// Outside the Refheap namespace, as a user's code is.
 namespace RefheapDocs;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests;
+namespace Refheap.RuntimeTests;
 
 /// <summary>Tests that measure the whole process (managed heap size) and must not run beside others.</summary>
 [CollectionDefinition(nameof(ProcessWideMeasurements), DisableParallelization = true)]

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests;
+namespace Refheap.RuntimeTests;
 
 /// <summary>Runtimes for tests: the debug allocator on, as the suite runs with it.</summary>
 internal static class TestRuntimes

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Refheap.Cli.Stats;
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 using Spectre.Console;
 
 namespace Refheap.Cli.Rendering;

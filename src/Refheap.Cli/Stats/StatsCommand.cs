@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Refheap.Cli.Options;
 using Refheap.Cli.Rendering;
-using Refheap.Runtime;
 
 namespace Refheap.Cli.Stats;
 

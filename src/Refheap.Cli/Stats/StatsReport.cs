@@ -1,10 +1,8 @@
-using Refheap.Runtime;
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
 namespace Refheap.Cli.Stats;
 
 // Inside Refheap.* the name Runtime alone is the namespace Refheap.Runtime.
-using Runtime = Refheap.Runtime.Runtime;
 
 /// <summary>
 /// Everything <c>refheap stats</c> shows, as one snapshot. The JSON renderer serializes it as

@@ -1,9 +1,7 @@
-using Refheap.Runtime;
 
 namespace Refheap.Cli.Stats;
 
 // Inside Refheap.* the name Runtime alone is the namespace Refheap.Runtime.
-using Runtime = Refheap.Runtime.Runtime;
 
 /// <summary>
 /// The talk's domain as a heap: a table of live Tasks, each with a <c>_subtasks</c> dict of

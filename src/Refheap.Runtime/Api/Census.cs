@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// The live objects of a heap by type, and its bytes. Excluded, as CPython keeps them for

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>Whose wording error messages follow (the same error often reads differently in 2.7 and 3.x).</summary>
 public enum ErrorWording

@@ -1,7 +1,7 @@
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Objects;
+using Refheap.Gc;
+using Refheap.Objects;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// The <c>gc</c> module of a runtime, with CPython's names and behaviour for the profile,

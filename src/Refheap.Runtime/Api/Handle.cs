@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// A reference from C# to a heap object, owned by the innermost open

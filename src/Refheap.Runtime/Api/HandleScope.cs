@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// Owns the handles made while it is the innermost open scope of its runtime; closing it

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>The over-allocation formula of list_resize.</summary>
 public enum ListGrowthPolicy

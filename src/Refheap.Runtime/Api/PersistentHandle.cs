@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// A long-lived reference from C# to a heap object, independent of scopes; dispose it to

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// Whose behaviour a <see cref="Runtime"/> reproduces. Every difference between the CPython

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>A C# function callable from the heap: receives the call's positional arguments as handles, returns the result.</summary>
 /// <remarks>The argument handles belong to a scope that closes when the call returns; return a handle (or throw <see cref="PythonException"/> to raise).</remarks>

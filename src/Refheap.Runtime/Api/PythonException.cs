@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// A Python exception raised on the heap and carried across the public API: its type name

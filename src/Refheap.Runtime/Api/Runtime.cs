@@ -1,8 +1,8 @@
 using System.Numerics;
-using Refheap.Runtime.Memory;
-using Refheap.Runtime.Objects;
+using Refheap.Memory;
+using Refheap.Objects;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// A Python heap: CPython's memory manager for one <see cref="Profile"/> — reference

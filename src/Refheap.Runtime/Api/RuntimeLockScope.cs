@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>Holds the runtime lock for a batch of calls (<c>using var gil = runtime.Enter();</c>).</summary>
 public ref struct RuntimeLockScope : IDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>
 /// The <c>Refheap</c> Meter: collections by generation, pause durations, tracked objects by

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime;
+namespace Refheap;
 
 /// <summary>Options of a <see cref="Runtime"/>.</summary>
 public sealed class RuntimeOptions

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>
 /// A growable array of object addresses in native memory, reused across collections, so

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>The phases of a collection after which an <see cref="ICollectionObserver"/> is told the state.</summary>
 public enum CollectionPhase

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>One collection's pause record.</summary>
 /// <param name="Generation">The generation collected (with all younger ones).</param>

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 internal sealed unsafe partial class Collector
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <remarks>
 /// The states of an object's gc_refs during one collection:

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>
 /// The generational cycle collector, as CPython's Modules/gcmodule.c (2.7) and Python/gc.c

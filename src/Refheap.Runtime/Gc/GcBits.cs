@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>
 /// The bits packed into a <see cref="Objects.GcHead"/>, as CPython 3.8+ packs them.

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>The gc module's debug flags, with CPython's values.</summary>
 [Flags]

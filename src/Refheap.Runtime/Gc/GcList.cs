@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>
 /// Operations on the circular doubly linked lists of GC headers (a generation, the

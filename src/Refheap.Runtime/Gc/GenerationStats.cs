@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>Totals for one generation (the content of gc.get_stats, plus pause times).</summary>
 public sealed class GenerationStats

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>Watches a collection phase by phase (a step-by-step visualizer, or a test of the algorithm).</summary>
 public interface ICollectionObserver

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>One object as an observer sees it after a phase.</summary>
 /// <param name="Address">The object's address (its id()).</param>

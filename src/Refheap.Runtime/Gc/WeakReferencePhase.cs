@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Gc;
+namespace Refheap.Gc;
 
 /// <summary>
 /// The collector's weak-reference phase (handle_weakrefs): clears every weak reference to an

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>
 /// The geometry of the small-object allocator for one profile, as in Objects/obmalloc.c:

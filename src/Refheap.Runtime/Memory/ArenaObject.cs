@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>The bookkeeping of one arena slot (obmalloc's <c>arena_object</c>).</summary>
 /// <remarks>

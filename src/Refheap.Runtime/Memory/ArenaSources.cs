@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>Picks the <see cref="IArenaSource"/> of the running operating system.</summary>
 internal static class ArenaSources

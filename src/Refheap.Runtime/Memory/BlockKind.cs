@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>What a block handed out by <see cref="HeapAllocator"/> holds.</summary>
 /// <remarks>

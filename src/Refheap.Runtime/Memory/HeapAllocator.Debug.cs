@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /*
  * Debug mode, like PYTHONMALLOC=debug. Every block, small or large, is wrapped:

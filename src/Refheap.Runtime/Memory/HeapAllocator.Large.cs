@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /*
  * Large blocks: requests above SmallRequestLimit, from the system allocator as CPython's

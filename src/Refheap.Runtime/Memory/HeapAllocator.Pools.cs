@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /*
  * Small blocks: size classes → pools → arenas, as Objects/obmalloc.c.

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /*
  * Looking at the heap without changing it: statistics (sys._debugmallocstats), the object

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>
 /// The heap's allocator: pymalloc as CPython's <c>Objects/obmalloc.c</c> builds it (size

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>
 /// Where <see cref="HeapAllocator"/> gets its arenas from: the operating system's virtual

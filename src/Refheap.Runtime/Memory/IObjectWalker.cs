@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>The callback of <see cref="HeapAllocator.WalkObjects{TWalker}"/>.</summary>
 /// <remarks>

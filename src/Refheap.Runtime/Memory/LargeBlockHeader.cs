@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>The header in front of every large block (a request above the small-request limit).</summary>
 /// <remarks>

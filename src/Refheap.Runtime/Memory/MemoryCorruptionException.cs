@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>
 /// Thrown by the debug allocator (the counterpart of <c>PYTHONMALLOC=debug</c>'s fatal

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>What the debug allocator found wrong with a block (see <see cref="MemoryCorruptionException"/>).</summary>
 public enum MemoryCorruptionKind

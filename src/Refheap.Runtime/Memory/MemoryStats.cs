@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>
 /// A snapshot of the allocator: the counts of CPython's <c>sys._debugmallocstats()</c>

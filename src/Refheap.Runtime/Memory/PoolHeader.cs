@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>The header at the start of every pool (obmalloc's <c>pool_header</c>).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>Arenas from anonymous private <c>mmap</c>, returned with <c>munmap</c> (Linux, macOS, BSD).</summary>
 /// <remarks>

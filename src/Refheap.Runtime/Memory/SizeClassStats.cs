@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>One line of <c>sys._debugmallocstats()</c>: the pools and blocks of one size class.</summary>
 public sealed record SizeClassStats

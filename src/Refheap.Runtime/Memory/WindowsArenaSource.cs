@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
-namespace Refheap.Runtime.Memory;
+namespace Refheap.Memory;
 
 /// <summary>Arenas from <c>VirtualAlloc</c>, returned with <c>VirtualFree</c> (Windows).</summary>
 /// <remarks>

@@ -1,21 +1,21 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Memory;
-using Refheap.Runtime.Objects.Native.Descriptor;
-using Refheap.Runtime.Objects.Native.Dict;
-using Refheap.Runtime.Objects.Native.Exceptions;
-using Refheap.Runtime.Objects.Native.Float;
-using Refheap.Runtime.Objects.Native.Function;
-using Refheap.Runtime.Objects.Native.Instance;
-using Refheap.Runtime.Objects.Native.Int;
-using Refheap.Runtime.Objects.Native.List;
-using Refheap.Runtime.Objects.Native.None;
-using Refheap.Runtime.Objects.Native.Object;
-using Refheap.Runtime.Objects.Native.Set;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
-using Refheap.Runtime.Objects.Native.Type;
+using Refheap.Memory;
+using Refheap.Objects.Native.Descriptor;
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Int;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.None;
+using Refheap.Objects.Native.Object;
+using Refheap.Objects.Native.Set;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+using Refheap.Objects.Native.Type;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The built-in types of one heap and the bootstrap that makes their type objects.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
-using Refheap.Runtime.Memory;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Memory;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>Counts the live objects of a heap by type (DESIGN.md, "The census").</summary>
 internal static unsafe class CensusTaker

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The six rich comparisons, numbered as CPython's Py_LT..Py_GE.</summary>
 internal enum CompareOp

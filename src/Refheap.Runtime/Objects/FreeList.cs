@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// A bounded stack of freed object blocks of one type and size, kept for reuse as CPython's

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The free lists of one heap, so that a full collection can empty them all, as CPython's clear_freelists does.</summary>
 internal sealed class FreeLists

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The 16-byte GC header that precedes every object of a collectable type.</summary>
 /// <remarks>

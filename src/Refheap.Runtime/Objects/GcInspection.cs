@@ -1,6 +1,6 @@
-using Refheap.Runtime.Gc;
+using Refheap.Gc;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The gc module's inspection functions over raw objects (get_objects, get_referents, get_referrers).</summary>
 internal static unsafe class GcInspection

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// The slots behind public <see cref="Handle"/>s of one thread: a stack in native memory of

@@ -1,9 +1,9 @@
-using Refheap.Runtime.Memory;
-using Refheap.Runtime.Objects.Native.Function;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Type;
+using Refheap.Memory;
+using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Type;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 internal sealed unsafe partial class Heap
 {

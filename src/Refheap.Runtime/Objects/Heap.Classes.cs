@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Objects.Native.Descriptor;
-using Refheap.Runtime.Objects.Native.Instance;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
-using Refheap.Runtime.Objects.Native.Type;
+using Refheap.Objects.Native.Descriptor;
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+using Refheap.Objects.Native.Type;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 internal sealed unsafe partial class Heap
 {
@@ -516,8 +516,8 @@ internal sealed unsafe partial class Heap
     public bool RunFinalizerFromDealloc(PyObject* self)
     {
         // A 2.7 instance without fields has no GC header: nothing to track or mark.
-        var collectable = global::Refheap.Runtime.Gc.Collector.IsGcObject(self);
-        if (!Profile.LegacyFinalizers && collectable && global::Refheap.Runtime.Gc.Collector.IsFinalized(self))
+        var collectable = global::Refheap.Gc.Collector.IsGcObject(self);
+        if (!Profile.LegacyFinalizers && collectable && global::Refheap.Gc.Collector.IsFinalized(self))
         {
             return false;
         }
@@ -528,7 +528,7 @@ internal sealed unsafe partial class Heap
             Gc.Track(self);
             if (!Profile.LegacyFinalizers)
             {
-                global::Refheap.Runtime.Gc.Collector.SetFinalized(self);
+                global::Refheap.Gc.Collector.SetFinalized(self);
             }
         }
 

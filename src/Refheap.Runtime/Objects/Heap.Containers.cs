@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>Shortcuts to the dict, set and frozenset types (Native/Dict, Native/Set).</summary>
 internal sealed unsafe partial class Heap

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
-using Refheap.Runtime.Objects.Native.Float;
-using Refheap.Runtime.Objects.Native.Int;
+using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Int;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// The number protocol: making and reading ints and floats, arithmetic, comparison across

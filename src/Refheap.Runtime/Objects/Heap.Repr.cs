@@ -1,7 +1,7 @@
 using System.Text;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 internal sealed unsafe partial class Heap
 {

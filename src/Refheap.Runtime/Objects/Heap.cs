@@ -1,7 +1,7 @@
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Memory;
+using Refheap.Gc;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// One runtime's object space: the allocator, the built-in types, reference counting and

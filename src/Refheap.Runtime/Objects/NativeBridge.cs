@@ -1,8 +1,8 @@
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.Tuple;
 
-using Refheap.Runtime.Objects.Native.Function;
+using Refheap.Objects.Native.Function;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>Turns public C# delegates into heap callables: arguments become handles in a scope that closes when the call returns.</summary>
 internal static unsafe class NativeBridge

@@ -1,9 +1,9 @@
-using Refheap.Runtime.Objects.Native.Function;
-using Refheap.Runtime.Objects.Native.Instance;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// The operations of the public C# API with safe signatures (<see cref="PyRef"/> in and

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>The header every heap object starts with, laid out as CPython's on 64-bit.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// A reference to a heap object for the layers above the runtime: the internal reference

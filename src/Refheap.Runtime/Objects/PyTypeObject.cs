@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>A type object: a heap object whose behaviour lives in a managed <see cref="TypeDescriptor"/>.</summary>
 /// <remarks>

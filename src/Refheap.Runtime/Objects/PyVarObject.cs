@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>Header of a variable-size object: the object header and an item count (CPython's <c>ob_size</c>).</summary>
 [StructLayout(LayoutKind.Sequential)]

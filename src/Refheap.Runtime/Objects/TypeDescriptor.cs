@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>
 /// The managed behaviour of one type's instances: what CPython keeps in the type object's

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects;
+namespace Refheap.Objects;
 
 /// <summary>Flags kept in the type object itself, so hot paths need not reach the managed descriptor.</summary>
 [Flags]

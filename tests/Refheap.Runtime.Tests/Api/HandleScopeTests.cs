@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Api;
+namespace Refheap.RuntimeTests.Api;
 
 public class HandleScopeTests
 {

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Api;
+namespace Refheap.RuntimeTests.Api;
 
 /// <summary>Measures the whole process's .NET heap, so it runs alone.</summary>
 [Collection(nameof(ProcessWideMeasurements))]

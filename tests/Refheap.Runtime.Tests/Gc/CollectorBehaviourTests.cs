@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 public class CollectorBehaviourTests
 {

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>gc.collect(generation): what it returns for each kind of cycle, per profile.</summary>
 public class GcModuleCollectTests
@@ -87,7 +87,7 @@ public class GcModuleCollectTests
         //   for o in gc.garbage: print(type(o).__name__)
         //       → tuple (bases), type, tuple (mro), C, dict (the class dict)
         using var rt = GcModuleTestKit.Quiet("py312");
-        rt.Gc.Debug = Refheap.Runtime.Gc.GcDebugFlags.SaveAll;
+        rt.Gc.Debug = Refheap.Gc.GcDebugFlags.SaveAll;
         using (rt.OpenScope())
         {
             var c = rt.DefineClass("C", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple() });

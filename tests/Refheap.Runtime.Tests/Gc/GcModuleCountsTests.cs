@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>gc.enable/disable/isenabled, gc.get_count, gc.get_threshold/set_threshold.</summary>
 public class GcModuleCountsTests

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Refheap.Runtime.Gc;
+using Refheap.Gc;
 
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>gc.set_debug / get_debug: DEBUG_STATS, DEBUG_SAVEALL, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE.</summary>
 public partial class GcModuleDebugTests

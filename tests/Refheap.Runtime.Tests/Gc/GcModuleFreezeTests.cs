@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>gc.freeze / gc.unfreeze / gc.get_freeze_count (3.7+; absent from 2.7).</summary>
 public class GcModuleFreezeTests

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>
 /// gc.garbage and finalizers: 2.7 never collects a cycle holding <c>__del__</c>; 3.12
@@ -154,7 +154,7 @@ public class GcModuleGarbageTests
         using var scope = rt.OpenScope();
         var d = DefineD(rt);
         rt.Gc.Collect();
-        rt.Gc.Debug = Refheap.Runtime.Gc.GcDebugFlags.SaveAll;
+        rt.Gc.Debug = Refheap.Gc.GcDebugFlags.SaveAll;
         MakeNamedCycle(rt, d, d);
 
         Assert.Equal(found, rt.Gc.Collect());

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>gc.get_objects, gc.get_referents, gc.get_referrers, gc.is_tracked.</summary>
 public class GcModuleInspectionTests

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>The tests that read the process-wide Meter, run after the parallel ones.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Gc;
+using Refheap.Gc;
 
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>
 /// What Refheap adds to the gc module for observability: pause records and the Collected

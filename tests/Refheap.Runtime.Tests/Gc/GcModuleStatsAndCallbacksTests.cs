@@ -1,6 +1,6 @@
-using Refheap.Runtime.Gc;
+using Refheap.Gc;
 
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>
 /// gc.get_stats and gc.callbacks. Both are 3.x names (3.4 and 3.3); Refheap keeps them in the

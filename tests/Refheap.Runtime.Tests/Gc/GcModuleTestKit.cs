@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>
 /// Shared steps of the gc module tests. Every expectation in those tests is what CPython

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>Heavy cases: run with <c>dotnet test --filter Category=Stress</c>.</summary>
 [Trait("Category", "Stress")]

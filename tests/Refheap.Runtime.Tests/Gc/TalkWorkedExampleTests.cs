@@ -1,6 +1,6 @@
-using Refheap.Runtime.Gc;
+using Refheap.Gc;
 
-namespace Refheap.Runtime.Tests.Gc;
+namespace Refheap.RuntimeTests.Gc;
 
 /// <summary>
 /// The talk's drawing of one collection (shared/talk/full_gc_drawing.png): Task1, referenced

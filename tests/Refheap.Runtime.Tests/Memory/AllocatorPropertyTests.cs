@@ -1,7 +1,7 @@
 using CsCheck;
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>
 /// Random sequences of allocate / free / reallocate, checked against a model of the live blocks.

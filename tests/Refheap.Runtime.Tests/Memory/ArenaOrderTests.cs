@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>usable_arenas order: a new pool comes from the arena with the fewest free pools.</summary>
 public sealed unsafe class ArenaOrderTests

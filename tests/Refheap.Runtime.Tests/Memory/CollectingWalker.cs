@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>An object walker that records what it visits.</summary>
 internal struct CollectingWalker : IObjectWalker

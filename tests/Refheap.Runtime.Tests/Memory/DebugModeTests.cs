@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>Debug mode (PYTHONMALLOC=debug): guard bytes, fill patterns and the checks on free.</summary>
 public sealed unsafe class DebugModeTests

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>The heap limit and a refusing OS: Allocate returns null and the heap is unchanged.</summary>
 public sealed unsafe class HeapLimitTests

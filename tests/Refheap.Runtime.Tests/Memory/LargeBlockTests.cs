@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>Requests above the small-request limit, and Reallocate across the limit.</summary>
 public sealed unsafe class LargeBlockTests

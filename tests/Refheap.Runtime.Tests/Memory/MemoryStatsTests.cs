@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>MemoryStats: the sys._debugmallocstats() text and the JSON fields.</summary>
 public sealed unsafe class MemoryStatsTests

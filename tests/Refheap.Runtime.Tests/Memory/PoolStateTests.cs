@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>The pool states of obmalloc (used, full, empty) and when arenas go back to the system.</summary>
 public sealed unsafe class PoolStateTests

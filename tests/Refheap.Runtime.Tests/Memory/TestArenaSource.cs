@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>
 /// The platform's arena source with counters, and a switch that makes the "OS" refuse.

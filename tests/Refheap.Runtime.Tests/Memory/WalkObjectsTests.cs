@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Tests.Memory;
+namespace Refheap.RuntimeTests.Memory;
 
 /// <summary>WalkObjects visits exactly the live objects, at their object addresses, and no buffer.</summary>
 public sealed unsafe class WalkObjectsTests

@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace Refheap.Runtime.Tests.Properties;
+namespace Refheap.RuntimeTests.Properties;
 
 /// <summary>
 /// Random create/link/unlink/drop sequences without cycles, checked against a model: every

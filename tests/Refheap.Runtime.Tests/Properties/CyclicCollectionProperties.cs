@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace Refheap.Runtime.Tests.Properties;
+namespace Refheap.RuntimeTests.Properties;
 
 /// <summary>
 /// Random graphs with cycles: after a full collection (no finalizers), exactly the objects

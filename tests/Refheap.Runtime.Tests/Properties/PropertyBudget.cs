@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Properties;
+namespace Refheap.RuntimeTests.Properties;
 
 /// <summary>
 /// The fixed budget of the property tests in a CI run. Run longer with

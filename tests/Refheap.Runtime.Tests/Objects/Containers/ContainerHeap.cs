@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Dict;
-using Refheap.Runtime.Objects.Native.Set;
+using Refheap.Objects;
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Set;
 
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>
 /// A heap for container tests (debug allocator on) with helpers to make keys, run the

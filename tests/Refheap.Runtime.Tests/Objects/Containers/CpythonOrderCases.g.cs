@@ -5,7 +5,7 @@
 // its first 100 characters T.
 // </auto-generated>
 #nullable enable
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 internal static class CpythonOrderCases
 {

@@ -1,9 +1,9 @@
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Exceptions;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Gc;
+using Refheap.Objects;
+using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>The dict API: items, errors, reference counts, tracking, sizes and reprs, per profile.</summary>
 public sealed unsafe class DictTests

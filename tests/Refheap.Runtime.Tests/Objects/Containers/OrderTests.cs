@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>
 /// Dicts and sets print their items in the order the profile's CPython does: the expectations

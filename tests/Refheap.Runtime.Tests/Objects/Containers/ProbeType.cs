@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Memory;
-using Refheap.Runtime.Objects;
+using Refheap.Memory;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>
 /// A test-only type whose instances have a chosen hash and whose <c>==</c> compares ids after

@@ -1,8 +1,8 @@
 using CsCheck;
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>Random insert / delete / lookup / copy sequences, checked against .NET collections.</summary>
 /// <remarks>

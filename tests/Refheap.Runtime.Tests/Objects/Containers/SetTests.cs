@@ -1,7 +1,7 @@
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Objects;
+using Refheap.Gc;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Containers;
+namespace Refheap.RuntimeTests.Objects.Containers;
 
 /// <summary>set and frozenset: items, errors, hashes, comparisons, reprs and sizes, per profile.</summary>
 public sealed unsafe class SetTests

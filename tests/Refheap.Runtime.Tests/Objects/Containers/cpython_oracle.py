@@ -181,7 +181,7 @@ def main():
         "// its first 100 characters T.",
         "// </auto-generated>",
         "#nullable enable",
-        "namespace Refheap.Runtime.Tests.Objects.Containers;",
+        "namespace Refheap.RuntimeTests.Objects.Containers;",
         "",
         "internal static class CpythonOrderCases",
         "{",

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>py312 keeps up to 100 freed floats for reuse (3.12's PyFloat_MAXFREELIST) and a full collection empties the list.</summary>
 public sealed unsafe class FloatFreeListTests

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>py27's int promotes to long at 2**63 and never wraps; py312's int just grows.</summary>
 public sealed unsafe class IntPromotionTests

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>Reading numbers back: TryAsLong, AsBigInteger, AsDouble, truth, sizes, and sequence indexing.</summary>
 public sealed unsafe class NumberConversionTests

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>hash() of ints, longs, bools and floats equals CPython's, so dict and set orders match.</summary>
 public sealed unsafe class NumberHashTests

@@ -1,8 +1,8 @@
 using System.Numerics;
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>
 /// A heap for number tests (debug allocator on) with helpers that make operands, run an

@@ -3,7 +3,7 @@
 // Each expectation is repr(result), or "ErrorType: message", of the case evaluated with
 // every operand parenthesized: PYENV_VERSION=2.7.18 python -c 'print repr((7.5) % (-2))'.
 // </auto-generated>
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 internal static class NumberOperatorCases
 {

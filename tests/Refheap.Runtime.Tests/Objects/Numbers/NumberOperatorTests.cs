@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>
 /// Arithmetic, comparison and unary operators across int, long, bool and float give
@@ -133,7 +133,7 @@ public sealed unsafe partial class NumberOperatorTests
     public void ConstructingFromAnExactNumberReturnsTheSameObject(string profile)
     {
         using var h = new NumberHeap(profile);
-        foreach (var (o, type) in new[] { (h.Int(1000), (Refheap.Runtime.Objects.TypeDescriptor)h.Heap.Types.Int), (h.Float(2.5), h.Heap.Types.Float) })
+        foreach (var (o, type) in new[] { (h.Int(1000), (Refheap.Objects.TypeDescriptor)h.Heap.Types.Int), (h.Float(2.5), h.Heap.Types.Float) })
         {
             var args = h.Own(h.Heap.NewTuple(o));
             var r = type.Construct(args.Ptr, null);
@@ -152,7 +152,7 @@ public sealed unsafe partial class NumberOperatorTests
         var inner = text[(open + 1)..^1];
         var args = inner.Length == 0 ? [] : inner.Split(", ").Select(a => Operand(h, a)).ToArray();
         var tuple = h.Own(h.Heap.NewTuple(args));
-        Refheap.Runtime.Objects.TypeDescriptor type = name switch
+        Refheap.Objects.TypeDescriptor type = name switch
         {
             "int" => h.Heap.Types.Int,
             "long" => h.Heap.Types.Long!,

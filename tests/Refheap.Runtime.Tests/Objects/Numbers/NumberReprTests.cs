@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>repr and str of ints, longs, bools and floats, as each CPython prints them.</summary>
 public sealed class NumberReprTests

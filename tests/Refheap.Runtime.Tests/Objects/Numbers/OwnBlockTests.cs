@@ -1,7 +1,7 @@
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Int;
+using Refheap.Objects;
+using Refheap.Objects.Native.Int;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>
 /// py27's ints and floats live in blocks of their own (2.7's intobject.c / floatobject.c):

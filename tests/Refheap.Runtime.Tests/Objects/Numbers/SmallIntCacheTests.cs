@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Numbers;
+namespace Refheap.RuntimeTests.Objects.Numbers;
 
 /// <summary>Both CPythons share the ints -5..256; they are immortal and outside the census.</summary>
 public sealed unsafe class SmallIntCacheTests

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Refheap.Runtime.Objects.Native.Instance;
+using Refheap.Objects.Native.Instance;
 
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 public sealed unsafe partial class ClassTests
 {

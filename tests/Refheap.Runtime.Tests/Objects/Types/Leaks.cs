@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 /// <summary>
 /// The census a test starts from and must return to (DESIGN.md, "The census"), plus the

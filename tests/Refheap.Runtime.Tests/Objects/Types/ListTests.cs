@@ -1,7 +1,7 @@
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.List;
+using Refheap.Objects;
+using Refheap.Objects.Native.List;
 
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 public sealed unsafe class ListTests
 {

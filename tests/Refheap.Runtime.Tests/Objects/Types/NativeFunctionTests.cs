@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 public sealed class NativeFunctionTests
 {

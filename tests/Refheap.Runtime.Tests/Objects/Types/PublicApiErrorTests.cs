@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 /// <summary>
 /// Wrong types and arities through the public API raise the Python exception CPython raises,

@@ -1,7 +1,7 @@
-using Refheap.Runtime.Objects;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 public sealed unsafe class StrTests
 {

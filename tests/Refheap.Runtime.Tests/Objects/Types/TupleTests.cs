@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects;
+using Refheap.Objects;
 
-namespace Refheap.Runtime.Tests.Objects.Types;
+namespace Refheap.RuntimeTests.Objects.Types;
 
 public sealed unsafe class TupleTests
 {

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.Descriptor;
+namespace Refheap.Objects.Native.Descriptor;
 
 /// <summary>Which descriptor a class dict entry needs.</summary>
 internal enum AttributeDescriptorKind

@@ -1,7 +1,7 @@
-using Refheap.Runtime.Objects.Native.Instance;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects.Native.Descriptor;
+namespace Refheap.Objects.Native.Descriptor;
 
 /// <summary>
 /// The descriptors CPython puts in a new class's dict: <c>getset_descriptor</c> for

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Descriptor;
+namespace Refheap.Objects.Native.Descriptor;
 
 /// <summary>
 /// A getset or member descriptor in a class dict (<c>__dict__</c>, <c>__weakref__</c>, a

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// A py27 dict: CPython 2.7's <c>PyDictObject</c>, 248 bytes, with its first eight slots inline.

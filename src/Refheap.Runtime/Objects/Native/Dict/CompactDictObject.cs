@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// A py312 dict: CPython 3.12's <c>PyDictObject</c>, 48 bytes; the table lives in a separate

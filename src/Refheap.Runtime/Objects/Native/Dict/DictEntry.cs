@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// One entry of a dict table, 24 bytes: 2.7's <c>PyDictEntry</c> (a hash-table slot) and

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// The table of a py312 dict: CPython 3.12's <c>PyDictKeysObject</c>, one heap buffer.

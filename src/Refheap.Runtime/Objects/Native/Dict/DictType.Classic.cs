@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// py27's table: CPython 2.7's Objects/dictobject.c. Start at <see cref="ClassicLookup"/>.

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Gc;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary>
 /// py312's table: CPython 3.12's compact dict (Objects/dictobject.c). Start at <see cref="CompactLookup"/>.

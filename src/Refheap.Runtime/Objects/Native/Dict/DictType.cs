@@ -1,10 +1,10 @@
 using System.Text;
-using Refheap.Runtime.Gc;
-using Refheap.Runtime.Objects.Native.List;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Gc;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects.Native.Dict;
+namespace Refheap.Objects.Native.Dict;
 
 /// <summary><c>dict</c>: CPython's open-addressing hash table, as the profile's CPython builds it.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects.Native.Exceptions;
+namespace Refheap.Objects.Native.Exceptions;
 
 /// <summary>One built-in exception class (BaseException and every subclass share this descriptor type).</summary>
 internal sealed unsafe class ExceptionType : TypeDescriptor

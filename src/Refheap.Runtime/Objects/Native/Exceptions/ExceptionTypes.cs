@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.Exceptions;
+namespace Refheap.Objects.Native.Exceptions;
 
 /// <summary>The built-in exception hierarchy of a profile.</summary>
 internal sealed unsafe class ExceptionTypes

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Exceptions;
+namespace Refheap.Objects.Native.Exceptions;
 
 /// <summary>
 /// An exception instance.

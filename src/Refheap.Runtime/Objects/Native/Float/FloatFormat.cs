@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Refheap.Runtime.Objects.Native.Float;
+namespace Refheap.Objects.Native.Float;
 
 /// <summary>
 /// Float to text as CPython's PyOS_double_to_string and format_float_short (Python/pystrtod.c)

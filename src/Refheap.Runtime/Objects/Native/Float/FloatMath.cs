@@ -1,7 +1,7 @@
 using System.Numerics;
-using Refheap.Runtime.Objects.Native.Int;
+using Refheap.Objects.Native.Int;
 
-namespace Refheap.Runtime.Objects.Native.Float;
+namespace Refheap.Objects.Native.Float;
 
 /// <summary>The outcome of a numeric operation that CPython may turn into an exception.</summary>
 internal enum NumberStatus

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Refheap.Runtime.Objects.Native.Float;
+namespace Refheap.Objects.Native.Float;
 
 /// <summary>
 /// Text to float as <c>float(text)</c> reads it (PyOS_string_to_double): surrounding

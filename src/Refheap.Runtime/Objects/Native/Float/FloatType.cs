@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects.Native.Int;
+using Refheap.Objects.Native.Int;
 
-namespace Refheap.Runtime.Objects.Native.Float;
+namespace Refheap.Objects.Native.Float;
 
 /// <summary><c>float</c>: a double in a 24-byte <see cref="PyFloatObject"/>.</summary>
 /// <remarks>

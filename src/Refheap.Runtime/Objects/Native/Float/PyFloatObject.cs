@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Float;
+namespace Refheap.Objects.Native.Float;
 
 /// <summary>
 /// A float, as CPython's <c>PyFloatObject</c> (24 bytes).

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.Function;
+namespace Refheap.Objects.Native.Function;
 
 /// <summary>
 /// The body of a function implemented in C#: <paramref name="self"/> is the bound object or

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects.Native.Function;
+namespace Refheap.Objects.Native.Function;
 
 /// <summary>
 /// <c>builtin_function_or_method</c>: a heap callable whose body is a C# delegate. A method

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Function;
+namespace Refheap.Objects.Native.Function;
 
 /// <summary>
 /// A function implemented in C# (CPython's builtin_function_or_method).

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Objects.Native.Str;
+using Refheap.Objects.Native.Str;
 
-namespace Refheap.Runtime.Objects.Native.Instance;
+namespace Refheap.Objects.Native.Instance;
 
 /// <summary>Where a user class's instances keep their fields (see <see cref="InstanceType"/>); offsets are from the object's start, 0 = absent.</summary>
 internal sealed unsafe class InstanceLayout

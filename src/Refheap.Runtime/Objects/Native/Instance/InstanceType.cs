@@ -1,8 +1,8 @@
-using Refheap.Runtime.Objects.Native.Exceptions;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Type;
+using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Type;
 
-namespace Refheap.Runtime.Objects.Native.Instance;
+namespace Refheap.Objects.Native.Instance;
 
 /// <summary>
 /// The instances of one user class (CPython's subtype_* slots): attribute storage, slots,

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Refheap.Runtime.Objects.Native.Float;
+using Refheap.Objects.Native.Float;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// Integer arithmetic with Python's semantics: floor division and modulo, exact conversions

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// Text to integer as <c>int(text, base)</c> reads it (PyLong_FromString): surrounding

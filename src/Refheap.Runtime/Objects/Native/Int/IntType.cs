@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary><c>int</c>: py27's machine-word int, or py312's one arbitrary-precision int.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// Reading, writing and hashing the 30-bit digits of a <see cref="PyLongObject"/>, as

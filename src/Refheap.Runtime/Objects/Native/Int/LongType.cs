@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// py27's <c>long</c>: an arbitrary-precision integer (<see cref="PyLongObject"/>), what an

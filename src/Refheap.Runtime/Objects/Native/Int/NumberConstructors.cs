@@ -1,9 +1,9 @@
 using System.Numerics;
-using Refheap.Runtime.Objects.Native.Float;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// Calling the number types: <c>int(x=0, base=10)</c>, py27's <c>long(...)</c>,

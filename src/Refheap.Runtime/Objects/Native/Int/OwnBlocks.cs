@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// CPython 2.7's private allocator for ints and floats (intobject.c, floatobject.c): objects

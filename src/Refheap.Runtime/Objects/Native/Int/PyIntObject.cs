@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// A machine-word int, as CPython 2.7's <c>PyIntObject</c> (24 bytes). Used by the py27

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Int;
+namespace Refheap.Objects.Native.Int;
 
 /// <summary>
 /// An arbitrary-precision integer, as CPython's <c>PyLongObject</c>: the py312 <c>int</c>,

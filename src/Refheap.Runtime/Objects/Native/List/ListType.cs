@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Refheap.Runtime.Objects.Native.List;
+namespace Refheap.Objects.Native.List;
 
 /// <summary><c>list</c>: a growable array of owned references, always tracked, with a free list of 80 list objects.</summary>
 internal sealed unsafe class ListType : TypeDescriptor

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.List;
+namespace Refheap.Objects.Native.List;
 
 /// <summary>
 /// A list: the header, the item count, and a separately allocated item array.

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.None;
+namespace Refheap.Objects.Native.None;
 
 /// <summary><c>NoneType</c>.</summary>
 internal sealed unsafe class NoneType(Heap heap) : SingletonType(heap, "NoneType", "None")

@@ -1,6 +1,6 @@
-using Refheap.Runtime.Memory;
+using Refheap.Memory;
 
-namespace Refheap.Runtime.Objects.Native.None;
+namespace Refheap.Objects.Native.None;
 
 /// <summary>A type with exactly one immortal instance (None, NotImplemented, Ellipsis).</summary>
 internal abstract unsafe class SingletonType : TypeDescriptor

@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.Object;
+namespace Refheap.Objects.Native.Object;
 
 /// <summary><c>object</c>: the root of every class; a bare instance is just the header.</summary>
 internal sealed unsafe class ObjectType : TypeDescriptor

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Set;
+namespace Refheap.Objects.Native.Set;
 
 /// <summary>
 /// A set or frozenset, 200 bytes in both profiles as in CPython 2.7 and 3.12, eight slots inline.

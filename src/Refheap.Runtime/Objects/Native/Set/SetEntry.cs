@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Set;
+namespace Refheap.Objects.Native.Set;
 
 /// <summary>
 /// One slot of a set table (CPython's <c>setentry</c>), 16 bytes.

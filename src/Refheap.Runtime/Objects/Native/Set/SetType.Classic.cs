@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Set;
+namespace Refheap.Objects.Native.Set;
 
 /// <summary>py27's set table: CPython 2.7's Objects/setobject.c. Start at <see cref="ClassicLookup"/>.</summary>
 /// <remarks>

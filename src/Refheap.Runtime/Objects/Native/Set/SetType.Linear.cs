@@ -1,4 +1,4 @@
-namespace Refheap.Runtime.Objects.Native.Set;
+namespace Refheap.Objects.Native.Set;
 
 /// <summary>py312's set table: CPython 3.12's Objects/setobject.c. Start at <see cref="LinearLookup"/>.</summary>
 /// <remarks>

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Refheap.Runtime.Objects.Native.List;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects.Native.Set;
+namespace Refheap.Objects.Native.Set;
 
 /// <summary><c>set</c> and <c>frozenset</c>: CPython's setobject.c hash tables, as the profile's CPython builds them.</summary>
 /// <remarks>

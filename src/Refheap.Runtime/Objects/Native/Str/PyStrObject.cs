@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Refheap.Runtime.Objects.Native.Str;
+namespace Refheap.Objects.Native.Str;
 
 /// <summary>
 /// A str: immutable UTF-16 text stored inline after the header, with its hash cached.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Refheap.Runtime.Objects.Native.Str;
+namespace Refheap.Objects.Native.Str;
 
 /// <summary><c>str</c>: immutable text, hash cached, interning for identifiers.</summary>
 internal sealed unsafe class StrType : TypeDescriptor

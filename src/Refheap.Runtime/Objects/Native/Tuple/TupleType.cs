@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Refheap.Runtime.Objects.Native.Tuple;
+namespace Refheap.Objects.Native.Tuple;
 
 /// <summary><c>tuple</c>: an immutable array of owned references stored inline.</summary>
 /// <remarks>

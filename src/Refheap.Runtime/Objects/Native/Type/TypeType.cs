@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
-using Refheap.Runtime.Objects.Native.Dict;
-using Refheap.Runtime.Objects.Native.Str;
-using Refheap.Runtime.Objects.Native.Tuple;
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
-namespace Refheap.Runtime.Objects.Native.Type;
+namespace Refheap.Objects.Native.Type;
 
 /// <summary>
 /// <c>type</c>, the metatype: describes type objects themselves. Built-in type objects are
