@@ -58,7 +58,7 @@ internal sealed unsafe partial class Collector
         var old = generation < Generations - 1 ? Head(generation + 1) : young;
         var full = young == old;
 
-        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors);
+        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var finalizerSeen);
         if (full)
         {
             survivors -= UntrackAtomicDicts();
@@ -66,7 +66,12 @@ internal sealed unsafe partial class Collector
 
         PromoteSurvivors(generation, young, old, survivors);
 
-        var anyFinalizer = MoveLegacyFinalizers(&unreachable, &finalizers);
+        var anyFinalizer = finalizerSeen && MoveLegacyFinalizers(&unreachable, &finalizers);
+        if (!anyFinalizer)
+        {
+            GcList.Init(&finalizers);
+        }
+
         MoveLegacyFinalizerReachable(&finalizers);
         Notify(CollectionPhase.LegacyFinalizers, &unreachable, &finalizers);
 
@@ -136,10 +141,10 @@ internal sealed unsafe partial class Collector
     /// returns how many objects it examined. After this: <paramref name="young"/> holds the
     /// reachable objects with their links restored and COLLECTING cleared (less the atomic
     /// tuples, untracked, when <paramref name="untrackAtomic"/>; <paramref name="survivors"/>
-    /// counts what stays); <paramref name="unreachable"/> holds the rest, still COLLECTING,
-    /// each with the UNREACHABLE bit in its Next link (see <see cref="MoveLegacyFinalizers"/>).
+    /// counts what stays); <paramref name="unreachable"/> holds the rest, still COLLECTING and
+    /// UNREACHABLE; <paramref name="finalizerSeen"/> says whether any of them may have a finalizer.
     /// </summary>
-    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors)
+    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out bool finalizerSeen)
     {
         ValidateList(young, 0);
         long examined;
@@ -155,12 +160,8 @@ internal sealed unsafe partial class Collector
 
         Notify(CollectionPhase.SubtractRefs, young, null);
         GcList.Init(unreachable);
-        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts);
-        if (Observer != null)
-        {
-            ClearUnreachableMarks(unreachable);
-            Notify(CollectionPhase.MoveUnreachable, young, unreachable);
-        }
+        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out finalizerSeen);
+        Notify(CollectionPhase.MoveUnreachable, young, unreachable);
 
         ValidateList(young, 0);
         return examined;
@@ -260,8 +261,9 @@ internal sealed unsafe partial class Collector
     /// everything it references is marked reachable (moved back from the unreachable list if
     /// already there); an object with gc_refs == 0 moves, tentatively, to the unreachable list.
     /// After this: young holds exactly the objects reachable from outside it, with back links
-    /// restored and COLLECTING cleared; unreachable holds the rest, each with the UNREACHABLE
-    /// bit in its Next link. Returns how many stay in young.
+    /// restored and COLLECTING cleared; unreachable holds the rest, COLLECTING and UNREACHABLE.
+    /// Returns how many stay in young; <paramref name="finalizerSeen"/> is set when an object
+    /// whose type has a finalizer went to unreachable (it may have come back since).
     /// </summary>
     /// <remarks>
     /// Two of CPython's separate passes over the reachable objects are folded into this scan:
@@ -270,8 +272,9 @@ internal sealed unsafe partial class Collector
     /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
     /// after all tuples are settled and so only records them here.
     /// </remarks>
-    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts)
+    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out bool finalizerSeen)
     {
+        finalizerSeen = false;
         var observer = Observer;
         var tupleType = _heap.Types.Tuple.TypeObject;
         var dictType = _heap.Types.Dict.TypeObject;
@@ -311,20 +314,20 @@ internal sealed unsafe partial class Collector
             else
             {
                 // Unlink from young (singly, for now: back links are rebuilt at the end) and
-                // append to unreachable, marking the link so VisitReachable can tell.
+                // append to unreachable, marked so VisitReachable can tell.
                 prev->Next = g->Next;
                 var last = (GcHead*)(unreachable->Prev & ~GcBits.PrevFlagsMask);
-                last->Next = GcBits.Unreachable | (nint)g;
-                g->Prev = (g->Prev & GcBits.PrevFlagsMask) | (nint)last;
-                g->Next = GcBits.Unreachable | (nint)unreachable;
+                last->Next = (nint)g;
+                g->Prev = (g->Prev & (GcBits.Finalized | GcBits.Collecting)) | GcBits.Unreachable | (nint)last;
+                g->Next = (nint)unreachable;
                 unreachable->Prev = (nint)g;
+                finalizerSeen |= (g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0;
             }
 
             g = (GcHead*)prev->Next;
         }
 
         young->Prev = (nint)prev;
-        unreachable->Next &= ~GcBits.Unreachable;
         return survivors;
     }
 
@@ -343,15 +346,15 @@ internal sealed unsafe partial class Collector
             return 0;
         }
 
-        if ((g->Next & GcBits.Unreachable) != 0)
+        if ((g->Prev & GcBits.Unreachable) != 0)
         {
-            // Moved to unreachable earlier, but reachable after all: unlink by hand (the list
-            // functions do not understand the marked links) and put it back at young's end,
-            // where the scan will reach it again.
+            // Moved to unreachable earlier, but reachable after all: unlink it and put it back
+            // at young's end, where the scan will reach it again. (Young's back links are not
+            // valid during the scan, so this appends by hand.)
             var young = (GcHead*)arg;
             var prev = (GcHead*)(g->Prev & ~GcBits.PrevFlagsMask);
-            var next = (GcHead*)(g->Next & ~GcBits.Unreachable);
-            prev->Next = g->Next;
+            var next = (GcHead*)g->Next;
+            prev->Next = (nint)next;
             next->Prev = (next->Prev & GcBits.PrevFlagsMask) | (nint)prev;
             var last = (GcHead*)(young->Prev & ~GcBits.PrevFlagsMask);
             last->Next = (nint)g;
@@ -366,18 +369,6 @@ internal sealed unsafe partial class Collector
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// After this: the unreachable list is an ordinary list (no UNREACHABLE bits, back links
-    /// intact), its objects still COLLECTING.
-    /// </summary>
-    private static void ClearUnreachableMarks(GcHead* unreachable)
-    {
-        for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
-        {
-            g->Next &= ~GcBits.Unreachable;
-        }
     }
 
     /// <summary>
@@ -429,28 +420,26 @@ internal sealed unsafe partial class Collector
     }
 
     /// <summary>
-    /// Turns unreachable back into an ordinary list (clearing the UNREACHABLE bits) and, in
-    /// 2.7, moves the objects that have <c>__del__</c> to <paramref name="finalizers"/>.
+    /// 2.7: moves the unreachable objects that have <c>__del__</c> to <paramref name="finalizers"/>.
     /// After this: unreachable holds only objects without a legacy finalizer (3.12: user
     /// classes' <c>__del__</c> is a PEP 442 finalizer, so nothing moves). Returns whether any
-    /// object met has a finalizer.
+    /// object in unreachable has a finalizer. Run only when MoveUnreachable saw one.
     /// </summary>
     private bool MoveLegacyFinalizers(GcHead* unreachable, GcHead* finalizers)
     {
         GcList.Init(finalizers);
         var legacy = _heap.Profile.LegacyFinalizers;
         var any = false;
-        var g = (GcHead*)(unreachable->Next & ~GcBits.Unreachable);
+        var g = GcList.Next(unreachable);
         while (g != unreachable)
         {
-            g->Next &= ~GcBits.Unreachable;
-            var next = (GcHead*)g->Next;
+            var next = GcList.Next(g);
             if ((g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0)
             {
                 any = true;
                 if (legacy)
                 {
-                    g->Prev &= ~GcBits.Collecting;
+                    g->Prev &= ~(GcBits.Collecting | GcBits.Unreachable);
                     GcList.Move(g, finalizers);
                 }
             }
@@ -484,7 +473,7 @@ internal sealed unsafe partial class Collector
         var g = GcHead.Of(child);
         if ((g->Prev & GcBits.Collecting) != 0)
         {
-            g->Prev &= ~GcBits.Collecting;
+            g->Prev &= ~(GcBits.Collecting | GcBits.Unreachable);
             GcList.Move(g, (GcHead*)arg);
         }
 
@@ -541,13 +530,12 @@ internal sealed unsafe partial class Collector
     {
         for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
         {
-            g->Prev &= ~GcBits.Collecting;
+            g->Prev &= ~(GcBits.Collecting | GcBits.Unreachable);
         }
 
         var observer = Observer;
         Observer = null;
-        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _);
-        ClearUnreachableMarks(stillUnreachable);
+        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _);
         Observer = observer;
         GcList.Merge(unreachable, old);
     }
@@ -584,7 +572,7 @@ internal sealed unsafe partial class Collector
             if (GcList.Next(collectable) == g)
             {
                 // Still alive: move it on; it may die later.
-                g->Prev &= ~GcBits.Collecting;
+                g->Prev &= ~(GcBits.Collecting | GcBits.Unreachable);
                 GcList.Move(g, old);
             }
         }
@@ -679,10 +667,12 @@ internal sealed unsafe partial class Collector
     private static List<ObservedObject> Snapshot(GcHead* list)
     {
         var result = new List<ObservedObject>();
-        for (var g = (GcHead*)(list->Next & ~GcBits.Unreachable); g != list; g = (GcHead*)(g->Next & ~GcBits.Unreachable))
+        for (var g = GcList.Next(list); g != list; g = GcList.Next(g))
         {
-            var collecting = (g->Prev & GcBits.Collecting) != 0;
-            result.Add(new ObservedObject((nint)g->Object, g->Object->Type->Descriptor.Name, collecting ? g->Prev >> GcBits.RefsShift : -1));
+            // A tentatively unreachable object's Prev is a link: its gc_refs was 0 when it moved.
+            var refs = (g->Prev & GcBits.Unreachable) != 0 ? 0
+                : (g->Prev & GcBits.Collecting) != 0 ? g->Prev >> GcBits.RefsShift : -1;
+            result.Add(new ObservedObject((nint)g->Object, g->Object->Type->Descriptor.Name, refs));
         }
 
         return result;

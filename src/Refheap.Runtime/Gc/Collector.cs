@@ -127,8 +127,6 @@ internal sealed unsafe partial class Collector : IDisposable
             return;
         }
 
-        // During move_unreachable no object is untracked (no user code runs then), so the
-        // links here carry no UNREACHABLE bit.
         GcList.Remove(g);
         g->Next = 0;
         g->Prev &= GcBits.Finalized;
@@ -261,7 +259,7 @@ internal sealed unsafe partial class Collector : IDisposable
         {
             System.Diagnostics.Debug.Assert(GcList.Prev(g) == prev, "broken back link");
             System.Diagnostics.Debug.Assert((g->Prev & GcBits.Collecting) == (expectedPrevFlags & GcBits.Collecting), "unexpected COLLECTING bit");
-            System.Diagnostics.Debug.Assert((g->Next & GcBits.Unreachable) == 0, "stray UNREACHABLE bit");
+            System.Diagnostics.Debug.Assert((g->Prev & GcBits.Unreachable) == 0, "stray UNREACHABLE bit");
             prev = g;
         }
 

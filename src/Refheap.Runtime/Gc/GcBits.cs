@@ -5,11 +5,13 @@ namespace Refheap.Gc;
 /// </summary>
 /// <remarks>
 /// <code>
-///  Prev:  [ back link, or gc_refs &lt;&lt; 2 during a collection ][ COLLECTING ][ FINALIZED ]
-///  Next:  [ forward link                                       ][ UNREACHABLE (move_unreachable only) ]
+///  Prev:  [ back link, or gc_refs &lt;&lt; 3 while being scanned ][ UNREACHABLE ][ COLLECTING ][ FINALIZED ]
+///  Next:  [ forward link                                                                        ]
 ///  untracked: Next == 0 (Prev keeps only FINALIZED)
 /// </code>
-/// Headers are 16-byte aligned, so the low bits of a link are free for flags.
+/// Headers are 16-byte aligned, so the low bits of a link are free for flags. CPython keeps
+/// the UNREACHABLE mark in Next; here it sits in Prev beside the other flags, so Next stays a
+/// plain pointer and the unreachable list needs no pass to clear the marks.
 /// </remarks>
 internal static class GcBits
 {
@@ -19,12 +21,12 @@ internal static class GcBits
     /// <summary>Prev bit 1: the object is in the generations being collected.</summary>
     public const nint Collecting = 2;
 
-    /// <summary>Both flag bits of Prev.</summary>
-    public const nint PrevFlagsMask = 3;
+    /// <summary>Prev bit 2: the object is in the tentatively unreachable list (set by move_unreachable, cleared when it leaves it).</summary>
+    public const nint Unreachable = 4;
+
+    /// <summary>The flag bits of Prev.</summary>
+    public const nint PrevFlagsMask = 7;
 
     /// <summary>How far gc_refs is shifted in Prev.</summary>
-    public const int RefsShift = 2;
-
-    /// <summary>Next bit 0: the object is in the tentatively unreachable list during move_unreachable.</summary>
-    public const nint Unreachable = 1;
+    public const int RefsShift = 3;
 }
