@@ -604,7 +604,12 @@ internal sealed unsafe partial class Heap
             return;
         }
 
-        var list = (PyObject**)((byte*)self + offset);
+        ClearWeakList(self, (PyObject**)((byte*)self + offset));
+    }
+
+    /// <summary>Clears the weak-reference list at <paramref name="list"/> of a dying object (no-op when empty).</summary>
+    public void ClearWeakList(PyObject* self, PyObject** list)
+    {
         if (*list != null)
         {
             WeakReferenceClearer?.Invoke(self, list);

@@ -21,6 +21,9 @@ internal sealed unsafe class InstanceLayout
         SlotOffsets = [.. slots.Select(s => s.Offset)];
     }
 
+    /// <summary>Whether the solid base is <c>object</c>, whose part of an instance holds nothing.</summary>
+    public bool SolidBaseIsObject => SolidBase == SolidBase.Heap.Types.Object;
+
     /// <summary>The first base class (the class's <c>__base__</c>).</summary>
     public TypeDescriptor Parent { get; }
 

@@ -31,6 +31,7 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     private const int SharedKeysMax = 30;
 
     private readonly List<nint> _sharedKeys = [];
+    private readonly bool _legacyFinalizers;
     private readonly string _module;
 
     /// <summary>Creates the descriptor of a class's instances with the given layout.</summary>
@@ -40,6 +41,7 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         _module = module;
         Layout = layout;
         BaseType = layout.Parent;
+        _legacyFinalizers = heap.Profile.LegacyFinalizers;
     }
 
     /// <summary>The instance layout.</summary>
@@ -124,10 +126,11 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             Heap.Gc.Untrack(self);
         }
 
-        if (Heap.Profile.LegacyFinalizers && Layout.WeakListOffset != 0)
+        var weakList = Layout.WeakListOffset == 0 ? null : (PyObject**)((byte*)self + Layout.WeakListOffset);
+        if (_legacyFinalizers && weakList != null && *weakList != null)
         {
             // 2.7's subtype_dealloc clears weak references before __del__ runs.
-            Heap.ClearWeakReferences(self);
+            Heap.ClearWeakList(self, weakList);
         }
 
         if (Heap.HasFinalizer(self->Type) && Heap.RunFinalizerFromDealloc(self))
@@ -135,9 +138,9 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             return;
         }
 
-        if (!Heap.Profile.LegacyFinalizers && Layout.WeakListOffset != 0)
+        if (!_legacyFinalizers && weakList != null && *weakList != null)
         {
-            Heap.ClearWeakReferences(self);
+            Heap.ClearWeakList(self, weakList);
         }
 
         ReleaseContents(self);
@@ -165,7 +168,10 @@ internal sealed unsafe class InstanceType : TypeDescriptor
             ReleaseValues(self);
         }
 
-        Layout.SolidBase.ReleaseContents(self);
+        if (!Layout.SolidBaseIsObject)
+        {
+            Layout.SolidBase.ReleaseContents(self);
+        }
     }
 
     private void ReleaseValues(PyObject* self)
