@@ -5,9 +5,10 @@ namespace Refheap;
 /// (e.g. <c>KeyError</c>) and its message as <c>str(exception)</c> shows it.
 /// </summary>
 /// <remarks>
-/// Thrown by every public call whose Python operation raised. A C# delegate called from the
-/// heap may throw it to raise that exception type in Python. The heap object itself stays
-/// on the heap side: the exception holds no reference, so it can outlive its runtime.
+/// Thrown by every public call whose Python operation raised, carrying the exception
+/// instance as <see cref="Exception"/>: a handle owned, like every handle, by the scope that
+/// was innermost on the throwing thread, so the instance lives until that scope closes. A C#
+/// delegate called from the heap may throw a PythonException to raise that type in Python.
 /// </remarks>
 public sealed class PythonException : Exception
 {
@@ -24,4 +25,11 @@ public sealed class PythonException : Exception
 
     /// <summary>The message as <c>str(exception)</c> gives it.</summary>
     public string PythonMessage { get; }
+
+    /// <summary>
+    /// The Python exception instance (its <c>args</c>, attributes, type), in the scope that was
+    /// innermost when it was thrown; empty when no scope was open then, or when the exception
+    /// was made in C#.
+    /// </summary>
+    public Handle Exception { get; init; }
 }

@@ -110,7 +110,7 @@ public sealed partial class Runtime : IDisposable
     {
         if (owned.IsNull)
         {
-            throw Heap.TakeErrorAsException();
+            throw PendingException();
         }
 
         var table = _handles.Value!;
@@ -130,11 +130,29 @@ public sealed partial class Runtime : IDisposable
         return handle.Table!.Get(handle.Index, handle.Serial);
     }
 
+    /// <summary>
+    /// The pending Python error as a <see cref="PythonException"/>; the exception instance goes
+    /// into a handle of the current thread's innermost scope, if one is open.
+    /// </summary>
+    internal PythonException PendingException()
+    {
+        var (typeName, message, exception) = Heap.TakeError();
+        var table = _handles.Value!;
+        if (exception.IsNull || table.OpenScopes == 0)
+        {
+            exception.XDecRef();
+            return new PythonException(typeName, message);
+        }
+
+        var (index, serial) = table.Add(exception);
+        return new PythonException(typeName, message) { Exception = new Handle(table, index, serial) };
+    }
+
     private void Check(int status)
     {
         if (status < 0)
         {
-            throw Heap.TakeErrorAsException();
+            throw PendingException();
         }
     }
 
@@ -268,7 +286,7 @@ public sealed partial class Runtime : IDisposable
                 return false;
             }
 
-            throw Heap.TakeErrorAsException();
+            throw PendingException();
         }
 
         r.DecRef();
@@ -322,7 +340,7 @@ public sealed partial class Runtime : IDisposable
     {
         using var gil = Enter();
         var n = Api.Length(Resolve(o));
-        return n >= 0 ? n : throw Heap.TakeErrorAsException();
+        return n >= 0 ? n : throw PendingException();
     }
 
     /// <summary><c>callable(*args)</c>.</summary>
@@ -337,14 +355,14 @@ public sealed partial class Runtime : IDisposable
     public string Repr(Handle o)
     {
         using var gil = Enter();
-        return Api.Repr(Resolve(o)) ?? throw Heap.TakeErrorAsException();
+        return Api.Repr(Resolve(o)) ?? throw PendingException();
     }
 
     /// <summary><c>str(o)</c>.</summary>
     public string Str(Handle o)
     {
         using var gil = Enter();
-        return Api.Str(Resolve(o)) ?? throw Heap.TakeErrorAsException();
+        return Api.Str(Resolve(o)) ?? throw PendingException();
     }
 
     /// <summary>The value of an int (or bool) that fits 64 bits.</summary>
@@ -367,7 +385,7 @@ public sealed partial class Runtime : IDisposable
     public double ToDouble(Handle o)
     {
         using var gil = Enter();
-        return Api.TryAsDouble(Resolve(o), out var v) ? v : throw Heap.TakeErrorAsException();
+        return Api.TryAsDouble(Resolve(o), out var v) ? v : throw PendingException();
     }
 
     /// <summary>The text of a str.</summary>
@@ -391,7 +409,7 @@ public sealed partial class Runtime : IDisposable
     {
         using var gil = Enter();
         var r = Api.RichCompareBool(Resolve(a), Resolve(b), CompareOp.Eq);
-        return r >= 0 ? r == 1 : throw Heap.TakeErrorAsException();
+        return r >= 0 ? r == 1 : throw PendingException();
     }
 
     internal nint IdOf(Handle o)

@@ -102,17 +102,28 @@ internal sealed unsafe partial class Heap
         SetRef(ref _error, e);
     }
 
-    /// <summary>A <see cref="PythonException"/> for the pending error, which is taken out of the indicator.</summary>
-    public PythonException TakeErrorAsException()
+    /// <summary>
+    /// Takes the pending error out of the indicator: its type name, its message as
+    /// <c>str(e)</c> gives it, and the exception instance (a new reference; a SystemError is
+    /// made when no error was set).
+    /// </summary>
+    public (string TypeName, string Message, PyRef Exception) TakeError()
     {
         var e = FetchError();
         if (e.IsNull)
         {
-            return new PythonException("SystemError", "error return without exception set");
+            Raise(Types.Exceptions.SystemError, "error return without exception set");
+            e = FetchError();
         }
 
-        var exception = new PythonException(e.Descriptor.Name, ExceptionType.MessageOf(this, e.Ptr));
-        e.DecRef();
-        return exception;
+        return (e.Descriptor.Name, ExceptionType.MessageOf(this, e.Ptr), e);
+    }
+
+    /// <summary>The pending error as a <see cref="PythonException"/> without the instance (for callers with no handle scope).</summary>
+    public PythonException TakeErrorAsException()
+    {
+        var (typeName, message, exception) = TakeError();
+        exception.DecRef();
+        return new PythonException(typeName, message);
     }
 }
