@@ -4,11 +4,15 @@ namespace Refheap.Cli;
 
 /// <summary>
 /// The seam between the commands and the terminal: tables go to <see cref="Screen"/>, JSON,
-/// help and version text to <see cref="Out"/>, errors to <see cref="Error"/>. Tests pass
-/// string writers and assert the exact screen.
+/// help and version text to <see cref="Out"/>, errors and progress to <see cref="Error"/>;
+/// child processes start from <see cref="Environment"/>. Tests pass string writers (and an
+/// environment of their own) and assert the exact screen.
 /// </summary>
 public sealed record CliConsole(IAnsiConsole Screen, TextWriter Out, TextWriter Error)
 {
+    /// <summary>The environment child processes get and executables are looked up in (default: this process's).</summary>
+    public CliEnvironment Environment { get; init; } = CliEnvironment.FromProcess();
+
     /// <summary>The process's own stdout and stderr.</summary>
     public static CliConsole FromSystemConsole() => new(AnsiConsole.Console, Console.Out, Console.Error);
 

@@ -30,6 +30,7 @@ public sealed class Profile
         CollectionClearsContainerFreeLists = false,
         FieldlessInstancesUntracked = true,
         OrdersUnrelatedTypes = true,
+        BuiltinFunctionsWeakReferenceable = false,
         Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
     };
@@ -50,6 +51,7 @@ public sealed class Profile
         CollectionClearsContainerFreeLists = true,
         FieldlessInstancesUntracked = false,
         OrdersUnrelatedTypes = false,
+        BuiltinFunctionsWeakReferenceable = true,
         Wording = ErrorWording.Cpython312,
         DebugCycleNeedsObjectsFlag = false,
     };
@@ -111,6 +113,9 @@ public sealed class Profile
     /// then by type name: default_3way_compare); 3.x raises TypeError.
     /// </summary>
     public required bool OrdersUnrelatedTypes { get; init; }
+
+    /// <summary>Whether functions implemented in C# (builtin_function_or_method) can be weakly referenced: 3.x yes, 2.7 no.</summary>
+    public required bool BuiltinFunctionsWeakReferenceable { get; init; }
 
     /// <summary>Whose wording error messages follow where the two CPythons word the same error differently.</summary>
     public required ErrorWording Wording { get; init; }

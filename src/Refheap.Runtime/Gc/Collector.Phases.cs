@@ -27,9 +27,6 @@ internal sealed unsafe partial class Collector
     /// <summary>Receives a snapshot after each phase of a collection (for visualizers and tests); null = off, and then it costs nothing.</summary>
     public ICollectionObserver? Observer { get; set; }
 
-    /// <summary>Installed by the weak-reference types: clears weakrefs to the unreachable set and runs the callbacks that may run (handle_weakrefs). Returns the number of weakrefs it freed.</summary>
-    internal WeakReferencePhase? HandleWeakReferences { get; set; }
-
     /// <summary>
     /// Collects generation <paramref name="generation"/> and all younger ones; returns the
     /// number of unreachable objects found (collected plus uncollectable), as gc.collect().
@@ -82,7 +79,7 @@ internal sealed unsafe partial class Collector
         }
 
         ReportCollectable(&unreachable);
-        collected += HandleWeakReferences?.Invoke(&unreachable, old) ?? 0;
+        collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old);
         Notify(CollectionPhase.WeakReferences, &unreachable, null);
 
         if (!_heap.Profile.LegacyFinalizers && anyFinalizer)

@@ -14,6 +14,7 @@ using Refheap.Objects.Native.Set;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
 using Refheap.Objects.Native.Type;
+using Refheap.Weak;
 
 namespace Refheap.Objects;
 
@@ -51,6 +52,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         NativeFunction = Add(new NativeFunctionType(heap));
         GetSetDescriptor = Add(new AttributeDescriptorType(heap, member: false));
         MemberDescriptor = Add(new AttributeDescriptorType(heap, member: true));
+        WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
+        WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
+        WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
         Exceptions = new ExceptionTypes(heap, this);
         foreach (var e in Exceptions.All)
         {
@@ -108,6 +112,15 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
+
+    /// <summary><c>weakref.ref</c>.</summary>
+    public WeakReferenceType WeakReference { get; }
+
+    /// <summary>The type of <c>weakref.proxy</c> of a non-callable object.</summary>
+    public WeakReferenceType WeakProxy { get; }
+
+    /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
+    public WeakReferenceType WeakCallableProxy { get; }
 
     /// <summary>The exception hierarchy.</summary>
     public ExceptionTypes Exceptions { get; }

@@ -483,7 +483,11 @@ internal sealed unsafe partial class Heap
         return 0;
     }
 
-    private bool TryCallSpecialWithArgs(PyObject* self, string name, PyObject* args, PyObject* kwargs, out PyRef result)
+    /// <summary>
+    /// Calls the special method <paramref name="name"/> with <paramref name="args"/> (a tuple)
+    /// when the object's class defines it; false when it does not.
+    /// </summary>
+    public bool TryCallSpecialWithArgs(PyObject* self, string name, PyObject* args, PyObject* kwargs, out PyRef result)
     {
         result = PyRef.Null;
         var nameObj = InternString(name);
@@ -569,12 +573,25 @@ internal sealed unsafe partial class Heap
     public void WriteUnraisable(PyObject* context, string what)
     {
         var e = FetchError();
-        if (e.IsNull)
+        if (!e.IsNull)
         {
-            return;
+            WriteUnraisable(e, context == null ? what : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
         }
+    }
 
-        var contextText = context == null ? what : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>";
+    /// <summary>Reports the pending exception as raised in <paramref name="callable"/> (a weakref callback, a gc callback), then clears it.</summary>
+    public void WriteUnraisableIn(PyObject* callable)
+    {
+        var e = FetchError();
+        if (!e.IsNull)
+        {
+            WriteUnraisable(e, ReprString(callable));
+        }
+    }
+
+    /// <summary>Prints an exception taken out of the indicator (stolen) as CPython's PyErr_WriteUnraisable does.</summary>
+    private void WriteUnraisable(PyRef e, string contextText)
+    {
         var message = Native.Exceptions.ExceptionType.MessageOf(this, e.Ptr);
         var typeName = e.Descriptor.Name;
         if (Profile.IntPromotesToLong)
@@ -593,8 +610,8 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary>
-    /// Clears the weak references to an object that is being deallocated. The weak-reference
-    /// types plug in here (Weak/); until an object has a weak reference its list slot is null.
+    /// Clears the weak references to an object that is being deallocated and runs their
+    /// callbacks (Weak/); until an object has a weak reference its list slot is null.
     /// </summary>
     public void ClearWeakReferences(PyObject* self)
     {
@@ -612,10 +629,7 @@ internal sealed unsafe partial class Heap
     {
         if (*list != null)
         {
-            WeakReferenceClearer?.Invoke(self, list);
+            Weak.WeakReferenceLists.ClearAll(this, list);
         }
     }
-
-    /// <summary>Clears a weak-reference list and runs its callbacks; installed by the weak-reference types.</summary>
-    internal WeakListClearer? WeakReferenceClearer { get; set; }
 }

@@ -17,6 +17,16 @@ internal sealed unsafe partial class Heap
     /// <summary>The type object of a descriptor, borrowed.</summary>
     public PyRef TypeObjectOf(TypeDescriptor type) => new((PyObject*)type.TypeObject);
 
+    /// <summary><c>weakref.ref(referent, callback)</c> (callback null or None: none). New reference or null with TypeError.</summary>
+    public PyRef NewWeakReference(PyObject* referent, PyObject* callback) => Types.WeakReference.New(referent, callback);
+
+    /// <summary><c>weakref.proxy(referent, callback)</c>: a callable proxy when the referent is callable.</summary>
+    public PyRef NewWeakProxy(PyObject* referent, PyObject* callback) =>
+        (IsCallable(referent) ? Types.WeakCallableProxy : Types.WeakProxy).New(referent, callback);
+
+    /// <summary><c>callable(o)</c>.</summary>
+    public bool IsCallable(PyObject* o) => o->Type->Descriptor.IsCallable(o);
+
     /// <summary>A new empty set.</summary>
     public PyRef NewEmptySet() => Types.Set.New(null);
 

@@ -83,6 +83,18 @@ internal sealed unsafe class ObjectApi(Heap heap)
     /// <summary>Rich comparison as a truth value: 1, 0, or -1 with the error set.</summary>
     public int RichCompareBool(PyRef a, PyRef b, CompareOp op) => Heap.RichCompareBool(a.Ptr, b.Ptr, op);
 
+    /// <summary><c>weakref.ref(target, callback)</c>; <paramref name="callback"/> may be null.</summary>
+    public PyRef NewWeakReference(PyRef target, PyRef callback) => Heap.NewWeakReference(target.Ptr, callback.Ptr);
+
+    /// <summary><c>weakref.proxy(target, callback)</c>; <paramref name="callback"/> may be null.</summary>
+    public PyRef NewWeakProxy(PyRef target, PyRef callback) => Heap.NewWeakProxy(target.Ptr, callback.Ptr);
+
+    /// <summary><c>weakref.getweakrefcount(target)</c>.</summary>
+    public static int WeakReferenceCount(PyRef target) => Weak.WeakReferenceLists.Count(target.Ptr);
+
+    /// <summary><c>weakref.getweakrefs(target)</c>, borrowed.</summary>
+    public static List<PyRef> WeakReferences(PyRef target) => Weak.WeakReferenceLists.All(target.Ptr);
+
     /// <summary>The str's text, or null when the object is not a str.</summary>
     public string? AsString(PyRef o) => Heap.IsInstance(o.Ptr, Heap.Types.Str) ? StrType.AsString(o.Ptr) : null;
 

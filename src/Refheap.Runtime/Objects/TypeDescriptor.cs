@@ -103,6 +103,9 @@ internal abstract unsafe class TypeDescriptor
     public virtual PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs) =>
         Heap.RaiseTypeError($"'{Name}' object is not callable");
 
+    /// <summary><c>callable(self)</c>: whether calling the object can work (it has tp_call).</summary>
+    public virtual bool IsCallable(PyObject* self) => false;
+
     /// <summary>Calling the type object: makes an instance (<c>type.__call__</c>).</summary>
     public virtual PyRef Construct(PyObject* args, PyObject* kwargs) =>
         Heap.RaiseTypeError($"cannot create '{Name}' instances");

@@ -46,51 +46,21 @@ internal sealed unsafe partial class DictType
     /// use (the first dummy on the probe path, or the unused slot that ended it); null with the
     /// error set when a comparison failed.
     /// </summary>
+    /// <remarks>
+    /// 2.7 writes the first slot's tests out before its loop; here the loop starts at that
+    /// slot. The path and the result are the same: with no dummy seen yet, the loop's tests are
+    /// the first slot's.
+    /// </remarks>
     private DictEntry* ClassicLookup(ClassicDictObject* mp, PyObject* key, long hash)
     {
     restart:
         var ep0 = mp->Table;
         var mask = (nuint)mp->Mask;
         var i = (nuint)hash & mask;
-        var ep = &ep0[i];
-        if (ep->Key == null || ep->Key == key)
-        {
-            return ep;
-        }
-
-        DictEntry* freeslot;
-        if (ep->Key == Deleted)
-        {
-            freeslot = ep;
-        }
-        else
-        {
-            if (ep->Hash == hash)
-            {
-                var cmp = ClassicCompare(mp, ep0, mask, ep, key);
-                if (cmp < 0)
-                {
-                    return null;
-                }
-
-                if (cmp == Restart)
-                {
-                    goto restart;
-                }
-
-                if (cmp > 0)
-                {
-                    return ep;
-                }
-            }
-
-            freeslot = null;
-        }
-
+        DictEntry* freeslot = null;
         for (var perturb = (nuint)hash; ; perturb >>= PerturbShift)
         {
-            i = (i << 2) + i + perturb + 1;
-            ep = &ep0[i & mask];
+            var ep = &ep0[i & mask];
             if (ep->Key == null)
             {
                 return freeslot == null ? ep : freeslot;
@@ -123,6 +93,8 @@ internal sealed unsafe partial class DictType
             {
                 freeslot = ep;
             }
+
+            i = (i << 2) + i + perturb + 1;
         }
     }
 

@@ -24,7 +24,10 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     public override bool IsGc => true;
 
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList));
+    /// <remarks>3.x builtin functions are weak-referenceable; 2.7's are not (<see cref="Profile.BuiltinFunctionsWeakReferenceable"/>).</remarks>
+    public override int WeakListOffset => Heap.Profile.BuiltinFunctionsWeakReferenceable
+        ? (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList))
+        : 0;
 
     /// <summary>Live native functions.</summary>
     public int LiveCount => _table.Count - _freeSlots.Count;
@@ -93,6 +96,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 
     /// <inheritdoc/>
     public override void Clear(PyObject* self) => Heap.ClearRef(ref ((PyNativeFunctionObject*)self)->Self);
+
+    /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self) => true;
 
     /// <inheritdoc/>
     public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)

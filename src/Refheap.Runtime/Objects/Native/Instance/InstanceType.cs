@@ -249,25 +249,8 @@ internal sealed unsafe class InstanceType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override void Clear(PyObject* self)
-    {
-        foreach (var offset in Layout.SlotOffsets)
-        {
-            Heap.ClearRef(ref *SlotAt(self, offset));
-        }
-
-        if (Layout.DictOffset != 0)
-        {
-            Heap.ClearRef(ref *DictSlot(self));
-        }
-
-        if (Layout.ValuesOffset != 0)
-        {
-            ReleaseValues(self);
-        }
-
-        Layout.SolidBase.Clear(self);
-    }
+    /// <remarks>subtype_clear drops what subtype_dealloc drops: slots, the dict or values, the base's part.</remarks>
+    public override void Clear(PyObject* self) => ReleaseContents(self);
 
     /// <summary>The instance's <c>__dict__</c>, made now if absent (3.12: from the inline values): borrowed, or null on error.</summary>
     public PyObject* GetOrCreateDict(PyObject* self)
@@ -634,12 +617,114 @@ internal sealed unsafe class InstanceType : TypeDescriptor
         return Heap.RaiseTypeError($"{method} returned non-string (type {typeName})");
     }
 
-    /// <inheritdoc/>
-    public override PyRef Subscript(PyObject* self, PyObject* key) =>
-        Heap.Profile.IntPromotesToLong
-            ? Heap.RaiseTypeError($"'{Name}' object does not support indexing")
-            : base.Subscript(self, key);
+    // The protocols below follow the class's special methods, else the built-in base's
+    // (a dict or list subclass behaves as a dict or list), else object's default.
 
     /// <inheritdoc/>
-    public override long Hash(PyObject* self) => Heap.IdentityHash(self);
+    public override PyRef Subscript(PyObject* self, PyObject* key)
+    {
+        if (CallSpecial(self, "__getitem__", out var result, (nint)key))
+        {
+            return result;
+        }
+
+        if (!Layout.SolidBaseIsObject)
+        {
+            return Layout.SolidBase.Subscript(self, key);
+        }
+
+        return Heap.Profile.IntPromotesToLong
+            ? Heap.RaiseTypeError($"'{Name}' object does not support indexing")
+            : base.Subscript(self, key);
+    }
+
+    /// <inheritdoc/>
+    public override int SetItem(PyObject* self, PyObject* key, PyObject* value)
+    {
+        var found = value == null
+            ? CallSpecial(self, "__delitem__", out var result, (nint)key)
+            : CallSpecial(self, "__setitem__", out result, (nint)key, (nint)value);
+        if (found)
+        {
+            result.XDecRef();
+            return result.IsNull ? -1 : 0;
+        }
+
+        return Layout.SolidBaseIsObject ? base.SetItem(self, key, value) : Layout.SolidBase.SetItem(self, key, value);
+    }
+
+    /// <inheritdoc/>
+    public override nint Length(PyObject* self)
+    {
+        if (CallSpecial(self, "__len__", out var result))
+        {
+            if (result.IsNull)
+            {
+                return -1;
+            }
+
+            var ok = Heap.TryAsLong(result.Ptr, out var n);
+            result.DecRef();
+            if (!ok || n < 0)
+            {
+                Heap.Raise(ok ? Heap.Types.Exceptions.ValueError : Heap.Types.Exceptions.TypeError,
+                    ok ? "__len__() should return >= 0" : "an integer is required");
+                return -1;
+            }
+
+            return (nint)n;
+        }
+
+        return Layout.SolidBaseIsObject ? base.Length(self) : Layout.SolidBase.Length(self);
+    }
+
+    /// <inheritdoc/>
+    public override int IsTrue(PyObject* self) => Layout.SolidBaseIsObject ? 1 : Layout.SolidBase.IsTrue(self);
+
+    /// <inheritdoc/>
+    public override long Hash(PyObject* self) => Layout.SolidBaseIsObject ? Heap.IdentityHash(self) : Layout.SolidBase.Hash(self);
+
+    /// <inheritdoc/>
+    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op) =>
+        Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+
+    /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self)
+    {
+        var name = Heap.InternString("__call__");
+        return !name.IsNull && TypeType.Lookup(self->Type, name.Ptr) != null;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs) =>
+        Heap.TryCallSpecialWithArgs(self, "__call__", args, kwargs, out var result)
+            ? result
+            : Heap.RaiseTypeError($"'{Name}' object is not callable");
+
+    /// <summary>Calls a special method defined by the class with the given arguments; false when the class has none.</summary>
+    private bool CallSpecial(PyObject* self, string name, out PyRef result, params ReadOnlySpan<nint> args)
+    {
+        result = PyRef.Null;
+        var nameObj = Heap.InternString(name);
+        if (nameObj.IsNull || TypeType.Lookup(self->Type, nameObj.Ptr) == null)
+        {
+            return false;
+        }
+
+        var refs = new PyRef[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            refs[i] = new PyRef((PyObject*)args[i]);
+        }
+
+        var tuple = Heap.NewTuple(refs);
+        if (tuple.IsNull)
+        {
+            return true;
+        }
+
+        Heap.TryCallSpecialWithArgs(self, name, tuple.Ptr, null, out result);
+        tuple.DecRef();
+        return true;
+    }
 }

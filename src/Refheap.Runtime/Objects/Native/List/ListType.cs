@@ -253,6 +253,13 @@ internal sealed unsafe class ListType : TypeDescriptor
     public override void Clear(PyObject* self) => ReleaseItems(self);
 
     /// <inheritdoc/>
+    /// <remarks>A zeroed list part is a valid empty list, so a subclass instance needs no set-up.</remarks>
+    public override nuint BaseInstanceSize => (nuint)sizeof(PyListObject);
+
+    /// <inheritdoc/>
+    public override void ReleaseContents(PyObject* self) => ReleaseItems(self);
+
+    /// <inheritdoc/>
     public override nint Length(PyObject* self) => Size(self);
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Refheap.Objects.Native.Set;
 
 /// <summary>py312's set table: CPython 3.12's Objects/setobject.c. Start at <see cref="LinearLookup"/>.</summary>
@@ -38,46 +40,29 @@ internal sealed unsafe partial class SetType
 
                 if (entry->Hash == hash)
                 {
-                    var startkey = entry->Key;
-                    if (startkey == key)
+                    if (entry->Key == key)
                     {
                         return entry;
                     }
 
-                    var equal = StrKeysEqual(startkey, key, out var decided);
-                    if (decided)
+                    // set_lookkey's order: an error, then a changed table, then a match.
+                    var cmp = LinearCompare(so, entry, key, out var changed);
+                    if (cmp < 0)
                     {
-                        if (equal)
-                        {
-                            return entry;
-                        }
+                        return null;
                     }
-                    else
+
+                    if (changed)
                     {
-                        var table = so->Table;
-                        var tableMask = so->Mask;
-                        Heap.IncRef(startkey);
-                        var cmp = Heap.RichCompareBool(startkey, key, CompareOp.Eq);
-                        Heap.DecRef(startkey);
-                        if (cmp < 0)
-                        {
-                            return null;
-                        }
-
-                        // 3.12 restarts when "table != so->table || entry->key != startkey";
-                        // the mask check is ours (a same-address table of another size).
-                        if (table != so->Table || tableMask != so->Mask || entry->Key != startkey)
-                        {
-                            goto restart;
-                        }
-
-                        if (cmp > 0)
-                        {
-                            return entry;
-                        }
-
-                        mask = (nuint)so->Mask;
+                        goto restart;
                     }
+
+                    if (cmp > 0)
+                    {
+                        return entry;
+                    }
+
+                    mask = (nuint)so->Mask;
                 }
 
                 entry++;
@@ -87,6 +72,36 @@ internal sealed unsafe partial class SetType
             perturb >>= PerturbShift;
             i = ((i * 5) + 1 + perturb) & mask;
         }
+    }
+
+    /// <summary>
+    /// The comparison step of set_lookkey and set_add_entry, for a slot whose hash equals
+    /// <paramref name="key"/>'s: 1 when the keys are equal, 0 when not, -1 with the error set.
+    /// <paramref name="changed"/>: the comparison replaced the table or the slot's key, so
+    /// the probe must restart (each caller weighs that against the result in 3.12's order).
+    /// </summary>
+    /// <remarks>Inlined: it runs for every slot of the probe path whose hash matches.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LinearCompare(PySetObject* so, SetEntry* entry, PyObject* key, out bool changed)
+    {
+        changed = false;
+        var startkey = entry->Key;
+        var equal = StrKeysEqual(startkey, key, out var decided);
+        if (decided)
+        {
+            return equal ? 1 : 0;
+        }
+
+        var table = so->Table;
+        var tableMask = so->Mask;
+        Heap.IncRef(startkey);
+        var cmp = Heap.RichCompareBool(startkey, key, CompareOp.Eq);
+        Heap.DecRef(startkey);
+
+        // 3.12 restarts when "table != so->table || entry->key != startkey"; the mask check is
+        // ours (a same-address table of another size).
+        changed = table != so->Table || tableMask != so->Mask || entry->Key != startkey;
+        return cmp;
     }
 
     /// <summary>set_add_entry: adds a key (taking a new reference); 0, or -1 with the error set.</summary>
@@ -116,45 +131,31 @@ internal sealed unsafe partial class SetType
 
                 if (entry->Hash == hash)
                 {
-                    var startkey = entry->Key;
-                    if (startkey == key)
+                    if (entry->Key == key)
                     {
                         goto foundActive;
                     }
 
-                    var equal = StrKeysEqual(startkey, key, out var decided);
-                    if (decided)
+                    // set_add_entry's order: a match (even in a changed table), then an error,
+                    // then a changed table.
+                    var cmp = LinearCompare(so, entry, key, out var changed);
+                    if (cmp > 0)
                     {
-                        if (equal)
-                        {
-                            goto foundActive;
-                        }
+                        goto foundActive;
                     }
-                    else
+
+                    if (cmp < 0)
                     {
-                        var table = so->Table;
-                        var tableMask = so->Mask;
-                        Heap.IncRef(startkey);
-                        var cmp = Heap.RichCompareBool(startkey, key, CompareOp.Eq);
-                        Heap.DecRef(startkey);
-                        if (cmp > 0)
-                        {
-                            goto foundActive;
-                        }
-
-                        if (cmp < 0)
-                        {
-                            Heap.DecRef(key);
-                            return -1;
-                        }
-
-                        if (table != so->Table || tableMask != so->Mask || entry->Key != startkey)
-                        {
-                            goto restart;
-                        }
-
-                        mask = (nuint)so->Mask;
+                        Heap.DecRef(key);
+                        return -1;
                     }
+
+                    if (changed)
+                    {
+                        goto restart;
+                    }
+
+                    mask = (nuint)so->Mask;
                 }
                 else if (entry->Hash == -1)
                 {

@@ -105,6 +105,9 @@ internal sealed unsafe class TypeType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self) => true;
+
+    /// <inheritdoc/>
     public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs) =>
         ((PyTypeObject*)self)->Descriptor.Construct(args, kwargs);
 
