@@ -46,21 +46,55 @@ internal sealed unsafe partial class DictType
     /// use (the first dummy on the probe path, or the unused slot that ended it); null with the
     /// error set when a comparison failed.
     /// </summary>
-    /// <remarks>
-    /// 2.7 writes the first slot's tests out before its loop; here the loop starts at that
-    /// slot. The path and the result are the same: with no dummy seen yet, the loop's tests are
-    /// the first slot's.
-    /// </remarks>
     private DictEntry* ClassicLookup(ClassicDictObject* mp, PyObject* key, long hash)
     {
     restart:
         var ep0 = mp->Table;
         var mask = (nuint)mp->Mask;
         var i = (nuint)hash & mask;
-        DictEntry* freeslot = null;
+
+        // The first slot is written out before the loop, as in 2.7: most lookups end there, and
+        // its tests skip the loop's freeslot bookkeeping (folding it into the loop measured a
+        // few per cent slower on lookups that hit the first slot).
+        var ep = &ep0[i];
+        if (ep->Key == null || ep->Key == key)
+        {
+            return ep;
+        }
+
+        DictEntry* freeslot;
+        if (ep->Key == Deleted)
+        {
+            freeslot = ep;
+        }
+        else
+        {
+            if (ep->Hash == hash)
+            {
+                var cmp = ClassicCompare(mp, ep0, mask, ep, key);
+                if (cmp < 0)
+                {
+                    return null;
+                }
+
+                if (cmp == Restart)
+                {
+                    goto restart;
+                }
+
+                if (cmp > 0)
+                {
+                    return ep;
+                }
+            }
+
+            freeslot = null;
+        }
+
         for (var perturb = (nuint)hash; ; perturb >>= PerturbShift)
         {
-            var ep = &ep0[i & mask];
+            i = (i << 2) + i + perturb + 1;
+            ep = &ep0[i & mask];
             if (ep->Key == null)
             {
                 return freeslot == null ? ep : freeslot;
@@ -93,8 +127,6 @@ internal sealed unsafe partial class DictType
             {
                 freeslot = ep;
             }
-
-            i = (i << 2) + i + perturb + 1;
         }
     }
 

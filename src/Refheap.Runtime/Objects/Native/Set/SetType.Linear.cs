@@ -40,29 +40,41 @@ internal sealed unsafe partial class SetType
 
                 if (entry->Hash == hash)
                 {
-                    if (entry->Key == key)
+                    var startkey = entry->Key;
+                    if (startkey == key)
                     {
                         return entry;
                     }
 
-                    // set_lookkey's order: an error, then a changed table, then a match.
-                    var cmp = LinearCompare(so, entry, key, out var changed);
-                    if (cmp < 0)
+                    var equal = StrKeysEqual(startkey, key, out var decided);
+                    if (decided)
                     {
-                        return null;
+                        if (equal)
+                        {
+                            return entry;
+                        }
                     }
-
-                    if (changed)
+                    else
                     {
-                        goto restart;
-                    }
+                        // set_lookkey's order: an error, then a changed table, then a match.
+                        var cmp = LinearRichCompare(so, entry, key, out var changed);
+                        if (cmp < 0)
+                        {
+                            return null;
+                        }
 
-                    if (cmp > 0)
-                    {
-                        return entry;
-                    }
+                        if (changed)
+                        {
+                            goto restart;
+                        }
 
-                    mask = (nuint)so->Mask;
+                        if (cmp > 0)
+                        {
+                            return entry;
+                        }
+
+                        mask = (nuint)so->Mask;
+                    }
                 }
 
                 entry++;
@@ -75,23 +87,20 @@ internal sealed unsafe partial class SetType
     }
 
     /// <summary>
-    /// The comparison step of set_lookkey and set_add_entry, for a slot whose hash equals
-    /// <paramref name="key"/>'s: 1 when the keys are equal, 0 when not, -1 with the error set.
-    /// <paramref name="changed"/>: the comparison replaced the table or the slot's key, so
-    /// the probe must restart (each caller weighs that against the result in 3.12's order).
+    /// The slow comparison of set_lookkey and set_add_entry, for a slot whose hash equals
+    /// <paramref name="key"/>'s but whose key is neither the same object nor an exact str
+    /// like it: <c>startkey == key</c> through user code. 1, 0, or -1 with the error set;
+    /// <paramref name="changed"/>: the comparison replaced the table or the slot's key, so the
+    /// probe must restart (each caller weighs that against the result in its 3.12 order).
     /// </summary>
-    /// <remarks>Inlined: it runs for every slot of the probe path whose hash matches.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int LinearCompare(PySetObject* so, SetEntry* entry, PyObject* key, out bool changed)
+    /// <remarks>
+    /// Not inlined: user code runs here anyway, and the probe loops keep their registers for
+    /// the fast tests.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int LinearRichCompare(PySetObject* so, SetEntry* entry, PyObject* key, out bool changed)
     {
-        changed = false;
         var startkey = entry->Key;
-        var equal = StrKeysEqual(startkey, key, out var decided);
-        if (decided)
-        {
-            return equal ? 1 : 0;
-        }
-
         var table = so->Table;
         var tableMask = so->Mask;
         Heap.IncRef(startkey);
@@ -131,31 +140,43 @@ internal sealed unsafe partial class SetType
 
                 if (entry->Hash == hash)
                 {
-                    if (entry->Key == key)
+                    var startkey = entry->Key;
+                    if (startkey == key)
                     {
                         goto foundActive;
                     }
 
-                    // set_add_entry's order: a match (even in a changed table), then an error,
-                    // then a changed table.
-                    var cmp = LinearCompare(so, entry, key, out var changed);
-                    if (cmp > 0)
+                    var equal = StrKeysEqual(startkey, key, out var decided);
+                    if (decided)
                     {
-                        goto foundActive;
+                        if (equal)
+                        {
+                            goto foundActive;
+                        }
                     }
-
-                    if (cmp < 0)
+                    else
                     {
-                        Heap.DecRef(key);
-                        return -1;
-                    }
+                        // set_add_entry's order: a match (even in a changed table), then an
+                        // error, then a changed table.
+                        var cmp = LinearRichCompare(so, entry, key, out var changed);
+                        if (cmp > 0)
+                        {
+                            goto foundActive;
+                        }
 
-                    if (changed)
-                    {
-                        goto restart;
-                    }
+                        if (cmp < 0)
+                        {
+                            Heap.DecRef(key);
+                            return -1;
+                        }
 
-                    mask = (nuint)so->Mask;
+                        if (changed)
+                        {
+                            goto restart;
+                        }
+
+                        mask = (nuint)so->Mask;
+                    }
                 }
                 else if (entry->Hash == -1)
                 {
