@@ -120,25 +120,7 @@ internal sealed unsafe class IntType : TypeDescriptor
             return Heap.Types.Long!.New(value);
         }
 
-        nint digits;
-        try
-        {
-            digits = LongDigits.DigitCount(value);
-        }
-        catch (OverflowException)
-        {
-            Heap.SetNoMemory();
-            return PyRef.Null;
-        }
-
-        var o = Heap.AllocObject(this, LongDigits.AllocationSize(digits, atLeastOneDigit: true));
-        if (o == null)
-        {
-            return PyRef.Null;
-        }
-
-        LongDigits.Store(o, value);
-        return new PyRef(o);
+        return new PyRef(LongDigits.New(this, value, atLeastOneDigit: true));
     }
 
     /// <summary>The value of an int or bool (either layout) if it fits in a long.</summary>
@@ -162,10 +144,9 @@ internal sealed unsafe class IntType : TypeDescriptor
     // A fresh int object (never the cache): own block or ordinary object, value stored.
     private PyObject* Allocate(long value)
     {
-        PyObject* o;
         if (_machineWord)
         {
-            o = _blocks != null ? _blocks.Allocate() : Heap.AllocObject(this, (nuint)sizeof(PyIntObject));
+            var o = _blocks != null ? _blocks.Allocate() : Heap.AllocObject(this, (nuint)sizeof(PyIntObject));
             if (o != null)
             {
                 ((PyIntObject*)o)->Value = value;
@@ -174,13 +155,7 @@ internal sealed unsafe class IntType : TypeDescriptor
             return o;
         }
 
-        o = Heap.AllocObject(this, LongDigits.AllocationSize(LongDigits.DigitCount(value), atLeastOneDigit: true));
-        if (o != null)
-        {
-            LongDigits.Store(o, value);
-        }
-
-        return o;
+        return LongDigits.New(this, value, atLeastOneDigit: true);
     }
 
     /// <inheritdoc/>

@@ -57,6 +57,48 @@ internal static unsafe class LongDigits
     /// <summary>|value| as an unsigned number (exact for long.MinValue).</summary>
     public static ulong Magnitude(long value) => value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
 
+    /// <summary>
+    /// A new object of <paramref name="type"/> (int in py312, long in py27) holding
+    /// <paramref name="value"/>, sized as <see cref="AllocationSize"/> says; null with
+    /// MemoryError set.
+    /// </summary>
+    public static PyObject* New(TypeDescriptor type, long value, bool atLeastOneDigit)
+    {
+        var o = type.Heap.AllocObject(type, AllocationSize(DigitCount(value), atLeastOneDigit));
+        if (o != null)
+        {
+            Store(o, value);
+        }
+
+        return o;
+    }
+
+    /// <summary>
+    /// A new object of <paramref name="type"/> holding <paramref name="value"/>; null with
+    /// MemoryError set, also when the value has more digits than an object can hold.
+    /// </summary>
+    public static PyObject* New(TypeDescriptor type, BigInteger value, bool atLeastOneDigit)
+    {
+        nint digits;
+        try
+        {
+            digits = DigitCount(value);
+        }
+        catch (OverflowException)
+        {
+            type.Heap.SetNoMemory();
+            return null;
+        }
+
+        var o = type.Heap.AllocObject(type, AllocationSize(digits, atLeastOneDigit));
+        if (o != null)
+        {
+            Store(o, value);
+        }
+
+        return o;
+    }
+
     /// <summary>Stores <paramref name="value"/>; the object has room for <see cref="DigitCount(long)"/> digits.</summary>
     public static void Store(PyObject* o, long value)
     {

@@ -19,17 +19,7 @@ internal sealed unsafe class LongType : TypeDescriptor
     }
 
     /// <summary>A long: a new reference, or null with MemoryError set.</summary>
-    public PyRef New(long value)
-    {
-        var o = Heap.AllocObject(this, LongDigits.AllocationSize(LongDigits.DigitCount(value), atLeastOneDigit: false));
-        if (o == null)
-        {
-            return PyRef.Null;
-        }
-
-        LongDigits.Store(o, value);
-        return new PyRef(o);
-    }
+    public PyRef New(long value) => new(LongDigits.New(this, value, atLeastOneDigit: false));
 
     /// <summary>A long: a new reference, or null with MemoryError set.</summary>
     public PyRef New(BigInteger value)
@@ -39,25 +29,7 @@ internal sealed unsafe class LongType : TypeDescriptor
             return New((long)value);
         }
 
-        nint digits;
-        try
-        {
-            digits = LongDigits.DigitCount(value);
-        }
-        catch (OverflowException)
-        {
-            Heap.SetNoMemory();
-            return PyRef.Null;
-        }
-
-        var o = Heap.AllocObject(this, LongDigits.AllocationSize(digits, atLeastOneDigit: false));
-        if (o == null)
-        {
-            return PyRef.Null;
-        }
-
-        LongDigits.Store(o, value);
-        return new PyRef(o);
+        return new PyRef(LongDigits.New(this, value, atLeastOneDigit: false));
     }
 
     /// <inheritdoc/>
