@@ -105,6 +105,7 @@ internal sealed unsafe partial class Collector
         }
 
         var uncollectable = HandleLegacyFinalizers(&finalizers, old);
+        ValidateGenerations();
         if (generation == Generations - 1)
         {
             _heap.FreeLists.ClearForFullCollection();

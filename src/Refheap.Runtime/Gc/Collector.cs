@@ -251,6 +251,16 @@ internal sealed unsafe partial class Collector : IDisposable
         NativeMemory.Free(_heads);
     }
 
+    /// <summary>Debug builds: after a collection, every generation is a well-formed list with no collection flag left on any object.</summary>
+    [Conditional("DEBUG")]
+    private void ValidateGenerations()
+    {
+        for (var i = 0; i <= Generations; i++)
+        {
+            ValidateList(Head(i), 0);
+        }
+    }
+
     [Conditional("DEBUG")]
     private static void ValidateList(GcHead* head, nint expectedPrevFlags)
     {
