@@ -300,4 +300,29 @@ public sealed class ApiExamplesTests
         Assert.True(stats.ArenasHighWater > stats.ArenasInUse);
         Assert.Contains("# arenas reclaimed", stats.ToDebugMallocStatsText());
     }
+
+    [Fact]
+    public void Weak_references()
+    {
+        using var runtime = new Runtime(Profile.Py312);
+        using var scope = runtime.OpenScope();
+        var task = runtime.DefineClass("Task");
+        var closed = new List<string>();
+        PersistentHandle r;
+        using (runtime.OpenScope())
+        {
+            var t = task.Call();
+            r = runtime.Persist(runtime.WeakRef(t, runtime.Function("closed", args =>
+            {
+                closed.Add("task");
+                return runtime.None;
+            })));
+            Assert.Equal(1, runtime.GetWeakRefCount(t));
+            Assert.Equal("Task", runtime.Proxy(t).GetAttr("__class__").GetAttr("__name__").ToString());
+            Assert.Empty(closed);
+        }
+
+        Assert.Equal(["task"], closed);
+        Assert.Equal("None", runtime.Repr(r.Get().Call()));
+    }
 }
