@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using Refheap.Cli.Bench;
 using Refheap.Cli.Stats;
 
 namespace Refheap.Cli;
@@ -27,6 +28,7 @@ public static class RefheapCommand
             "Refheap: CPython's memory manager (reference counting, the generational cycle collector, pymalloc) rebuilt in C#.")
         {
             StatsCommand.Build(console),
+            BenchCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test
 

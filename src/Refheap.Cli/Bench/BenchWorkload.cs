@@ -17,7 +17,12 @@ public enum Better
 /// <param name="Name">The metric's name in the results (<c>ns_per_object</c>).</param>
 /// <param name="Unit">Its unit (<c>ns</c>, <c>ms</c>, <c>tasks/s</c>, <c>B</c>, <c>%</c>, <c>tasks</c>, <c>collections</c>).</param>
 /// <param name="Better">Which way is better.</param>
-public sealed record BenchMetric(string Name, string Unit, Better Better);
+/// <param name="Label">How the table names it, unit included.</param>
+public sealed record BenchMetric(string Name, string Unit, Better Better, string Label)
+{
+    /// <summary>Why CPython's side does not measure this metric, when it does not.</summary>
+    public string? NotOnCPython { get; init; }
+}
 
 /// <summary>A workload of <c>refheap bench</c>: its name on the command line and the metrics it reports.</summary>
 public sealed record BenchWorkload(string Name, string Description, IReadOnlyList<BenchMetric> Metrics)
@@ -31,21 +36,21 @@ public static class BenchWorkloads
 {
     private static readonly BenchMetric[] s_churnMetrics =
     [
-        new("tasks_per_second", "tasks/s", Better.Higher),
-        new("max_live_tasks", "tasks", Better.Lower),
-        new("longest_pause", "ms", Better.Lower),
-        new("gen0_collections", "collections", Better.None),
-        new("gen1_collections", "collections", Better.None),
-        new("gen2_collections", "collections", Better.None),
+        new("tasks_per_second", "tasks/s", Better.Higher, "tasks per second"),
+        new("max_live_tasks", "tasks", Better.Lower, "most Tasks alive"),
+        new("longest_pause", "ms", Better.Lower, "longest pause, ms"),
+        new("gen0_collections", "collections", Better.None, "gen 0 collections"),
+        new("gen1_collections", "collections", Better.None, "gen 1 collections"),
+        new("gen2_collections", "collections", Better.None, "gen 2 collections"),
     ];
 
     /// <summary>One full collection of a live Task graph, per tracked object.</summary>
     public static BenchWorkload FullLive { get; } = new(
-        "full_live", "one full collection of a live Task graph", [new("ns_per_object", "ns", Better.Lower)]);
+        "full_live", "one full collection of a live Task graph", [new("ns_per_object", "ns", Better.Lower, "ns per tracked object")]);
 
     /// <summary>The same graph made garbage and collected, per collected object.</summary>
     public static BenchWorkload FullGarbage { get; } = new(
-        "full_garbage", "the Task graph made garbage and collected", [new("ns_per_object", "ns", Better.Lower)]);
+        "full_garbage", "the Task graph made garbage and collected", [new("ns_per_object", "ns", Better.Lower, "ns per collected object")]);
 
     /// <summary>Task churn with weak back-references (freed by reference counting).</summary>
     public static BenchWorkload ChurnWeak { get; } = new(
@@ -60,14 +65,17 @@ public static class BenchWorkloads
         "memory_per_task",
         "bytes per Task graph, and resident memory returned after freeing all",
         [
-            new("heap_bytes_per_task", "B", Better.Lower),
-            new("rss_bytes_per_task", "B", Better.Lower),
-            new("rss_returned", "%", Better.Higher),
+            new("heap_bytes_per_task", "B", Better.Lower, "heap bytes per Task")
+            {
+                NotOnCPython = "no cheap count of heap bytes in use (tracemalloc is too slow)",
+            },
+            new("rss_bytes_per_task", "B", Better.Lower, "RSS bytes per Task"),
+            new("rss_returned", "%", Better.Higher, "RSS returned, %"),
         ]);
 
     /// <summary>Full-collection time as the live heap grows.</summary>
     public static BenchWorkload PauseVsHeap { get; } = new(
-        "pause_vs_heap", "full-collection time for growing live Task graphs", [new("full_collection", "ms", Better.Lower)]);
+        "pause_vs_heap", "full-collection time for growing live Task graphs", [new("full_collection", "ms", Better.Lower, "full collection, ms")]);
 
     /// <summary>Every workload, in running order.</summary>
     public static IReadOnlyList<BenchWorkload> All { get; } = [FullLive, FullGarbage, ChurnWeak, ChurnStrongAutoGc, MemoryPerTask, PauseVsHeap];

@@ -36,10 +36,12 @@ public sealed class TaskGraph
 
     /// <summary>
     /// Makes one Task named <paramref name="name"/> with its 5 Subtasks; the Task's handle is
-    /// in the current scope (open one per Task in a loop). Without weak references each
-    /// Subtask holds its Task strongly: the Task is a cycle that only the collector frees.
+    /// in the current scope (open one per Task in a loop). Each Subtask holds its Task strongly
+    /// (the Task is a cycle that only the collector frees), or with <paramref name="weak"/> a
+    /// weak reference to it (<c>weakref.ref(task)</c>, one shared by the 5 as in CPython), so
+    /// that reference counting alone frees a dropped Task.
     /// </summary>
-    public Handle MakeTask(long name)
+    public Handle MakeTask(long name, bool weak = false)
     {
         var rt = Runtime;
         var task = rt.Call(TaskClass);
@@ -50,7 +52,7 @@ public sealed class TaskGraph
         {
             var subtask = rt.Call(SubtaskClass);
             subtask.SetAttr("name", rt.Int(j));
-            subtask.SetAttr("_task", task);
+            subtask.SetAttr("_task", weak ? rt.WeakRef(task) : task);
             subtasks[rt.Int(j)] = subtask;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Refheap.Cli.Bench;
 using Refheap.Cli.Stats;
 using Refheap.Memory;
 using Spectre.Console;
@@ -44,6 +45,91 @@ public sealed class ConsoleRenderer(IAnsiConsole screen) : IRenderer
 
         Heading("Collector", "count = gc.get_count(), threshold = gc.get_threshold()");
         screen.Write(CollectorTable(report.Gc));
+    }
+
+    /// <inheritdoc/>
+    public void RenderBench(BenchReport report)
+    {
+        var machine = report.Machine;
+        screen.MarkupLineInterpolated($"[bold]refheap bench[/] — {N(report.Tasks)} tasks, seed {report.Seed}, {report.Build} build");
+        screen.WriteLine($"{machine.Cores} cores, {machine.Cpu}, {machine.Dotnet}, {machine.Os}");
+        if (report.CPython)
+        {
+            screen.WriteLine("ratio = how many times better Refheap is: CPython ÷ Refheap for times, bytes");
+            screen.WriteLine("and live Tasks, Refheap ÷ CPython for rates and memory returned");
+        }
+
+        var notes = new List<string>(); // footnotes: why a cell has no number
+        foreach (var profile in report.Profiles)
+        {
+            var pythonVersion = Profile.FromName(profile).PythonVersion;
+            Heading(report.CPython ? $"{profile}: Refheap beside CPython {pythonVersion}" : $"{profile} (as CPython {pythonVersion})");
+            var table = new Table().AddColumn("workload").AddColumn("metric").AddColumn(Right("Refheap"));
+            if (report.CPython)
+            {
+                table.AddColumn(Right("CPython")).AddColumn(Right("ratio"));
+            }
+
+            string? previous = null;
+            foreach (var row in report.Rows.Where(r => r.Profile == profile))
+            {
+                var metric = row.Workload == BenchWorkloads.PauseVsHeap.Name && row.Tasks is { } size
+                    ? $"full gc, {N(size)} Tasks, ms"
+                    : BenchWorkloads.Find(row.Workload)?.Metric(row.Metric).Label ?? row.Metric;
+
+                var cells = new List<string> { row.Workload == previous ? "" : row.Workload, metric, Cell(row.Refheap, notes) };
+                if (report.CPython)
+                {
+                    cells.Add(Cell(row.CPython, notes));
+                    cells.Add(row.Ratio is { } ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) + "x" : "-");
+                }
+
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
+                previous = row.Workload;
+            }
+
+            screen.Write(table);
+        }
+
+        foreach (var (note, i) in notes.Select((n, i) => (n, i)))
+        {
+            screen.WriteLine($"[{i + 1}] {note}");
+        }
+    }
+
+    // A result's number in its unit's precision, or "n/a [k]" / "error [k]" with footnote k saying why.
+    private static string Cell(BenchResult? result, List<string> notes)
+    {
+        if (result == null)
+        {
+            return "-";
+        }
+
+        if (result.Value is { } v)
+        {
+            return result.Unit switch
+            {
+                "ns" or "%" => v.ToString("F1", CultureInfo.InvariantCulture),
+                "ms" => v.ToString(v < 10 ? "F3" : "F1", CultureInfo.InvariantCulture),
+                _ => v.ToString("#,0", CultureInfo.InvariantCulture),
+            };
+        }
+
+        var side = result.Impl == BenchImpl.RefheapCSharp ? "Refheap" : "CPython";
+        var note = result.Status switch
+        {
+            BenchStatus.NotAvailable => $"{side}: not available: {result.Error}",
+            BenchStatus.NotMeasured => $"{side}: not measured: {result.Error}",
+            _ => $"{side}: error: {result.Error}",
+        };
+        var index = notes.IndexOf(note);
+        if (index < 0)
+        {
+            notes.Add(note);
+            index = notes.Count - 1;
+        }
+
+        return (result.Status == BenchStatus.Error ? "error" : "n/a") + $" [{index + 1}]";
     }
 
     // A blank line, a bold title and optionally one plain line under it.

@@ -1,3 +1,4 @@
+using Refheap.Cli.Bench;
 using Refheap.Cli.Stats;
 
 namespace Refheap.Cli.Rendering;
@@ -10,4 +11,7 @@ public interface IRenderer
 {
     /// <summary>Shows the result of <c>refheap stats</c>.</summary>
     void RenderStats(StatsReport report);
+
+    /// <summary>Shows the result of <c>refheap bench</c>.</summary>
+    void RenderBench(BenchReport report);
 }
