@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Refheap.Cli.Bench;
 
 namespace Refheap.Benchmarks;
 
 /// <summary>
 /// full_live and full_garbage on the Task/Subtask graph, on Refheap and (with --cpython) on
 /// the paired CPython in the same run: <c>dotnet run -c Release --project bench/Refheap.Benchmarks -- gc-graph [--tasks N] [--cpython]</c>.
+/// Kept for bench/compare.sh; <c>refheap bench full_live full_garbage --cpython</c> measures the
+/// same graph (the same TaskGraph.cs) with a JIT warm-up first and more workloads.
 /// </summary>
 internal static class CollectorWorkloads
 {

@@ -5,8 +5,9 @@ namespace Refheap.Benchmarks;
 /// <summary>
 /// Benchmarks (see docs/BENCHMARKS.md):
 /// <c>dotnet run -c Release --project bench/Refheap.Benchmarks -- --filter '*'</c> runs the
-/// BenchmarkDotNet suite; <c>... -- gc-graph [--tasks N] [--cpython]</c> runs the collector
-/// workloads on the Task/Subtask graph beside CPython.
+/// BenchmarkDotNet suite (allocation, allocator, object fast paths, collector); <c>... -- gc-graph
+/// [--tasks N] [--cpython]</c> runs the collector workloads on the Task/Subtask graph beside
+/// CPython (the fuller set is <c>refheap bench</c>).
 /// </summary>
 public static class Program
 {
