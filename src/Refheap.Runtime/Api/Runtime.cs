@@ -148,6 +148,9 @@ public sealed partial class Runtime : IDisposable
         return new PythonException(typeName, message) { Exception = new Handle(table, index, serial) };
     }
 
+    /// <summary>Whether a handle of this runtime still refers to a live slot (its scope is open).</summary>
+    internal bool IsLive(Handle handle) => handle.Table is { } t && t.Owner == this && t.IsLive(handle.Index, handle.Serial);
+
     private void Check(int status)
     {
         if (status < 0)
@@ -451,12 +454,18 @@ public sealed partial class Runtime : IDisposable
     }
 
     /// <summary>Frees every object still referenced from C# and returns all memory to the OS.</summary>
+    /// <exception cref="InvalidOperationException">Called from inside a C# callable the runtime is running (a callback, __del__, a method).</exception>
     public void Dispose()
     {
         using var gil = Enter();
         if (_disposed)
         {
             return;
+        }
+
+        if (Heap.NativeCallDepth > 0 || Heap.Gc.IsCollecting)
+        {
+            throw new InvalidOperationException("a runtime cannot be disposed from inside a call it is running");
         }
 
         foreach (var table in _handles.Values)

@@ -110,6 +110,9 @@ internal sealed unsafe class HandleTable : IDisposable
         return new PyRef((PyObject*)_slots[index].Object);
     }
 
+    /// <summary>Whether (index, serial) names a slot of an open scope.</summary>
+    public bool IsLive(int index, long serial) => (uint)index < (uint)Top && _slots[index].Serial == serial;
+
     private void Grow()
     {
         var capacity = _capacity == 0 ? 256 : checked(_capacity * 2);

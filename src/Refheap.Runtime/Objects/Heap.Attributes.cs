@@ -93,6 +93,9 @@ internal sealed unsafe partial class Heap
         return true;
     }
 
+    /// <summary>How many C# function bodies are running now (nested calls included).</summary>
+    public int NativeCallDepth { get; private set; }
+
     /// <summary>
     /// Runs a C# function body with CPython's calling contract enforced: a .NET exception
     /// becomes a Python one (<see cref="PythonException"/> keeps its type; anything else is a
@@ -101,6 +104,7 @@ internal sealed unsafe partial class Heap
     public PyRef InvokeNative(NativeCallable body, PyObject* self, PyObject* args, PyObject* kwargs)
     {
         PyRef result;
+        NativeCallDepth++;
         try
         {
             result = body(this, self, args, kwargs);
@@ -117,6 +121,10 @@ internal sealed unsafe partial class Heap
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return Raise(Types.Exceptions.SystemError, $"{e.GetType().Name} in a C# callable: {e.Message}");
+        }
+        finally
+        {
+            NativeCallDepth--;
         }
 
         if (result.IsNull && !ErrorOccurred)

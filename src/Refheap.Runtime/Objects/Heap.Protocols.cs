@@ -3,7 +3,7 @@ namespace Refheap.Objects;
 internal sealed unsafe partial class Heap
 {
     /// <summary><c>hash(o)</c>; -1 with the error set when unhashable (PyObject_Hash).</summary>
-    public long Hash(PyObject* o) => o->Type->Descriptor.Hash(o);
+    public long Hash(PyObject* o) => HasStackFor(" while hashing") ? o->Type->Descriptor.Hash(o) : -1;
 
     /// <summary>The default hash of an object: its address rotated as CPython's _Py_HashPointer does.</summary>
     public long IdentityHash(PyObject* o)
@@ -40,6 +40,18 @@ internal sealed unsafe partial class Heap
     /// left's, then the right's; == and != fall back to identity.
     /// </summary>
     public PyRef RichCompare(PyObject* a, PyObject* b, CompareOp op)
+    {
+        if (!EnterRecursiveCall(Profile.Wording == ErrorWording.Cpython27 ? " in cmp" : " in comparison"))
+        {
+            return PyRef.Null;
+        }
+
+        var r = DoRichCompare(a, b, op);
+        LeaveRecursiveCall();
+        return r;
+    }
+
+    private PyRef DoRichCompare(PyObject* a, PyObject* b, CompareOp op)
     {
         var ta = a->Type;
         var tb = b->Type;
@@ -143,7 +155,17 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary><c>repr(o)</c>: a new reference to a str.</summary>
-    public PyRef Repr(PyObject* o) => o->Type->Descriptor.Repr(o);
+    public PyRef Repr(PyObject* o)
+    {
+        if (!EnterRecursiveCall(" while getting the repr of an object"))
+        {
+            return PyRef.Null;
+        }
+
+        var r = o->Type->Descriptor.Repr(o);
+        LeaveRecursiveCall();
+        return r;
+    }
 
     /// <summary><c>str(o)</c>: a new reference to a str.</summary>
     public PyRef Str(PyObject* o) => o->Type->Descriptor.Str(o);
@@ -176,7 +198,17 @@ internal sealed unsafe partial class Heap
     public int DelItem(PyObject* o, PyObject* key) => o->Type->Descriptor.SetItem(o, key, null);
 
     /// <summary><c>callable(*args, **kwargs)</c>; <paramref name="args"/> is a tuple, <paramref name="kwargs"/> a dict or null.</summary>
-    public PyRef Call(PyObject* callable, PyObject* args, PyObject* kwargs) => callable->Type->Descriptor.Call(callable, args, kwargs);
+    public PyRef Call(PyObject* callable, PyObject* args, PyObject* kwargs)
+    {
+        if (!EnterRecursiveCall(" while calling a Python object"))
+        {
+            return PyRef.Null;
+        }
+
+        var r = callable->Type->Descriptor.Call(callable, args, kwargs);
+        LeaveRecursiveCall();
+        return r;
+    }
 
     /// <summary>Whether type <paramref name="a"/> is <paramref name="b"/> or a subclass of it (by the MRO).</summary>
     public static bool IsSubtype(PyTypeObject* a, PyTypeObject* b)

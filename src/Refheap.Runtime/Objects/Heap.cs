@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Refheap.Gc;
 using Refheap.Memory;
 
@@ -69,7 +70,7 @@ internal sealed unsafe partial class Heap : IDisposable
 
             // Invariant: a fresh block is ours alone; zero it so every owned slot starts null
             // and the GC header reads "untracked".
-            new Span<byte>(block, checked((int)(size + HeapAllocator.GcHeaderSize))).Clear();
+            NativeMemory.Clear(block, size + HeapAllocator.GcHeaderSize);
             o = (PyObject*)(block + HeapAllocator.GcHeaderSize);
         }
         else
@@ -81,7 +82,7 @@ internal sealed unsafe partial class Heap : IDisposable
                 return null;
             }
 
-            new Span<byte>(o, checked((int)size)).Clear();
+            NativeMemory.Clear(o, size);
         }
 
         o->RefCount = 1;

@@ -26,7 +26,17 @@ internal static unsafe class NativeBridge
                 handles[i] = runtime.HandleFor(new PyRef(TupleType.Item(args, i)));
             }
 
-            var result = body(selfHandle, handles);
+            Handle result;
+            try
+            {
+                result = body(selfHandle, handles);
+            }
+            catch (PythonException e) when (e.Exception.RuntimeOrNull == runtime && runtime.IsLive(e.Exception))
+            {
+                // Re-raise the very instance (its type, args and attributes), while its handle lives.
+                return heap.RestoreError(runtime.Resolve(e.Exception).NewRef());
+            }
+
             return result.IsEmpty ? heap.None : runtime.Resolve(result).NewRef();
         };
 }
