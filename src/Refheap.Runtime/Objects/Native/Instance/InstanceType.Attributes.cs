@@ -1,0 +1,336 @@
+using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Type;
+
+namespace Refheap.Objects.Native.Instance;
+
+internal sealed unsafe partial class InstanceType
+{
+    /// <summary>The instance's <c>__dict__</c>, made now if absent (3.12: from the inline values): borrowed, or null on error.</summary>
+    public PyObject* GetOrCreateDict(PyObject* self)
+    {
+        var slot = DictSlot(self);
+        if (*slot != null)
+        {
+            return *slot;
+        }
+
+        var dict = Heap.NewDict();
+        if (dict.IsNull)
+        {
+            return null;
+        }
+
+        var values = Layout.ValuesOffset != 0 ? (nint*)*ValuesSlot(self) : null;
+        if (values != null)
+        {
+            // In the instance's insertion order, as 3.12's make_dict_from_instance_attributes.
+            var order = OrderOf(values);
+            for (nint k = 1; k <= order[0]; k++)
+            {
+                var i = order[k];
+                if (Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[(int)i], (PyObject*)values[i + 1]) < 0)
+                {
+                    dict.DecRef();
+                    return null;
+                }
+            }
+
+            ReleaseValues(self);
+        }
+
+        *slot = dict.Ptr;
+        return dict.Ptr;
+    }
+
+    /// <summary>Whether the instance currently has a dict object (3.12: false while values are inline).</summary>
+    public bool HasDictObject(PyObject* self) => Layout.DictOffset != 0 && *DictSlot(self) != null;
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var type = self->Type;
+        if (Layout.DictOffset != 0 && StrType.EqualsText(name, "__dict__"))
+        {
+            var d = GetOrCreateDict(self);
+            return d == null ? PyRef.Null : new PyRef(d).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return new PyRef((PyObject*)type).NewRef();
+        }
+
+        var slotOffset = Layout.SlotOffset(name);
+        if (slotOffset != 0)
+        {
+            var v = *SlotAt(self, slotOffset);
+            if (v != null)
+            {
+                return new PyRef(v).NewRef();
+            }
+
+            // An empty slot's member descriptor: 2.7 raises AttributeError(name), 3.12 names the object.
+            return Heap.Profile.IntPromotesToLong
+                ? Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name))
+                : Heap.RaiseNoAttribute(self, name);
+        }
+
+        if (Layout.SolidBase is ExceptionType baseException && baseException.TryGetBaseAttribute(self, name, out var baseAttribute))
+        {
+            return baseAttribute;
+        }
+
+        var classAttr = TypeType.Lookup(type, name);
+        if (classAttr != null && classAttr->Type->Descriptor.IsDataDescriptor)
+        {
+            return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
+        }
+
+        var found = LookupInstance(self, name);
+        if (found != null)
+        {
+            return new PyRef(found).NewRef();
+        }
+
+        if (Heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
+        if (classAttr != null)
+        {
+            return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
+        }
+
+        return Heap.RaiseNoAttribute(self, name);
+    }
+
+    /// <summary>The instance's own value for <paramref name="name"/> (dict or inline values): borrowed or null.</summary>
+    private PyObject* LookupInstance(PyObject* self, PyObject* name)
+    {
+        if (Layout.DictOffset != 0 && *DictSlot(self) != null)
+        {
+            return Heap.Types.Dict.GetItem(*DictSlot(self), name);
+        }
+
+        if (Layout.ValuesOffset != 0)
+        {
+            var values = (nint*)*ValuesSlot(self);
+            var i = SharedKeyIndex(name);
+            if (values != null && i >= 0 && i < values[0])
+            {
+                return (PyObject*)values[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var slotOffset = Layout.SlotOffset(name);
+        if (slotOffset != 0)
+        {
+            var slot = SlotAt(self, slotOffset);
+            if (value == null && *slot == null)
+            {
+                // member_set deleting an empty slot: AttributeError(name) in 2.7 and 3.12.
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
+                return -1;
+            }
+
+            Heap.XIncRef(value);
+            Heap.SetRef(ref *slot, value);
+            return 0;
+        }
+
+        if (Layout.SolidBase is ExceptionType baseException && baseException.TrySetBaseAttribute(self, name, value, out var status))
+        {
+            return status;
+        }
+
+        var classAttr = TypeType.Lookup(self->Type, name);
+        if (classAttr != null && classAttr->Type->Descriptor.IsDataDescriptor)
+        {
+            return classAttr->Type->Descriptor.DescriptorSet(classAttr, self, value);
+        }
+
+        if (Layout.DictOffset == 0)
+        {
+            Heap.RaiseNoAttribute(self, name);
+            return -1;
+        }
+
+        if (*DictSlot(self) == null && Layout.ValuesOffset != 0 && TrySetValue(self, name, value, out var result))
+        {
+            return result;
+        }
+
+        return SetInDict(self, name, value);
+    }
+
+    private int SetInDict(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var dict = value == null ? *DictSlot(self) : GetOrCreateDict(self);
+        if (value == null)
+        {
+            if (dict == null || Heap.Types.Dict.DelItem(dict, name) < 0)
+            {
+                if (dict == null || Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
+                {
+                    Heap.ClearError();
+                    Heap.RaiseNoAttribute(self, name);
+                }
+
+                return -1;
+            }
+
+            return 0;
+        }
+
+        return dict == null ? -1 : Heap.Types.Dict.SetItem(dict, name, value);
+    }
+
+    /// <summary>3.12's inline values: stores, or deletes, by the shared key's index. False when the keys are full (use a dict).</summary>
+    private bool TrySetValue(PyObject* self, PyObject* name, PyObject* value, out int result)
+    {
+        result = 0;
+        var index = SharedKeyIndex(name);
+        if (index < 0)
+        {
+            if (value == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                result = -1;
+                return true;
+            }
+
+            if (_sharedKeys.Count >= SharedKeysMax || !StrType.IsInterned(name))
+            {
+                return false;
+            }
+
+            _sharedKeys.Add((nint)name);
+            index = _sharedKeys.Count - 1;
+        }
+
+        var values = (nint*)*ValuesSlot(self);
+        var capacity = values == null ? 0 : values[0];
+        if (index >= capacity)
+        {
+            if (value == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                result = -1;
+                return true;
+            }
+
+            values = GrowValues(values, _sharedKeys.Count);
+            if (values == null)
+            {
+                result = -1;
+                return true;
+            }
+
+            *ValuesSlot(self) = (nint)values;
+        }
+
+        var slot = (PyObject**)&values[index + 1];
+        if (value == null && *slot == null)
+        {
+            Heap.RaiseNoAttribute(self, name);
+            result = -1;
+            return true;
+        }
+
+        if (value == null)
+        {
+            RemoveFromOrder(values, index);
+        }
+        else if (*slot == null)
+        {
+            var order = OrderOf(values);
+            order[++order[0]] = index;
+        }
+
+        Heap.XIncRef(value);
+        Heap.SetRef(ref *slot, value);
+        return true;
+    }
+
+    private static void RemoveFromOrder(nint* values, nint index)
+    {
+        var order = OrderOf(values);
+        var n = order[0];
+        var at = 1;
+        while (order[at] != index)
+        {
+            at++;
+        }
+
+        for (var k = at; k < n; k++)
+        {
+            order[k] = order[k + 1];
+        }
+
+        order[0] = n - 1;
+    }
+
+    private nint* GrowValues(nint* values, int needed)
+    {
+        var oldCapacity = values == null ? 0 : values[0];
+        var capacity = Math.Max(needed, 2);
+        var fresh = (nint*)Heap.AllocBuffer(ValuesBytes(capacity));
+        if (fresh == null)
+        {
+            return null;
+        }
+
+        fresh[0] = capacity;
+        for (nint i = 1; i <= capacity; i++)
+        {
+            fresh[i] = i <= oldCapacity ? values[i] : 0;
+        }
+
+        var order = OrderOf(fresh);
+        order[0] = 0;
+        if (values != null)
+        {
+            var oldOrder = OrderOf(values);
+            for (nint k = 0; k <= oldOrder[0]; k++)
+            {
+                order[k] = oldOrder[k];
+            }
+
+            Heap.FreeBuffer(values, ValuesBytes(oldCapacity));
+        }
+
+        return fresh;
+    }
+
+    private int SharedKeyIndex(PyObject* name)
+    {
+        for (var i = 0; i < _sharedKeys.Count; i++)
+        {
+            if (_sharedKeys[i] == (nint)name)
+            {
+                return i;
+            }
+        }
+
+        if (!StrType.IsInterned(name))
+        {
+            for (var i = 0; i < _sharedKeys.Count; i++)
+            {
+                if (StrType.AsSpan((PyObject*)_sharedKeys[i]).SequenceEqual(StrType.AsSpan(name)))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+}

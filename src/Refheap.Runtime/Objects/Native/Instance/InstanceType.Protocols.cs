@@ -1,0 +1,156 @@
+using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Type;
+
+namespace Refheap.Objects.Native.Instance;
+
+internal sealed unsafe partial class InstanceType
+{
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        if (Heap.TryCallSpecial(self, "__repr__", out var result))
+        {
+            return CheckText(result, "__repr__");
+        }
+
+        // Inherited from the built-in base: an exception subclass reprs as MyError('bad').
+        return Layout.SolidBase == Heap.Types.Object ? base.Repr(self) : Layout.SolidBase.Repr(self);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Str(PyObject* self)
+    {
+        if (Heap.TryCallSpecial(self, "__str__", out var result))
+        {
+            return CheckText(result, "__str__");
+        }
+
+        // object.__str__ is repr(self); a built-in base may have its own (BaseException_str).
+        return Layout.SolidBase == Heap.Types.Object ? Repr(self) : Layout.SolidBase.Str(self);
+    }
+
+    /// <summary>What repr() and str() check a __repr__/__str__ result for: a str, else TypeError (steals <paramref name="result"/>).</summary>
+    private PyRef CheckText(PyRef result, string method)
+    {
+        if (result.IsNull || Heap.IsInstance(result.Ptr, Heap.Types.Str))
+        {
+            return result;
+        }
+
+        var typeName = result.Descriptor.Name;
+        result.DecRef();
+        return Heap.RaiseTypeError($"{method} returned non-string (type {typeName})");
+    }
+
+    // The protocols below follow the class's special methods, else the built-in base's
+    // (a dict or list subclass behaves as a dict or list), else object's default.
+
+    /// <inheritdoc/>
+    public override PyRef Subscript(PyObject* self, PyObject* key)
+    {
+        if (CallSpecial(self, "__getitem__", out var result, (nint)key))
+        {
+            return result;
+        }
+
+        if (!Layout.SolidBaseIsObject)
+        {
+            return Layout.SolidBase.Subscript(self, key);
+        }
+
+        return Heap.Profile.IntPromotesToLong
+            ? Heap.RaiseTypeError($"'{Name}' object does not support indexing")
+            : base.Subscript(self, key);
+    }
+
+    /// <inheritdoc/>
+    public override int SetItem(PyObject* self, PyObject* key, PyObject* value)
+    {
+        var found = value == null
+            ? CallSpecial(self, "__delitem__", out var result, (nint)key)
+            : CallSpecial(self, "__setitem__", out result, (nint)key, (nint)value);
+        if (found)
+        {
+            result.XDecRef();
+            return result.IsNull ? -1 : 0;
+        }
+
+        return Layout.SolidBaseIsObject ? base.SetItem(self, key, value) : Layout.SolidBase.SetItem(self, key, value);
+    }
+
+    /// <inheritdoc/>
+    public override nint Length(PyObject* self)
+    {
+        if (CallSpecial(self, "__len__", out var result))
+        {
+            if (result.IsNull)
+            {
+                return -1;
+            }
+
+            var ok = Heap.TryAsLong(result.Ptr, out var n);
+            result.DecRef();
+            if (!ok || n < 0)
+            {
+                Heap.Raise(ok ? Heap.Types.Exceptions.ValueError : Heap.Types.Exceptions.TypeError,
+                    ok ? "__len__() should return >= 0" : "an integer is required");
+                return -1;
+            }
+
+            return (nint)n;
+        }
+
+        return Layout.SolidBaseIsObject ? base.Length(self) : Layout.SolidBase.Length(self);
+    }
+
+    /// <inheritdoc/>
+    public override int IsTrue(PyObject* self) => Layout.SolidBaseIsObject ? 1 : Layout.SolidBase.IsTrue(self);
+
+    /// <inheritdoc/>
+    public override long Hash(PyObject* self) => Layout.SolidBaseIsObject ? Heap.IdentityHash(self) : Layout.SolidBase.Hash(self);
+
+    /// <inheritdoc/>
+    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op) =>
+        Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+
+    /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self)
+    {
+        var name = Heap.InternString("__call__");
+        return !name.IsNull && TypeType.Lookup(self->Type, name.Ptr) != null;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs) =>
+        Heap.TryCallSpecialWithArgs(self, "__call__", args, kwargs, out var result)
+            ? result
+            : Heap.RaiseTypeError($"'{Name}' object is not callable");
+
+    /// <summary>Calls a special method defined by the class with the given arguments; false when the class has none.</summary>
+    private bool CallSpecial(PyObject* self, string name, out PyRef result, params ReadOnlySpan<nint> args)
+    {
+        result = PyRef.Null;
+        var nameObj = Heap.InternString(name);
+        if (nameObj.IsNull || TypeType.Lookup(self->Type, nameObj.Ptr) == null)
+        {
+            return false;
+        }
+
+        var refs = new PyRef[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            refs[i] = new PyRef((PyObject*)args[i]);
+        }
+
+        var tuple = Heap.NewTuple(refs);
+        if (tuple.IsNull)
+        {
+            return true;
+        }
+
+        Heap.TryCallSpecialWithArgs(self, name, tuple.Ptr, null, out result);
+        tuple.DecRef();
+        return true;
+    }
+}
