@@ -16,7 +16,7 @@ namespace Refheap.Objects.Native.Dict;
 ///  -1 empty, -2 dummy (deleted), n entry n     │ 2 │ (deleted: all zero) │
 ///                                              └───┴────────┴────────┘
 /// </code>
-/// Probing: <c>i = hash &amp; mask</c>, then <c>perturb &gt;&gt;= 5; i = (i*5 + perturb + 1) &amp; mask</c>.
+/// Probing (<see cref="IndexProbe"/>): <c>i = hash &amp; mask</c>, then <c>perturb &gt;&gt;= 5; i = (i*5 + perturb + 1) &amp; mask</c>.
 /// A table has room for 2/3 of its index slots in entries; when they are used up (deleted
 /// ones included) the dict is rebuilt with size = used * 3 rounded up to a power of two,
 /// which also drops the deleted entries. Deleting only marks the index a dummy and zeroes
@@ -185,12 +185,9 @@ internal sealed unsafe partial class DictType
             return IxEmpty;
         }
 
-        var mask = ((nuint)1 << dk->Log2Size) - 1;
-        var perturb = (nuint)hash;
-        var i = (nuint)hash & mask;
-        while (true)
+        for (var probe = new IndexProbe(dk, hash); ; probe.Next())
         {
-            var ix = GetIndex(dk, i);
+            var ix = GetIndex(dk, probe.Slot);
             if (ix >= 0)
             {
                 var startkey = *KeyAt(dk, ix);
@@ -237,9 +234,6 @@ internal sealed unsafe partial class DictType
             {
                 return IxEmpty;
             }
-
-            perturb >>= PerturbShift;
-            i = mask & ((i * 5) + perturb + 1);
         }
     }
 
@@ -252,12 +246,9 @@ internal sealed unsafe partial class DictType
             return null;
         }
 
-        var mask = ((nuint)1 << dk->Log2Size) - 1;
-        var perturb = (nuint)hash;
-        var i = (nuint)hash & mask;
-        while (true)
+        for (var probe = new IndexProbe(dk, hash); ; probe.Next())
         {
-            var ix = GetIndex(dk, i);
+            var ix = GetIndex(dk, probe.Slot);
             if (ix >= 0)
             {
                 var k = *KeyAt(dk, ix);
@@ -270,48 +261,36 @@ internal sealed unsafe partial class DictType
             {
                 return null;
             }
-
-            perturb >>= PerturbShift;
-            i = mask & ((i * 5) + perturb + 1);
         }
     }
 
     /// <summary>find_empty_slot: the first empty or dummy index slot on the probe path.</summary>
     private static nuint FindEmptySlot(DictKeysObject* dk, long hash)
     {
-        var mask = ((nuint)1 << dk->Log2Size) - 1;
-        var i = (nuint)hash & mask;
-        var perturb = (nuint)hash;
-        while (GetIndex(dk, i) >= 0)
+        var probe = new IndexProbe(dk, hash);
+        while (GetIndex(dk, probe.Slot) >= 0)
         {
-            perturb >>= PerturbShift;
-            i = ((i * 5) + perturb + 1) & mask;
+            probe.Next();
         }
 
-        return i;
+        return probe.Slot;
     }
 
     /// <summary>lookdict_index: the index slot that holds entry <paramref name="index"/>.</summary>
     private static nuint LookupIndexSlot(DictKeysObject* dk, long hash, nint index)
     {
-        var mask = ((nuint)1 << dk->Log2Size) - 1;
-        var i = (nuint)hash & mask;
-        var perturb = (nuint)hash;
-        while (true)
+        for (var probe = new IndexProbe(dk, hash); ; probe.Next())
         {
-            var ix = GetIndex(dk, i);
+            var ix = GetIndex(dk, probe.Slot);
             if (ix == index)
             {
-                return i;
+                return probe.Slot;
             }
 
             if (ix == IxEmpty)
             {
                 throw new InvalidOperationException("dict table corrupted: an entry's index slot is missing");
             }
-
-            perturb >>= PerturbShift;
-            i = mask & ((i * 5) + perturb + 1);
         }
     }
 
@@ -452,18 +431,15 @@ internal sealed unsafe partial class DictType
     /// <summary>build_indices: points the index slots at entries 0..n-1 of a fresh table.</summary>
     private static void BuildIndices(DictKeysObject* dk, nint n)
     {
-        var mask = ((nuint)1 << dk->Log2Size) - 1;
         for (nint ix = 0; ix < n; ix++)
         {
-            var hash = HashAt(dk, ix);
-            var i = (nuint)hash & mask;
-            for (var perturb = (nuint)hash; GetIndex(dk, i) != IxEmpty;)
+            var probe = new IndexProbe(dk, HashAt(dk, ix));
+            while (GetIndex(dk, probe.Slot) != IxEmpty)
             {
-                perturb >>= PerturbShift;
-                i = mask & ((i * 5) + perturb + 1);
+                probe.Next();
             }
 
-            SetIndex(dk, i, ix);
+            SetIndex(dk, probe.Slot, ix);
         }
     }
 
