@@ -55,6 +55,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
+        WeakContainers = new WeakContainerTypes(heap, WeakReference);
+        foreach (var w in WeakContainers.All)
+        {
+            Add(w);
+        }
+
         Exceptions = new ExceptionTypes(heap, this);
         foreach (var e in Exceptions.All)
         {
@@ -121,6 +127,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
     public WeakReferenceType WeakCallableProxy { get; }
+
+    /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet and their helpers.</summary>
+    public WeakContainerTypes WeakContainers { get; }
 
     /// <summary>The exception hierarchy.</summary>
     public ExceptionTypes Exceptions { get; }
