@@ -24,4 +24,48 @@ public sealed partial class Runtime
     /// <c>__iter__</c>, <c>clear</c> through <see cref="GetAttr"/>.
     /// </summary>
     public Handle WeakSet() => Build(h => h.NewWeakSet());
+
+    /// <summary>
+    /// <c>weakref.finalize(obj, func, *args)</c>: calls <c>func(*args)</c> once — when
+    /// <paramref name="obj"/> dies, when the finalizer is called, or when the runtime is
+    /// disposed (if its <c>atexit</c> is still true) — unless it was detached. The runtime keeps
+    /// it alive until then. Attributes <c>alive</c>, <c>atexit</c> (settable); methods
+    /// <c>detach()</c>, <c>peek()</c>; calling it runs func and returns its result (None after).
+    /// </summary>
+    /// <exception cref="PythonException">
+    /// TypeError when <paramref name="obj"/> cannot be weakly referenced; on py27, AttributeError
+    /// (<c>'module' object has no attribute 'finalize'</c>): 2.7 has no weakref.finalize.
+    /// </exception>
+    public Handle Finalize(Handle obj, Handle func, params ReadOnlySpan<Handle> args)
+    {
+        using var gil = Enter();
+        var target = Resolve(obj);
+        var callable = Resolve(func);
+        var tuple = Heap.NewTuple(ResolveAll(args));
+        if (tuple.IsNull)
+        {
+            throw PendingException();
+        }
+
+        try
+        {
+            return Own(Heap.NewFinalizer(target, callable, tuple));
+        }
+        finally
+        {
+            tuple.DecRef();
+        }
+    }
+
+    /// <summary>
+    /// Runs the live finalizers whose <c>atexit</c> is true, newest first, as CPython does at
+    /// interpreter shutdown (<c>weakref.finalize._exitfunc</c>); afterwards no finalizer calls
+    /// its function. <see cref="Dispose"/> should call it first, while every object still lives.
+    /// </summary>
+    internal void RunAtExitFinalizers()
+    {
+        using var gil = Enter();
+        ThrowIfDisposed();
+        Heap.RunAtExitFinalizers();
+    }
 }

@@ -128,7 +128,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
     public WeakReferenceType WeakCallableProxy { get; }
 
-    /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet and their helpers.</summary>
+    /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize and their helpers.</summary>
     public WeakContainerTypes WeakContainers { get; }
 
     /// <summary>The exception hierarchy.</summary>

@@ -1,6 +1,6 @@
 namespace Refheap.Objects;
 
-/// <summary>Shortcuts to the weak containers (Weak/).</summary>
+/// <summary>Shortcuts to the weak containers and finalize (Weak/).</summary>
 internal sealed unsafe partial class Heap
 {
     /// <summary><c>weakref.WeakValueDictionary()</c>: a new reference, or null with MemoryError set.</summary>
@@ -11,6 +11,24 @@ internal sealed unsafe partial class Heap
 
     /// <summary><c>weakref.WeakSet()</c>: a new reference, or null with MemoryError set.</summary>
     public PyRef NewWeakSet() => Types.WeakContainers.Set.New();
+
+    /// <summary>
+    /// <c>weakref.finalize(obj, func, *args, **kwargs)</c>, <paramref name="args"/> a tuple and
+    /// <paramref name="kwargs"/> a dict or null (borrowed): a new reference, or null with the
+    /// error set (TypeError for an obj that cannot be weakly referenced; AttributeError on 2.7).
+    /// </summary>
+    public PyRef NewFinalizer(PyObject* obj, PyObject* func, PyObject* args, PyObject* kwargs) =>
+        Types.WeakContainers.Finalize.New(obj, func, args, kwargs);
+
+    /// <summary><see cref="NewFinalizer(PyObject*, PyObject*, PyObject*, PyObject*)"/> without keyword arguments, with safe signatures for the public API.</summary>
+    public PyRef NewFinalizer(PyRef obj, PyRef func, PyRef args) => NewFinalizer(obj.Ptr, func.Ptr, args.Ptr, null);
+
+    /// <summary>
+    /// Runs the finalizers still alive whose <c>atexit</c> is true, newest first, as CPython's
+    /// atexit hook <c>weakref.finalize._exitfunc</c> does at interpreter shutdown; afterwards no
+    /// finalizer calls its function. Call it once, before the objects are released. No-op on 2.7.
+    /// </summary>
+    public void RunAtExitFinalizers() => Types.WeakContainers.Finalize.RunAtExit();
 
     /// <summary>
     /// <c>iter(container)</c> for a weak container (a generator: new reference), or null with

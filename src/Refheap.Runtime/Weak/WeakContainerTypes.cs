@@ -5,7 +5,7 @@ namespace Refheap.Weak;
 /// <summary>
 /// The weak containers of the weakref module and their helpers, as built-in types of one heap:
 /// <c>WeakValueDictionary</c> with its <c>KeyedRef</c>, <c>WeakKeyDictionary</c>,
-/// <c>WeakSet</c>, and their generators.
+/// <c>WeakSet</c>, their generators, and <c>finalize</c>.
 /// </summary>
 internal sealed class WeakContainerTypes
 {
@@ -17,7 +17,8 @@ internal sealed class WeakContainerTypes
         KeyDictionary = new WeakKeyDictionaryType(heap);
         Set = new WeakSetType(heap);
         Iterator = new WeakIteratorType(heap);
-        All = [KeyedRef, ValueDictionary, KeyDictionary, Set, Iterator];
+        Finalize = new FinalizeType(heap);
+        All = [KeyedRef, ValueDictionary, KeyDictionary, Set, Iterator, Finalize];
     }
 
     /// <summary><c>weakref.KeyedRef</c>.</summary>
@@ -34,6 +35,9 @@ internal sealed class WeakContainerTypes
 
     /// <summary>The containers' generators.</summary>
     public WeakIteratorType Iterator { get; }
+
+    /// <summary><c>weakref.finalize</c>.</summary>
+    public FinalizeType Finalize { get; }
 
     /// <summary>Every descriptor above, for registration with the built-in types.</summary>
     public IReadOnlyList<TypeDescriptor> All { get; }
