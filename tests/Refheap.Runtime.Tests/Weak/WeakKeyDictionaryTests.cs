@@ -133,6 +133,42 @@ public class WeakKeyDictionaryTests
     }
 
     [Theory]
+    [InlineData("py27", true)]
+    [InlineData("py312", false)]
+    public void A_key_dying_after_its_entry_was_deleted_is_reported_by_2_7_only(string profile, bool reported)
+    {
+        // k = weakref.WeakKeyDictionary(); a = A(); k[a] = 1; r = k.keyrefs(); del k[a]; del a; print(len(k))
+        //   # 2.7: 0, and on stderr: Exception KeyError: (<weakref at 0x...; dead>,) in <function remove at 0x...> ignored
+        //   # 3.12: 0 (its callback ignores a key already gone)
+        Run(profile, (rt, cls) =>
+        {
+            var report = new StringWriter();
+            rt.Heap.UnraisableWriter = report;
+            var k = rt.WeakKeyDictionary();
+            var a = Make(rt, cls);
+            Scoped(rt, () => k[a.Get()] = rt.Int(1));
+            var refs = Invoke(rt, k, "keyrefs");
+            Scoped(rt, () =>
+            {
+                rt.DelItem(k, a.Get());
+                return 0;
+            });
+            a.Dispose();
+            Assert.Equal(0, rt.Length(k));
+            Assert.Equal(1, rt.Length(refs));
+            if (reported)
+            {
+                Assert.StartsWith("Exception KeyError: ", report.ToString());
+                Assert.Contains("; dead>", report.ToString());
+            }
+            else
+            {
+                Assert.Equal("", report.ToString());
+            }
+        });
+    }
+
+    [Theory]
     [InlineData("py27", "list", "^<WeakKeyDictionary at [0-9]+>$", "'NoneType' object is not callable")]
     [InlineData("py312", "generator", "^<WeakKeyDictionary at 0x[0-9a-f]+>$", "unhashable type: 'WeakKeyDictionary'")]
     public void Keys_values_items_repr_and_hash_read_as_CPythons(string profile, string kind, string repr, string hashError)
