@@ -97,7 +97,7 @@ public sealed record BenchComparison(
     string Unit,
     long? Tasks,
     double Refheap,
-    double CPython,
+    [property: JsonPropertyName("cpython")] double CPython,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Ratio);
 
 /// <summary>A number one side produced, before it is labelled with the side and profile.</summary>
