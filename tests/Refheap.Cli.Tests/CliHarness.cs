@@ -13,11 +13,20 @@ internal static class CliHarness
 {
     public const int Width = 100;
 
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the environment child processes see (null: the test process's).</summary>
+    public static CliResult RunWith(CliEnvironment? environment, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exitCode = RefheapCommand.Run(args, CliConsole.FromWriters(output, error, Width));
+        var console = CliConsole.FromWriters(output, error, Width);
+        if (environment != null)
+        {
+            console = console with { Environment = environment };
+        }
+
+        var exitCode = RefheapCommand.Run(args, console);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
