@@ -140,7 +140,7 @@ internal sealed unsafe partial class DictType
         var startkey = ep->Key;
         if (BothStr(startkey, key))
         {
-            return StrEquals(startkey, key) ? 1 : 0;
+            return StrKeys.Equal(startkey, key) ? 1 : 0;
         }
 
         Heap.IncRef(startkey);

@@ -200,7 +200,7 @@ internal sealed unsafe partial class DictType
                 {
                     if (BothStr(startkey, key))
                     {
-                        if (StrEquals(startkey, key))
+                        if (StrKeys.Equal(startkey, key))
                         {
                             return ix;
                         }

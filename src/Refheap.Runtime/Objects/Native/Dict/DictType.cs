@@ -565,19 +565,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
     }
 
     /// <summary>hash(key), taking an exact str's cached hash directly.</summary>
-    private long HashOf(PyObject* key)
-    {
-        if (key->Type == _str)
-        {
-            var h = ((PyStrObject*)key)->Hash;
-            if (h != -1)
-            {
-                return h;
-            }
-        }
-
-        return Heap.Hash(key);
-    }
+    private long HashOf(PyObject* key) => StrKeys.Hash(Heap, _str, key);
 
     /// <summary>The value for a key, BORROWED, or null (missing, or <paramref name="error"/> with the error set).</summary>
     private PyObject* LookupValue(PyObject* d, PyObject* key, long hash, out bool error)
@@ -616,6 +604,4 @@ internal sealed unsafe partial class DictType : DictTypeBase
     /// Whether two keys with equal hashes are equal without running user code: both exact strs.
     /// </summary>
     private bool BothStr(PyObject* a, PyObject* b) => a->Type == _str && b->Type == _str;
-
-    private static bool StrEquals(PyObject* a, PyObject* b) => StrType.AsSpan(a).SequenceEqual(StrType.AsSpan(b));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Refheap.Objects.Native.Dict;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
@@ -614,24 +615,12 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     }
 
     /// <summary>hash(key), taking an exact str's cached hash directly.</summary>
-    private long HashOf(PyObject* key)
-    {
-        if (key->Type == _str)
-        {
-            var h = ((PyStrObject*)key)->Hash;
-            if (h != -1)
-            {
-                return h;
-            }
-        }
-
-        return Heap.Hash(key);
-    }
+    private long HashOf(PyObject* key) => StrKeys.Hash(Heap, _str, key);
 
     /// <summary>Compares a slot's key with <paramref name="key"/> (same hash) without user code when both are exact strs.</summary>
     private bool StrKeysEqual(PyObject* startkey, PyObject* key, out bool decided)
     {
         decided = startkey->Type == _str && key->Type == _str;
-        return decided && StrType.AsSpan(startkey).SequenceEqual(StrType.AsSpan(key));
+        return decided && StrKeys.Equal(startkey, key);
     }
 }
