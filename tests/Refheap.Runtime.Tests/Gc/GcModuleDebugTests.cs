@@ -50,9 +50,7 @@ public partial class GcModuleDebugTests
         using var scope = rt.OpenScope();
         var cls = rt.DefineClass("A");
         rt.Gc.Collect();
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Stats;
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Stats);
         GcModuleTestKit.MakeCycle(rt, cls);
         var (_, _, old) = rt.Gc.TrackedObjects();
         rt.Gc.Collect();
@@ -65,35 +63,18 @@ public partial class GcModuleDebugTests
         Assert.Equal($"gc: objects in each generation: {young} 0 {old}", lines[1]);
     }
 
-    [Fact]
-    public void Debug_stats_in_py312_prints_zero_counts_when_nothing_is_found()
+    [Theory]
+    [InlineData("py27", new[]
     {
-        // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_STATS); gc.collect(); gc.collect(0)
-        // python3.12 (stderr):
-        //   gc: collecting generation 2...
-        //   gc: objects in each generation: 0 0 4987
-        //   gc: objects in permanent generation: 375
-        //   gc: done, 0 unreachable, 0 uncollectable, 0.0002s elapsed
-        //   gc: collecting generation 0...
-        //   gc: objects in each generation: 0 0 4986
-        //   gc: objects in permanent generation: 375
-        //   gc: done, 0 unreachable, 0 uncollectable, 0.0000s elapsed
-        using var rt = GcModuleTestKit.Quiet("py312");
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Stats;
-        rt.Gc.Collect();
-        rt.Gc.Collect(0);
-        Assert.Equal(
-            [
-                "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 0 unreachable, 0 uncollectable, T elapsed",
-                "gc: collecting generation 0...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 0 unreachable, 0 uncollectable, T elapsed",
-            ],
-            GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
-    }
-
-    [Fact]
-    public void Debug_stats_in_py27_prints_only_the_time_when_nothing_is_found()
+        "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: done, T elapsed.",
+        "gc: collecting generation 0...", "gc: objects in each generation: N N N", "gc: done, T elapsed.",
+    })]
+    [InlineData("py312", new[]
+    {
+        "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 0 unreachable, 0 uncollectable, T elapsed",
+        "gc: collecting generation 0...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 0 unreachable, 0 uncollectable, T elapsed",
+    })]
+    public void Debug_stats_prints_only_the_time_in_py27_and_zero_counts_in_py312_when_nothing_is_found(string profile, string[] expected)
     {
         // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_STATS); gc.collect(); gc.collect(0)
         // python2.7 (stderr):
@@ -103,71 +84,49 @@ public partial class GcModuleDebugTests
         //   gc: collecting generation 0...
         //   gc: objects in each generation: 1 0 3486
         //   gc: done, 0.0000s elapsed.
-        using var rt = GcModuleTestKit.Quiet("py27");
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Stats;
+        // python3.12 (stderr):
+        //   gc: collecting generation 2...
+        //   gc: objects in each generation: 0 0 4987
+        //   gc: objects in permanent generation: 375
+        //   gc: done, 0 unreachable, 0 uncollectable, 0.0002s elapsed
+        //   gc: collecting generation 0...
+        //   gc: objects in each generation: 0 0 4986
+        //   gc: objects in permanent generation: 375
+        //   gc: done, 0 unreachable, 0 uncollectable, 0.0000s elapsed
+        using var rt = GcModuleTestKit.Quiet(profile);
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Stats);
         rt.Gc.Collect();
         rt.Gc.Collect(0);
-        Assert.Equal(
-            [
-                "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: done, T elapsed.",
-                "gc: collecting generation 0...", "gc: objects in each generation: N N N", "gc: done, T elapsed.",
-            ],
-            GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
+        Assert.Equal(expected, GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
     }
 
-    [Fact]
-    public void Debug_stats_in_py27_counts_uncollectable_objects_as_unreachable_too()
+    [Theory]
+    [InlineData("py27", 4, new[] { "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: done, 4 unreachable, 4 uncollectable, T elapsed." })]
+    [InlineData("py312", 2, new[] { "gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 2 unreachable, 0 uncollectable, T elapsed" })]
+    public void Debug_stats_counts_a_del_cycle_as_uncollectable_too_in_py27_and_as_collected_in_py312(string profile, long found, string[] expected)
     {
         // class D(object):
         //     def __del__(self): pass
         // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_STATS)
         // a = D(); b = D(); a.o = b; b.o = a; del a, b
         // gc.collect()
-        // python2.7 (stderr):
+        // python2.7 (stderr): the uncollectable objects are counted as unreachable too
         //   gc: collecting generation 2...
         //   gc: objects in each generation: 4 0 3486
         //   gc: done, 4 unreachable, 4 uncollectable, 0.0002s elapsed.
-        using var rt = GcModuleTestKit.Quiet("py27");
-        using var scope = rt.OpenScope();
-        var cls = GcModuleTestKit.ClassWithDel(rt, "D", _ => { });
-        rt.Gc.Collect();
-        GcModuleTestKit.MakeCycle(rt, cls);
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Stats;
-        Assert.Equal(4, rt.Gc.Collect());
-        Assert.Equal(
-            ["gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: done, 4 unreachable, 4 uncollectable, T elapsed."],
-            GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
-    }
-
-    [Fact]
-    public void Debug_stats_in_py312_counts_a_finalized_cycle_as_collected()
-    {
-        // class D(object):
-        //     def __del__(self): pass
-        // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_STATS)
-        // a = D(); b = D(); a.o = b; b.o = a; del a, b
-        // gc.collect()
-        // python3.12 (stderr):
+        // python3.12 (stderr): the finalized cycle is collected
         //   gc: collecting generation 2...
         //   gc: objects in each generation: 2 0 4986
         //   gc: objects in permanent generation: 375
         //   gc: done, 2 unreachable, 0 uncollectable, 0.0002s elapsed
-        using var rt = GcModuleTestKit.Quiet("py312");
+        using var rt = GcModuleTestKit.Quiet(profile);
         using var scope = rt.OpenScope();
         var cls = GcModuleTestKit.ClassWithDel(rt, "D", _ => { });
         rt.Gc.Collect();
         GcModuleTestKit.MakeCycle(rt, cls);
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Stats;
-        Assert.Equal(2, rt.Gc.Collect());
-        Assert.Equal(
-            ["gc: collecting generation 2...", "gc: objects in each generation: N N N", "gc: objects in permanent generation: N", "gc: done, 2 unreachable, 0 uncollectable, T elapsed"],
-            GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Stats);
+        Assert.Equal(found, rt.Gc.Collect());
+        Assert.Equal(expected, GcModuleTestKit.NormaliseStats(GcModuleTestKit.Lines(output)));
     }
 
     [Theory]
@@ -253,9 +212,7 @@ public partial class GcModuleDebugTests
             (idA, idB) = (a.Id, b.Id);
         }
 
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Collectable | (profile == "py27" ? DebugObjects27 : 0);
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Collectable | (profile == "py27" ? DebugObjects27 : 0));
         rt.Gc.Collect();
 
         var lines = GcModuleTestKit.Lines(output).Select(l => DebugCycleLine().Match(l)).ToArray();
@@ -278,58 +235,47 @@ public partial class GcModuleDebugTests
         var cls = rt.DefineClass("Task");
         rt.Gc.Collect();
         GcModuleTestKit.MakeCycle(rt, cls);
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Collectable;
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Collectable);
         Assert.Equal(4, rt.Gc.Collect());
         Assert.Equal(string.Empty, output.ToString());
     }
 
-    [Fact]
-    public void Debug_uncollectable_in_py27_prints_the_del_objects_then_what_they_reach()
+    [Theory]
+    [InlineData("py27", 4, 2, new[] { "D", "D", "dict", "dict" })]
+    [InlineData("py312", 2, 0, new string[0])]
+    public void Debug_uncollectable_prints_the_del_cycle_in_py27_and_nothing_in_py312(string profile, long found, int garbage, string[] types)
     {
         // class D(object):
         //     def __del__(self): pass
-        // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_UNCOLLECTABLE | gc.DEBUG_OBJECTS)
+        // gc.disable(); gc.collect()
+        // gc.set_debug(gc.DEBUG_UNCOLLECTABLE | gc.DEBUG_OBJECTS)    # 3.12: gc.DEBUG_UNCOLLECTABLE
         // a = D(); b = D(); a.o = b; b.o = a; del a, b
-        // gc.collect()
-        // python2.7 (stderr):
+        // print(gc.collect(), len(gc.garbage))  → 2.7: 4 2    3.12: 2 0
+        // python2.7 (stderr): the del objects, then what they reach
         //   gc: uncollectable <D 0x7fc15f76c690>
         //   gc: uncollectable <D 0x7fc15f76c6d0>
         //   gc: uncollectable <dict 0x7fc15f76d5f0>
         //   gc: uncollectable <dict 0x7fc15f76db90>
-        using var rt = GcModuleTestKit.Quiet("py27");
+        // python3.12 (stderr): nothing
+        using var rt = GcModuleTestKit.Quiet(profile);
         using var scope = rt.OpenScope();
         var cls = GcModuleTestKit.ClassWithDel(rt, "D", _ => { });
         rt.Gc.Collect();
         GcModuleTestKit.MakeCycle(rt, cls);
-        var output = new StringWriter();
-        rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Uncollectable | DebugObjects27;
-        rt.Gc.Collect();
+        var output = CaptureDebugOutput(rt, GcDebugFlags.Uncollectable | (profile == "py27" ? DebugObjects27 : 0));
+        Assert.Equal(found, rt.Gc.Collect());
         var lines = GcModuleTestKit.Lines(output).Select(l => DebugCycleLine().Match(l)).ToArray();
         Assert.All(lines, m => Assert.Equal("uncollectable", m.Groups[1].Value));
-        Assert.Equal(["D", "D", "dict", "dict"], lines.Select(m => m.Groups[2].Value));
+        Assert.Equal(types, lines.Select(m => m.Groups[2].Value));
+        Assert.Equal(garbage, rt.Length(rt.Gc.Garbage));
     }
 
-    [Fact]
-    public void Debug_uncollectable_in_py312_prints_nothing_for_a_del_cycle()
+    /// <summary>gc.set_debug(<paramref name="flags"/>), with what gc prints (to stderr in CPython) captured from now on.</summary>
+    private static StringWriter CaptureDebugOutput(Runtime rt, GcDebugFlags flags)
     {
-        // class D(object):
-        //     def __del__(self): pass
-        // gc.disable(); gc.collect(); gc.set_debug(gc.DEBUG_UNCOLLECTABLE)
-        // a = D(); b = D(); a.o = b; b.o = a; del a, b
-        // gc.collect()                        → python3.12: nothing on stderr; gc.garbage == []
-        using var rt = GcModuleTestKit.Quiet("py312");
-        using var scope = rt.OpenScope();
-        var cls = GcModuleTestKit.ClassWithDel(rt, "D", _ => { });
-        rt.Gc.Collect();
-        GcModuleTestKit.MakeCycle(rt, cls);
         var output = new StringWriter();
         rt.Gc.DebugWriter = output;
-        rt.Gc.Debug = GcDebugFlags.Uncollectable;
-        Assert.Equal(2, rt.Gc.Collect());
-        Assert.Equal(string.Empty, output.ToString());
-        Assert.Equal(0, rt.Length(rt.Gc.Garbage));
+        rt.Gc.Debug = flags;
+        return output;
     }
 }
