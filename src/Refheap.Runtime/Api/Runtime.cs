@@ -468,6 +468,9 @@ public sealed partial class Runtime : IDisposable
             throw new InvalidOperationException("a runtime cannot be disposed from inside a call it is running");
         }
 
+        // weakref.finalize's atexit hook: live finalizers run while every object is still alive.
+        RunAtExitFinalizers();
+
         foreach (var table in _handles.Values)
         {
             table.ReleaseAll();

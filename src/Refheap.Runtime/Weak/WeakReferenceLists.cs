@@ -32,7 +32,9 @@ internal static unsafe class WeakReferenceLists
         }
     }
 
-    private static WeakReferenceKind KindOf(PyWeakReference* wr) => ((WeakReferenceType)((PyObject*)wr)->Type->Descriptor).Kind;
+    // A KeyedRef is a kind of ref (a subclass of weakref.ref in CPython).
+    private static WeakReferenceKind KindOf(PyWeakReference* wr) =>
+        ((PyObject*)wr)->Type->Descriptor is WeakReferenceType w ? w.Kind : WeakReferenceKind.Reference;
 
     /// <summary>Links <paramref name="wr"/> first in the list.</summary>
     public static void InsertHead(PyWeakReference* wr, PyWeakReference** list)

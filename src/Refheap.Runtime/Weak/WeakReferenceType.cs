@@ -43,8 +43,8 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
-    /// <summary>Whether <paramref name="o"/> is a weak reference or proxy.</summary>
-    public static bool IsWeakReference(PyObject* o) => o->Type->Descriptor is WeakReferenceType;
+    /// <summary>Whether <paramref name="o"/> is a weak reference or proxy (a KeyedRef too: it is a ref subclass in CPython).</summary>
+    public static bool IsWeakReference(PyObject* o) => o->Type->Descriptor is WeakReferenceType or KeyedReferenceType;
 
     /// <summary>The referent of a weak reference, borrowed, or null when it died.</summary>
     public static PyObject* Referent(PyObject* self)
@@ -205,7 +205,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
                 return PyRef.Null;
             }
 
-            var right = IsWeakReference(other) && ((WeakReferenceType)other->Type->Descriptor).IsProxy ? LiveReferent(other) : other;
+            var right = other->Type->Descriptor is WeakReferenceType { Kind: not WeakReferenceKind.Reference } ? LiveReferent(other) : other;
             return right == null ? PyRef.Null : Heap.RichCompare(target, right, op);
         }
 
