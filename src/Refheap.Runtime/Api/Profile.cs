@@ -1,4 +1,5 @@
 using Refheap.Memory;
+using Refheap.Weak;
 
 namespace Refheap;
 
@@ -31,6 +32,7 @@ public sealed class Profile
         FieldlessInstancesUntracked = true,
         OrdersUnrelatedTypes = true,
         BuiltinFunctionsWeakReferenceable = false,
+        WeakModule = WeakModuleBehaviour.Py27,
         Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
     };
@@ -52,6 +54,7 @@ public sealed class Profile
         FieldlessInstancesUntracked = false,
         OrdersUnrelatedTypes = false,
         BuiltinFunctionsWeakReferenceable = true,
+        WeakModule = WeakModuleBehaviour.Py312,
         Wording = ErrorWording.Cpython312,
         DebugCycleNeedsObjectsFlag = false,
     };
@@ -116,6 +119,9 @@ public sealed class Profile
 
     /// <summary>Whether functions implemented in C# (builtin_function_or_method) can be weakly referenced: 3.x yes, 2.7 no.</summary>
     public required bool BuiltinFunctionsWeakReferenceable { get; init; }
+
+    /// <summary>How the weakref module's Python-level parts (weak containers, finalize) behave in this version.</summary>
+    internal WeakModuleBehaviour WeakModule { get; init; } = WeakModuleBehaviour.Py312;
 
     /// <summary>Whose wording error messages follow where the two CPythons word the same error differently.</summary>
     public required ErrorWording Wording { get; init; }

@@ -99,6 +99,5 @@ internal sealed class WeakModuleBehaviour
     public required bool QualifiedGeneratorNames { get; init; }
 
     /// <summary>The weakref module of the profile's CPython.</summary>
-    public static WeakModuleBehaviour For(Profile profile) =>
-        profile.Wording == ErrorWording.Cpython27 ? Py27 : Py312;
+    public static WeakModuleBehaviour For(Profile profile) => profile.WeakModule;
 }
