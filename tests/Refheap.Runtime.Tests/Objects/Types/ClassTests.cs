@@ -9,9 +9,7 @@ public sealed unsafe partial class ClassTests
     public void In_27_an_instance_gets_its_own_dict_object_on_the_first_attribute_store()
     {
         // python2.7: t = Task(); '__dict__' slot empty until t.x = 1 makes a dict (objgraph/heapy count it)
-        using var rt = TestRuntimes.Create("py27");
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check("py27", rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
             var before = rt.TakeCensus();
@@ -22,18 +20,14 @@ public sealed unsafe partial class ClassTests
             task.SetAttr("done", rt.Bool(false));
             Assert.Equal(1, rt.TakeCensus().Since(before)["dict"]);
             Assert.Equal("{'done': False, 'title': 'write the talk'}", task.GetAttr("__dict__").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Fact]
     public void In_312_an_instance_has_no_dict_object_until___dict___is_read()
     {
         // python3.12: attributes live in the instance's inline values; reading t.__dict__ makes the dict.
-        using var rt = TestRuntimes.Create("py312");
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check("py312", rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
             var before = rt.TakeCensus();
@@ -54,9 +48,7 @@ public sealed unsafe partial class ClassTests
             Assert.Equal(3, rt.Length(dict));
             task.DelAttr("title");
             Assert.Equal("{'done': False, 'owner': 'me'}", dict.Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -67,9 +59,7 @@ public sealed unsafe partial class ClassTests
     [InlineData("py312", "{'y': 1, 'x': 2}", "{'x': 1, 'y': 2}", "{'y': 2, 'x': 3}")]
     public void Each_instances___dict___keeps_its_own_insertion_order(string profile, string b, string a, string c)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("T");
             var x = rt.Call(cls);
@@ -87,9 +77,7 @@ public sealed unsafe partial class ClassTests
             Assert.Equal(b, y.GetAttr("__dict__").Repr());
             Assert.Equal(a, x.GetAttr("__dict__").Repr());
             Assert.Equal(c, z.GetAttr("__dict__").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -99,9 +87,7 @@ public sealed unsafe partial class ClassTests
         // python2.7 / python3.12:
         //   t.x → AttributeError: 'Task' object has no attribute 'x'
         //   del t.x (absent) → AttributeError: 'Task' object has no attribute 'x'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
             AssertAttributeError("'Task' object has no attribute 'x'", () => task.GetAttr("x"));
@@ -116,9 +102,7 @@ public sealed unsafe partial class ClassTests
             AssertAttributeError("'Task' object has no attribute 'x'", () => task.DelAttr("x"));
             task.SetAttr("x", rt.Int(3));
             Assert.Equal(3, rt.ToInt64(task.GetAttr("x")));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -127,9 +111,7 @@ public sealed unsafe partial class ClassTests
     {
         // 3.12 shares at most 30 keys per class (SHARED_KEYS_MAX_SIZE); beyond, the instance
         // falls back to a dict. The attributes must not notice.
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Wide");
             var a = rt.Call(cls);
@@ -147,9 +129,7 @@ public sealed unsafe partial class ClassTests
             }
 
             Assert.Equal(40, rt.Length(a.GetAttr("__dict__")));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -162,9 +142,7 @@ public sealed unsafe partial class ClassTests
         //   s.__dict__    → AttributeError: 'S' object has no attribute '__dict__'
         //   s.a (unset)   → AttributeError: a (2.7) / 'S' object has no attribute 'a' (3.12)
         //   del s.a (unset) → AttributeError: a
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("a"), rt.Str("b")) });
             var before = rt.TakeCensus();
@@ -182,9 +160,7 @@ public sealed unsafe partial class ClassTests
             AssertAttributeError("a", () => s.DelAttr("a"));
             Assert.Equal(0, rt.TakeCensus().Since(before).GetValueOrDefault("dict"));
             Assert.Equal(1, rt.TakeCensus().Since(before)["__main__.S"]);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -192,18 +168,14 @@ public sealed unsafe partial class ClassTests
     public void A_slots_class_with___dict___in_its_slots_takes_any_attribute(string profile)
     {
         // python2.7 / python3.12: class S(object): __slots__ = ('a', '__dict__'); s.z = 1 → fine
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.List(rt.Str("a"), rt.Str("__dict__")) });
             var s = rt.Call(cls);
             s.SetAttr("a", rt.Int(1));
             s.SetAttr("z", rt.Int(2));
             Assert.Equal("{'z': 2}", s.GetAttr("__dict__").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -213,9 +185,7 @@ public sealed unsafe partial class ClassTests
         // python2.7 / python3.12: class Task(object): kind = 'task'
         //   t.kind → 'task'; t.kind = 'mine'; Task.kind → 'task'; del t.kind; t.kind → 'task'
         //   Task.kind = 'job' → t.kind == 'job'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["kind"] = rt.Str("task") });
             var t = rt.Call(cls);
@@ -231,9 +201,7 @@ public sealed unsafe partial class ClassTests
             cls.SetAttr("added", rt.Int(5));
             Assert.Equal(5, rt.ToInt64(t.GetAttr("added")));
             AssertAttributeError("type object 'Task' has no attribute 'missing'", () => cls.GetAttr("missing"));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -242,18 +210,14 @@ public sealed unsafe partial class ClassTests
     {
         // python2.7: del Task.nothing → AttributeError: nothing
         // python3.12: del Task.nothing → AttributeError: type object 'Task' has no attribute 'nothing'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Task");
             AssertAttributeError(profile == "py27" ? "nothing" : "type object 'Task' has no attribute 'nothing'", () => cls.DelAttr("nothing"));
             cls.SetAttr("something", rt.Int(1));
             cls.DelAttr("something");
             Assert.False(rt.HasAttr(cls, "something"));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -262,9 +226,7 @@ public sealed unsafe partial class ClassTests
     {
         // python2.7 / python3.12: t.__class__ is Task; Task.__name__ == 'Task';
         //   Task.__bases__ == (object,); Task.__module__ == '__main__'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Task");
             var t = rt.Call(cls);
@@ -277,9 +239,7 @@ public sealed unsafe partial class ClassTests
             Assert.Equal(["object"], rt.ClassNames(cls.GetAttr("__bases__")));
             Assert.Equal(["Task", "object"], rt.ClassNames(cls.GetAttr("__mro__")));
             Assert.Equal("__main__.Task", t.TypeName);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -290,9 +250,7 @@ public sealed unsafe partial class ClassTests
         //   class S(object): __slots__ = ('a', 'b'); kind = 'S'   (kind after the class body)
         //   class SS(S): __slots__ = ('c',)  → ss.a = 1; ss.c = 2 fine; ss.d = 1 → AttributeError: 'SS' object has no attribute 'd'
         //   class Sub(S): pass               → sub.a = 1; sub.z = 3; sub.__dict__ == {'z': 3}
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var s = rt.DefineClass("S", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("a"), rt.Str("b")), ["kind"] = rt.Str("S") });
             var ss = rt.DefineClass("SS", new Dictionary<string, Handle> { ["__slots__"] = rt.Tuple(rt.Str("c")) }, [s]);
@@ -313,9 +271,7 @@ public sealed unsafe partial class ClassTests
             Assert.Equal(1, rt.ToInt64(y.GetAttr("a")));
             Assert.Equal("{'z': 3}", y.GetAttr("__dict__").Repr());
             Assert.Equal(["Sub", "S", "object"], rt.ClassNames(sub.GetAttr("__mro__")));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -327,9 +283,7 @@ public sealed unsafe partial class ClassTests
         //   [k.__name__ for k in D.__mro__] → ['D', 'B', 'C', 'A', 'object']
         //   class E(C, B): x = 'E'  → E.__mro__: E C B A object
         //   class F(D): pass  → F D B C A object
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var a = rt.DefineClass("A", new Dictionary<string, Handle> { ["x"] = rt.Str("A") });
             var b = rt.DefineClass("B", bases: [a]);
@@ -342,9 +296,7 @@ public sealed unsafe partial class ClassTests
 
             // Lookup follows the MRO: C's x comes before A's.
             Assert.Equal("C", rt.ToText(rt.Call(d).GetAttr("x")));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -354,9 +306,7 @@ public sealed unsafe partial class ClassTests
         // python3.12: class A: pass; class B(A): pass; type('X', (A, B), {})
         //   → TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B
         // python2.7: the same text, with the bases in its dict's order (here: B, A)
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var a = rt.DefineClass("A");
             var b = rt.DefineClass("B", bases: [a]);
@@ -371,9 +321,7 @@ public sealed unsafe partial class ClassTests
             {
                 Assert.Contains(e.PythonMessage[^4..], new[] { "B, A", "A, B" });
             }
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -382,9 +330,7 @@ public sealed unsafe partial class ClassTests
     {
         // python2.7 / python3.12: repr(Task) → <class '__main__.Task'>
         //   repr(Task()) → <__main__.Task object at 0x7f0891e5ec10>  (the address is id(t) in hex)
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Task");
             Assert.Equal("<class '__main__.Task'>", cls.Repr());
@@ -394,9 +340,7 @@ public sealed unsafe partial class ClassTests
             Assert.Matches(AddressRepr(), repr);
             Assert.Equal($"<__main__.Task object at 0x{t.Id:x}>", repr);
             Assert.Equal(repr, rt.Str(t));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -404,9 +348,7 @@ public sealed unsafe partial class ClassTests
     public void A_C_sharp___repr___is_used_by_repr_and_str(string profile)
     {
         // python2.7 / python3.12: class T(object): def __repr__(self): return 'T!'  → repr(t), str(t) → 'T!'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("T", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => rt.Str("T!")) });
             var t = rt.Call(cls);
@@ -418,18 +360,14 @@ public sealed unsafe partial class ClassTests
             var u = rt.Call(rt.DefineClass("U", new Dictionary<string, Handle> { ["__str__"] = rt.Method("__str__", (self, args) => rt.Str("U!")) }));
             Assert.Equal("U!", rt.Str(u));
             Assert.StartsWith("<__main__.U object at 0x", u.Repr(), StringComparison.Ordinal);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void LiveInstances_counts_the_instances_of_exactly_that_class(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var task = rt.DefineClass("Task");
             var sub = rt.DefineClass("Subtask", bases: [task]);
@@ -454,9 +392,7 @@ public sealed unsafe partial class ClassTests
             Assert.Throws<ArgumentException>(() => rt.LiveInstances(rt.Str("not a class")));
             rt.DelItem(keep, rt.Int(0));
             Assert.Equal(2, rt.LiveInstances(task));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -537,9 +473,7 @@ public sealed unsafe partial class ClassTests
     {
         // python: class Task(object):
         //             def __init__(self, title, n): self.title = title; self.n = n
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             Handle seenSelf = default;
             var init = rt.Method("__init__", (self, args) =>
@@ -564,9 +498,7 @@ public sealed unsafe partial class ClassTests
             var e = Assert.Throws<PythonException>(() => rt.Call(cls, rt.Str("only one")));
             Assert.Equal(("TypeError", "__init__() takes exactly 3 arguments (2 given)"), (e.TypeName, e.PythonMessage));
             Assert.Equal(1, rt.LiveInstances(cls));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -574,17 +506,13 @@ public sealed unsafe partial class ClassTests
     public void An___init___that_returns_something_raises_TypeError(string profile)
     {
         // python2.7 / python3.12: def __init__(self): return 1 → TypeError: __init__() should return None, not 'int'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("I", new Dictionary<string, Handle> { ["__init__"] = rt.Method("__init__", (self, args) => rt.Int(1)) });
             var e = Assert.Throws<PythonException>(() => rt.Call(cls));
             Assert.Equal(("TypeError", "__init__() should return None, not 'int'"), (e.TypeName, e.PythonMessage));
             Assert.Equal(0, rt.LiveInstances(cls));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -596,9 +524,7 @@ public sealed unsafe partial class ClassTests
         //   repr(R()), str(R()), repr([R()]) → TypeError: __repr__ returned non-string (type int)
         //   class S(object): def __str__(self): return 1
         //   str(S()) → TypeError: __str__ returned non-string (type int)
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var r = rt.Call(rt.DefineClass("R", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => rt.Int(1)) }));
             var s = rt.Call(rt.DefineClass("S", new Dictionary<string, Handle> { ["__str__"] = rt.Method("__str__", (self, args) => rt.Int(1)) }));
@@ -607,9 +533,7 @@ public sealed unsafe partial class ClassTests
             AssertTypeError("__repr__ returned non-string (type int)", () => rt.List(r).Repr());
             AssertTypeError("__str__ returned non-string (type int)", () => rt.Str(s));
             Assert.Matches(@"^<__main__\.S object at 0x[0-9a-f]+>$", s.Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -618,9 +542,7 @@ public sealed unsafe partial class ClassTests
     {
         // python2.7 / python3.12: class E(object): def __repr__(self): raise ValueError('no repr')
         //   repr([E()]) → ValueError: no repr; the list's repr works again afterwards
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var fail = true;
             var cls = rt.DefineClass("E", new Dictionary<string, Handle>
@@ -635,9 +557,7 @@ public sealed unsafe partial class ClassTests
             fail = false;
             Assert.Equal("[1, E()]", list.Repr());
             Assert.Equal("([1, E()],)", rt.Tuple(list).Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -645,18 +565,14 @@ public sealed unsafe partial class ClassTests
     public void An_instance_hashes_by_its_address_rotated_as_CPython_does(string profile)
     {
         // python2.7 / python3.12 (_Py_HashPointer): h = id(t); hash(t) == (h >> 4 | h << 60) as a signed 64-bit value → True
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = rt.Call(rt.DefineClass("Task"));
             var id = (ulong)t.Id;
             Assert.Equal((long)((id >> 4) | (id << 60)), rt.Heap.Hash(t.Ref().Ptr));
             Assert.False(rt.AreEqual(t, rt.Call(t.GetAttr("__class__"))));
             Assert.True(rt.AreEqual(t, t));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -675,9 +591,7 @@ public sealed unsafe partial class ClassTests
     [InlineData("py312", "int in slots", "__slots__ items must be strings, not 'int'")]
     public void A_bad_class_definition_raises_CPythons_TypeError(string profile, string what, string message)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var boolType = rt.HandleFor(rt.Heap.TypeObjectOf(rt.Heap.Types.Bool));
             Action define = what switch
@@ -689,9 +603,7 @@ public sealed unsafe partial class ClassTests
             };
             AssertTypeError(message, define);
             Assert.Equal("<class '__main__.X'>", rt.DefineClass("X").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [GeneratedRegex(@"^<__main__\.Task object at 0x[0-9a-f]+>$")]

@@ -95,17 +95,13 @@ public sealed class ExceptionTests
     [InlineData("py312", "IndexError", "3", "IndexError(3)", "3")]
     public void Repr_and_str_are_the_profiles(string profile, string type, string args, string repr, string str)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var arguments = args.Length == 0 ? [] : args.Split(',').Select(a => a.StartsWith('\'') ? rt.Str(a[1..^1]) : rt.Int(long.Parse(a, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
             var e = rt.Call(rt.ExceptionClass(type), arguments);
             Assert.Equal(repr, e.Repr());
             Assert.Equal(str, rt.Str(e));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -114,9 +110,7 @@ public sealed class ExceptionTests
     {
         // python2.7 / python3.12: class E(object): def __repr__(self): raise ValueError('no repr')
         //   repr(KeyError(E())) → ValueError: no repr
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("E", new Dictionary<string, Handle> { ["__repr__"] = rt.Method("__repr__", (self, args) => throw new PythonException("ValueError", "no repr")) });
             var e = rt.Call(rt.ExceptionClass("KeyError"), rt.Call(cls));
@@ -124,9 +118,7 @@ public sealed class ExceptionTests
             Assert.Equal(("ValueError", "no repr"), (error.TypeName, error.PythonMessage));
             error = Assert.Throws<PythonException>(() => rt.Call(rt.ExceptionClass("KeyError"), rt.Call(cls), rt.Int(1)).Repr());
             Assert.Equal("ValueError", error.TypeName);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -134,15 +126,11 @@ public sealed class ExceptionTests
     public void The_arguments_are_readable_as_args(string profile)
     {
         // python2.7 / python3.12: KeyError('a').args → ('a',)
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var e = rt.Call(rt.ExceptionClass("KeyError"), rt.Str("a"));
             Assert.Equal("('a',)", e.GetAttr("args").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -150,17 +138,13 @@ public sealed class ExceptionTests
     public void An_exception_instance_takes_attributes(string profile)
     {
         // python2.7 / python3.12: e = KeyError('a'); e.note = 1; e.note, e.__dict__ → 1 {'note': 1}
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var e = rt.Call(rt.ExceptionClass("KeyError"), rt.Str("a"));
             e.SetAttr("note", rt.Int(1));
             Assert.Equal(1, rt.ToInt64(e.GetAttr("note")));
             Assert.Equal("{'note': 1}", e.GetAttr("__dict__").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -172,9 +156,7 @@ public sealed class ExceptionTests
     [InlineData("py312", "MyError('bad')")]
     public void A_user_subclass_of_an_exception_keeps_its_arguments(string profile, string repr)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("MyError", bases: [rt.ExceptionClass("ValueError")]);
             var e = rt.Call(cls, rt.Str("bad"));
@@ -183,18 +165,14 @@ public sealed class ExceptionTests
             Assert.Equal("('bad',)", e.GetAttr("args").Repr());
             Assert.Equal("MyError('bad', 2)", rt.Call(cls, rt.Str("bad"), rt.Int(2)).Repr());
             Assert.Equal("<class '__main__.MyError'>", cls.Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void A_Python_exception_thrown_by_a_C_sharp_callable_arrives_with_its_type_and_message(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var f = rt.Function("lookup", args => throw new PythonException("LookupError", "nothing here"));
             var e = Assert.Throws<PythonException>(() => f.Call());
@@ -209,27 +187,21 @@ public sealed class ExceptionTests
             var outer = rt.Function("outer", args => rt.Call(f));
             e = Assert.Throws<PythonException>(() => outer.Call());
             Assert.Equal(("LookupError", "nothing here"), (e.TypeName, e.PythonMessage));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Any_other_CSharp_exception_becomes_a_SystemError(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var f = rt.Function("broken", args => throw new InvalidOperationException("bad state"));
             var e = Assert.Throws<PythonException>(() => f.Call());
             Assert.Equal("SystemError", e.TypeName);
             Assert.Contains("bad state", e.PythonMessage, StringComparison.Ordinal);
             Assert.Equal("ok", rt.ToText(rt.Str("ok")));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Fact]

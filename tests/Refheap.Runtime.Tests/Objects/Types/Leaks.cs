@@ -8,6 +8,23 @@ namespace Refheap.RuntimeTests.Objects.Types;
 /// </summary>
 internal static unsafe class Leaks
 {
+    /// <summary>
+    /// Runs <paramref name="body"/> with a new runtime of <paramref name="profile"/>, inside a
+    /// handle scope, then checks that the objects it made are all gone once the scope is closed
+    /// (<see cref="Start"/> before, <see cref="AssertBackTo"/> after).
+    /// </summary>
+    public static void Check(string profile, Action<Runtime> body)
+    {
+        using var rt = TestRuntimes.Create(profile);
+        var start = Start(rt);
+        using (rt.OpenScope())
+        {
+            body(rt);
+        }
+
+        AssertBackTo(rt, start);
+    }
+
     /// <summary>Collects (emptying the free lists) and takes the census the test must end with.</summary>
     public static Census Start(Runtime rt)
     {

@@ -15,9 +15,7 @@ public sealed unsafe class ListTests
     [InlineData("py312", new[] { 0, 4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 24, 24, 24, 24, 24 })]
     public void Appending_grows_the_capacity_as_CPython_does(string profile, int[] expected)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var list = rt.List();
             var capacities = new List<long> { Capacity(list) };
@@ -28,9 +26,7 @@ public sealed unsafe class ListTests
             }
 
             Assert.Equal(expected.Select(c => (long)c), capacities);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -51,9 +47,7 @@ public sealed unsafe class ListTests
         // python2.7 / python3.12:
         //   l = []; l.append(l); repr(l) → [[...]]
         //   l = [1, [2]]; l[1].append(l); repr(l) → [1, [2, [...]]]
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var l = rt.List();
             rt.Append(l, l);
@@ -70,9 +64,7 @@ public sealed unsafe class ListTests
             Assert.Equal("[[2, [1, [...]]], [2, [1, [...]]]]", twice.Repr());
             Assert.Equal("[]", rt.List().Repr());
             Assert.Equal("['a', None, 1.5]", rt.List(rt.Str("a"), rt.None, rt.Float(1.5)).Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -86,9 +78,7 @@ public sealed unsafe class ListTests
         //   [1]['a']          → TypeError: list indices must be integers, not str (2.7)
         //                                  list indices must be integers or slices, not str (3.12)
         //   [1][1.5]          → TypeError: ... not float
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var l = rt.List(rt.Int(1), rt.Int(2));
             var five = rt.Int(5);
@@ -106,9 +96,7 @@ public sealed unsafe class ListTests
             l[rt.Int(-1)] = rt.Int(3);
             rt.DelItem(l, rt.Int(0));
             Assert.Equal("[3]", l.Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -161,9 +149,7 @@ public sealed unsafe class ListTests
     public void Clearing_a_list_drops_its_references_to_the_items(string profile)
     {
         // python2.7 / python3.12: del l[:] (or l.clear() in 3.x) frees items nothing else holds.
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var cls = rt.DefineClass("Task");
             var l = rt.List();
@@ -186,9 +172,7 @@ public sealed unsafe class ListTests
             Assert.Equal(1, rt.RefCount(kept));
             rt.Append(l, kept);
             Assert.Equal(1, rt.Length(l));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -197,9 +181,7 @@ public sealed unsafe class ListTests
     {
         // list_resize keeps the array while allocated/2 <= size <= allocated, else it
         // over-allocates for the new size (and frees it at size 0).
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var l = rt.List();
             for (var i = 0; i < 16; i++)
@@ -215,9 +197,7 @@ public sealed unsafe class ListTests
             }
 
             Assert.Equal(profile == "py27" ? ShrinkPy27 : ShrinkPy312, capacities);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     // python2.7 / python3.12:

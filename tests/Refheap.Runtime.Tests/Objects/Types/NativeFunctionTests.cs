@@ -7,9 +7,7 @@ public sealed class NativeFunctionTests
     public void A_function_reprs_as_a_built_in_function(string profile)
     {
         // python2.7 / python3.12: repr(len) → <built-in function len>
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var f = rt.Function("f", args => rt.None);
             Assert.Equal("<built-in function f>", f.Repr());
@@ -21,18 +19,14 @@ public sealed class NativeFunctionTests
             Assert.True(f.GetAttr("__self__").Is(rt.None));
             ClassTests.AssertAttributeError("'builtin_function_or_method' object has no attribute 'x'", () => f.GetAttr("x"));
             Assert.True(rt.Gc.IsTracked(f));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void A_function_receives_its_positional_arguments_and_returns_a_value(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var add = rt.Function("add", args => rt.Int(rt.ToInt64(args[0]) + rt.ToInt64(args[1])));
             Assert.Equal(5, rt.ToInt64(add.Call(rt.Int(2), rt.Int(3))));
@@ -40,9 +34,7 @@ public sealed class NativeFunctionTests
             // A body that returns nothing (a default handle) returns None.
             var nothing = rt.Function("nothing", args => default);
             Assert.True(nothing.Call().Is(rt.None));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -50,9 +42,7 @@ public sealed class NativeFunctionTests
     public void A_method_binds_to_the_instance_it_is_read_through_and_receives_it(string profile)
     {
         // python2.7 / python3.12: [].append → <built-in method append of list object at 0x...>
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var describe = rt.Method("describe", (self, args) => rt.Str($"{rt.ToText(self.GetAttr("title"))} x{args.Length}"));
             var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["describe"] = describe });
@@ -68,9 +58,7 @@ public sealed class NativeFunctionTests
 
             // Read through the class, the method does not bind.
             Assert.True(cls.GetAttr("describe").Is(describe));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -78,9 +66,7 @@ public sealed class NativeFunctionTests
     public void A_function_in_a_class_dict_does_not_bind(string profile)
     {
         // As a builtin function stored on a class: class T(object): f = len; T().f is len → True
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var count = rt.Function("count", args => rt.Int(args.Length));
             var cls = rt.DefineClass("Task", new Dictionary<string, Handle> { ["count"] = count });
@@ -88,9 +74,7 @@ public sealed class NativeFunctionTests
             Assert.True(t.GetAttr("count").Is(count));
             Assert.Equal(0, rt.ToInt64(t.GetAttr("count").Call()));
             Assert.Equal(1, rt.ToInt64(t.GetAttr("count").Call(t)));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -124,9 +108,7 @@ public sealed class NativeFunctionTests
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Argument_handles_live_only_for_the_call(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             Handle kept = default;
             var f = rt.Function("f", args =>
@@ -137,8 +119,6 @@ public sealed class NativeFunctionTests
             var result = f.Call(rt.Str("x"));
             Assert.Equal("x", rt.ToText(result));
             Assert.Throws<ObjectDisposedException>(() => rt.ToText(kept));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 }

@@ -95,9 +95,7 @@ public sealed class PublicApiErrorTests
     [MemberData(nameof(Cases))]
     public void A_bad_operation_raises_CPythons_error_and_leaves_the_heap_usable(string profile, string operation, string expected)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var task = rt.DefineClass("Task");
             Action op = operation switch
@@ -135,9 +133,7 @@ public sealed class PublicApiErrorTests
             var t = rt.Call(task);
             t.SetAttr("after", rt.List(rt.Str("ok")));
             Assert.Equal("['ok']", t.GetAttr("after").Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Fact]
@@ -206,9 +202,7 @@ public sealed class PublicApiErrorTests
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Converting_the_wrong_type_to_CSharp_raises_TypeError(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var e = Assert.Throws<PythonException>(() => rt.ToInt64(rt.Str("1")));
             Assert.Equal("TypeError", e.TypeName);
@@ -217,18 +211,15 @@ public sealed class PublicApiErrorTests
             e = Assert.Throws<PythonException>(() => rt.ToDouble(rt.List()));
             Assert.Equal("TypeError", e.TypeName);
             Assert.Equal(1, rt.ToInt64(rt.Int(1)));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Exceptions_of_many_errors_live_until_their_scope_closes(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        // The exceptions live in the handle scope Leaks.Check opens; closing it must release them all.
+        Leaks.Check(profile, rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
             var d = rt.Dict();
@@ -241,9 +232,6 @@ public sealed class PublicApiErrorTests
             // Each PythonException carries its instance in a handle of the open scope.
             Assert.Equal(500, rt.TakeCensus().Count("AttributeError"));
             Assert.Equal(500, rt.TakeCensus().Count("KeyError"));
-        }
-
-        // Closing the scope releases them all.
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 }

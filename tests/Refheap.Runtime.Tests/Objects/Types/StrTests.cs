@@ -152,9 +152,7 @@ public sealed unsafe class StrTests
     [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
     public void Attribute_names_are_interned(string profile)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
             task.SetAttr("title", rt.Int(1));
@@ -162,9 +160,7 @@ public sealed unsafe class StrTests
             var title = rt.Heap.InternString("title");
             Assert.Equal(1, rt.Heap.Types.Dict.Count(dict.Ptr));
             Assert.True(rt.Heap.Types.Dict.GetItem(dict.Ptr, title.Ptr) != null);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]

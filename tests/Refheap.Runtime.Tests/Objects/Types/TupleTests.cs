@@ -30,9 +30,7 @@ public sealed unsafe class TupleTests
         // CPython (tupleobject.c): a freed tuple of length 1..19 goes on the free list of its
         // length, and PyTuple_New(n) takes from that list first:
         //   python: a = (x, y, z); i = id(a); del a; b = (x, y, z); id(b) == i → True
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var one = rt.Int(1);
             nint freed;
@@ -50,9 +48,7 @@ public sealed unsafe class TupleTests
             Assert.Equal("(1, 'b', 1)", triple.Repr());
             Assert.Equal(1, rt.RefCount(triple)); // the handle's reference only
             Assert.True(rt.Gc.IsTracked(triple));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -88,9 +84,7 @@ public sealed unsafe class TupleTests
     public void Repr_is_CPythons(string profile)
     {
         // python2.7 / python3.12: print(repr(())), repr((1,)), repr((1, 2)), repr(('a', (1,)))
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var one = rt.Int(1);
             Assert.Equal("()", rt.Tuple().Repr());
@@ -98,9 +92,7 @@ public sealed unsafe class TupleTests
             Assert.Equal("(1, 2)", rt.Tuple(one, rt.Int(2)).Repr());
             Assert.Equal("('a', (1,))", rt.Tuple(rt.Str("a"), rt.Tuple(one)).Repr());
             Assert.Equal("(None, [])", rt.Tuple(rt.None, rt.List()).Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -108,18 +100,14 @@ public sealed unsafe class TupleTests
     public void Repr_of_a_tuple_inside_itself_through_a_list_shows_the_recursion(string profile)
     {
         // python2.7 / python3.12: t = ([],); t[0].append(t); print(repr(t)) → ([(...)],)
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var list = rt.List();
             var t = rt.Tuple(list);
             rt.Append(list, t);
             Assert.Equal("([(...)],)", t.Repr());
             Assert.Equal("[([...],)]", list.Repr());
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     // python2.7 and python3.12: print(hash(t)) for each tuple. Items are ints, strs (2.7 hash)
@@ -145,15 +133,11 @@ public sealed unsafe class TupleTests
     [InlineData("py312", "(1,2),3", -333907151259015829L)]
     public void Hash_of_a_tuple_of_ints_and_strs_equals_CPythons(string profile, string items, long expected)
     {
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = Parse(rt, items);
             Assert.Equal(expected, rt.Heap.Hash(t.Ref().Ptr));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -178,18 +162,14 @@ public sealed unsafe class TupleTests
     public void A_tuple_holding_a_list_is_unhashable(string profile)
     {
         // python2.7 / python3.12: hash((1, [])) → TypeError: unhashable type: 'list'
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = rt.Tuple(rt.Int(1), rt.List());
             Assert.Equal(-1, rt.Heap.Hash(t.Ref().Ptr));
             var e = rt.Heap.TakeErrorAsException();
             Assert.Equal("TypeError", e.TypeName);
             Assert.Equal("unhashable type: 'list'", e.PythonMessage);
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -199,9 +179,7 @@ public sealed unsafe class TupleTests
         // python2.7 / python3.12:
         //   (1,2) < (1,3), (1,2) < (1,2,0), (2,) > (1,5), (1,2) == (1,2), () < (0,) → True
         //   (1,2) != (1,2.0) → False
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             Assert.True(Compare(rt, "1,2", CompareOp.Lt, "1,3"));
             Assert.True(Compare(rt, "1,2", CompareOp.Lt, "1,2,0"));
@@ -213,9 +191,7 @@ public sealed unsafe class TupleTests
             Assert.False(Compare(rt, "'a',2", CompareOp.Eq, "'a',3"));
             var onePointZero = rt.Tuple(rt.Int(1), rt.Float(2.0));
             Assert.True(rt.AreEqual(Parse(rt, "1,2"), onePointZero));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -227,9 +203,7 @@ public sealed unsafe class TupleTests
         //                          tuple indices must be integers or slices, not str (3.12)
         //   t[0] = 1 → TypeError: 'tuple' object does not support item assignment
         //   del t[0] → TypeError: 'tuple' object doesn't support item deletion
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = Parse(rt, "1,2");
             Assert.Equal(2, rt.ToInt64(t[rt.Int(-1)]));
@@ -242,9 +216,7 @@ public sealed unsafe class TupleTests
             e = Assert.Throws<PythonException>(() => rt.DelItem(t, rt.Int(0)));
             Assert.Equal(("TypeError", "'tuple' object doesn't support item deletion"), (e.TypeName, e.PythonMessage));
             Assert.Equal(2, rt.Length(t));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -253,9 +225,7 @@ public sealed unsafe class TupleTests
     {
         // python2.7 / python3.12 (items from variables, so that the compiler does not fold a constant):
         //   a = 1; b = 2; t = (a, b); gc.is_tracked(t) → True; gc.collect(); gc.is_tracked(t) → False
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = rt.Tuple(rt.Int(1), rt.Int(2));
             var s = rt.Tuple(rt.Str("a"), rt.None, rt.Float(1.5));
@@ -264,9 +234,7 @@ public sealed unsafe class TupleTests
             rt.Gc.Collect();
             Assert.False(rt.Gc.IsTracked(t));
             Assert.False(rt.Gc.IsTracked(s));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -274,16 +242,12 @@ public sealed unsafe class TupleTests
     public void A_young_collection_untracks_too(string profile)
     {
         // python3.12: t = (a, b); gc.collect(0); gc.is_tracked(t) → False
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = rt.Tuple(rt.Int(1), rt.Int(2));
             rt.Gc.Collect(0);
             Assert.False(rt.Gc.IsTracked(t));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -295,9 +259,7 @@ public sealed unsafe class TupleTests
         //   gc.is_tracked(t), gc.is_tracked(t[1]) → True False;  gc.collect(); gc.is_tracked(t) → False
         // The inner tuple is only reachable through the outer one, so the collector reaches it
         // after the outer one has been looked at.
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             PersistentHandle keep;
             using (rt.OpenScope())
@@ -312,9 +274,7 @@ public sealed unsafe class TupleTests
             rt.Gc.Collect();
             Assert.False(rt.Gc.IsTracked(t));
             keep.Dispose();
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
@@ -322,18 +282,14 @@ public sealed unsafe class TupleTests
     public void A_tuple_holding_a_list_stays_tracked(string profile)
     {
         // python2.7 / python3.12: t = (1, []); gc.collect(); gc.is_tracked(t) → True
-        using var rt = TestRuntimes.Create(profile);
-        var start = Leaks.Start(rt);
-        using (rt.OpenScope())
+        Leaks.Check(profile, rt =>
         {
             var t = rt.Tuple(rt.Int(1), rt.List());
             var withInstance = rt.Tuple(rt.Call(rt.DefineClass("Task")));
             rt.Gc.Collect();
             Assert.True(rt.Gc.IsTracked(t));
             Assert.True(rt.Gc.IsTracked(withInstance));
-        }
-
-        Leaks.AssertBackTo(rt, start);
+        });
     }
 
     [Theory]
