@@ -45,31 +45,25 @@ public sealed unsafe class NumberHashTests
         (1e-300, 482449582752280463), (Math.Pow(2, 62), 2), (12345.678, 1563361560246628409), (5e-324, 16777216),
     ];
 
+    public static TheoryData<string, string, long> IntHashes => ByProfile(s_py27Ints, s_py312Ints);
+
+    public static TheoryData<string, double, long> FloatHashes => ByProfile(s_py27Floats, s_py312Floats);
+
     [Theory]
-    [InlineData("py27")]
-    [InlineData("py312")]
-    public void IntHashesMatchCPython(string profile)
+    [MemberData(nameof(IntHashes))]
+    public void IntHashMatchesCPython(string profile, string value, long hash)
     {
         using var h = new NumberHeap(profile);
-        foreach (var (value, hash) in profile == "py27" ? s_py27Ints : s_py312Ints)
-        {
-            Assert.True(hash == h.Heap.Hash(h.Int(value).Ptr), $"hash({value})");
-        }
-
+        Assert.Equal(hash, h.Heap.Hash(h.Int(value).Ptr));
         h.AssertBackToStart();
     }
 
     [Theory]
-    [InlineData("py27")]
-    [InlineData("py312")]
-    public void FloatHashesMatchCPython(string profile)
+    [MemberData(nameof(FloatHashes))]
+    public void FloatHashMatchesCPython(string profile, double value, long hash)
     {
         using var h = new NumberHeap(profile);
-        foreach (var (value, hash) in profile == "py27" ? s_py27Floats : s_py312Floats)
-        {
-            Assert.True(hash == h.Heap.Hash(h.Float(value).Ptr), $"hash({value:R})");
-        }
-
+        Assert.Equal(hash, h.Heap.Hash(h.Float(value).Ptr));
         h.AssertBackToStart();
     }
 
@@ -101,5 +95,22 @@ public sealed unsafe class NumberHashTests
         Assert.Equal(h.Heap.IdentityHash(a.Ptr), h.Heap.Hash(a.Ptr));
         Assert.NotEqual(h.Heap.Hash(a.Ptr), h.Heap.Hash(b.Ptr));
         h.AssertBackToStart();
+    }
+
+    /// <summary>One case per value: py27's table, then py312's.</summary>
+    private static TheoryData<string, TValue, long> ByProfile<TValue>((TValue Value, long Hash)[] py27, (TValue Value, long Hash)[] py312)
+    {
+        var data = new TheoryData<string, TValue, long>();
+        foreach (var (value, hash) in py27)
+        {
+            data.Add("py27", value, hash);
+        }
+
+        foreach (var (value, hash) in py312)
+        {
+            data.Add("py312", value, hash);
+        }
+
+        return data;
     }
 }
