@@ -142,10 +142,7 @@ public partial class GcModuleDebugTests
         // print(gc.collect(), len(gc.garbage))      → 2.7: 0 4    3.12: 0 2
         using var rt = GcModuleTestKit.Quiet(profile);
         using var scope = rt.OpenScope();
-        var cls = rt.DefineClass("A");
-        rt.Gc.Collect();
-        rt.Gc.Debug = GcDebugFlags.SaveAll;
-        GcModuleTestKit.MakeCycle(rt, cls);
+        var cls = MakeCycleUnderSaveAll(rt);
         Assert.Equal(found, rt.Gc.Collect());
         var garbage = rt.Gc.Garbage;
         Assert.Equal(garbageTypes, GcModuleTestKit.ItemTypes(rt, garbage).Order());
@@ -166,10 +163,7 @@ public partial class GcModuleDebugTests
         //   → 2.7: 4    3.12: 2
         using var rt = GcModuleTestKit.Quiet(profile);
         using var scope = rt.OpenScope();
-        var cls = rt.DefineClass("A");
-        rt.Gc.Collect();
-        rt.Gc.Debug = GcDebugFlags.SaveAll;
-        GcModuleTestKit.MakeCycle(rt, cls);
+        var cls = MakeCycleUnderSaveAll(rt);
         rt.Gc.Collect();
         rt.Gc.Debug = GcDebugFlags.None;
         using (rt.OpenScope())
@@ -268,6 +262,19 @@ public partial class GcModuleDebugTests
         Assert.All(lines, m => Assert.Equal("uncollectable", m.Groups[1].Value));
         Assert.Equal(types, lines.Select(m => m.Groups[2].Value));
         Assert.Equal(garbage, rt.Length(rt.Gc.Garbage));
+    }
+
+    /// <summary>
+    /// <c>class A(object): pass; gc.collect(); gc.set_debug(gc.DEBUG_SAVEALL)</c>, then a cycle
+    /// of two A's (<see cref="GcModuleTestKit.MakeCycle"/>); returns A.
+    /// </summary>
+    private static Handle MakeCycleUnderSaveAll(Runtime rt)
+    {
+        var cls = rt.DefineClass("A");
+        rt.Gc.Collect();
+        rt.Gc.Debug = GcDebugFlags.SaveAll;
+        GcModuleTestKit.MakeCycle(rt, cls);
+        return cls;
     }
 
     /// <summary>gc.set_debug(<paramref name="flags"/>), with what gc prints (to stderr in CPython) captured from now on.</summary>
