@@ -37,18 +37,7 @@ internal sealed unsafe partial class Heap
     public PyRef NewInt(long value) => Types.Int.New(value);
 
     /// <summary>An int of any size (py27: an int when it fits in a long, else a long): a new reference, or null with MemoryError set.</summary>
-    public PyRef NewInt(BigInteger value)
-    {
-        try
-        {
-            return Types.Int.New(value);
-        }
-        catch (OutOfMemoryException)
-        {
-            SetNoMemory();
-            return PyRef.Null;
-        }
-    }
+    public PyRef NewInt(BigInteger value) => BigResult(value, asLong: false);
 
     /// <summary>A float: a new reference, or null with MemoryError set.</summary>
     public PyRef NewFloat(double value) => Types.Float.New(value);
@@ -398,6 +387,7 @@ internal sealed unsafe partial class Heap
     // An integer result: a long when an operand was a long (py27 never demotes), else an int (py27 promotes when needed).
     private PyRef IntResult(long value, bool asLong) => asLong ? Types.Long!.New(value) : Types.Int.New(value);
 
+    // An integer result of any size, as IntResult; .NET running out of memory while storing it becomes MemoryError.
     private PyRef BigResult(BigInteger value, bool asLong)
     {
         try
