@@ -1,0 +1,98 @@
+namespace Refheap.Python.Syntax;
+
+/// <summary>
+/// A program's text as the tokenizer reads it: line endings normalized to <c>\n</c> (as
+/// CPython's universal newlines do), a byte-order mark dropped, and a final <c>\n</c> added
+/// when the file lacks one (as CPython's tokenizer does). Lines are numbered from 1.
+/// </summary>
+internal sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        FileName = fileName;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
+        if (text.Length == 0 || text[^1] != '\n')
+        {
+            text += "\n";
+            AddedFinalNewline = true;
+        }
+
+        Text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = [.. starts];
+    }
+
+    /// <summary>The name errors and tracebacks show (<c>File "x.py"</c>).</summary>
+    public string FileName { get; }
+
+    /// <summary>The normalized text; always ends with <c>\n</c>.</summary>
+    public string Text { get; }
+
+    /// <summary>Whether the file's last line had no newline of its own.</summary>
+    public bool AddedFinalNewline { get; }
+
+    public int LineCount => _lineStarts.Length;
+
+    /// <summary>Offset in <see cref="Text"/> of the first character of <paramref name="line"/>.</summary>
+    public int LineStart(int line) => _lineStarts[line - 1];
+
+    /// <summary>
+    /// The text of <paramref name="line"/> with its newline, as CPython's error text reads it
+    /// (the newline CPython itself added to an unterminated last line is left out).
+    /// </summary>
+    public string LineWithNewline(int line)
+    {
+        if (line < 1 || line > LineCount)
+        {
+            return string.Empty;
+        }
+
+        var start = _lineStarts[line - 1];
+        var end = line < LineCount ? _lineStarts[line] : Text.Length;
+        if (line == LineCount && AddedFinalNewline)
+        {
+            end--;
+        }
+
+        return Text[start..end];
+    }
+
+    /// <summary>The text of <paramref name="line"/> without its newline.</summary>
+    public string LineWithoutNewline(int line) => LineWithNewline(line).TrimEnd('\n');
+
+    /// <summary>The 1-based line holding <paramref name="offset"/>.</summary>
+    public int LineOf(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    /// <summary>The text from the start of <paramref name="firstLine"/> to the end of <paramref name="lastLine"/>.</summary>
+    public string Lines(int firstLine, int lastLine)
+    {
+        var start = _lineStarts[firstLine - 1];
+        var end = lastLine < LineCount ? _lineStarts[lastLine] : Text.Length;
+        return Text[start..end];
+    }
+}
