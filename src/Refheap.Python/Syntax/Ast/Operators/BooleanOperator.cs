@@ -1,0 +1,8 @@
+namespace Refheap.Python.Syntax.Ast;
+
+/// <summary>The operators of <see cref="BooleanExpression"/>.</summary>
+internal enum BooleanOperator
+{
+    And,
+    Or,
+}
