@@ -1,0 +1,18 @@
+using Refheap.Python.Syntax.Ast;
+
+namespace Refheap.Python.Syntax.Parsing;
+
+/// <summary>The front door of the front end: source text in, syntax tree (and warnings) out.</summary>
+internal static class PythonParser
+{
+    /// <summary>Parses a whole file of <paramref name="dialect"/>.</summary>
+    /// <exception cref="PythonSyntaxError">The program does not parse, or CPython would reject it before running it.</exception>
+    /// <exception cref="PythonUnsupportedError">The program is valid but uses a construct Refheap does not run.</exception>
+    public static ParseResult Parse(string source, string fileName, PythonDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var parser = new Parser(new SourceText(source, fileName), dialect);
+        var module = parser.ParseModule();
+        return new ParseResult(module, parser.Warnings);
+    }
+}
