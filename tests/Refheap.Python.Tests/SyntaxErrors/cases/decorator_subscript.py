@@ -1,0 +1,2 @@
+@foo[1]
+def f(): pass

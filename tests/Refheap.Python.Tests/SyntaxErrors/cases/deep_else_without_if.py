@@ -1,0 +1,6 @@
+def f():
+    if x:
+        pass
+    y = 1
+    else:
+        pass
