@@ -301,7 +301,17 @@ internal sealed partial class Parser
                 }
             }
 
-            spec = new FormattedString(JoinLiteralParts(specParts), SpanFrom(colon));
+            if (specParts.Count > 0 && specParts[^1] is FormattedValue)
+            {
+                // 3.12's tokenizer reads an empty literal between a spec's last field and its '}'.
+                var end = SpanFrom(colon);
+                specParts.Add(new StringLiteral(string.Empty, StringKind.Str, new SourceSpan(end.EndLine, end.EndColumn, end.EndLine, end.EndColumn)));
+                spec = new FormattedString(specParts, end);
+            }
+            else
+            {
+                spec = new FormattedString(JoinLiteralParts(specParts), SpanFrom(colon));
+            }
         }
 
         if (!At(TokenKind.RightBrace))

@@ -51,6 +51,9 @@ internal sealed partial class Parser
 
     public IReadOnlyList<PythonSyntaxWarning> Warnings => _warnings;
 
+    /// <summary>Check only what CPython's parser checks (ast.parse): skip the later passes' errors and unsupported constructs.</summary>
+    public bool TreeOnly { get; init; }
+
     /// <summary>Parses the whole file.</summary>
     /// <exception cref="PythonSyntaxError">The file does not parse, or CPython would reject it before running it.</exception>
     /// <exception cref="PythonUnsupportedError">The file parses but uses a construct Refheap does not run.</exception>
@@ -286,6 +289,18 @@ internal sealed partial class Parser
 
     private void ThrowDeferred()
     {
+        if (TreeOnly)
+        {
+            // 2.7's ast.c errors belong to building the tree; the later passes' do not.
+            var astError = _deferred.Where(d => d.Phase == CheckPhase.Ast).Select(d => d.Error).FirstOrDefault();
+            if (astError is not null)
+            {
+                throw WithWarnings(astError);
+            }
+
+            return;
+        }
+
         if (_deferred.Count > 0)
         {
             var first = _deferred.OrderBy(d => d.Phase).ThenBy(d => d.Order).First();

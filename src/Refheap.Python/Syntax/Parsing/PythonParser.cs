@@ -5,13 +5,17 @@ namespace Refheap.Python.Syntax.Parsing;
 /// <summary>The front door of the front end: source text in, syntax tree (and warnings) out.</summary>
 internal static class PythonParser
 {
-    /// <summary>Parses a whole file of <paramref name="dialect"/>.</summary>
+    /// <summary>
+    /// Parses a whole file of <paramref name="dialect"/>. With <paramref name="treeOnly"/>, only
+    /// what CPython's <c>ast.parse</c> checks is checked: no errors of the later passes (symbol
+    /// table, compiler), no unsupported constructs.
+    /// </summary>
     /// <exception cref="PythonSyntaxError">The program does not parse, or CPython would reject it before running it.</exception>
     /// <exception cref="PythonUnsupportedError">The program is valid but uses a construct Refheap does not run.</exception>
-    public static ParseResult Parse(string source, string fileName, PythonDialect dialect)
+    public static ParseResult Parse(string source, string fileName, PythonDialect dialect, bool treeOnly = false)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var parser = new Parser(new SourceText(source, fileName), dialect);
+        var parser = new Parser(new SourceText(source, fileName), dialect) { TreeOnly = treeOnly };
         var module = parser.ParseModule();
         return new ParseResult(module, parser.Warnings);
     }
