@@ -43,6 +43,11 @@ internal sealed class AstDumper : IExpressionVisitor<string>, IStatementVisitor<
 
     public string VisitFloatLiteral(FloatLiteral node)
     {
+        if (double.IsInfinity(node.Value) || double.IsNaN(node.Value))
+        {
+            return double.IsNaN(node.Value) ? "nan" : node.Value > 0 ? "inf" : "-inf";
+        }
+
         var text = node.Value.ToString("R", CultureInfo.InvariantCulture);
         return double.IsFinite(node.Value) && !text.Contains('.', StringComparison.Ordinal) && !text.Contains('E', StringComparison.Ordinal) ? text + ".0" : text;
     }
@@ -51,7 +56,7 @@ internal sealed class AstDumper : IExpressionVisitor<string>, IStatementVisitor<
 
     public string VisitStringLiteral(StringLiteral node) => node.Kind switch
     {
-        StringKind.Bytes => "b" + Quote(node.Value),
+        StringKind.Bytes => "b" + Quote(node.Value, bytes: true),
         StringKind.Unicode => "u" + Quote(node.Value),
         _ => Quote(node.Value),
     };
@@ -159,7 +164,7 @@ internal sealed class AstDumper : IExpressionVisitor<string>, IStatementVisitor<
     public string VisitAugmentedAssignStatement(AugmentedAssignStatement node) => S(Spelling(node.Operator) + "=", D(node.Target), D(node.Value));
 
     public string VisitAnnotatedAssignStatement(AnnotatedAssignStatement node) =>
-        S("ann", D(node.Target), D(node.Annotation), node.Value is null ? null : D(node.Value), node.IsSimple ? null : "complex");
+        S("ann", D(node.Target), D(node.Annotation), node.Value is null ? null : D(node.Value), node.IsSimple ? null : "not-simple");
 
     public string VisitDeleteStatement(DeleteStatement node) => S("del", Ds(node.Targets));
 
@@ -274,7 +279,7 @@ internal sealed class AstDumper : IExpressionVisitor<string>, IStatementVisitor<
     };
 
     /// <summary>A string's value in single quotes, with backslash escapes for quotes, backslashes and control characters.</summary>
-    private static string Quote(string value)
+    private static string Quote(string value, bool bytes = false)
     {
         var builder = new StringBuilder("'");
         foreach (var c in value)
@@ -287,6 +292,7 @@ internal sealed class AstDumper : IExpressionVisitor<string>, IStatementVisitor<
                 '\t' => "\\t",
                 '\r' => "\\r",
                 < ' ' or '\x7f' => $"\\x{(int)c:x2}",
+                > '\x7f' when bytes => $"\\x{(int)c:x2}",
                 _ => c.ToString(),
             });
         }

@@ -447,14 +447,18 @@ internal sealed partial class Parser
                 case "nested_scopes" or "generators" or "with_statement" or "generator_stop" or "annotations":
                     break;
                 case "braces":
-                    Defer(CheckPhase.Future, LaterError(alias.Span, "not a chance", "not a chance"));
+                    Defer(CheckPhase.Future, FutureError(statement, "not a chance"));
                     break;
                 default:
-                    Defer(CheckPhase.Future, LaterError(alias.Span, $"future feature {alias.Name} is not defined", $"future feature {alias.Name} is not defined"));
+                    Defer(CheckPhase.Future, FutureError(statement, $"future feature {alias.Name} is not defined"));
                     break;
             }
         }
     }
+
+    /// <summary>future.c reports at the start of the import statement (3.12: one caret there).</summary>
+    private PythonSyntaxError FutureError(Statement statement, string message) =>
+        LaterError(new SourceSpan(statement.Line, statement.Column, statement.Line, statement.Column), message, message);
 
     /// <summary>
     /// <c>from __future__</c> imports may follow only a docstring and other future imports;

@@ -1,0 +1,3 @@
+def g():
+    x = lambda: (yield)
+    return 1

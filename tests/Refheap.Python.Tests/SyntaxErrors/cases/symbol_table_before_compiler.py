@@ -1,0 +1,2 @@
+return
+def f(a, a): pass
