@@ -333,7 +333,14 @@ internal sealed partial class Parser
 
                     break;
                 default:
-                    return operators is null ? left : new CompareExpression(left, operators, comparators!, SpanFrom(start));
+                    if (operators is null)
+                    {
+                        return left;
+                    }
+
+                    var compare = new CompareExpression(left, operators, comparators!, SpanFrom(start));
+                    CheckIsLiteral(compare);
+                    return compare;
             }
 
             Advance();
@@ -341,6 +348,47 @@ internal sealed partial class Parser
             (comparators ??= []).Add(ParseBitwiseOr());
         }
     }
+
+    /// <summary>
+    /// 3.8+'s compiler warns of <c>x is 1</c> (check_compare): <c>is</c> with a literal other
+    /// than None, True, False or Ellipsis is almost always a mistake for <c>==</c>.
+    /// </summary>
+    private void CheckIsLiteral(CompareExpression compare)
+    {
+        if (!_dialect.AssignmentExpressions)
+        {
+            return;
+        }
+
+        var left = compare.Left;
+        for (var i = 0; i < compare.Operators.Count; i++)
+        {
+            var right = compare.Comparators[i];
+            if (compare.Operators[i] is ComparisonOperator.Is or ComparisonOperator.IsNot
+                && (LiteralTypeName(left) ?? LiteralTypeName(right)) is { } typeName)
+            {
+                CompilerWarning(compare.Line, compare.Operators[i] == ComparisonOperator.Is
+                    ? $"\"is\" with '{typeName}' literal. Did you mean \"==\"?"
+                    : $"\"is not\" with '{typeName}' literal. Did you mean \"!=\"?");
+                return;
+            }
+
+            left = right;
+        }
+    }
+
+    /// <summary>The type of a constant the AST optimizer would fold <paramref name="expression"/> into, unless a singleton.</summary>
+    private static string? LiteralTypeName(Expression expression) => expression switch
+    {
+        IntegerLiteral => "int",
+        FloatLiteral => "float",
+        ImaginaryLiteral => "complex",
+        StringLiteral { Kind: StringKind.Bytes } => "bytes",
+        StringLiteral => "str",
+        UnaryExpression { Operator: UnaryOperator.Minus or UnaryOperator.Plus or UnaryOperator.Invert, Operand: var operand } => LiteralTypeName(operand),
+        TupleExpression tuple when tuple.Elements.All(e => e is NoneLiteral or BooleanLiteral or EllipsisLiteral || LiteralTypeName(e) is not null) => "tuple",
+        _ => null,
+    };
 
     private Expression ParseBitwiseOr() => ParseBinaryLevel(0);
 
@@ -632,6 +680,7 @@ internal sealed partial class Parser
         var first = ParseDisplayElement();
         if (Accept(TokenKind.Colon))
         {
+            CheckDictionaryValueFollows();
             var value = ParseExpression();
             if (AtComprehension())
             {
@@ -701,8 +750,17 @@ internal sealed partial class Parser
             }
             else
             {
-                keys.Add(ParseExpression());
+                var key = ParseExpression();
+                if (!At(TokenKind.Colon) && Is312)
+                {
+                    // 3.12's invalid_kvpair: at the key's last character.
+                    throw new PythonSyntaxError(_dialect, "SyntaxError", "':' expected after dictionary key", _source.FileName,
+                        key.Span.Line, key.Span.EndColumn, key.Span.EndLine, 0, _source.LineWithNewline(key.Span.Line));
+                }
+
+                keys.Add(key);
                 Expect(TokenKind.Colon);
+                CheckDictionaryValueFollows();
                 values.Add(ParseExpression());
             }
 
@@ -715,6 +773,15 @@ internal sealed partial class Parser
         Expect(TokenKind.RightBrace);
         _bracketDepth--;
         return new DictExpression(keys, values, SpanFrom(open));
+    }
+
+    /// <summary>3.12's invalid_kvpair: <c>{1:}</c>, at the colon.</summary>
+    private void CheckDictionaryValueFollows()
+    {
+        if (Is312 && (At(TokenKind.RightBrace) || At(TokenKind.Comma)))
+        {
+            throw ErrorAtSpan(Previous.Span, "expression expected after dictionary key and ':'");
+        }
     }
 
     private bool AtComprehension() => At(Keyword.For) || (At(Keyword.Async) && Peek(1).Keyword == Keyword.For);

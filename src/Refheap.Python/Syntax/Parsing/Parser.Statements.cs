@@ -92,6 +92,7 @@ internal sealed partial class Parser
                 case Keyword.Continue:
                     Advance();
                     CheckInLoop(token.Span, "'continue' not properly in loop");
+                    CheckContinueInFinally(token.Span);
                     return new ContinueStatement(token.Span);
                 case Keyword.Return:
                     return ParseReturn();
@@ -299,6 +300,11 @@ internal sealed partial class Parser
         if (Accept(TokenKind.Comma))
         {
             message = ParseExpression();
+        }
+
+        if (test is TupleExpression { Elements.Count: > 0 })
+        {
+            CompilerWarning(keyword.Line, "assertion is always true, perhaps remove parentheses?");
         }
 
         return new AssertStatement(test, message, SpanFrom(keyword));
@@ -635,9 +641,9 @@ internal sealed partial class Parser
         var keyword = Advance();
         var test = ParseNamedExpression();
         ExpectColon(ColonRule.BeforeNewline);
-        _scope.LoopDepth++;
+        _scope.Blocks.Add(true);
         var body = ParseBlock("'while' statement", keyword.Line);
-        _scope.LoopDepth--;
+        _scope.Blocks.RemoveAt(_scope.Blocks.Count - 1);
         var orElse = ParseElse();
         return new WhileStatement(test, body, orElse, SpanOfBlocks(keyword, body, orElse));
     }
@@ -651,9 +657,9 @@ internal sealed partial class Parser
         var iterable = ParseStarExpressions();
         CheckNoStarredValue(iterable);
         ExpectColon(ColonRule.BeforeNewline);
-        _scope.LoopDepth++;
+        _scope.Blocks.Add(true);
         var body = ParseBlock("'for' statement", forKeyword.Line);
-        _scope.LoopDepth--;
+        _scope.Blocks.RemoveAt(_scope.Blocks.Count - 1);
         var orElse = ParseElse();
         var span = SpanOfBlocks(keyword, body, orElse);
         if (isAsync)
@@ -681,7 +687,9 @@ internal sealed partial class Parser
         {
             var finallyKeyword = Advance();
             ExpectColon(ColonRule.Forced);
+            _scope.Blocks.Add(false);
             finalBody = ParseBlock("'finally' statement", finallyKeyword.Line);
+            _scope.Blocks.RemoveAt(_scope.Blocks.Count - 1);
         }
         else if (handlers.Count == 0)
         {
@@ -1065,6 +1073,16 @@ internal sealed partial class Parser
 
     private SourceSpan SpanOfBlocks(Token keyword, List<Statement> body, List<Statement> orElse) =>
         SourceSpan.Cover(keyword.Span, (orElse.Count > 0 ? orElse : body)[^1].Span);
+
+    /// <summary>2.7's compiler cannot continue a loop from a finally block inside it (3.8+ can).</summary>
+    private void CheckContinueInFinally(SourceSpan span)
+    {
+        var innermostLoop = _scope.Blocks.LastIndexOf(true);
+        if (!_dialect.YieldFrom && innermostLoop >= 0 && _scope.Blocks.IndexOf(false, innermostLoop) > innermostLoop)
+        {
+            Defer(CheckPhase.Compiler, ErrorOnLine27(span.Line, "'continue' not supported inside 'finally' clause"));
+        }
+    }
 
     /// <summary><c>break</c> and <c>continue</c> belong in a loop of the same function (compile.c checks).</summary>
     private void CheckInLoop(SourceSpan span, string message)

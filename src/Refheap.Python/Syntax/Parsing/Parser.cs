@@ -32,6 +32,9 @@ internal sealed partial class Parser
     private readonly PythonDialect _dialect;
     private readonly List<Token> _tokens = [];
     private readonly List<PythonSyntaxWarning> _warnings = [];
+
+    /// <summary>Warnings of the compiler, which runs after the parser: they print after the parser's.</summary>
+    private readonly List<PythonSyntaxWarning> _compilerWarnings = [];
     private readonly List<DeferredError> _deferred = [];
     private readonly List<PythonUnsupportedError> _unsupported = [];
     private PythonSyntaxError? _lexerError;
@@ -49,7 +52,7 @@ internal sealed partial class Parser
         _lexer = new Lexer(source, dialect);
     }
 
-    public IReadOnlyList<PythonSyntaxWarning> Warnings => _warnings;
+    public IReadOnlyList<PythonSyntaxWarning> Warnings => TreeOnly ? _warnings : [.. _warnings, .. _compilerWarnings];
 
     /// <summary>Check only what CPython's parser checks (ast.parse): skip the later passes' errors and unsupported constructs.</summary>
     public bool TreeOnly { get; init; }
@@ -145,9 +148,9 @@ internal sealed partial class Parser
     // ----- speculation: trying a parse and going back -----
 
     /// <summary>Where the parse stood, to come back to after a trial parse.</summary>
-    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int Deferred, int Unsupported, int StarredDisplays);
+    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int CompilerWarnings, int Deferred, int Unsupported, int StarredDisplays);
 
-    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _deferred.Count, _unsupported.Count, _starredDisplays.Count);
+    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _compilerWarnings.Count, _deferred.Count, _unsupported.Count, _starredDisplays.Count);
 
     /// <summary>
     /// Goes back to <paramref name="state"/>, forgetting what the trial noted. (A tokenizer
@@ -158,6 +161,7 @@ internal sealed partial class Parser
         _index = state.Index;
         _bracketDepth = state.BracketDepth;
         _warnings.RemoveRange(state.Warnings, _warnings.Count - state.Warnings);
+        _compilerWarnings.RemoveRange(state.CompilerWarnings, _compilerWarnings.Count - state.CompilerWarnings);
         _deferred.RemoveRange(state.Deferred, _deferred.Count - state.Deferred);
         _unsupported.RemoveRange(state.Unsupported, _unsupported.Count - state.Unsupported);
         _starredDisplays.RemoveRange(state.StarredDisplays, _starredDisplays.Count - state.StarredDisplays);
@@ -304,7 +308,7 @@ internal sealed partial class Parser
         if (_deferred.Count > 0)
         {
             var first = _deferred.OrderBy(d => d.Phase).ThenBy(d => d.Order).First();
-            throw WithWarnings(first.Error);
+            throw WithWarnings(first.Error, afterParse: first.Phase == CheckPhase.Compiler);
         }
 
         ReportStarredDisplays();
@@ -314,13 +318,24 @@ internal sealed partial class Parser
         }
     }
 
-    private PythonSyntaxError WithWarnings(PythonSyntaxError error) =>
-        _warnings.Count == 0 || error.Warnings.Count > 0
+    /// <summary>
+    /// The error with the warnings printed before it: the parser's, and, for an error of a pass
+    /// after the parse, the compiler's too.
+    /// </summary>
+    private PythonSyntaxError WithWarnings(PythonSyntaxError error, bool afterParse = false)
+    {
+        var warnings = afterParse ? [.. _warnings, .. _compilerWarnings] : _warnings;
+        return warnings.Count == 0 || error.Warnings.Count > 0
             ? error
             : new PythonSyntaxError(error.Dialect, error.ErrorType, error.Message, error.FileName, error.Line, error.Offset, error.EndLine, error.EndOffset, error.Text)
             {
-                Warnings = [.. _warnings],
+                Warnings = [.. warnings],
             };
+    }
+
+    /// <summary>A SyntaxWarning of CPython's compiler (compile.c's compiler_warn) at <paramref name="line"/>.</summary>
+    private void CompilerWarning(int line, string message) =>
+        _compilerWarnings.Add(new PythonSyntaxWarning(_source.FileName, line, "SyntaxWarning", message, _source.LineWithoutNewline(line)));
 
     /// <summary>
     /// CPython's passes after the parse, in the order they run; an error of an earlier pass is
@@ -359,7 +374,10 @@ internal sealed partial class Parser
         public bool IsClass { get; }
 
         /// <summary>Loops around the current statement in this scope.</summary>
-        public int LoopDepth { get; set; }
+        public int LoopDepth => Blocks.Count(isLoop => isLoop);
+
+        /// <summary>The loops (true) and finally blocks (false) around the current statement, innermost last.</summary>
+        public List<bool> Blocks { get; } = [];
 
         /// <summary>2.7: the function contains a <c>yield</c>.</summary>
         public bool HasYield { get; set; }

@@ -1,0 +1,6 @@
+class Cat:
+    lives = 9
+    def __del__(self):
+        print("meow")
+c = Cat()
+del c

@@ -1,0 +1,2 @@
+if x is not "a":
+    pass

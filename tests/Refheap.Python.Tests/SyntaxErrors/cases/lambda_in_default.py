@@ -1,0 +1,1 @@
+def f(x=lambda: 1): pass
