@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Refheap.Python.Syntax;
 
 /// <summary>
@@ -41,7 +43,11 @@ internal sealed class SourceText
         }
 
         _lineStarts = [.. starts];
+        DeclaredEncoding = SourceEncoding.Declared(Enumerable.Range(1, Math.Min(2, LineCount)).Select(LineWithoutNewline));
     }
+
+    /// <summary>The encoding a coding declaration names (PEP 263), or null: 2.7's byte strings hold the text in it (UTF-8 when none).</summary>
+    public Encoding? DeclaredEncoding { get; }
 
     /// <summary>The name errors and tracebacks show (<c>File "x.py"</c>).</summary>
     public string FileName { get; }

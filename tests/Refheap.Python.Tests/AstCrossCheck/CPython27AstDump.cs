@@ -28,6 +28,28 @@ internal static class CPython27AstDump
         return text + ")";
     }
 
+    /// <summary>
+    /// 2.7's line for a node: its first line, or, when it starts with a string literal, the
+    /// line where that literal's first token ends (<see cref="StringLiteral.LegacyLine"/>).
+    /// </summary>
+    private static int Line27(Syntax.Ast.Node node) => Leftmost(node) is StringLiteral literal ? literal.LegacyLine : node.Line;
+
+    private static Syntax.Ast.Node Leftmost(Syntax.Ast.Node node) => node switch
+    {
+        ExpressionStatement s => Leftmost(s.Value),
+        AssignStatement s => Leftmost(s.Targets[0]),
+        AugmentedAssignStatement s => Leftmost(s.Target),
+        BinaryExpression e => Leftmost(e.Left),
+        CompareExpression e => Leftmost(e.Left),
+        BooleanExpression e => Leftmost(e.Values[0]),
+        ConditionalExpression e => Leftmost(e.Body),
+        CallExpression e when e.Function.Span.Line == e.Line && e.Function.Span.Column == e.Column => Leftmost(e.Function),
+        AttributeExpression e when e.Value.Span.Line == e.Line && e.Value.Span.Column == e.Column => Leftmost(e.Value),
+        SubscriptExpression e when e.Value.Span.Line == e.Line && e.Value.Span.Column == e.Column => Leftmost(e.Value),
+        TupleExpression e when e.Elements.Count > 0 && e.Elements[0].Span.Line == e.Line && e.Elements[0].Span.Column == e.Column => Leftmost(e.Elements[0]),
+        _ => node,
+    };
+
     private static string List<T>(IEnumerable<T> items, Func<T, string> format) => "[" + string.Join(", ", items.Select(format)) + "]";
 
     private static string Block(IReadOnlyList<Statement> body) => List(body, Stmt);
@@ -36,28 +58,28 @@ internal static class CPython27AstDump
 
     private static string Stmt(Statement statement) => statement switch
     {
-        ExpressionStatement s => Node("Expr", s.Line, ("value", Expr(s.Value))),
-        AssignStatement s => Node("Assign", s.Line, ("targets", List(s.Targets, t => Expr(t, "Store"))), ("value", Expr(s.Value))),
-        AugmentedAssignStatement s => Node("AugAssign", s.Line, ("target", Expr(s.Target, "Store")), ("op", Operator(s.Operator)), ("value", Expr(s.Value))),
-        DeleteStatement s => Node("Delete", s.Line, ("targets", List(s.Targets, t => Expr(t, "Del")))),
-        PassStatement s => Node("Pass", s.Line),
-        BreakStatement s => Node("Break", s.Line),
-        ContinueStatement s => Node("Continue", s.Line),
-        ReturnStatement s => Node("Return", s.Line, ("value", Opt(s.Value))),
-        GlobalStatement s => Node("Global", s.Line, ("names", List(s.Names, Repr))),
-        IfStatement s => Node("If", s.Line, ("test", Expr(s.Test)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
-        WhileStatement s => Node("While", s.Line, ("test", Expr(s.Test)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
-        ForStatement s => Node("For", s.Line, ("target", Expr(s.Target, "Store")), ("iter", Expr(s.Iterable)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
+        ExpressionStatement s => Node("Expr", Line27(s), ("value", Expr(s.Value))),
+        AssignStatement s => Node("Assign", Line27(s), ("targets", List(s.Targets, t => Expr(t, "Store"))), ("value", Expr(s.Value))),
+        AugmentedAssignStatement s => Node("AugAssign", Line27(s), ("target", Expr(s.Target, "Store")), ("op", Operator(s.Operator)), ("value", Expr(s.Value))),
+        DeleteStatement s => Node("Delete", Line27(s), ("targets", List(s.Targets, t => Expr(t, "Del")))),
+        PassStatement s => Node("Pass", Line27(s)),
+        BreakStatement s => Node("Break", Line27(s)),
+        ContinueStatement s => Node("Continue", Line27(s)),
+        ReturnStatement s => Node("Return", Line27(s), ("value", Opt(s.Value))),
+        GlobalStatement s => Node("Global", Line27(s), ("names", List(s.Names, Repr))),
+        IfStatement s => Node("If", Line27(s), ("test", Expr(s.Test)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
+        WhileStatement s => Node("While", Line27(s), ("test", Expr(s.Test)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
+        ForStatement s => Node("For", Line27(s), ("target", Expr(s.Target, "Store")), ("iter", Expr(s.Iterable)), ("body", Block(s.Body)), ("orelse", Block(s.OrElse))),
         WithStatement s => With(s, 0),
-        FunctionDefinition s => Node("FunctionDef", s.Line, ("name", Repr(s.Name)), ("args", Arguments(s.Parameters)), ("body", Block(s.Body)), ("decorator_list", List(s.Decorators, d => Expr(d)))),
-        ClassDefinition s => Node("ClassDef", s.Line, ("name", Repr(s.Name)), ("bases", List(s.Bases, b => Expr(b))), ("body", Block(s.Body)), ("decorator_list", List(s.Decorators, d => Expr(d)))),
+        FunctionDefinition s => Node("FunctionDef", Line27(s), ("name", Repr(s.Name)), ("args", Arguments(s.Parameters)), ("body", Block(s.Body)), ("decorator_list", List(s.Decorators, d => Expr(d)))),
+        ClassDefinition s => Node("ClassDef", Line27(s), ("name", Repr(s.Name)), ("bases", List(s.Bases, b => Expr(b))), ("body", Block(s.Body)), ("decorator_list", List(s.Decorators, d => Expr(d)))),
         TryStatement s => Try(s),
-        RaiseStatement s => Node("Raise", s.Line, ("type", Opt(s.Exception)), ("inst", Opt(s.LegacyValue)), ("tback", Opt(s.LegacyTraceback))),
-        AssertStatement s => Node("Assert", s.Line, ("test", Expr(s.Test)), ("msg", Opt(s.Message))),
-        ImportStatement s => Node("Import", s.Line, ("names", List(s.Names, Alias))),
-        ImportFromStatement s => Node("ImportFrom", s.Line, ("module", s.Module is null ? "None" : Repr(s.Module)), ("names", List(s.Names, Alias)), ("level", s.Level.ToString(CultureInfo.InvariantCulture))),
-        PrintStatement s => Node("Print", s.Line, ("dest", Opt(s.Destination)), ("values", List(s.Values, v => Expr(v))), ("nl", s.Newline ? "True" : "False")),
-        ExecStatement s => Node("Exec", s.Line, ("body", Expr(s.Code)), ("globals", Opt(s.Globals)), ("locals", Opt(s.Locals))),
+        RaiseStatement s => Node("Raise", Line27(s), ("type", Opt(s.Exception)), ("inst", Opt(s.LegacyValue)), ("tback", Opt(s.LegacyTraceback))),
+        AssertStatement s => Node("Assert", Line27(s), ("test", Expr(s.Test)), ("msg", Opt(s.Message))),
+        ImportStatement s => Node("Import", Line27(s), ("names", List(s.Names, Alias))),
+        ImportFromStatement s => Node("ImportFrom", Line27(s), ("module", s.Module is null ? "None" : Repr(s.Module)), ("names", List(s.Names, Alias)), ("level", s.Level.ToString(CultureInfo.InvariantCulture))),
+        PrintStatement s => Node("Print", Line27(s), ("dest", Opt(s.Destination)), ("values", List(s.Values, v => Expr(v))), ("nl", s.Newline ? "True" : "False")),
+        ExecStatement s => Node("Exec", Line27(s), ("body", Expr(s.Code)), ("globals", Opt(s.Globals)), ("locals", Opt(s.Locals))),
         _ => throw new NotSupportedException(statement.GetType().Name),
     };
 
@@ -96,31 +118,32 @@ internal static class CPython27AstDump
 
     private static string Expr(Expression expression, string ctx = "Load") => expression switch
     {
-        NameExpression e => Node("Name", e.Line, ("id", Repr(e.Identifier)), ("ctx", ctx + "()")),
-        IntegerLiteral e => Node("Num", e.Line, ("n", Integer(e.Value, e.IsLong))),
-        FloatLiteral e => Node("Num", e.Line, ("n", CPythonAstDump.FloatRepr(e.Value))),
-        StringLiteral e => Node("Str", e.Line, ("s", e.Kind == StringKind.Unicode ? "u" + Repr(e.Value, unicode: true) : Repr(e.Value))),
-        TupleExpression e => Node("Tuple", e.Line, ("elts", List(e.Elements, x => Expr(x, ctx))), ("ctx", ctx + "()")),
-        ListExpression e => Node("List", e.Line, ("elts", List(e.Elements, x => Expr(x, ctx))), ("ctx", ctx + "()")),
-        SetExpression e => Node("Set", e.Line, ("elts", List(e.Elements, x => Expr(x)))),
-        DictExpression e => Node("Dict", e.Line, ("keys", List(e.Keys, k => Expr(k!))), ("values", List(e.Values, v => Expr(v)))),
-        ListComprehension e => Node("ListComp", e.Line, ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
-        SetComprehension e => Node("SetComp", e.Line, ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
-        DictComprehension e => Node("DictComp", e.Line, ("key", Expr(e.Key)), ("value", Expr(e.Value)), ("generators", Generators(e.Generators))),
-        GeneratorExpression e => Node("GeneratorExp", e.Line, ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
-        AttributeExpression e => Node("Attribute", e.Line, ("value", Expr(e.Value)), ("attr", Repr(e.Name)), ("ctx", ctx + "()")),
-        SubscriptExpression e => Node("Subscript", e.Line, ("value", Expr(e.Value)), ("slice", Slice(e.Index)), ("ctx", ctx + "()")),
+        NameExpression e => Node("Name", Line27(e), ("id", Repr(e.Identifier)), ("ctx", ctx + "()")),
+        IntegerLiteral e => Node("Num", Line27(e), ("n", Integer(e.Value, e.IsLong))),
+        FloatLiteral e => Node("Num", Line27(e), ("n", CPythonAstDump.FloatRepr(e.Value))),
+        ImaginaryLiteral e => Node("Num", Line27(e), ("n", CPythonAstDump.FloatRepr(e.Value).Replace(".0", string.Empty, StringComparison.Ordinal) + "j")),
+        StringLiteral e => Node("Str", Line27(e), ("s", e.Kind == StringKind.Unicode ? "u" + Repr(e.Value, unicode: true) : Repr(e.Value))),
+        TupleExpression e => Node("Tuple", Line27(e), ("elts", List(e.Elements, x => Expr(x, ctx))), ("ctx", ctx + "()")),
+        ListExpression e => Node("List", Line27(e), ("elts", List(e.Elements, x => Expr(x, ctx))), ("ctx", ctx + "()")),
+        SetExpression e => Node("Set", Line27(e), ("elts", List(e.Elements, x => Expr(x)))),
+        DictExpression e => Node("Dict", Line27(e), ("keys", List(e.Keys, k => Expr(k!))), ("values", List(e.Values, v => Expr(v)))),
+        ListComprehension e => Node("ListComp", Line27(e), ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
+        SetComprehension e => Node("SetComp", Line27(e), ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
+        DictComprehension e => Node("DictComp", Line27(e), ("key", Expr(e.Key)), ("value", Expr(e.Value)), ("generators", Generators(e.Generators))),
+        GeneratorExpression e => Node("GeneratorExp", Line27(e), ("elt", Expr(e.Element)), ("generators", Generators(e.Generators))),
+        AttributeExpression e => Node("Attribute", Line27(e), ("value", Expr(e.Value)), ("attr", Repr(e.Name)), ("ctx", ctx + "()")),
+        SubscriptExpression e => Node("Subscript", Line27(e), ("value", Expr(e.Value)), ("slice", Slice(e.Index)), ("ctx", ctx + "()")),
         CallExpression e => Call(e),
-        UnaryExpression e => Node("UnaryOp", e.Line, ("op", e.Operator switch
+        UnaryExpression e => Node("UnaryOp", Line27(e), ("op", e.Operator switch
         {
             UnaryOperator.Invert => "Invert()",
             UnaryOperator.Not => "Not()",
             UnaryOperator.Plus => "UAdd()",
             _ => "USub()",
         }), ("operand", Expr(e.Operand))),
-        BinaryExpression e => Node("BinOp", e.Line, ("left", Expr(e.Left)), ("op", Operator(e.Operator)), ("right", Expr(e.Right))),
-        BooleanExpression e => Node("BoolOp", e.Line, ("op", e.Operator == BooleanOperator.And ? "And()" : "Or()"), ("values", List(e.Values, v => Expr(v)))),
-        CompareExpression e => Node("Compare", e.Line, ("left", Expr(e.Left)), ("ops", List(e.Operators, o => o switch
+        BinaryExpression e => Node("BinOp", Line27(e), ("left", Expr(e.Left)), ("op", Operator(e.Operator)), ("right", Expr(e.Right))),
+        BooleanExpression e => Node("BoolOp", Line27(e), ("op", e.Operator == BooleanOperator.And ? "And()" : "Or()"), ("values", List(e.Values, v => Expr(v)))),
+        CompareExpression e => Node("Compare", Line27(e), ("left", Expr(e.Left)), ("ops", List(e.Operators, o => o switch
         {
             ComparisonOperator.Equal => "Eq()",
             ComparisonOperator.NotEqual => "NotEq()",
@@ -133,10 +156,10 @@ internal static class CPython27AstDump
             ComparisonOperator.In => "In()",
             _ => "NotIn()",
         })), ("comparators", List(e.Comparators, c => Expr(c)))),
-        ConditionalExpression e => Node("IfExp", e.Line, ("test", Expr(e.Test)), ("body", Expr(e.Body)), ("orelse", Expr(e.OrElse))),
-        LambdaExpression e => Node("Lambda", e.Line, ("args", Arguments(e.Parameters)), ("body", Expr(e.Body))),
-        YieldExpression e => Node("Yield", e.Line, ("value", Opt(e.Value))),
-        ReprExpression e => Node("Repr", e.Line, ("value", Expr(e.Value))),
+        ConditionalExpression e => Node("IfExp", Line27(e), ("test", Expr(e.Test)), ("body", Expr(e.Body)), ("orelse", Expr(e.OrElse))),
+        LambdaExpression e => Node("Lambda", Line27(e), ("args", Arguments(e.Parameters)), ("body", Expr(e.Body))),
+        YieldExpression e => Node("Yield", Line27(e), ("value", Opt(e.Value))),
+        ReprExpression e => Node("Repr", Line27(e), ("value", Expr(e.Value))),
         _ => throw new NotSupportedException(expression.GetType().Name),
     };
 

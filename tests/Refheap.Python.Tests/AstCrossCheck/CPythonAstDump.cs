@@ -22,6 +22,12 @@ internal static class CPythonAstDump
 
     public static string Statement(Statement statement) => Stmt(statement);
 
+    /// <summary>
+    /// Maps a (line, column) to CPython's column, which counts UTF-8 bytes where Refheap counts
+    /// characters; the samples are ASCII, so the tests leave it null.
+    /// </summary>
+    internal static Func<int, int, int>? MapColumn { get; set; }
+
     private static string Node(string name, params (string Field, string? Value)[] fields) =>
         name + "(" + string.Join(", ", fields.Where(f => f.Value is not null).Select(f => f.Field + "=" + f.Value)) + ")";
 
@@ -30,9 +36,9 @@ internal static class CPythonAstDump
     private static (string, string?)[] Attributes(SourceSpan span) =>
     [
         ("lineno", span.Line.ToString(CultureInfo.InvariantCulture)),
-        ("col_offset", span.Column.ToString(CultureInfo.InvariantCulture)),
+        ("col_offset", (MapColumn?.Invoke(span.Line, span.Column) ?? span.Column).ToString(CultureInfo.InvariantCulture)),
         ("end_lineno", span.EndLine.ToString(CultureInfo.InvariantCulture)),
-        ("end_col_offset", span.EndColumn.ToString(CultureInfo.InvariantCulture)),
+        ("end_col_offset", (MapColumn?.Invoke(span.EndLine, span.EndColumn) ?? span.EndColumn).ToString(CultureInfo.InvariantCulture)),
     ];
 
     private static string Located(string name, Syntax.Ast.Node node, params (string, string?)[] fields) => Node(name, [.. fields, .. Attributes(node)]);
@@ -98,6 +104,7 @@ internal static class CPythonAstDump
         NameExpression e => Located("Name", e, ("id", Repr(e.Identifier)), ("ctx", Ctx(ctx))),
         IntegerLiteral e => Located("Constant", e, ("value", e.Value.ToString(CultureInfo.InvariantCulture))),
         FloatLiteral e => Located("Constant", e, ("value", FloatRepr(e.Value))),
+        ImaginaryLiteral e => Located("Constant", e, ("value", FloatRepr(e.Value).Replace(".0", string.Empty, StringComparison.Ordinal) + "j")),
         StringLiteral e => Located("Constant", e, ("value", e.Kind == StringKind.Bytes ? "b" + Repr(e.Value, bytes: true) : Repr(e.Value))),
         NoneLiteral e => Located("Constant", e, ("value", "None")),
         BooleanLiteral e => Located("Constant", e, ("value", e.Value ? "True" : "False")),
@@ -173,23 +180,34 @@ internal static class CPythonAstDump
     {
         var quote = value.Contains('\'', StringComparison.Ordinal) && !value.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
         var builder = new StringBuilder().Append(quote);
-        foreach (var c in value)
+        foreach (var rune in value.EnumerateRunes())
         {
+            var c = rune.Value;
             builder.Append(c switch
             {
                 '\\' => "\\\\",
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when c == quote => "\\" + c,
-                < ' ' or '\x7f' => $"\\x{(int)c:x2}",
-                > '\x7f' when bytes => $"\\x{(int)c:x2}",
-                _ => c.ToString(),
+                _ when c == quote => "\\" + (char)c,
+                < ' ' or 0x7f => $"\\x{c:x2}",
+                > 0x7f when bytes => $"\\x{c:x2}",
+                > 0x7f when !IsPrintable(rune) => c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}",
+                _ => rune.ToString(),
             });
         }
 
         return builder.Append(quote).ToString();
     }
+
+    /// <summary>Python's str.isprintable for one character: not "Other" nor "Separator" (space aside).</summary>
+    private static bool IsPrintable(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.SpaceSeparator => false,
+        _ => true,
+    };
 
     /// <summary>Python's repr of a float: the shortest round-trip digits, scientific below 1e-4 and from 1e16.</summary>
     internal static string FloatRepr(double value)
@@ -204,21 +222,19 @@ internal static class CPythonAstDump
             return double.IsNegative(value) ? "-0.0" : "0.0";
         }
 
-        var r = Math.Abs(value).ToString("E16", CultureInfo.InvariantCulture);
-        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        var mantissaDigits = shortest.Split('E')[0].Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0');
-        var exponent = int.Parse(r.Split('E')[1], CultureInfo.InvariantCulture);
-        var digits = mantissaDigits.TrimEnd('0');
-        if (digits.Length == 0)
-        {
-            digits = "0";
-        }
-
+        // The shortest round-trip digits and the decimal exponent of the first one.
+        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture).Split('E');
+        var mantissa = shortest[0].Split('.');
+        var all = mantissa[0] + (mantissa.Length > 1 ? mantissa[1] : string.Empty);
+        var point = mantissa[0].Length + (shortest.Length > 1 ? int.Parse(shortest[1], CultureInfo.InvariantCulture) : 0);
+        var leadingZeros = all.Length - all.TrimStart('0').Length;
+        var digits = all.TrimStart('0').TrimEnd('0');
+        var exponent = point - leadingZeros - 1;
         string text;
         if (exponent < -4 || exponent >= 16)
         {
-            var mantissa = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
-            text = mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+            var scientific = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
+            text = scientific + "e" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
         }
         else if (exponent < 0)
         {

@@ -390,7 +390,7 @@ internal sealed partial class Lexer
 
                 if (_pos > start)
                 {
-                    return MakeToken(TokenKind.FStringMiddle, start, _pos);
+                    return FStringMiddle(start);
                 }
 
                 _pos += fstring.QuoteLength;
@@ -415,7 +415,7 @@ internal sealed partial class Lexer
 
                 if (_pos > start)
                 {
-                    return MakeToken(TokenKind.FStringMiddle, start, _pos);
+                    return FStringMiddle(start);
                 }
 
                 var line = _source.LineOf(_pos);
@@ -448,7 +448,7 @@ internal sealed partial class Lexer
 
                 if (_pos > start)
                 {
-                    return MakeToken(TokenKind.FStringMiddle, start, _pos);
+                    return FStringMiddle(start);
                 }
 
                 return CloseReplacementField();
@@ -481,6 +481,18 @@ internal sealed partial class Lexer
 
             _pos++;
         }
+    }
+
+    /// <summary>Literal text of an f-string; one that ends with a newline ends, as in CPython, at the start of the next line.</summary>
+    private Token FStringMiddle(int start)
+    {
+        var token = MakeToken(TokenKind.FStringMiddle, start, _pos);
+        if (_text[_pos - 1] != '\n')
+        {
+            return token;
+        }
+
+        return token with { Span = token.Span with { EndLine = token.Span.EndLine + 1, EndColumn = 0 } };
     }
 
     private bool LookingAtQuotes(char quote, int count)

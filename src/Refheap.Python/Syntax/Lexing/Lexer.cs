@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Refheap.Python.Syntax.Lexing;
 
 /// <summary>
@@ -29,8 +27,6 @@ internal sealed partial class Lexer
 
     /// <summary>CPython's MAXINDENT.</summary>
     private const int MaxIndentLevels = 100;
-
-    private static readonly Regex s_codingDeclaration = new(@"^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+", RegexOptions.CultureInvariant);
 
     private readonly SourceText _source;
     private readonly string _text;
@@ -324,7 +320,7 @@ internal sealed partial class Lexer
     {
         for (var line = 1; line <= Math.Min(2, source.LineCount); line++)
         {
-            if (s_codingDeclaration.IsMatch(source.LineWithoutNewline(line)))
+            if (SourceEncoding.IsDeclaration(source.LineWithoutNewline(line)))
             {
                 return true;
             }

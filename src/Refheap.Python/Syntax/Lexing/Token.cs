@@ -21,7 +21,7 @@ internal sealed record Token
     /// <summary>The token's source text (a string token's prefix and quotes included); empty for layout tokens.</summary>
     public string Text { get; }
 
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; init; }
 
     public int Start { get; }
 

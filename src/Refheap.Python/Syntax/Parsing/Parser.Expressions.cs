@@ -1201,7 +1201,7 @@ internal sealed partial class Parser
                 seenStar = true;
                 if (AtPlainName || !_dialect.KeywordOnlyParameters)
                 {
-                    varArgs = ParseParameter(allowAnnotations);
+                    varArgs = ParseParameter(allowAnnotations, starredAnnotation: true);
                     if (At(TokenKind.Equal))
                     {
                         throw ErrorAtToken(Current, "var-positional argument cannot have default value");
@@ -1278,13 +1278,14 @@ internal sealed partial class Parser
         return list;
     }
 
-    private Parameter ParseParameter(bool allowAnnotations)
+    private Parameter ParseParameter(bool allowAnnotations, bool starredAnnotation = false)
     {
         var name = ExpectName();
         Expression? annotation = null;
         if (allowAnnotations && Accept(TokenKind.Colon))
         {
-            annotation = ParseExpression();
+            // 3.11+: *args: *Ts (PEP 646).
+            annotation = starredAnnotation && At(TokenKind.Star) ? ParseStarExpression() : ParseExpression();
         }
 
         return new Parameter(name.Text, annotation, null, SpanFrom(name));

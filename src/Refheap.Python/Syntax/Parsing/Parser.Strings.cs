@@ -14,6 +14,13 @@ internal sealed partial class Parser
     /// <summary>Replacement fields the parser is inside (a lambda's colon there starts a format spec).</summary>
     private int _fieldDepth;
 
+    /// <summary>
+    /// 2.7: a plain string literal was read as a byte string before <c>unicode_literals</c> was
+    /// imported. 2.7 applies the import to the whole module (the docstring before it too), so
+    /// <see cref="PythonParser"/> then parses the file again with the feature on from the start.
+    /// </summary>
+    public bool PlainStringBeforeUnicodeLiterals { get; private set; }
+
     private Expression NumberLiteral(Token token)
     {
         var text = token.Text.Replace("_", string.Empty, StringComparison.Ordinal);
@@ -99,7 +106,7 @@ internal sealed partial class Parser
         if (!anyFormatted)
         {
             var text = string.Concat(parts.Select(p => ((StringLiteral)p).Value));
-            return new StringLiteral(text, resultKind, span);
+            return new StringLiteral(text, resultKind, span) { LegacyLine = start.Span.EndLine };
         }
 
         return new FormattedString(JoinLiteralParts(parts), span);
@@ -141,8 +148,9 @@ internal sealed partial class Parser
         StringLiteralDecoder.Escapes escapes;
         if (_dialect.PlainStringsAreBytes)
         {
-            var unicode = (prefix & StringPrefix.Unicode) != 0
-                || ((prefix & StringPrefix.Bytes) == 0 && (_future & FutureFeatures.UnicodeLiterals) != 0);
+            var plain = (prefix & (StringPrefix.Unicode | StringPrefix.Bytes)) == 0;
+            var unicode = (prefix & StringPrefix.Unicode) != 0 || (plain && (_future & FutureFeatures.UnicodeLiterals) != 0);
+            PlainStringBeforeUnicodeLiterals |= plain && !unicode;
             kind = unicode ? StringKind.Unicode : StringKind.Str;
             escapes = unicode ? (raw ? StringLiteralDecoder.Escapes.RawUnicode : StringLiteralDecoder.Escapes.Unicode) : StringLiteralDecoder.Escapes.Bytes;
         }
@@ -158,21 +166,20 @@ internal sealed partial class Parser
 
         if (raw && escapes != StringLiteralDecoder.Escapes.RawUnicode)
         {
-            return (kind == StringKind.Str && _dialect.PlainStringsAreBytes ? Utf8AsBytes(body) : body, kind);
+            return (kind == StringKind.Str && _dialect.PlainStringsAreBytes && body.Any(c => c >= 0x80)
+                ? StringLiteralDecoder.SourceBytes(body, _source.DeclaredEncoding)
+                : body, kind);
         }
 
         return (Decode(token, body, escapes), kind);
     }
-
-    private static string Utf8AsBytes(string text) =>
-        text.Any(c => c >= 0x80) ? System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(text)) : text;
 
     /// <summary>Decodes escapes, turning a failure into the dialect's error at the literal.</summary>
     private string Decode(Token token, string body, StringLiteralDecoder.Escapes escapes)
     {
         try
         {
-            var value = StringLiteralDecoder.Decode(body, escapes, !Is312, out var invalidEscape);
+            var value = StringLiteralDecoder.Decode(body, escapes, !Is312, out var invalidEscape, _source.DeclaredEncoding);
             if (invalidEscape is not null && Is312)
             {
                 _warnings.Add(new PythonSyntaxWarning(_source.FileName, token.Line, "SyntaxWarning", invalidEscape, _source.LineWithoutNewline(token.Line)));

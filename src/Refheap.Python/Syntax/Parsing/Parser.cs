@@ -45,11 +45,12 @@ internal sealed partial class Parser
     /// <summary>Brackets the parser is inside (3.12 suggests a missing comma only there).</summary>
     private int _bracketDepth;
 
-    public Parser(SourceText source, PythonDialect dialect)
+    public Parser(SourceText source, PythonDialect dialect, FutureFeatures future = FutureFeatures.None)
     {
         _source = source;
         _dialect = dialect;
         _lexer = new Lexer(source, dialect);
+        _future = future;
     }
 
     public IReadOnlyList<PythonSyntaxWarning> Warnings => TreeOnly ? _warnings : [.. _warnings, .. _compilerWarnings];

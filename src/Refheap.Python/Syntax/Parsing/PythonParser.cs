@@ -15,8 +15,15 @@ internal static class PythonParser
     public static ParseResult Parse(string source, string fileName, PythonDialect dialect, bool treeOnly = false)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var parser = new Parser(new SourceText(source, fileName), dialect) { TreeOnly = treeOnly };
+        var text = new SourceText(source, fileName);
+        var parser = new Parser(text, dialect) { TreeOnly = treeOnly };
         var module = parser.ParseModule();
+        if ((module.Future & FutureFeatures.UnicodeLiterals) != 0 && parser.PlainStringBeforeUnicodeLiterals)
+        {
+            parser = new Parser(text, dialect, FutureFeatures.UnicodeLiterals) { TreeOnly = treeOnly };
+            module = parser.ParseModule();
+        }
+
         return new ParseResult(module, parser.Warnings);
     }
 }

@@ -29,7 +29,7 @@ internal static class StringLiteralDecoder
     /// warning text for the first escape it does not know (<c>invalid escape sequence '\d'</c>).
     /// </summary>
     /// <exception cref="LiteralDecodeException">A malformed escape (a truncated <c>\x</c>, ...).</exception>
-    public static string Decode(string body, Escapes escapes, bool is27, out string? firstInvalidEscape)
+    public static string Decode(string body, Escapes escapes, bool is27, out string? firstInvalidEscape, Encoding? sourceEncoding = null)
     {
         firstInvalidEscape = null;
         if (escapes == Escapes.RawUnicode)
@@ -39,8 +39,8 @@ internal static class StringLiteralDecoder
 
         if (escapes == Escapes.Bytes && body.Any(c => c >= 0x80))
         {
-            // 2.7 keeps the source's UTF-8 bytes; 3.x rejects them before this point.
-            body = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(body));
+            // 2.7 keeps the source file's bytes; 3.x rejects them before this point.
+            body = SourceBytes(body, sourceEncoding);
         }
 
         if (!body.Contains('\\', StringComparison.Ordinal))
@@ -156,9 +156,22 @@ internal static class StringLiteralDecoder
                 $"(unicode error) 'unicodeescape' codec can't decode bytes in position {position}-{position + 9}: illegal Unicode character");
         }
 
-        output.Append(char.ConvertFromUtf32(value is >= 0xD800 and <= 0xDFFF ? 0xFFFD : value));
+        // A lone surrogate is a valid code point of a Python str; a .NET string holds it as is.
+        if (value is >= 0xD800 and <= 0xDFFF)
+        {
+            output.Append((char)value);
+        }
+        else
+        {
+            output.Append(char.ConvertFromUtf32(value));
+        }
+
         return i + count - 1;
     }
+
+    /// <summary>The bytes <paramref name="text"/> had in the source file, one char per byte.</summary>
+    public static string SourceBytes(string text, Encoding? sourceEncoding) =>
+        Encoding.Latin1.GetString((sourceEncoding ?? Encoding.UTF8).GetBytes(text));
 
     private static int CodecPosition(string body, int index)
     {

@@ -15,5 +15,13 @@ internal sealed class StringLiteral : Expression
 
     public StringKind Kind { get; }
 
+    /// <summary>
+    /// The line 2.7 gives this literal: where its first token ends (2.7's tokenizer numbers a
+    /// string token by its last line). 2.7 reports that line for an expression or statement
+    /// that starts with the literal — a docstring, <c>"""...""" % args</c> — where 3.x reports
+    /// the first line.
+    /// </summary>
+    public int LegacyLine { get; init; }
+
     public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitStringLiteral(this);
 }
