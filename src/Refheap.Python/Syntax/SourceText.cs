@@ -93,12 +93,4 @@ internal sealed class SourceText
         var index = Array.BinarySearch(_lineStarts, offset);
         return index >= 0 ? index + 1 : ~index;
     }
-
-    /// <summary>The text from the start of <paramref name="firstLine"/> to the end of <paramref name="lastLine"/>.</summary>
-    public string Lines(int firstLine, int lastLine)
-    {
-        var start = _lineStarts[firstLine - 1];
-        var end = lastLine < LineCount ? _lineStarts[lastLine] : Text.Length;
-        return Text[start..end];
-    }
 }

@@ -58,9 +58,6 @@ internal sealed partial class Lexer
 
     public OpenBracket InnermostBracket => _brackets[^1];
 
-    /// <summary>Whether the next token would be read inside an f-string.</summary>
-    public bool InsideFString => _modes.Count > 0;
-
     /// <summary>Reads the next token; after the end of the file, keeps returning <see cref="TokenKind.EndOfFile"/>.</summary>
     /// <exception cref="PythonSyntaxError">The tokenizer met an error (CPython's ERRORTOKEN).</exception>
     public Token Next()

@@ -48,9 +48,6 @@ internal sealed record Token
     /// </summary>
     public int BufferStart { get; init; }
 
-    /// <summary>Whether the token is a name (not a keyword) whose text is <paramref name="text"/>.</summary>
-    public bool IsName(string text) => Kind == TokenKind.Name && Keyword == Keyword.None && Text == text;
-
     public override string ToString() => Kind switch
     {
         TokenKind.Name or TokenKind.Integer or TokenKind.Float or TokenKind.Imaginary or TokenKind.String

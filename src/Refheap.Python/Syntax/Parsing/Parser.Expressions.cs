@@ -1106,9 +1106,15 @@ internal sealed partial class Parser
     {
         var keyword = Advance();
         var parameters = ParseParameters(TokenKind.Colon, allowAnnotations: false, keyword);
-        Expect(TokenKind.Colon);
+        var colon = Expect(TokenKind.Colon);
+        if (_fieldDepth > 0 && Is312 && At(TokenKind.FStringMiddle))
+        {
+            // In an f-string field the colon started a format spec.
+            throw ErrorAtRange(keyword.Span, colon.Span, "f-string: lambda expressions are not allowed without parentheses");
+        }
+
         var outer = _scope;
-        _scope = new Scope(isFunction: true, isClass: false);
+        _scope = new Scope(isFunction: true);
         var body = ParseExpression();
         _scope = outer;
         return new LambdaExpression(parameters, body, SpanFrom(keyword));

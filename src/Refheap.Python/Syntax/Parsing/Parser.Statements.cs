@@ -796,10 +796,10 @@ internal sealed partial class Parser
         if (Accept(Keyword.As))
         {
             target = ParseTarget();
-            CheckAssignTarget(target, plainMessage: true);
+            CheckAssignTarget(target);
         }
 
-        return new WithItem(context, target, SpanFrom(context));
+        return new WithItem(context, target, SpanFrom(context.Span));
     }
 
     /// <summary>
@@ -933,7 +933,7 @@ internal sealed partial class Parser
 
         ExpectColon(ColonRule.Forced);
         var outer = _scope;
-        _scope = new Scope(isFunction: true, isClass: false);
+        _scope = new Scope(isFunction: true);
         var body = ParseBlock("function definition", defKeyword.Line);
         var functionScope = _scope;
         _scope = outer;
@@ -994,7 +994,7 @@ internal sealed partial class Parser
 
         ExpectColon(ColonRule.BeforeNewline);
         var outer = _scope;
-        _scope = new Scope(isFunction: false, isClass: true);
+        _scope = new Scope(isFunction: false);
         var body = ParseBlock("class definition", keyword.Line);
         _scope = outer;
         return new ClassDefinition(name.Text, bases, keywords, body, decorators, SourceSpan.Cover(keyword.Span, body[^1].Span));

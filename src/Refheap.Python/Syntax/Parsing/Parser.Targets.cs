@@ -291,12 +291,11 @@ internal sealed partial class Parser
     }
 
     /// <summary>A <c>for</c> or comprehension target.</summary>
-    private void CheckForTarget(Expression target) => CheckAssignTarget(target, plainMessage: true);
+    private void CheckForTarget(Expression target) => CheckAssignTarget(target);
 
     /// <summary>A target checked on its own (<c>for</c>, <c>with ... as</c>): "cannot assign to X" at the invalid element.</summary>
-    private void CheckAssignTarget(Expression target, bool plainMessage)
+    private void CheckAssignTarget(Expression target)
     {
-        _ = plainMessage;
         NoteTarget(target);
         if (!Is312)
         {

@@ -269,8 +269,6 @@ internal sealed partial class Parser
 
     private SourceSpan SpanFrom(Token first) => SpanFrom(first.Span);
 
-    private SourceSpan SpanFrom(Node first) => SpanFrom(first.Span);
-
     /// <summary>From the start of <paramref name="first"/> to the end of the last token consumed.</summary>
     private SourceSpan SpanFrom(SourceSpan first)
     {
@@ -362,17 +360,14 @@ internal sealed partial class Parser
     /// <summary>What kind of code the parser is in, for <c>return</c>, <c>yield</c>, <c>break</c> and <c>continue</c>.</summary>
     private sealed class Scope
     {
-        public static Scope Module { get; } = new(isFunction: false, isClass: false);
+        public static Scope Module => new(isFunction: false);
 
-        public Scope(bool isFunction, bool isClass)
+        public Scope(bool isFunction)
         {
             IsFunction = isFunction;
-            IsClass = isClass;
         }
 
         public bool IsFunction { get; }
-
-        public bool IsClass { get; }
 
         /// <summary>Loops around the current statement in this scope.</summary>
         public int LoopDepth => Blocks.Count(isLoop => isLoop);
