@@ -80,6 +80,11 @@ internal sealed partial class Parser
             var name = Advance();
             Advance();
             var value = ParseExpression();
+            if (name.Text == "__debug__")
+            {
+                ForbiddenDebugName(name.Span);
+            }
+
             return new NamedExpression(new NameExpression(name.Text, name.Span), value, SpanFrom(name));
         }
 
@@ -621,6 +626,11 @@ internal sealed partial class Parser
 
         Expect(TokenKind.RightParen);
         _bracketDepth--;
+        if (first is StarredExpression)
+        {
+            Defer(CheckPhase.Compiler, ErrorAtSpan(first.Span, "cannot use starred expression here"));
+        }
+
         return Parenthesized(first);
     }
 
@@ -652,6 +662,8 @@ internal sealed partial class Parser
             {
                 elements.Add(ParseDisplayElement());
             }
+
+            CheckUnparenthesizedComprehensionTarget(elements);
         }
 
         Expect(TokenKind.RightBracket);
@@ -681,6 +693,7 @@ internal sealed partial class Parser
         if (Accept(TokenKind.Colon))
         {
             CheckDictionaryValueFollows();
+            CheckStarredDictionaryValue();
             var value = ParseExpression();
             if (AtComprehension())
             {
@@ -708,6 +721,7 @@ internal sealed partial class Parser
             elements.Add(ParseDisplayElement());
         }
 
+        CheckUnparenthesizedComprehensionTarget(elements);
         Expect(TokenKind.RightBrace);
         _bracketDepth--;
         foreach (var element in elements)
@@ -761,6 +775,7 @@ internal sealed partial class Parser
                 keys.Add(key);
                 Expect(TokenKind.Colon);
                 CheckDictionaryValueFollows();
+                CheckStarredDictionaryValue();
                 values.Add(ParseExpression());
             }
 
@@ -773,6 +788,25 @@ internal sealed partial class Parser
         Expect(TokenKind.RightBrace);
         _bracketDepth--;
         return new DictExpression(keys, values, SpanFrom(open));
+    }
+
+    /// <summary>3.12's invalid_comprehension: <c>[x, y for ...]</c>.</summary>
+    private void CheckUnparenthesizedComprehensionTarget(List<Expression> elements)
+    {
+        if (Is312 && elements.Count > 1 && AtComprehension())
+        {
+            throw ErrorAtRange(elements[0].Span, elements[^1].Span, "did you forget parentheses around the comprehension target?");
+        }
+    }
+
+    /// <summary>3.12: <c>{1: *a}</c> (invalid_double_starred_kvpairs), at the starred value.</summary>
+    private void CheckStarredDictionaryValue()
+    {
+        if (Is312 && At(TokenKind.Star))
+        {
+            var starred = ParseStarExpression();
+            throw ErrorAtSpan(starred.Span, "cannot use a starred expression in a dictionary value");
+        }
     }
 
     /// <summary>3.12's invalid_kvpair: <c>{1:}</c>, at the colon.</summary>
@@ -845,7 +879,7 @@ internal sealed partial class Parser
     /// <c>*</c> before <c>**</c>) are checked as each CPython checks them: 3.12 in its parser,
     /// 2.7 partly in its grammar and partly in ast.c.
     /// </summary>
-    private CallExpression ParseCall(Expression function, SourceSpan start)
+    private CallExpression ParseCall(Expression function, SourceSpan start, bool allowGenerator = true)
     {
         var open = Advance();
         _bracketDepth++;
@@ -857,6 +891,7 @@ internal sealed partial class Parser
         string? lateError = null;
         var generatorArguments = new List<(GeneratorExpression Expression, int Index)>();
         var count = 0;
+        var commaAfterGenerator = false;
         while (!At(TokenKind.RightParen))
         {
             count++;
@@ -874,6 +909,7 @@ internal sealed partial class Parser
                 }
 
                 var value = ParseExpression();
+                CheckUnpackingNotAssigned(star, "cannot assign to iterable argument unpacking");
                 arguments.Add(new StarredExpression(value, SpanFrom(star)));
                 seenStar = true;
             }
@@ -886,15 +922,26 @@ internal sealed partial class Parser
                 }
 
                 var value = ParseExpression();
+                CheckUnpackingNotAssigned(stars, "cannot assign to keyword argument unpacking");
                 keywords.Add(new KeywordArgument(null, value, SpanFrom(stars)));
                 seenDoubleStar = true;
             }
             else if (AtPlainName && Peek(1).Kind == TokenKind.Equal)
             {
                 var name = Advance();
-                Advance();
+                var equal = Advance();
+                if (Is312 && (At(TokenKind.Comma) || At(TokenKind.RightParen)))
+                {
+                    throw ErrorAtRange(name.Span, equal.Span, "expected argument value expression");
+                }
+
                 var value = ParseExpression();
                 keywords.Add(new KeywordArgument(name.Text, value, SpanFrom(name)));
+                if (name.Text == "__debug__")
+                {
+                    ForbiddenDebugName(keywords[^1].Span);
+                }
+
                 seenKeyword = true;
             }
             else if (Is312 && Current.Keyword is Keyword.True or Keyword.False or Keyword.NoneValue && Peek(1).Kind == TokenKind.Equal)
@@ -925,6 +972,11 @@ internal sealed partial class Parser
                 {
                     if (AtComprehension())
                     {
+                        if (!allowGenerator && Is312)
+                        {
+                            throw InvalidSyntax(Current);
+                        }
+
                         var generators = ParseComprehensionClauses(listComprehension: false);
                         CheckComprehensionElement(value);
                         var generator = new GeneratorExpression(value, generators, SpanFrom(argumentStart));
@@ -967,6 +1019,8 @@ internal sealed partial class Parser
                 break;
             }
 
+            // 3.12: a generator argument followed by a comma, even a trailing one, needs parentheses.
+            commaAfterGenerator |= generatorArguments.Count > 0 && Is312;
             if (!Is312 && seenDoubleStar)
             {
                 throw InvalidSyntax(Current);
@@ -987,7 +1041,7 @@ internal sealed partial class Parser
         var close = Expect(TokenKind.RightParen);
         _bracketDepth--;
         var span = new SourceSpan(start.Line, start.Column, close.Span.EndLine, close.Span.EndColumn);
-        if (generatorArguments.Count > 0 && count > 1)
+        if (generatorArguments.Count > 0 && (count > 1 || commaAfterGenerator))
         {
             var (generator, _) = generatorArguments[0];
             if (Is312)
@@ -1007,6 +1061,17 @@ internal sealed partial class Parser
 
         CheckRepeatedKeywords(keywords);
         return new CallExpression(function, arguments, keywords, span);
+    }
+
+    /// <summary>3.12: <c>f(*a=1)</c>, from the star to the value.</summary>
+    private void CheckUnpackingNotAssigned(Token star, string message)
+    {
+        if (Is312 && At(TokenKind.Equal))
+        {
+            Advance();
+            var value = ParseExpression();
+            throw ErrorAtRange(star.Span, value.Span, message);
+        }
     }
 
     /// <summary>"keyword argument repeated": 3.12's compiler (over the repeated keyword), 2.7's ast.c.</summary>
@@ -1195,6 +1260,10 @@ internal sealed partial class Parser
                 positionalOnly.AddRange(positional);
                 positional.Clear();
                 seenSlash = true;
+                if (At(TokenKind.Star))
+                {
+                    throw ErrorAtToken(Current, "expected comma between / and *");
+                }
             }
             else if (At(TokenKind.Star))
             {
@@ -1247,8 +1316,14 @@ internal sealed partial class Parser
 
                 var nameSpan = SpanFrom(name);
                 Expression? defaultValue = null;
-                if (Accept(TokenKind.Equal))
+                if (At(TokenKind.Equal))
                 {
+                    var equal = Advance();
+                    if (Is312 && (At(TokenKind.Comma) || At(closing)))
+                    {
+                        throw ErrorAtToken(equal, "expected default value expression");
+                    }
+
                     defaultValue = ParseExpression();
                     seenDefault |= !seenStar;
                 }
@@ -1351,6 +1426,11 @@ internal sealed partial class Parser
         IEnumerable<Parameter?> all = [.. parameters.PositionalOnly, .. parameters.Positional, parameters.VarArgs, .. parameters.KeywordOnly, parameters.KeywordArgs];
         foreach (var parameter in all)
         {
+            if (parameter?.Name == "__debug__")
+            {
+                ForbiddenDebugName(parameter.Span);
+            }
+
             if (parameter is not null && !seen.Add(parameter.Name))
             {
                 var message = $"duplicate argument '{parameter.Name}' in function definition";

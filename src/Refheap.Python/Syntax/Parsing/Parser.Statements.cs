@@ -172,6 +172,7 @@ internal sealed partial class Parser
 
         Advance();
         var annotation = ParseExpression();
+        CheckDebugTarget(target, TargetUse.Assign);
         Expression? value = null;
         if (Accept(TokenKind.Equal))
         {
@@ -336,7 +337,9 @@ internal sealed partial class Parser
             throw ErrorAtSpan(new SourceSpan(keyword.Line, keyword.Column, Current.Line, Current.Column), "Did you mean to use 'from ... import ...' instead?");
         }
 
-        return new ImportStatement(names, SpanFrom(keyword));
+        var statement = new ImportStatement(names, SpanFrom(keyword));
+        CheckDebugImport(statement, names);
+        return statement;
     }
 
     private string ParseDottedName()
@@ -423,12 +426,22 @@ internal sealed partial class Parser
         }
 
         var statement = new ImportFromStatement(module, names, level, SpanFrom(keyword));
+        CheckDebugImport(statement, names);
         if (module == "__future__" && level == 0)
         {
             ApplyFutureImport(statement);
         }
 
         return statement;
+    }
+
+    /// <summary><c>import x as __debug__</c> binds <c>__debug__</c>: reported at the statement.</summary>
+    private void CheckDebugImport(Statement statement, List<ImportAlias> names)
+    {
+        if (names.Any(a => (a.AsName ?? a.Name) == "__debug__"))
+        {
+            ForbiddenDebugName(statement.Span);
+        }
     }
 
     /// <summary>Turns on the <c>__future__</c> features the parser itself applies; unknown ones are errors (future.c).</summary>
@@ -711,7 +724,7 @@ internal sealed partial class Parser
         }
 
         Expression? type = null, name = null;
-        if (!At(TokenKind.Colon))
+        if (!At(TokenKind.Colon) && !At(TokenKind.Newline))
         {
             type = ParseExpression();
             if (Accept(Keyword.As))
@@ -810,6 +823,7 @@ internal sealed partial class Parser
     private List<WithItem>? TryParseParenthesizedWithItems()
     {
         var speculation = Save();
+        var missingColon = false;
         try
         {
             Advance();
@@ -830,9 +844,17 @@ internal sealed partial class Parser
                 _bracketDepth--;
                 return items;
             }
+
+            // 3.12's invalid_with_stmt: the items' parenthesis closed at the end of the line.
+            missingColon = At(TokenKind.RightParen) && Peek(1).Kind == TokenKind.Newline;
         }
         catch (PythonSyntaxError) when (_lexerError is null)
         {
+        }
+
+        if (missingColon)
+        {
+            throw ErrorAtToken(Peek(1), "expected ':'");
         }
 
         Restore(speculation);
@@ -968,7 +990,7 @@ internal sealed partial class Parser
         {
             if (_dialect.ClassKeywords)
             {
-                var call = ParseCall(new NameExpression(name.Text, name.Span), name.Span);
+                var call = ParseCall(new NameExpression(name.Text, name.Span), name.Span, allowGenerator: false);
                 bases = call.Arguments;
                 keywords = call.Keywords;
             }

@@ -89,6 +89,7 @@ internal sealed partial class Parser
     /// </summary>
     private void CheckAssignmentTargets(List<Expression> targets, Expression value)
     {
+        targets.ForEach(NoteTarget);
         if (!Is312)
         {
             foreach (var target in targets)
@@ -106,7 +107,6 @@ internal sealed partial class Parser
             return;
         }
 
-        targets.ForEach(NoteTarget);
         for (var i = 0; i < targets.Count; i++)
         {
             var target = targets[i];
@@ -154,9 +154,10 @@ internal sealed partial class Parser
         return display;
     }
 
-    /// <summary>Marks the displays in <paramref name="target"/> as targets.</summary>
+    /// <summary>Marks the displays in <paramref name="target"/> as targets (and checks it binds no <c>__debug__</c>).</summary>
     private void NoteTarget(Expression target)
     {
+        CheckDebugTarget(target, TargetUse.Assign);
         switch (target)
         {
             case TupleExpression tuple:
@@ -170,6 +171,56 @@ internal sealed partial class Parser
             case StarredExpression starred:
                 NoteTarget(starred.Value);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <c>__debug__</c> cannot be bound, as a name or an attribute, nor (3.x) deleted: 2.7's
+    /// ast.c and 3.12's compiler check (forbidden_name).
+    /// </summary>
+    private void CheckDebugTarget(Expression target, TargetUse use)
+    {
+        switch (target)
+        {
+            case NameExpression { Identifier: "__debug__" }:
+            case AttributeExpression { Name: "__debug__" }:
+                if (use == TargetUse.Delete && !Is312)
+                {
+                    return;
+                }
+
+                ForbiddenDebugName(target.Span, use);
+                break;
+            case TupleExpression tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    CheckDebugTarget(element, use);
+                }
+
+                break;
+            case ListExpression list:
+                foreach (var element in list.Elements)
+                {
+                    CheckDebugTarget(element, use);
+                }
+
+                break;
+            case StarredExpression starred:
+                CheckDebugTarget(starred.Value, use);
+                break;
+        }
+    }
+
+    private void ForbiddenDebugName(SourceSpan span, TargetUse use = TargetUse.Assign)
+    {
+        var message = use == TargetUse.Delete ? "cannot delete __debug__" : "cannot assign to __debug__";
+        if (Is312)
+        {
+            Defer(CheckPhase.Compiler, ErrorAtSpan(span, message));
+        }
+        else
+        {
+            Defer(CheckPhase.Ast, ErrorOnLine27(span.Line, message));
         }
     }
 
@@ -271,6 +322,7 @@ internal sealed partial class Parser
     /// <summary><c>target op= value</c>: only a name, an attribute or a subscript.</summary>
     private void CheckAugmentedTarget(Expression target)
     {
+        CheckDebugTarget(target, TargetUse.Assign);
         if (target is NameExpression or AttributeExpression or SubscriptExpression)
         {
             if (!Is312 && target is NameExpression { Identifier: "None" })
@@ -322,6 +374,7 @@ internal sealed partial class Parser
 
     private void CheckDeleteTarget(Expression target)
     {
+        CheckDebugTarget(target, TargetUse.Delete);
         if (Is312)
         {
             var invalid = InvalidTarget(target, TargetUse.Delete);
