@@ -937,6 +937,7 @@ internal sealed partial class Parser
 
                 var value = ParseExpression();
                 keywords.Add(new KeywordArgument(name.Text, value, SpanFrom(name)));
+                CheckNotNone27(name.Text, name.Line);
                 if (name.Text == "__debug__")
                 {
                     ForbiddenDebugName(keywords[^1].Span);
@@ -964,7 +965,7 @@ internal sealed partial class Parser
                     // 2.7's grammar takes "test '=' test"; ast.c rejects a keyword that is not a name.
                     Advance();
                     var keywordValue = ParseExpression();
-                    Defer(CheckPhase.Ast, ErrorOnLine27(value.Line, "keyword can't be an expression"));
+                    Defer(CheckPhase.Ast, ErrorOnLine27(value.Line, value is LambdaExpression ? "lambda cannot contain assignment" : "keyword can't be an expression"));
                     keywords.Add(new KeywordArgument("?", keywordValue, SpanFrom(argumentStart)));
                     seenKeyword = true;
                 }
@@ -1060,6 +1061,11 @@ internal sealed partial class Parser
         }
 
         CheckRepeatedKeywords(keywords);
+        if (!Is312 && arguments.Count(a => a is not StarredExpression) + keywords.Count(k => k.Name is not null) > 255)
+        {
+            Defer(CheckPhase.Ast, ErrorOnLine27(start.Line, "more than 255 arguments"));
+        }
+
         return new CallExpression(function, arguments, keywords, span);
     }
 
@@ -1429,6 +1435,11 @@ internal sealed partial class Parser
             if (parameter?.Name == "__debug__")
             {
                 ForbiddenDebugName(parameter.Span);
+            }
+
+            if (parameter is not null)
+            {
+                CheckNotNone27(parameter.Name, keyword?.Line ?? parameter.Line);
             }
 
             if (parameter is not null && !seen.Add(parameter.Name))

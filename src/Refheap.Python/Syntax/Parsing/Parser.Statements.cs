@@ -91,8 +91,7 @@ internal sealed partial class Parser
                     return new BreakStatement(token.Span);
                 case Keyword.Continue:
                     Advance();
-                    CheckInLoop(token.Span, "'continue' not properly in loop");
-                    CheckContinueInFinally(token.Span);
+                    CheckContinue(token.Span);
                     return new ContinueStatement(token.Span);
                 case Keyword.Return:
                     return ParseReturn();
@@ -932,6 +931,7 @@ internal sealed partial class Parser
     {
         var defKeyword = isAsync ? Advance() : keyword;
         var name = ExpectName();
+        CheckNotNone27(name.Text, name.Line);
         if (At(TokenKind.LeftBracket) && Is312)
         {
             SkipTypeParameters();
@@ -979,6 +979,7 @@ internal sealed partial class Parser
     private Statement ParseClassDefinition(List<Expression> decorators, Token keyword)
     {
         var name = ExpectName();
+        CheckNotNone27(name.Text, name.Line);
         if (At(TokenKind.LeftBracket) && Is312)
         {
             SkipTypeParameters();
@@ -1096,14 +1097,21 @@ internal sealed partial class Parser
     private SourceSpan SpanOfBlocks(Token keyword, List<Statement> body, List<Statement> orElse) =>
         SourceSpan.Cover(keyword.Span, (orElse.Count > 0 ? orElse : body)[^1].Span);
 
-    /// <summary>2.7's compiler cannot continue a loop from a finally block inside it (3.8+ can).</summary>
-    private void CheckContinueInFinally(SourceSpan span)
+    /// <summary>
+    /// <c>continue</c> needs a loop; 2.7's compiler also cannot continue from a finally block
+    /// (3.8+ can): walking out from the statement, a finally block met before any loop is an
+    /// error of its own, even with no loop around it.
+    /// </summary>
+    private void CheckContinue(SourceSpan span)
     {
         var innermostLoop = _scope.Blocks.LastIndexOf(true);
-        if (!_dialect.YieldFrom && innermostLoop >= 0 && _scope.Blocks.IndexOf(false, innermostLoop) > innermostLoop)
+        if (!_dialect.YieldFrom && _scope.Blocks.LastIndexOf(false) > innermostLoop)
         {
             Defer(CheckPhase.Compiler, ErrorOnLine27(span.Line, "'continue' not supported inside 'finally' clause"));
+            return;
         }
+
+        CheckInLoop(span, "'continue' not properly in loop");
     }
 
     /// <summary><c>break</c> and <c>continue</c> belong in a loop of the same function (compile.c checks).</summary>

@@ -73,9 +73,10 @@ internal sealed partial class Parser
         var verb = use == TargetUse.Delete ? "delete" : "assign to";
         return target switch
         {
+            TupleExpression { Elements.Count: 0 } => $"can't {verb} ()",
             TupleExpression tuple => tuple.Elements.Select(e => InvalidTargetMessage27(e, use)).FirstOrDefault(m => m is not null),
             ListExpression list => list.Elements.Select(e => InvalidTargetMessage27(e, use)).FirstOrDefault(m => m is not null),
-            NameExpression { Identifier: "None" } => $"cannot {verb} None",
+            NameExpression { Identifier: "None" } or AttributeExpression { Name: "None" } => $"cannot {verb} None",
             NameExpression or AttributeExpression or SubscriptExpression => null,
             _ => $"can't {verb} {ExpressionName27(target)}",
         };
@@ -208,6 +209,15 @@ internal sealed partial class Parser
             case StarredExpression starred:
                 CheckDebugTarget(starred.Value, use);
                 break;
+        }
+    }
+
+    /// <summary>2.7's ast.c forbids binding the name <c>None</c> anywhere (3.x's None is a keyword).</summary>
+    private void CheckNotNone27(string name, int line)
+    {
+        if (name == "None" && !_dialect.ConstantKeywords)
+        {
+            Defer(CheckPhase.Ast, ErrorOnLine27(line, "cannot assign to None"));
         }
     }
 
