@@ -13,6 +13,15 @@ internal sealed partial class Parser
     /// <summary>Expressions that stood in parentheses of their own (a group or a tuple display).</summary>
     private readonly HashSet<Expression> _parenthesized = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Every yield read so far, with the scope it belongs to (a comprehension may not hold one).</summary>
+    private readonly List<(Expression Yield, Scope Scope)> _yields = [];
+
+    /// <summary>2.7: yields that belong to a generator expression's or set or dict comprehension's own function.</summary>
+    private readonly HashSet<Expression> _comprehensionYields = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a yield makes <paramref name="scope"/>'s function a generator.</summary>
+    private bool IsGenerator(Scope scope) => _yields.Any(y => y.Scope == scope && !_comprehensionYields.Contains(y.Yield));
+
     /// <summary>Set while parsing the right-hand expression of a 3.12 error check, which must not check again.</summary>
     private bool _noInvalidChecks;
 
@@ -608,7 +617,7 @@ internal sealed partial class Parser
             Expect(TokenKind.RightParen);
             _bracketDepth--;
             CheckComprehensionElement(first);
-            return new GeneratorExpression(first, generators, SpanFrom(open));
+            return CheckYieldInComprehension(new GeneratorExpression(first, generators, SpanFrom(open)), generators, "generator expression");
         }
 
         if (At(TokenKind.Comma))
@@ -654,7 +663,7 @@ internal sealed partial class Parser
                 Expect(TokenKind.RightBracket);
                 _bracketDepth--;
                 CheckComprehensionElement(first);
-                return new ListComprehension(first, generators, SpanFrom(open));
+                return CheckYieldInComprehension(new ListComprehension(first, generators, SpanFrom(open)), generators, "list comprehension");
             }
 
             elements.Add(first);
@@ -700,7 +709,7 @@ internal sealed partial class Parser
                 var generators = ParseComprehensionClauses(listComprehension: false);
                 Expect(TokenKind.RightBrace);
                 _bracketDepth--;
-                return new DictComprehension(first, value, generators, SpanFrom(open));
+                return CheckYieldInComprehension(new DictComprehension(first, value, generators, SpanFrom(open)), generators, "dict comprehension");
             }
 
             return ParseDictDisplayRest(open, first, value);
@@ -712,7 +721,7 @@ internal sealed partial class Parser
             Expect(TokenKind.RightBrace);
             _bracketDepth--;
             CheckComprehensionElement(first);
-            return new SetComprehension(first, generators, SpanFrom(open));
+            return CheckYieldInComprehension(new SetComprehension(first, generators, SpanFrom(open)), generators, "set comprehension");
         }
 
         var elements = new List<Expression> { first };
@@ -817,6 +826,42 @@ internal sealed partial class Parser
             throw ErrorAtSpan(Previous.Span, "expression expected after dictionary key and ':'");
         }
     }
+
+    /// <summary>
+    /// 3.8+: a comprehension is a function of its own, so a <c>yield</c> in it — anywhere but
+    /// its first iterable, which the enclosing scope evaluates — is an error (symtable.c).
+    /// </summary>
+    private T CheckYieldInComprehension<T>(T comprehension, List<Comprehension> generators, string kind)
+        where T : Expression
+    {
+        var outerIterable = generators[0].Iterable.Span;
+        foreach (var (yield, scope) in _yields)
+        {
+            if (scope != _scope || !Contains(comprehension.Span, yield.Span) || Contains(outerIterable, yield.Span))
+            {
+                continue;
+            }
+
+            if (_dialect.AssignmentExpressions)
+            {
+                Defer(CheckPhase.SymbolTable, ErrorAtSpan(yield.Span, $"'yield' inside {kind}"));
+                break;
+            }
+
+            // 2.7: the yield makes the comprehension's own function a generator, not the
+            // enclosing one (a list comprehension has no function of its own in 2.7).
+            if (kind != "list comprehension")
+            {
+                _comprehensionYields.Add(yield);
+            }
+        }
+
+        return comprehension;
+    }
+
+    private static bool Contains(SourceSpan outer, SourceSpan inner) =>
+        (outer.Line, outer.Column).CompareTo((inner.Line, inner.Column)) <= 0
+        && (inner.EndLine, inner.EndColumn).CompareTo((outer.EndLine, outer.EndColumn)) <= 0;
 
     private bool AtComprehension() => At(Keyword.For) || (At(Keyword.Async) && Peek(1).Keyword == Keyword.For);
 
@@ -981,6 +1026,7 @@ internal sealed partial class Parser
                         var generators = ParseComprehensionClauses(listComprehension: false);
                         CheckComprehensionElement(value);
                         var generator = new GeneratorExpression(value, generators, SpanFrom(argumentStart));
+                        CheckYieldInComprehension(generator, generators, "generator expression");
                         generatorArguments.Add((generator, count));
                         value = generator;
                     }
@@ -1212,13 +1258,10 @@ internal sealed partial class Parser
             yield = new YieldExpression(value, SpanFrom(keyword));
         }
 
+        _yields.Add((yield, _scope));
         if (!_scope.IsFunction)
         {
             Defer(CheckPhase.Compiler, LaterError(yield.Span, "'yield' outside function", "'yield' outside function"));
-        }
-        else
-        {
-            _scope.HasYield = true;
         }
 
         return yield;

@@ -280,10 +280,10 @@ internal sealed partial class Parser
     private Statement ParseDelete()
     {
         var keyword = Advance();
-        Expression target = _dialect.Errors == SyntaxErrorStyle.Cpython312 ? ParseStarExpressions() : ParseTargetList();
-        var targets = target is TupleExpression { Span.Column: var column } tuple && !IsParenthesized(tuple)
-            ? tuple.Elements
-            : [target];
+
+        // 3.12 reads whole expressions (to name what cannot be deleted); 2.7 reads its exprlist.
+        var target = Is312 ? ParseStarExpressions() : ParseTargetList();
+        var targets = target is TupleExpression tuple && !IsParenthesized(tuple) ? tuple.Elements : [target];
         foreach (var t in targets)
         {
             CheckDeleteTarget(t);
@@ -959,7 +959,7 @@ internal sealed partial class Parser
         var body = ParseBlock("function definition", defKeyword.Line);
         var functionScope = _scope;
         _scope = outer;
-        if (functionScope.HasYield && !_dialect.YieldFrom)
+        if (!_dialect.YieldFrom && IsGenerator(functionScope))
         {
             foreach (var returnSpan in functionScope.ReturnsWithValue)
             {

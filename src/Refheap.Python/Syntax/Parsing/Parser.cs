@@ -149,9 +149,9 @@ internal sealed partial class Parser
     // ----- speculation: trying a parse and going back -----
 
     /// <summary>Where the parse stood, to come back to after a trial parse.</summary>
-    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int CompilerWarnings, int Deferred, int Unsupported, int StarredDisplays);
+    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int CompilerWarnings, int Deferred, int Unsupported, int StarredDisplays, int Yields);
 
-    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _compilerWarnings.Count, _deferred.Count, _unsupported.Count, _starredDisplays.Count);
+    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _compilerWarnings.Count, _deferred.Count, _unsupported.Count, _starredDisplays.Count, _yields.Count);
 
     /// <summary>
     /// Goes back to <paramref name="state"/>, forgetting what the trial noted. (A tokenizer
@@ -166,6 +166,7 @@ internal sealed partial class Parser
         _deferred.RemoveRange(state.Deferred, _deferred.Count - state.Deferred);
         _unsupported.RemoveRange(state.Unsupported, _unsupported.Count - state.Unsupported);
         _starredDisplays.RemoveRange(state.StarredDisplays, _starredDisplays.Count - state.StarredDisplays);
+        _yields.RemoveRange(state.Yields, _yields.Count - state.Yields);
     }
 
     private Token Advance()
@@ -374,9 +375,6 @@ internal sealed partial class Parser
 
         /// <summary>The loops (true) and finally blocks (false) around the current statement, innermost last.</summary>
         public List<bool> Blocks { get; } = [];
-
-        /// <summary>2.7: the function contains a <c>yield</c>.</summary>
-        public bool HasYield { get; set; }
 
         /// <summary>2.7: where each <c>return value</c> of the function stands.</summary>
         public List<SourceSpan> ReturnsWithValue { get; } = [];

@@ -1,0 +1,2 @@
+def f():
+    return sum((yield x) for x in y)
