@@ -105,7 +105,7 @@ internal sealed unsafe partial class Collector
         }
 
         var uncollectable = HandleLegacyFinalizers(&finalizers, old);
-        ValidateGenerations();
+        ValidateGenerations(generation);
         if (generation == Generations - 1)
         {
             _heap.FreeLists.ClearForFullCollection();

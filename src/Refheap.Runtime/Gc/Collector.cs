@@ -251,11 +251,16 @@ internal sealed unsafe partial class Collector : IDisposable
         NativeMemory.Free(_heads);
     }
 
-    /// <summary>Debug builds: after a collection, every generation is a well-formed list with no collection flag left on any object.</summary>
+    /// <summary>
+    /// Debug builds: after a collection of <paramref name="generation"/>, the generations it
+    /// touched (it and the younger ones, and the one survivors moved to) are well-formed lists
+    /// with no collection flag left on any object. Only those: checking the oldest generation
+    /// after every young collection would make a long run quadratic.
+    /// </summary>
     [Conditional("DEBUG")]
-    private void ValidateGenerations()
+    private void ValidateGenerations(int generation)
     {
-        for (var i = 0; i <= Generations; i++)
+        for (var i = 0; i <= Math.Min(generation + 1, Generations - 1); i++)
         {
             ValidateList(Head(i), 0);
         }
