@@ -10,7 +10,7 @@ namespace Refheap.Objects;
 /// out), so that <see cref="Runtime"/> holds no pointer. Conventions as <see cref="Heap"/>'s:
 /// new references out, null with the error set on failure.
 /// </summary>
-internal sealed unsafe class ObjectApi(Heap heap)
+internal sealed unsafe partial class ObjectApi(Heap heap)
 {
     /// <summary>The heap.</summary>
     public Heap Heap { get; } = heap;
