@@ -1,0 +1,35 @@
+# Only objects that can hold references take part in collection: atoms (numbers, strings,
+# None) are never tracked; lists, instances, functions and classes always are.
+from __future__ import print_function
+import gc
+
+
+class Plain(object):
+    pass
+
+
+class Slotted(object):
+    __slots__ = ()
+
+
+def func():
+    pass
+
+
+cases = [
+    ("int", 42),
+    ("float", 1.5),
+    ("str", "text"),
+    ("None", None),
+    ("True", True),
+    ("empty list", []),
+    ("list of ints", [1, 2]),
+    ("empty set", set()),
+    ("instance", Plain()),
+    ("empty slots instance", Slotted()),
+    ("function", func),
+    ("class", Plain),
+    ("bound method", Plain().__init__),
+]
+for name, value in cases:
+    print(name, gc.is_tracked(value))
