@@ -13,7 +13,7 @@ format_output() {
         fi
         echo "--- exit $rc"
         # The tail is stderr's last non-blank line: for an uncaught exception, "Type: message".
-        grep -v '^[[:space:]]*$' "$err" | tail -n 1 | sed -E 's/0x[0-9a-f]+/0xADDR/g'
+        { grep -v '^[[:space:]]*$' "$err" || true; } | tail -n 1 | sed -E 's/0x[0-9a-f]+/0xADDR/g'
     fi
 }
 
