@@ -23,10 +23,11 @@ class Broken(object):
 
 
 capture = Capture()
+real_stderr = sys.stderr
 sys.stderr = capture
 b = Broken()
 del b
-sys.stderr = sys.__stderr__
+sys.stderr = real_stderr
 print("still running")
 lines = [line for line in "".join(capture.parts).split("\n") if line.strip()]
 print("first:", lines[0])
