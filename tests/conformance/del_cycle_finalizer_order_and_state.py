@@ -1,6 +1,7 @@
 # When the collector finalizes a cycle (3.12), every __del__ runs before any object is cleared:
-# each sees its peer intact. A ring of three with one finalizer: 2.7 keeps the ring in
-# gc.garbage (with the other members it reaches), 3.12 finalizes it.
+# each sees its peer intact. A ring of three with one finalizer: 2.7 puts only the object with
+# __del__ in gc.garbage (the rest of the ring stays alive through it, though collect() counts
+# it) and runs __del__ once the program breaks the ring; 3.12 finalizes and frees the ring.
 from __future__ import print_function
 import gc
 

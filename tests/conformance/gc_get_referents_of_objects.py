@@ -1,5 +1,6 @@
-# gc.get_referents lists what an object refers to: a list's items, a dict's keys and values,
-# an instance's class and (2.7, or 3.12 once materialised) its __dict__.
+# gc.get_referents lists what an object refers to: a list's items, a dict's keys and values
+# (3.12 leaves out the keys of a dict whose keys are all str), an instance's class and its
+# attribute values (2.7: through its __dict__).
 from __future__ import print_function
 import gc
 

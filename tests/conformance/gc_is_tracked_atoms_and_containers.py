@@ -1,5 +1,6 @@
 # Only objects that can hold references take part in collection: atoms (numbers, strings,
-# None) are never tracked; lists, instances, functions and classes always are.
+# None) are never tracked; lists, sets, instances, functions, classes and bound methods always
+# are, except that 2.7 does not track an instance of a class with empty __slots__.
 from __future__ import print_function
 import gc
 

@@ -1,5 +1,6 @@
-# The collector's thresholds: the defaults, setting one, two or three values, and the counts
-# right after a full collection.
+# The collector's thresholds: the defaults, setting one, two or three values, enabling and
+# disabling, the counts right after a full collection, and collect() of a generation that
+# does not exist.
 from __future__ import print_function
 import gc
 

@@ -1,5 +1,7 @@
 # A function's locals live as long as its frame: they are freed when the function returns,
-# in the order of the code's local variables, unless the return value keeps one alive.
+# in the order of the code's local variables, unless the return value keeps one alive. A call's
+# argument temporaries die when the caller lets go of them after the call: 2.7 from the last
+# to the first, 3.12 from the first to the last.
 from __future__ import print_function
 
 

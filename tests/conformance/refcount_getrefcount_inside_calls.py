@@ -1,6 +1,6 @@
 # sys.getrefcount seen from inside a call: the parameter adds one, and so does whatever the
-# interpreter holds for the call (2.7 and 3.12 differ here), while a default argument or a
-# closure cell adds one more holder for as long as the function lives.
+# interpreter holds for the call (2.7 and 3.12 differ here), while a default argument adds one
+# more holder for as long as the function lives.
 from __future__ import print_function
 import sys
 

@@ -1,5 +1,6 @@
 # weakref.ref(o) without a callback returns the same weak reference each time; with a callback
-# every call makes a new one. Weak references compare and hash like their referent while alive.
+# every call makes a new one. Weak references compare like their referents while those live;
+# once dead, a weak reference equals only itself.
 from __future__ import print_function
 import weakref
 
