@@ -2,7 +2,7 @@ namespace Refheap.Diagnostics.Cycles;
 
 /// <summary>The cycles of one collection that share a shape.</summary>
 /// <param name="Steps">The shape, rotated to end with the reference <see cref="Suggestion"/> names (the back-reference).</param>
-/// <param name="Cycles">How many distinct cycles of garbage had this shape.</param>
+/// <param name="Cycles">How many separate cyclic structures of garbage (strongly connected components) had this shape.</param>
 /// <param name="Suggestion">The reference to make weak that breaks these cycles.</param>
 public sealed record CycleGroup(IReadOnlyList<CycleStep> Steps, long Cycles, WeakEdgeSuggestion? Suggestion)
 {

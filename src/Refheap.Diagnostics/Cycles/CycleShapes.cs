@@ -10,10 +10,11 @@ namespace Refheap.Diagnostics.Cycles;
 /// dict is folded into the instance (2.7 keeps attributes in a dict object, 3.12 inline), so
 /// that both profiles show <c>Task -[_subtasks]-&gt;</c>. The cycles: for every object in a
 /// strongly connected component, the shortest cycle through it (breadth-first, at most
-/// <see cref="SearchLimit"/> objects visited per start); a cycle found from several of its
-/// objects counts once. So a Task whose dict holds five Subtasks, each pointing back, makes
-/// five cycles of one shape. The shape: the cycle's (type, reference name) steps, with dict
-/// values as <c>[*]</c> and list items as <c>[i]</c>, under its smallest rotation.
+/// <see cref="SearchLimit"/> objects visited per start). The shape: the cycle's (type,
+/// reference name) steps, with dict values as <c>[*]</c> and list items as <c>[i]</c>, under
+/// its smallest rotation. A shape's count is the number of components (separate cyclic
+/// structures of garbage) where it occurs: a Task whose dict holds five Subtasks, each
+/// pointing back, is one cycle of one shape, whatever the number of Subtasks.
 /// </remarks>
 internal static class CycleShapes
 {
@@ -24,8 +25,7 @@ internal static class CycleShapes
     public static (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyCollection<nint> addresses)
     {
         var graph = Build(api, addresses);
-        var groups = new Dictionary<string, (CycleStep[] Steps, long Cycles)>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (CycleStep[] Steps, HashSet<int> Components)>(StringComparer.Ordinal);
         var component = StronglyConnectedComponents(graph.Edges);
         for (var s = 0; s < graph.Types.Length; s++)
         {
@@ -34,20 +34,17 @@ internal static class CycleShapes
                 continue;
             }
 
-            // The same cycle is found from each of its objects: count it once.
-            var start = cycle.IndexOf(cycle.MinBy(c => c.Node));
-            var key = string.Join(",", Rotate(cycle, start).Select(c => $"{c.Node}:{c.Label}"));
-            if (!seen.Add(key))
-            {
-                continue;
-            }
-
             var steps = CanonicalRotation(cycle.ConvertAll(c => new CycleStep(graph.Types[c.Node], c.Label)));
             var shape = Format(steps);
-            groups[shape] = groups.TryGetValue(shape, out var g) ? (g.Steps, g.Cycles + 1) : (steps, 1);
+            if (!groups.TryGetValue(shape, out var g))
+            {
+                groups[shape] = g = (steps, []);
+            }
+
+            g.Components.Add(component[s]);
         }
 
-        return Suggest(groups.Values.ToList());
+        return Suggest(groups.Values.Select(g => (g.Steps, (long)g.Components.Count)).ToList());
     }
 
     private sealed record Graph(string[] Types, List<(int Target, string Label)>[] Edges);

@@ -4,8 +4,8 @@ namespace Refheap.Diagnostics.Cycles;
 /// <param name="SourceType">The type holding the reference.</param>
 /// <param name="Label">The reference's name (see <see cref="CycleStep.Label"/>).</param>
 /// <param name="TargetType">The type it refers to.</param>
-/// <param name="CyclesBroken">Cycles of the collection that run through this reference.</param>
-/// <param name="CyclesTotal">All cycles of the collection.</param>
+/// <param name="CyclesBroken">Cycles of the collection (counted as in <see cref="CycleGroup.Cycles"/>) whose shape runs through this reference.</param>
+/// <param name="CyclesTotal">All cycles of the collection, counted the same way.</param>
 public sealed record WeakEdgeSuggestion(string SourceType, string Label, string TargetType, long CyclesBroken, long CyclesTotal)
 {
     /// <summary>The reference as code names it: <c>Subtask._task</c> for an attribute, else <c>dict -[*]-&gt; Subtask</c>.</summary>

@@ -60,6 +60,12 @@ internal static unsafe class HeapWalk
     {
         var children = GcInspection.Referents(o);
         var named = NamedReferences(heap, o.Ptr);
+        if (InSameOrder(named, children))
+        {
+            return named;
+        }
+
+        // Otherwise pair each referent with the first unused name for its address; the rest are unnamed.
         var byTarget = new Dictionary<nint, Queue<HeapWalkEdge>>();
         foreach (var e in named)
         {
@@ -80,6 +86,24 @@ internal static unsafe class HeapWalk
         }
 
         return result;
+    }
+
+    private static bool InSameOrder(List<HeapWalkEdge> named, List<PyRef> children)
+    {
+        if (named.Count != children.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (named[i].Target != children[i].Address)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<HeapWalkEdge> NamedReferences(Heap heap, PyObject* o)
