@@ -23,36 +23,49 @@ public class DominatorTreeProperties
         long.TryParse(Environment.GetEnvironmentVariable("REFHEAP_PROPERTY_ITER"), out var n) && n > 0 ? n : ciDefault;
 
     [Fact]
-    public void Dominators_and_retained_sizes_match_the_brute_force_definition()
+    public void Dominators_and_retained_sizes_match_the_brute_force_definition() =>
+        s_graphs.Sample(g => AssertMatchesDefinition(HeapSnapshotFactory.Graph(g.Sizes, g.Roots.ToHashSet(), g.Edges)), iter: Iterations(3000), threads: 1);
+
+    [Theory]
+    [MemberData(nameof(TestHeaps.Profiles), MemberType = typeof(TestHeaps))]
+    public void The_dominators_of_a_real_heap_match_the_definition(string profile) => TestHeaps.Check(profile, rt =>
     {
-        s_graphs.Sample(g =>
+        var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
+        var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
+        TestHeaps.Subtask(rt, task, 2);
+        var shared = rt.List(rt.Str("shared by a list and a dict, not an interned string"));
+        var holder = rt.Dict();
+        rt.SetItem(holder, rt.Int(1), shared);
+        task.SetAttr("notes", shared);
+        AssertMatchesDefinition(HeapSnapshot.Take(rt));
+    });
+
+    private static void AssertMatchesDefinition(HeapSnapshot snapshot)
+    {
+        var tree = snapshot.Dominators();
+        var n = snapshot.Count;
+        var reachable = Reach(snapshot, removed: -1);
+        for (var x = 0; x < n; x++)
         {
-            var snapshot = HeapSnapshotFactory.Graph(g.Sizes, g.Roots.ToHashSet(), g.Edges);
-            var tree = snapshot.Dominators();
-            var n = g.Sizes.Length;
-            var reachable = Reach(snapshot, removed: -1);
-            for (var x = 0; x < n; x++)
+            Assert.Equal(reachable.Contains(x), tree.IsReachable(x));
+            if (!reachable.Contains(x))
             {
-                Assert.Equal(reachable.Contains(x), tree.IsReachable(x));
-                if (!reachable.Contains(x))
-                {
-                    continue;
-                }
-
-                var without = Reach(snapshot, removed: x);
-                long retained = 0;
-                for (var y = 0; y < n; y++)
-                {
-                    var dominated = reachable.Contains(y) && (y == x || !without.Contains(y));
-                    Assert.True(dominated == tree.Dominates(x, y), $"dominates({x}, {y}) should be {dominated}");
-                    retained += dominated ? g.Sizes[y] : 0;
-                }
-
-                Assert.Equal(retained, tree.RetainedSize(x));
+                continue;
             }
 
-            Assert.Equal(reachable.Sum(i => g.Sizes[i]), tree.ReachableSize);
-        }, iter: Iterations(3000), threads: 1);
+            var without = Reach(snapshot, removed: x);
+            long retained = 0;
+            for (var y = 0; y < n; y++)
+            {
+                var dominated = reachable.Contains(y) && (y == x || !without.Contains(y));
+                Assert.True(dominated == tree.Dominates(x, y), $"dominates({x}, {y}) should be {dominated}");
+                retained += dominated ? snapshot[y].Size : 0;
+            }
+
+            Assert.Equal(retained, tree.RetainedSize(x));
+        }
+
+        Assert.Equal(reachable.Sum(i => snapshot[i].Size), tree.ReachableSize);
     }
 
     private static HashSet<int> Reach(HeapSnapshot s, int removed)

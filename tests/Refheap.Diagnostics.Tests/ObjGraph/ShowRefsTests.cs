@@ -43,6 +43,23 @@ public class ShowRefsTests
         Golden.AssertMatches($"show_backrefs.{profile}.dot", dot.ToString());
     });
 
+    [Theory]
+    [MemberData(nameof(TestHeaps.Profiles), MemberType = typeof(TestHeaps))]
+    public void Show_chain_draws_only_the_objects_of_the_chain(string profile) => TestHeaps.Check(profile, rt =>
+    {
+        var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
+        var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
+        var sub = TestHeaps.Subtask(rt, task, 0);
+        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var chain = og.FindBackrefChain(sub);
+        var dot = new StringWriter();
+        var result = og.ShowChain(chain, options: new GraphOptions { Output = dot });
+        Assert.Equal(chain.Count, result.Nodes);
+        var text = dot.ToString();
+        Assert.All(chain, h => Assert.Contains($"o{h.Id}[label=", text, StringComparison.Ordinal));
+        Assert.Equal(chain.Count - 1, text.Split('\n').Count(l => l.Contains(" -> ", StringComparison.Ordinal)));
+    });
+
     [Fact]
     public void Without_dot_on_path_the_dot_file_is_written_and_one_line_says_how_to_render_it() => TestHeaps.Check("py312", rt =>
     {
@@ -61,6 +78,36 @@ public class ShowRefsTests
             Assert.Equal(2, lines.Length);
             Assert.Equal($"Graph written to {result.DotFile} (2 nodes)", lines[0]);
             Assert.Contains($"dot -Tpng -o {png} {result.DotFile}", lines[1], StringComparison.Ordinal);
+            File.Delete(result.DotFile!);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    });
+
+    [Fact]
+    public void With_dot_on_path_the_image_asked_for_is_rendered() => TestHeaps.Check("py27", rt =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("refheap-objgraph-");
+        try
+        {
+            // A stand-in for Graphviz: records its arguments in the -o file it is given.
+            var fake = Path.Combine(dir.FullName, "dot");
+            File.WriteAllText(fake, "#!/bin/sh\nfor a; do case \"$a\" in -o*) out=\"${a#-o}\";; esac; done\necho \"$@\" > \"$out\"\n");
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var messages = new StringWriter();
+            var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, messages) { FindProgram = name => name == "dot" ? fake : null };
+            var svg = Path.Combine(dir.FullName, "refs.svg");
+            var result = og.ShowRefs([rt.List()], new GraphOptions { FileName = svg });
+            Assert.Equal(svg, result.ImageFile);
+            Assert.Equal($"-Tsvg -o{svg} {result.DotFile}\n", File.ReadAllText(svg));
+            Assert.EndsWith($"Image generated as {svg}\n", messages.ToString(), StringComparison.Ordinal);
             File.Delete(result.DotFile!);
         }
         finally
