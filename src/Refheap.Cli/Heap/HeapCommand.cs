@@ -7,9 +7,10 @@ using Refheap.Diagnostics.Heapy;
 namespace Refheap.Cli.Heap;
 
 /// <summary>
-/// <c>refheap heap SNAPSHOT [SNAPSHOT2] [--by type|clodo|rcs|size] [--dominators N] [--rows N] [--json]</c>:
-/// heapy's table of a snapshot file, the objects retaining the most, or — given two — what
-/// the second holds that the first did not (allocated in between and still alive).
+/// <c>refheap heap SNAPSHOT [SNAPSHOT2] [--by type|clodo|rcs|size] [--dominators N] [--path ADDRESS] [--rows N] [--json]</c>:
+/// heapy's table of a snapshot file, the objects retaining the most, a shortest path from a
+/// root, or — given two — what the second holds that the first did not (allocated in between
+/// and still alive).
 /// </summary>
 public static class HeapCommand
 {
@@ -22,6 +23,7 @@ public static class HeapCommand
         var snapshots = HeapOptions.SnapshotsArgument();
         var by = HeapOptions.ByOption();
         var dominators = HeapOptions.DominatorsOption();
+        var path = HeapOptions.PathOption();
         var rows = HeapOptions.RowsOption();
         var json = OptionFactory.JsonOption();
         var command = new Command(
@@ -32,6 +34,7 @@ public static class HeapCommand
             snapshots,
             by,
             dominators,
+            path,
             rows,
             json,
         };
@@ -43,6 +46,7 @@ public static class HeapCommand
                 files.Select(f => f.FullName).ToList(),
                 parsed.GetValue(by),
                 parsed.GetValue(dominators),
+                parsed.GetValue(path),
                 parsed.GetValue(rows),
                 parsed.GetValue(json));
             console.Out.Write(text);
@@ -53,15 +57,24 @@ public static class HeapCommand
 
     /// <summary>The command's output for snapshot files at <paramref name="paths"/>.</summary>
     /// <exception cref="CommandLineErrorException">A file cannot be read or is not a snapshot.</exception>
-    public static string Run(IReadOnlyList<string> paths, PartitionKind by, int dominators, int rows, bool json)
+    public static string Run(IReadOnlyList<string> paths, PartitionKind by, int dominators, long? path, int rows, bool json)
     {
         var loaded = paths.Select(Load).ToList();
+
+        // A path starts at a root of the whole heap: look in the newest snapshot, not the difference.
+        var latest = loaded[^1];
+        var pathIndex = path is { } address ? latest.IndexOf(address) : -1;
+        if (path is { } missing && pathIndex < 0)
+        {
+            throw new CommandLineErrorException($"no object at 0x{missing:x} in {paths[^1]}", ExitCodes.Failure);
+        }
+
         var subject = loaded.Count == 2 ? loaded[1].NewSince(loaded[0]) : loaded[0];
         var partition = subject.PartitionBy(by);
         var tree = dominators > 0 ? subject.Dominators() : null;
         if (json)
         {
-            return Json(loaded, subject, partition, tree, dominators);
+            return Json(loaded, subject, partition, tree, dominators, pathIndex);
         }
 
         var text = new System.Text.StringBuilder();
@@ -79,6 +92,11 @@ public static class HeapCommand
             text.Append('\n').Append(HeapyFormat.Dominators(subject, tree, dominators));
         }
 
+        if (pathIndex >= 0)
+        {
+            text.Append('\n').Append(HeapyFormat.Path(latest, pathIndex));
+        }
+
         return text.ToString();
     }
 
@@ -94,7 +112,7 @@ public static class HeapCommand
         }
     }
 
-    private static string Json(List<HeapSnapshot> loaded, HeapSnapshot subject, Partition partition, DominatorTree? tree, int dominators)
+    private static string Json(List<HeapSnapshot> loaded, HeapSnapshot subject, Partition partition, DominatorTree? tree, int dominators, int pathIndex)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -129,6 +147,22 @@ public static class HeapCommand
                     w.WriteString("kind", subject[i].Kind);
                     w.WriteNumber("size", subject[i].Size);
                     w.WriteNumber("retained", tree.RetainedSize(i));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (pathIndex >= 0)
+            {
+                var latest = loaded[^1];
+                w.WriteStartArray("path");
+                foreach (var (index, label) in latest.ShortestPathFromRoots(pathIndex))
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("address", latest[index].Address);
+                    w.WriteString("kind", latest[index].Kind);
+                    w.WriteString("reference", label);
                     w.WriteEndObject();
                 }
 

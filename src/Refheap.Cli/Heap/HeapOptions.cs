@@ -37,6 +37,29 @@ public static class HeapOptions
         CustomParser = result => ParseCount(result, "--dominators"),
     };
 
+    /// <summary><c>--path ADDRESS</c>: a shortest path from a root to the object at ADDRESS (hex with 0x, or decimal).</summary>
+    public static Option<long?> PathOption() => new("--path")
+    {
+        Description = "Also show a shortest chain of references from a root to the object at ADDRESS (its id: 0x hex or decimal)",
+        HelpName = "ADDRESS",
+        CustomParser = ParseAddress,
+    };
+
+    private static long? ParseAddress(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var n)
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n);
+        if (ok)
+        {
+            return n;
+        }
+
+        result.AddError($"invalid value '{text}' for --path (expected an address: 0x hex or decimal)");
+        return null;
+    }
+
     /// <summary><c>-r, --rows N</c>: rows of the table before it stops (default 10, heapy's).</summary>
     public static Option<int> RowsOption() => new("--rows", "-r")
     {

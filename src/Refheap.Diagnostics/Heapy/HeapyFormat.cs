@@ -70,6 +70,57 @@ public static class HeapyFormat
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A shortest path from a root to the object at <paramref name="index"/> in heapy's
+    /// notation: the root, then each reference as an expression —
+    /// <c>&lt;__main__.Task at 0x…&gt;.__dict__['_subtasks'][1]</c>.
+    /// </summary>
+    public static string Path(HeapSnapshot snapshot, int index)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var target = snapshot[index];
+        var steps = snapshot.ShortestPathFromRoots(index);
+        if (steps.Count == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"No root reaches {target.Kind} at 0x{target.Address:x}: it is garbage the collector has not freed yet.\n");
+        }
+
+        var root = snapshot[steps[0].Index];
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"Shortest path from a root to {target.Kind} at 0x{target.Address:x}:\n  <{root.Kind} at 0x{root.Address:x}>");
+        foreach (var (_, label) in steps.Take(steps.Count - 1))
+        {
+            sb.Append(Step(label));
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary>One reference as heapy writes it in a path: <c>.name</c>, <c>['key']</c>, <c>[1]</c>, <c>.keys()[*]</c>, <c>.?</c>.</summary>
+    private static string Step(string label)
+    {
+        if (label.Length == 0)
+        {
+            return ".?";
+        }
+
+        if (label == "<key>")
+        {
+            return ".keys()[*]";
+        }
+
+        if (label[0] != '[')
+        {
+            return "." + label;
+        }
+
+        var inner = label[1..^1];
+        return inner == "*" || long.TryParse(inner, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? label
+            : "['" + inner + "']";
+    }
+
     /// <summary>Python's <c>int('%.0f' % (part * 100.0 / whole))</c>: rounded half to even.</summary>
     internal static long Percent(long part, long whole) =>
         whole == 0 ? 0 : (long)Math.Round(part * 100.0 / whole, MidpointRounding.ToEven);

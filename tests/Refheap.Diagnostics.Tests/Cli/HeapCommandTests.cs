@@ -61,6 +61,31 @@ public sealed class HeapCommandTests : IDisposable
     }
 
     [Fact]
+    public void Path_shows_how_a_root_reaches_an_object()
+    {
+        var file = Path.Combine(_dir.FullName, "one.jsonl");
+        long sub = 0;
+        TestHeaps.Check("py312", rt =>
+        {
+            var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
+            var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 2);
+            using (rt.OpenScope())
+            {
+                sub = rt.GetItem(task.GetAttr("_subtasks"), rt.Int(1)).Id;
+            }
+
+            SnapshotFile.Write(HeapSnapshot.Take(rt), file);
+        });
+        var (exit, output, _) = Run("heap", file, "--path", $"0x{sub:x}");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"\n  <__main__\.Task at 0x[0-9a-f]+>\._subtasks\[1\]\n$", output);
+
+        (exit, _, var error) = Run("heap", file, "--path", "12");
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Equal($"refheap: no object at 0xc in {file}\n", error);
+    }
+
+    [Fact]
     public void Json_gives_the_rows_and_dominators()
     {
         var (_, after) = WriteSnapshots("py312");

@@ -46,6 +46,10 @@ public class HeapSnapshotTests
 
         var labels = s.ShortestPathFromRoots(sub).Select(p => p.Label).ToList();
         Assert.Equal(profile == "py27" ? ["__dict__", "[_subtasks]", "[1]", ""] : ["_subtasks", "[1]", ""], labels);
+        var expression = profile == "py27" ? ".__dict__['_subtasks'][1]" : "._subtasks[1]";
+        Assert.Equal(
+            $"Shortest path from a root to __main__.Subtask at 0x{s[sub].Address:x}:\n  <__main__.Task at 0x{task.Id:x}>{expression}\n",
+            HeapyFormat.Path(s, sub));
     });
 
     [Theory]
