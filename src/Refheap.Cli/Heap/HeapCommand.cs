@@ -44,7 +44,7 @@ public static class HeapCommand
             var files = parsed.GetRequiredValue(snapshots);
             var text = Run(
                 files.Select(f => f.FullName).ToList(),
-                parsed.GetValue(by),
+                HeapOptions.PartitionOf(parsed.GetRequiredValue(by)),
                 parsed.GetValue(dominators),
                 parsed.GetValue(path),
                 parsed.GetValue(rows),

@@ -15,19 +15,28 @@ public static class HeapOptions
         Arity = new ArgumentArity(1, 2),
     };
 
-    /// <summary><c>-b, --by type|clodo|rcs|size</c> (default clodo, heapy's).</summary>
-    public static Option<PartitionKind> ByOption()
+    /// <summary><c>-b, --by type|clodo|rcs|size</c> (default clodo, heapy's); the value is the name as typed.</summary>
+    public static Option<string> ByOption()
     {
-        var option = new Option<PartitionKind>("--by", "-b")
+        var option = new Option<string>("--by", "-b")
         {
             Description = "How to group the objects: clodo (class, or dict of its owner's class: heapy's default), type, rcs (kinds of the referrers) or size",
             HelpName = "type|clodo|rcs|size",
-            DefaultValueFactory = _ => PartitionKind.Clodo,
+            DefaultValueFactory = _ => "clodo",
             CustomParser = ParseBy,
         };
         option.CompletionSources.Add("type", "clodo", "rcs", "size");
         return option;
     }
+
+    /// <summary>The partition a <c>--by</c> value names.</summary>
+    public static PartitionKind PartitionOf(string by) => by switch
+    {
+        "type" => PartitionKind.Type,
+        "rcs" => PartitionKind.Rcs,
+        "size" => PartitionKind.Size,
+        _ => PartitionKind.Clodo,
+    };
 
     /// <summary><c>-d, --dominators N</c>: also list the N objects retaining the most memory.</summary>
     public static Option<int> DominatorsOption() => new("--dominators", "-d")
@@ -69,23 +78,16 @@ public static class HeapOptions
         CustomParser = result => ParseCount(result, "--rows"),
     };
 
-    private static PartitionKind ParseBy(ArgumentResult result)
+    private static string ParseBy(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        switch (text)
+        if (text is "clodo" or "type" or "rcs" or "size")
         {
-            case "clodo":
-                return PartitionKind.Clodo;
-            case "type":
-                return PartitionKind.Type;
-            case "rcs":
-                return PartitionKind.Rcs;
-            case "size":
-                return PartitionKind.Size;
-            default:
-                result.AddError($"invalid value '{text}' for --by (expected type, clodo, rcs or size)");
-                return PartitionKind.Clodo;
+            return text;
         }
+
+        result.AddError($"invalid value '{text}' for --by (expected type, clodo, rcs or size)");
+        return "clodo";
     }
 
     private static int ParseCount(ArgumentResult result, string option)
