@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using Refheap.Cli.Bench;
+using Refheap.Cli.Experiment;
 using Refheap.Cli.Load;
 using Refheap.Cli.Stats;
 
@@ -31,6 +32,7 @@ public static class RefheapCommand
             StatsCommand.Build(console),
             BenchCommand.Build(console),
             LoadCommand.Build(console),
+            ExperimentCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test
 

@@ -1,0 +1,18 @@
+namespace Refheap.Cli.Experiment;
+
+/// <summary>
+/// The two scales of <c>refheap experiment</c>. The default reproduces the talk's shape (live
+/// tasks ~12,000; several full collections on a heap that grows during the ramp); <c>--quick</c>
+/// finishes all three models in about a minute on two cores and still shows several full
+/// collections of version 1 (measured numbers: docs/experiment.md).
+/// </summary>
+public static class ExperimentScales
+{
+    /// <summary>The talk's scale.</summary>
+    public static ExperimentScale Default { get; } = new(
+        Clients: 8, Requests: 250_000, DurationSeconds: 300, LiveTasks: 12_000, Subtasks: 5, PayloadBytes: 100, Seed: 1, StatsEvery: 1_000);
+
+    /// <summary><c>--quick</c>'s scale.</summary>
+    public static ExperimentScale Quick { get; } = new(
+        Clients: 4, Requests: 30_000, DurationSeconds: 15, LiveTasks: 2_000, Subtasks: 5, PayloadBytes: 100, Seed: 1, StatsEvery: 200);
+}
