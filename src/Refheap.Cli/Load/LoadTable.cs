@@ -12,13 +12,13 @@ public static class LoadTable
         var table = new Table()
             .AddColumn("server")
             .AddColumn(Right("requests"))
-            .AddColumn(Right("requests/s"))
+            .AddColumn(Right("req/s"))
             .AddColumn(Right("p50 ms"))
             .AddColumn(Right("p99 ms"))
             .AddColumn(Right("max ms"))
             .AddColumn(Right("errors"))
             .AddColumn(Right("full gcs"))
-            .AddColumn(Right("max gen2 pause ms"))
+            .AddColumn(Right("gen2 max ms"))
             .AddColumn(Right("RSS MB"));
         foreach (var (label, result) in runs)
         {
