@@ -31,6 +31,7 @@ public static class RefheapCommand
         {
             StatsCommand.Build(console),
             BenchCommand.Build(console),
+            Serve.ServeCommand.Build(console),
             LoadCommand.Build(console),
             ExperimentCommand.Build(console),
         };
