@@ -35,6 +35,27 @@ public sealed class ExperimentTests
     }
 
     [Fact]
+    public void A_run_starts_a_child_server_per_model_and_writes_every_output_file()
+    {
+        using var dir = new TempDirectory();
+
+        var result = CliHarness.Run(
+            "experiment", "--requests", "300", "--clients", "2", "--live-tasks", "12", "--subtasks", "3", "--stats-every", "50", "--out", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        AssertOutputs(dir.Path, ServerModels.All, requests: 300);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "summary.json")));
+        foreach (var m in summary.RootElement.GetProperty("models").EnumerateArray())
+        {
+            // Each child ran the model asked for, and its index holds what the clients hold.
+            Assert.Equal(m.GetProperty("model").GetString(), m.GetProperty("serverModel").GetString());
+            Assert.Equal("py27", m.GetProperty("serverProfile").GetString());
+            Assert.True(m.GetProperty("childProcess").GetBoolean());
+            Assert.InRange(m.GetProperty("finalTasks").GetInt64(), 12, 14);
+        }
+    }
+
+    [Fact]
     public async Task One_given_server_takes_every_model_in_turn_with_ids_of_its_own()
     {
         await using var server = await FakeTaskServer.StartAsync("weak");

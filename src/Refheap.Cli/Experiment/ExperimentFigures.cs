@@ -27,6 +27,9 @@ public static class ExperimentFigures
     private const int Width = 1024;
     private const int Height = 768;
 
+    // The y axis reaches this far above the data, so that the legend (upper right) covers none of it.
+    private const double Headroom = 1.4;
+
     /// <summary>Draws every figure that <paramref name="runs"/> have data for into <paramref name="directory"/>; returns their file names.</summary>
     public static IReadOnlyList<string> WriteAll(string directory, IReadOnlyList<ModelRun> runs)
     {
@@ -54,7 +57,7 @@ public static class ExperimentFigures
         var xs = samples.Select(s => (double)s.RequestIndex).ToArray();
         Line(plot, xs, [.. samples.Select(s => (double)s.Stats.Tasks)], Colors.Red, "Tasks count");
         Line(plot, xs, [.. samples.Select(s => (double)s.Stats.TaskObjects)], Colors.LimeGreen, "Task objects in memory");
-        plot.Axes.SetLimitsY(0, Math.Max(1, samples.Max(s => Math.Max(s.Stats.Tasks, s.Stats.TaskObjects))) * 1.15);
+        plot.Axes.SetLimitsY(0, Math.Max(1, samples.Max(s => Math.Max(s.Stats.Tasks, s.Stats.TaskObjects))) * Headroom);
         return plot;
     }
 
@@ -72,7 +75,7 @@ public static class ExperimentFigures
             mapped.LinePattern = LinePattern.Dashed;
         }
 
-        plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Samples).Select(s => Math.Max(s.Stats.RssBytes, s.Stats.HeapBytesMapped) / 1048576.0).DefaultIfEmpty(1).Max()) * 1.15);
+        plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Samples).Select(s => Math.Max(s.Stats.RssBytes, s.Stats.HeapBytesMapped) / 1048576.0).DefaultIfEmpty(1).Max()) * Headroom);
         return plot;
     }
 
@@ -88,7 +91,7 @@ public static class ExperimentFigures
             Line(plot, [.. requests.Select(r => (r.StartUnixMs - start) / 1000)], [.. requests.Select(r => r.LatencyMs)], ColorOf(run.Model), $"{ServerModels.Label(run.Model)} request time");
         }
 
-        plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Requests).Select(r => r.LatencyMs).DefaultIfEmpty(1).Max()) * 1.1);
+        plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Requests).Select(r => r.LatencyMs).DefaultIfEmpty(1).Max()) * Headroom);
         return plot;
     }
 
@@ -115,7 +118,11 @@ public static class ExperimentFigures
             }
         }
 
-        if (!any)
+        if (any)
+        {
+            plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Pauses).Max(p => p.ElapsedMs)) * Headroom);
+        }
+        else
         {
             plot.Add.Text("no collector pauses reported", 0, 0);
             plot.Axes.SetLimits(-1, 1, -1, 1);

@@ -10,9 +10,9 @@ public static class ExperimentScales
 {
     /// <summary>The talk's scale.</summary>
     public static ExperimentScale Default { get; } = new(
-        Clients: 8, Requests: 250_000, DurationSeconds: 300, LiveTasks: 12_000, Subtasks: 5, PayloadBytes: 100, Seed: 1, StatsEvery: 1_000);
+        Clients: 8, Requests: 1_500_000, DurationSeconds: 240, LiveTasks: 12_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 1_000);
 
     /// <summary><c>--quick</c>'s scale.</summary>
     public static ExperimentScale Quick { get; } = new(
-        Clients: 4, Requests: 30_000, DurationSeconds: 15, LiveTasks: 2_000, Subtasks: 5, PayloadBytes: 100, Seed: 1, StatsEvery: 200);
+        Clients: 4, Requests: 300_000, DurationSeconds: 20, LiveTasks: 1_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 500);
 }
