@@ -116,7 +116,7 @@ public static class ExperimentCommand
         ReportHtml.Write(Path.Combine(settings.Out, ReportHtml.FileName), summary);
 
         console.Screen.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refheap experiment — profile {settings.Profile.Name}, {load.Clients} clients, seed {load.Seed}"));
-        console.Screen.Write(LoadTable.Build(runs.Select(r => (r.Model, r.Result))));
+        console.Screen.Write(LoadTable.Build([.. runs.Select(r => (r.Model, r.Result))]));
         console.Screen.WriteLine($"Report: {Path.Combine(settings.Out, ReportHtml.FileName)} (figures: {string.Join(", ", figures)})");
         return summary;
     }
