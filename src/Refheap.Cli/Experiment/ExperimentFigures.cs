@@ -80,7 +80,8 @@ public static class ExperimentFigures
     }
 
     // Every request, at its start; version 1 first so that the other models' lines lie over its
-    // ordinary requests and its spikes stand out above them.
+    // ordinary requests and its spikes stand out above them. Dotted lines mark version 1's full
+    // collections, so that a spike can be told from the noise of a shared machine.
     private static Plot RequestTimeFigure(IReadOnlyList<ModelRun> runs)
     {
         var plot = NewPlot("Request time over time", "Time (s)", "Request time (ms)");
@@ -89,6 +90,17 @@ public static class ExperimentFigures
             var requests = run.Result.Requests;
             var start = run.Result.StartUnixMs;
             Line(plot, [.. requests.Select(r => (r.StartUnixMs - start) / 1000)], [.. requests.Select(r => r.LatencyMs)], ColorOf(run.Model), $"{ServerModels.Label(run.Model)} request time");
+        }
+
+        if (runs.FirstOrDefault(r => r.Model == ServerModels.Strong) is { } strong)
+        {
+            foreach (var (pause, i) in strong.Result.Pauses.Where(p => p.Generation == 2).Select((p, i) => (p, i)))
+            {
+                // At its start: the requests it stalls started before it ended.
+                var line = plot.Add.VerticalLine((pause.FinishedUnixMs - pause.ElapsedMs - strong.Result.StartUnixMs) / 1000, 1, Colors.DarkRed.WithAlpha(0.6));
+                line.LinePattern = LinePattern.Dotted;
+                line.LegendText = i == 0 ? $"{ServerModels.Label(ServerModels.Strong)} full collection" : "";
+            }
         }
 
         plot.Axes.SetLimitsY(0, Math.Max(1, runs.SelectMany(r => r.Result.Requests).Select(r => r.LatencyMs).DefaultIfEmpty(1).Max()) * Headroom);

@@ -14,5 +14,5 @@ public static class ExperimentScales
 
     /// <summary><c>--quick</c>'s scale.</summary>
     public static ExperimentScale Quick { get; } = new(
-        Clients: 4, Requests: 300_000, DurationSeconds: 20, LiveTasks: 1_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 500);
+        Clients: 4, Requests: 300_000, DurationSeconds: 30, LiveTasks: 4_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 500);
 }
