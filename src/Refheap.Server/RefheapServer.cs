@@ -105,6 +105,9 @@ public sealed class RefheapServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseExceptionHandler();
+
+        // Errors that come without a body (a bad ?pausesSince, an unknown path, a wrong method) get problem details too.
+        app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint();
         TaskEndpoints.Map(app, store, options.MaxBodyBytes, new RequestCounter());

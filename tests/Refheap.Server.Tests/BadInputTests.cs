@@ -111,4 +111,30 @@ public sealed class BadInputTests
 
         Assert.Equal(HttpStatusCode.Created, (await h.PutTaskAsync("t1", body)).StatusCode);
     }
+
+    [Fact]
+    public async Task BadPausesSinceUnknownPathAndWrongMethodAreProblemDetails()
+    {
+        await using var h = await ServerHarness.StartAsync();
+
+        await Problems.AssertAsync(await h.Client.GetAsync("/stats?pausesSince=abc"), HttpStatusCode.BadRequest);
+        await Problems.AssertAsync(await h.Client.GetAsync("/nothing/here"), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await h.Client.PostAsync("/tasks/t1/", null), HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Theory]
+    [InlineData("py27")]
+    [InlineData("py312")]
+    public async Task FullHeapIs500AndTheServerGoesOn(string profile)
+    {
+        await using var h = await ServerHarness.StartAsync("strong", profile, maxBodyBytes: 4 << 20, heapLimit: 2 << 20);
+        await h.PutTaskAsync("t1");
+
+        var response = await h.PutTaskAsync("t2", $$"""{"payload": "{{new string('x', 3 << 20)}}"}""");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await h.Client.GetAsync("/tasks/t2/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await h.PutSubtaskAsync("t1", "s1")).StatusCode);
+    }
 }

@@ -52,7 +52,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     /// <summary>The heap of the strong and weak models; null for managed.</summary>
     public Runtime? Runtime => (Server.Store as HeapTaskStore)?.Runtime;
 
-    public static async Task<ServerHarness> StartAsync(string model = "weak", string profile = "py27", int maxBodyBytes = ServerOptions.DefaultMaxBodyBytes)
+    public static async Task<ServerHarness> StartAsync(string model = "weak", string profile = "py27", int maxBodyBytes = ServerOptions.DefaultMaxBodyBytes, long heapLimit = 1L << 30)
     {
         var server = await RefheapServer.StartAsync(new ServerOptions
         {
@@ -60,7 +60,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             Profile = Profile.FromName(profile),
             Urls = "http://127.0.0.1:0",
             MaxBodyBytes = maxBodyBytes,
-            RuntimeOptions = new RuntimeOptions { DebugAllocator = true, HeapLimit = 1L << 30 },
+            RuntimeOptions = new RuntimeOptions { DebugAllocator = true, HeapLimit = heapLimit },
         });
         return new ServerHarness(server);
     }
