@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
@@ -97,7 +98,14 @@ public sealed class RefheapServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // Numbers are numbers: the web defaults would also read them from strings, and the
+        // OpenAPI schemas would say "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, context, cancellationToken) =>
+        {
+            TaskEndpoints.RestoreTrailingSlashes(document.Paths);
+            return Task.CompletedTask;
+        }));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(RuntimeMetrics.MeterName)
             .AddMeter(s_aspNetCoreMeters)

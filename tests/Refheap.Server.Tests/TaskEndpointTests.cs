@@ -178,11 +178,13 @@ public sealed class TaskEndpointTests
         var document = JsonDocument.Parse(await h.Client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths");
 
-        Assert.Equal(["get", "put", "delete"], paths.GetProperty("/tasks/{task_id}").EnumerateObject().Select(p => p.Name));
-        Assert.True(paths.GetProperty("/subtasks/{subtask_id}").TryGetProperty("get", out _));
+        Assert.Equal(["get", "put", "delete"], paths.GetProperty("/tasks/{task_id}/").EnumerateObject().Select(p => p.Name));
+        Assert.True(paths.GetProperty("/subtasks/{subtask_id}/").TryGetProperty("get", out _));
         var putSubtask = paths.GetProperty("/subtasks/{task_id}/{subtask_id}").GetProperty("put");
         Assert.Equal(["201", "200", "400", "404", "409", "413"], putSubtask.GetProperty("responses").EnumerateObject().Select(p => p.Name));
         Assert.True(putSubtask.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(paths.GetProperty("/stats").TryGetProperty("get", out _));
+        var stats = document.GetProperty("components").GetProperty("schemas").GetProperty("ServerStats").GetProperty("properties");
+        Assert.Equal("integer", stats.GetProperty("tasks").GetProperty("type").GetString());
     }
 }
