@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Refheap.Server.Http;
 using Refheap.Server.Store;
 
@@ -98,6 +99,7 @@ public sealed class RefheapServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddProblemDetails();
+
         // Numbers are numbers: the web defaults would also read them from strings, and the
         // OpenAPI schemas would say "integer or string".
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
@@ -106,7 +108,7 @@ public sealed class RefheapServer : IAsyncDisposable
             TaskEndpoints.RestoreTrailingSlashes(document.Paths);
             return Task.CompletedTask;
         }));
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("refheap-server")).WithMetrics(metrics => metrics
             .AddMeter(RuntimeMetrics.MeterName)
             .AddMeter(s_aspNetCoreMeters)
             .AddPrometheusExporter());
