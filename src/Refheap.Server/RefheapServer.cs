@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Refheap.Server.Http;
 using Refheap.Server.Store;
 
@@ -97,14 +99,25 @@ public sealed class RefheapServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+
+        // Numbers are numbers: the web defaults would also read them from strings, and the
+        // OpenAPI schemas would say "integer or string".
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, context, cancellationToken) =>
+        {
+            TaskEndpoints.RestoreTrailingSlashes(document.Paths);
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("refheap-server")).WithMetrics(metrics => metrics
             .AddMeter(RuntimeMetrics.MeterName)
             .AddMeter(s_aspNetCoreMeters)
             .AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();
+
+        // Errors that come without a body (a bad ?pausesSince, an unknown path, a wrong method) get problem details too.
+        app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint();
         TaskEndpoints.Map(app, store, options.MaxBodyBytes, new RequestCounter());
