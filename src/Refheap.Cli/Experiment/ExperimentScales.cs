@@ -10,7 +10,7 @@ public static class ExperimentScales
 {
     /// <summary>The talk's scale.</summary>
     public static ExperimentScale Default { get; } = new(
-        Clients: 8, Requests: 1_500_000, DurationSeconds: 240, LiveTasks: 12_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 1_000);
+        Clients: 8, Requests: 1_000_000, DurationSeconds: 180, LiveTasks: 12_000, Subtasks: 5, PayloadBytes: 1_000, Seed: 1, StatsEvery: 1_000);
 
     /// <summary><c>--quick</c>'s scale.</summary>
     public static ExperimentScale Quick { get; } = new(
