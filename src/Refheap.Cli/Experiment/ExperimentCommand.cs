@@ -48,7 +48,7 @@ public static class ExperimentCommand
         var subtasks = LoadOptions.SubtasksOption(Defaults(normal.Subtasks, quick.Subtasks));
         var payloadBytes = LoadOptions.PayloadBytesOption(Defaults(normal.PayloadBytes, quick.PayloadBytes));
         var statsEvery = LoadOptions.StatsEveryOption(Defaults(normal.StatsEvery, quick.StatsEvery));
-        var seed = OptionFactory.SeedOption();
+        var seed = LoadOptions.SeedOption();
         var command = new Command(
             "experiment",
             "The talk's experiment: run the Task/Subtask REST server of each model (strong = version 1, weak = version 2, managed = .NET GC) "

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Refheap.Cli.Options;
 using Spectre.Console;
 
 namespace Refheap.Cli.Load;
@@ -28,8 +27,8 @@ public static class LoadCommand
     /// <summary>Default of <c>--subtasks</c>, as the talk's graph.</summary>
     public const int DefaultSubtasks = 5;
 
-    /// <summary>Default of <c>--payload-bytes</c>.</summary>
-    public const int DefaultPayloadBytes = 100;
+    /// <summary>Default of <c>--payload-bytes</c>, as the experiment's: enough that memory per task shows.</summary>
+    public const int DefaultPayloadBytes = 1_000;
 
     /// <summary>Default of <c>--stats-every</c>.</summary>
     public const int DefaultStatsEvery = 500;
@@ -46,7 +45,7 @@ public static class LoadCommand
         var liveTasks = LoadOptions.LiveTasksOption($"default {DefaultLiveTasks:N0}");
         var subtasks = LoadOptions.SubtasksOption($"default {DefaultSubtasks}");
         var payloadBytes = LoadOptions.PayloadBytesOption($"default {DefaultPayloadBytes}");
-        var seed = OptionFactory.SeedOption();
+        var seed = LoadOptions.SeedOption();
         var statsEvery = LoadOptions.StatsEveryOption($"default {DefaultStatsEvery}");
         var output = LoadOptions.OutOption("Folder for requests.csv, samples.csv and pauses.csv", ".");
         var requestsCsv = new Option<string?>("--requests-csv") { Description = "Write the requests here instead of DIR/requests.csv", HelpName = "PATH" };

@@ -66,6 +66,25 @@ public static class LoadOptions
     public static Option<int?> StatsEveryOption(string defaults) =>
         Whole("--stats-every", null, $"Read the server's /stats after every K requests, and at the start and end ({defaults})", 1, int.MaxValue, "K");
 
+    /// <summary><c>-s, --seed S</c>: what each client's plan is drawn from.</summary>
+    public static Option<int> SeedOption() => new("--seed", "-s")
+    {
+        Description = "Seed of the clients' plans (which held task each deletes, the payload text); the same seed sends the same requests",
+        HelpName = "S",
+        DefaultValueFactory = _ => 1,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            result.AddError($"invalid value '{text}' for --seed (expected a whole number)");
+            return 1;
+        },
+    };
+
     /// <summary><c>-o, --out DIR</c>.</summary>
     public static Option<string> OutOption(string description, string defaultValue) => new("--out", "-o")
     {
