@@ -71,6 +71,29 @@ public sealed class ExperimentTests
         Assert.Equal(120, server.Log.Count(p => p.Contains("/strong-c", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Quick_sets_the_scale_and_options_given_win_over_it()
+    {
+        await using var server = await FakeTaskServer.StartAsync("strong");
+        using var dir = new TempDirectory();
+
+        var result = CliHarness.Run("experiment", "--quick", "--models", "strong", "--requests", "150", "--clients", "3", "--out", dir.Path, "-u", server.Url.ToString());
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "summary.json")));
+        var root = summary.RootElement;
+        Assert.True(root.GetProperty("quick").GetBoolean());
+        var scale = root.GetProperty("scale");
+        var quick = ExperimentScales.Quick;
+        Assert.Equal(150, scale.GetProperty("requests").GetInt32());
+        Assert.Equal(3, scale.GetProperty("clients").GetInt32());
+        Assert.Equal(quick.LiveTasks, scale.GetProperty("liveTasks").GetInt32());
+        Assert.Equal(quick.DurationSeconds, scale.GetProperty("durationSeconds").GetDouble());
+        Assert.Equal(quick.StatsEvery, scale.GetProperty("statsEvery").GetInt32());
+        Assert.Equal(quick.PayloadBytes, scale.GetProperty("payloadBytes").GetInt32());
+        Assert.Equal(150, server.Log.Count);
+    }
+
     [Theory]
     [InlineData("--models", "strong,bogus")]
     [InlineData("--profile", "py3")]

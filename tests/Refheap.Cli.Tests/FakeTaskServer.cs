@@ -36,6 +36,18 @@ internal sealed class FakeTaskServer : IAsyncDisposable
 
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The pauses it has recorded (numbered 1 to this).</summary>
+    public int PauseCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pauses.Count;
+            }
+        }
+    }
+
     /// <summary>Every request path it served, in arrival order.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -115,9 +127,11 @@ internal sealed class FakeTaskServer : IAsyncDisposable
         app.MapGet("/stats", (long? pausesSince) =>
         {
             object[] pauses;
+            int collections;
             lock (_lock)
             {
                 pauses = [.. _pauses.Skip((int)(pausesSince ?? 0))];
+                collections = _pauses.Count;
             }
 
             var tasks = _tasks.Count;
@@ -130,7 +144,7 @@ internal sealed class FakeTaskServer : IAsyncDisposable
                     tasks,
                     taskObjects = tasks + (Model == "strong" ? dead : 0),
                     subtaskObjects = _subtasks.Count,
-                    collections = new[] { 10L, 1L, _pauses.Count },
+                    collections = new[] { 10L, 1L, collections },
                     maxPauseMs = new[] { 0.1, 0.2, 1.5 },
                     tracked = new[] { 5L, 6L, tasks * 7L },
                     heapBytesInUse = tasks * 1000L,

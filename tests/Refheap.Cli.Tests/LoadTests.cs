@@ -189,13 +189,26 @@ public sealed class LoadTests
         var indexes = samples.Skip(1).Select(r => long.Parse(r.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal([0, 50, 100, 150, 200, 250, 300, 300], indexes);
 
+        // Every pause the server numbered, each once, although each sample asked only for the new ones.
         var pauses = File.ReadAllLines(Path.Combine(dir.Path, "pauses.csv"));
         Assert.Equal(LoadCsv.PausesHeader, pauses[0]);
-        Assert.Equal(pauses.Skip(1).Select(p => p.Split(',')[0]).Distinct(), pauses.Skip(1).Select(p => p.Split(',')[0]));
+        Assert.Equal(Enumerable.Range(1, server.PauseCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), pauses.Skip(1).Select(p => p.Split(',')[0]));
+        Assert.True(server.PauseCount > 0);
 
         Assert.Contains("refheap load", result.Out, StringComparison.Ordinal);
         Assert.Matches("│ requests/s +│ +[0-9,]+ │", result.Out);
         Assert.Matches("│ requests +│ +300 │", result.Out);
+    }
+
+    [Fact]
+    public void Percentiles_are_nearest_rank()
+    {
+        var records = Enumerable.Range(1, 200).Select(i => new RequestRecord(i, 0, EndpointKind.GetTask, "/tasks/t/", i % 50 == 0 ? 500 : 200, i, 0)).Reverse().ToList();
+        var result = new LoadResult(new LoadSettings(new Uri("http://127.0.0.1:1/"), 1, 200, TimeSpan.FromSeconds(1), 0, 0, 0, 1, 1), 0, TimeSpan.FromSeconds(4), records, [], [], 0);
+
+        var summary = LoadSummary.Of(result);
+
+        Assert.Equal(new LoadSummary(200, 4, 4, 50, 100, 198, 200), summary);
     }
 
     [Fact]
