@@ -29,6 +29,7 @@ public static class RefheapCommand
         {
             StatsCommand.Build(console),
             BenchCommand.Build(console),
+            Serve.ServeCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test
 
