@@ -35,7 +35,7 @@ public static class ReportHtml
         var scale = summary.Scale;
         html.Append(CultureInfo.InvariantCulture, $"<p><code>{E(summary.CommandLine)}</code><br>\nrefheap {E(summary.Version)}, {E(summary.Date.ToString("u", CultureInfo.InvariantCulture))}, profile {E(summary.Profile)}{(summary.Quick ? ", quick" : "")}: ")
             .Append(CultureInfo.InvariantCulture, $"{scale.Clients} clients, up to {scale.Requests:N0} requests or {scale.DurationSeconds:0} s per model, {scale.LiveTasks:N0} live tasks of {scale.Subtasks} subtasks, ")
-            .Append(CultureInfo.InvariantCulture, $"{scale.PayloadBytes} payload bytes, seed {scale.Seed}, /stats every {scale.StatsEvery:N0} requests.</p>\n");
+            .Append(CultureInfo.InvariantCulture, $"{scale.PayloadBytes:N0} payload bytes, seed {scale.Seed}, /stats every {scale.StatsEvery:N0} requests.</p>\n");
 
         foreach (var m in summary.Models)
         {
