@@ -24,6 +24,7 @@ public sealed class LoadRunner
     private readonly List<CollectorPause> _pauses = [];
     private readonly Stopwatch _clock = new();
     private double _startUnixMs;
+    private TimeSpan _loadStart; // on _clock: after the first /stats, which a cold server takes long to answer
     private long _claimed;
     private long _completed;
     private int _liveTasks;
@@ -72,12 +73,13 @@ public sealed class LoadRunner
             throw new CommandLineErrorException($"no answer from {_settings.ServerUrl}stats: {e.Message}", ExitCodes.Failure);
         }
 
+        _loadStart = _clock.Elapsed;
         var clients = Enumerable.Range(0, _settings.Clients).Select(c => Task.Run(() => RunClientAsync(c, cancellation), cancellation)).ToList();
         var records = (await Task.WhenAll(clients).ConfigureAwait(false)).SelectMany(r => r).OrderBy(r => r.StartUnixMs).ToList();
-        var elapsed = _clock.Elapsed;
+        var elapsed = _clock.Elapsed - _loadStart;
         await TrySampleAsync(_completed, cancellation).ConfigureAwait(false);
         _progress?.Invoke(_completed);
-        return new LoadResult(_settings, _startUnixMs, elapsed, records, [.. _samples.OrderBy(s => s.RequestIndex)], _pauses, _samplingErrors);
+        return new LoadResult(_settings, _startUnixMs + _loadStart.TotalMilliseconds, elapsed, records, [.. _samples.OrderBy(s => s.RequestIndex)], _pauses, _samplingErrors);
     }
 
     private async Task<List<RequestRecord>> RunClientAsync(int client, CancellationToken cancellation)
@@ -85,7 +87,7 @@ public sealed class LoadRunner
         var plan = _settings.PlanOf(client);
         var records = new List<RequestRecord>();
         var alive = 0; // this client's share of _liveTasks
-        while (_clock.Elapsed < _settings.Duration && Interlocked.Increment(ref _claimed) <= _settings.Requests)
+        while (_clock.Elapsed - _loadStart < _settings.Duration && Interlocked.Increment(ref _claimed) <= _settings.Requests)
         {
             var request = plan.Next();
             var live = Interlocked.Add(ref _liveTasks, request.LiveTasks - alive);
