@@ -20,16 +20,25 @@ public sealed class HeapSnapshot
     private readonly SnapshotObject[] _objects;
     private readonly int[] _edgeStart;
     private readonly SnapshotReference[] _edges;
+    private readonly HeapSnapshot? _whole;
+    private readonly int[]? _indexInWhole;
     private Dictionary<long, int>? _byAddress;
     private int[][]? _referrers;
 
     internal HeapSnapshot(string profile, DateTimeOffset takenAt, SnapshotObject[] objects, int[] edgeStart, SnapshotReference[] edges)
+        : this(profile, takenAt, objects, edgeStart, edges, null, null)
+    {
+    }
+
+    private HeapSnapshot(string profile, DateTimeOffset takenAt, SnapshotObject[] objects, int[] edgeStart, SnapshotReference[] edges, HeapSnapshot? whole, int[]? indexInWhole)
     {
         Profile = profile;
         TakenAt = takenAt;
         _objects = objects;
         _edgeStart = edgeStart;
         _edges = edges;
+        _whole = whole;
+        _indexInWhole = indexInWhole;
     }
 
     /// <summary>The runtime profile's name (py27, py312).</summary>
@@ -57,6 +66,16 @@ public sealed class HeapSnapshot
     public IReadOnlyList<int> ReferrersOf(int index) => Referrers[index];
 
     private int[][] Referrers => _referrers ??= BuildReferrers();
+
+    /// <summary>
+    /// The kinds of the objects that reference the object at <paramref name="index"/>, once
+    /// per referrer; for a subset (<see cref="Subset"/>, <see cref="NewSince"/>), the referrers
+    /// in the whole snapshot it came from, as heapy's byrcs of a set looks at the whole heap.
+    /// </summary>
+    public IEnumerable<string> ReferrerKinds(int index) =>
+        _whole is { } whole
+            ? whole.ReferrerKinds(_indexInWhole![index])
+            : ReferrersOf(index).Select(r => _objects[r].Kind);
 
     /// <summary>The index of the object at <paramref name="address"/>, or -1.</summary>
     public int IndexOf(long address)
@@ -135,7 +154,12 @@ public sealed class HeapSnapshot
         return Subset(_objects.Where(o => !old.Contains((o.Address, o.TypeName))).Select(o => o.Index));
     }
 
-    /// <summary>A snapshot of some of these objects, in their order, with the references among them.</summary>
+    /// <summary>
+    /// A snapshot of some of these objects, in their order, with the references among them.
+    /// Its roots are the objects referenced from outside the subset: an object's
+    /// <see cref="SnapshotObject.ExternalReferences"/> also counts the references from the
+    /// objects left out.
+    /// </summary>
     public HeapSnapshot Subset(IEnumerable<int> indexes)
     {
         ArgumentNullException.ThrowIfNull(indexes);
@@ -163,7 +187,20 @@ public sealed class HeapSnapshot
         }
 
         edgeStart[chosen.Length] = edges.Count;
-        return new HeapSnapshot(Profile, TakenAt, objects, edgeStart, [.. edges]);
+        var internalRefs = new long[chosen.Length];
+        foreach (var e in edges)
+        {
+            internalRefs[e.Target]++;
+        }
+
+        for (var k = 0; k < chosen.Length; k++)
+        {
+            objects[k] = objects[k] with { ExternalReferences = Math.Max(0, objects[k].RefCount - internalRefs[k]) };
+        }
+
+        var whole = _whole ?? this;
+        var indexInWhole = _indexInWhole is { } outer ? Array.ConvertAll(chosen, i => outer[i]) : chosen;
+        return new HeapSnapshot(Profile, TakenAt, objects, edgeStart, [.. edges], whole, indexInWhole);
     }
 
     /// <summary>heapy's partition of the objects by <paramref name="by"/>, rows largest total size first.</summary>

@@ -72,7 +72,7 @@ public sealed class Partition
     /// <summary>heapy's byrcs kind: the distinct kinds of the referrers, sorted and joined; <c>&lt;Nothing&gt;</c> when none.</summary>
     private static string ReferrerKinds(HeapSnapshot snapshot, int index)
     {
-        var kinds = snapshot.ReferrersOf(index).Select(r => snapshot[r].Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+        var kinds = snapshot.ReferrerKinds(index).Distinct().Order(StringComparer.Ordinal).ToList();
         return kinds.Count == 0 ? "<Nothing>" : string.Join(", ", kinds);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Refheap.Diagnostics.Heapy;
@@ -34,7 +35,10 @@ public static class SnapshotFile
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(stream);
         var newline = "\n"u8.ToArray();
-        using (var w = new Utf8JsonWriter(stream))
+
+        // Names and labels are written as they are ('+', '<', quotes in keys): the file is for reading too.
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var w = new Utf8JsonWriter(stream, options))
         {
             w.WriteStartObject();
             w.WriteString("format", FormatName);
@@ -48,7 +52,7 @@ public static class SnapshotFile
         stream.Write(newline);
         foreach (var o in snapshot.Objects)
         {
-            using (var w = new Utf8JsonWriter(stream))
+            using (var w = new Utf8JsonWriter(stream, options))
             {
                 w.WriteStartObject();
                 w.WriteNumber("address", o.Address);

@@ -92,8 +92,31 @@ public class HeapSnapshotTests
 
         var made = read.NewSince(a);
         Assert.Equal(1, made.Objects.Count(o => o.TypeName == "__main__.Task"));
+        Assert.Equal(b.Count - a.Count, made.Count);
         Assert.Equal(5, made.Objects.Count(o => o.TypeName == "__main__.Subtask"));
         Assert.DoesNotContain(a.NewSince(b).Objects, o => o.TypeName.StartsWith("__main__.", StringComparison.Ordinal));
+    });
+
+    [Theory]
+    [MemberData(nameof(TestHeaps.Profiles), MemberType = typeof(TestHeaps))]
+    public void In_a_difference_referrers_and_roots_account_for_the_old_objects(string profile) => TestHeaps.Check(profile, rt =>
+    {
+        var keep = rt.List();
+        var a = HeapSnapshot.Take(rt);
+        using (rt.OpenScope())
+        {
+            rt.Append(keep, rt.List(rt.Str("new, held by an old list, and not interned")));
+        }
+
+        var made = HeapSnapshot.Take(rt).NewSince(a);
+        var inner = made.Objects.Single(o => o.TypeName == "list");
+        var str = made.Objects.Single(o => o.TypeName == "str");
+        Assert.True(inner.IsRoot);
+        Assert.False(str.IsRoot);
+        Assert.Equal(["list"], made.ReferrerKinds(inner.Index));
+        var rows = made.PartitionBy(PartitionKind.Rcs).Rows;
+        Assert.Equal(["list"], rows.Select(r => r.Kind).Distinct());
+        Assert.True(made.Dominators().Dominates(inner.Index, str.Index));
     });
 
     [Fact]
