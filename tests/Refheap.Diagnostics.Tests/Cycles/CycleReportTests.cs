@@ -57,14 +57,13 @@ public class CycleReportTests
     });
 
     [Fact]
-    public void Disposing_the_reporter_puts_the_previous_observer_back()
+    public void Disposing_the_reporter_puts_the_previous_observer_back() => TestHeaps.Check("py312", rt =>
     {
-        using var rt = TestHeaps.Create("py312");
         var cycles = CycleReporter.Attach(rt);
         Assert.NotNull(rt.Gc.Observer);
         cycles.Dispose();
         Assert.Null(rt.Gc.Observer);
         rt.Gc.Collect();
         Assert.Empty(cycles.Reports);
-    }
+    });
 }
