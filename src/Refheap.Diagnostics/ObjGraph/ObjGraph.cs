@@ -315,13 +315,14 @@ public sealed class ObjGraph
     /// <summary>
     /// objgraph's <c>find_ref_chain</c>: a shortest chain of references from
     /// <paramref name="obj"/> to an object matching <paramref name="predicate"/>, obj first;
-    /// <c>[obj]</c> when none is found within <paramref name="maxDepth"/>.
+    /// <c>[obj]</c> when none is found within <paramref name="maxDepth"/>. The default
+    /// predicate is <see cref="FindBackrefChain"/>'s: a module, or a root other than obj.
     /// </summary>
-    public IReadOnlyList<Handle> FindRefChain(Handle obj, Func<Handle, bool> predicate, int maxDepth = 20, IEnumerable<long>? extraIgnore = null)
+    public IReadOnlyList<Handle> FindRefChain(Handle obj, Func<Handle, bool>? predicate = null, int maxDepth = 20, IEnumerable<long>? extraIgnore = null)
     {
-        ArgumentNullException.ThrowIfNull(predicate);
         using var gil = _runtime.Enter();
-        var chain = FindChainRefs(_runtime.Resolve(obj), Wrap(predicate)!, backrefs: false, maxDepth, extraIgnore);
+        var start = _runtime.Resolve(obj);
+        var chain = FindChainRefs(start, Wrap(predicate) ?? DefaultChainEnd(start), backrefs: false, maxDepth, extraIgnore);
         chain.Reverse();
         return Handles(chain);
     }
@@ -337,12 +338,12 @@ public sealed class ObjGraph
     {
         using var gil = _runtime.Enter();
         var start = _runtime.Resolve(obj);
-        var test = Wrap(predicate) ?? DefaultBackrefPredicate(start);
+        var test = Wrap(predicate) ?? DefaultChainEnd(start);
         return Handles(FindChainRefs(start, test, backrefs: true, maxDepth, extraIgnore));
     }
 
-    /// <summary>The default end of a backref chain: a module, or an object held from outside the heap graph (not <paramref name="start"/>).</summary>
-    internal Func<PyRef, bool> DefaultBackrefPredicate(PyRef start)
+    /// <summary>The default end of a chain: a module, or an object held from outside the heap graph (not <paramref name="start"/>).</summary>
+    internal Func<PyRef, bool> DefaultChainEnd(PyRef start)
     {
         var internalRefs = new Dictionary<nint, long>();
         foreach (var o in Api.LiveObjects())

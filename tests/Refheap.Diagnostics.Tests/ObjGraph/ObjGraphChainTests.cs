@@ -36,5 +36,12 @@ public class ObjGraphChainTests
         Assert.Equal(expected, chain.Select(h => h.TypeName));
         Assert.True(chain[0].Is(task));
         Assert.True(chain[^1].Is(sub));
+
+        // Forward, the default end is a root too: the nearest object a handle holds, here the
+        // Task (3.12: an inline value, visited first) or the Subtask class (2.7: the Task is one
+        // step further, behind the instance's dict).
+        var forward = og.FindRefChain(sub);
+        Assert.True(forward[0].Is(sub));
+        Assert.True(profile == "py27" ? forward[^1].Is(subtaskClass) : forward[^1].Is(task));
     });
 }
