@@ -157,12 +157,20 @@ internal sealed partial class DotGraphWriter(ObjectApi api, DotSettings settings
         return Quote(label);
     }
 
-    /// <summary>objgraph's <c>_short_repr</c>: a class's name, "N items" for a list/tuple/dict/set, else the repr cut to 40 characters.</summary>
+    /// <summary>
+    /// objgraph's <c>_short_repr</c>: the <c>__name__</c> of a class, module or built-in
+    /// function, "N items" for a list/tuple/dict/set, else the repr cut to 40 characters.
+    /// </summary>
     internal static string ShortRepr(ObjectApi api, PyRef o)
     {
         if (ObjectApi.TypeObjectName(o) is { } name)
         {
             return name;
+        }
+
+        if (ObjectApi.ShortTypeName(o) is "module" or "builtin_function_or_method" && NameOf(api, o) is { } moduleOrFunction)
+        {
+            return moduleOrFunction;
         }
 
         if (api.IsPlainContainer(o))
@@ -178,6 +186,21 @@ internal sealed partial class DotGraphWriter(ObjectApi api, DotSettings settings
         }
 
         return repr.Length > 40 ? repr[..40] : repr;
+    }
+
+    /// <summary>The object's <c>__name__</c> when it is a str, else null (no error left set).</summary>
+    private static string? NameOf(ObjectApi api, PyRef o)
+    {
+        var name = api.GetAttr(o, "__name__");
+        if (name.IsNull)
+        {
+            api.Heap.TakeError().Exception.XDecRef();
+            return null;
+        }
+
+        var text = api.AsString(name);
+        name.DecRef();
+        return text;
     }
 
     /// <summary>objgraph's <c>_edge_label</c>, plus instance attributes held outside a dict (3.12's inline values, slots).</summary>

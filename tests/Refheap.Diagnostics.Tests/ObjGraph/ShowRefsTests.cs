@@ -116,6 +116,22 @@ public class ShowRefsTests
         }
     });
 
+    [Theory]
+    [MemberData(nameof(TestHeaps.Profiles), MemberType = typeof(TestHeaps))]
+    public void Classes_and_builtin_functions_are_labelled_by_name_and_containers_by_size(string profile) => TestHeaps.Check(profile, rt =>
+    {
+        var cls = rt.DefineClass("Task");
+        var f = rt.Function("schedule", _ => rt.None);
+        var list = rt.List(cls, f, rt.Tuple(rt.Int(1), rt.Int(2)));
+        var dot = new StringWriter();
+        new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null).ShowRefs([list], new GraphOptions { MaxDepth = 1, Output = dot });
+        var text = dot.ToString();
+        Assert.Contains($"o{list.Id}[label=\"list\\n3 items\"];", text, StringComparison.Ordinal);
+        Assert.Contains($"o{cls.Id}[label=\"type\\nTask\"];", text, StringComparison.Ordinal);
+        Assert.Contains($"o{f.Id}[label=\"builtin_function_or_method\\nschedule\"];", text, StringComparison.Ordinal);
+        Assert.Contains("[label=\"tuple\\n2 items\"];", text, StringComparison.Ordinal);
+    });
+
     [Fact]
     public void A_dot_file_name_gets_only_the_dot_file() => TestHeaps.Check("py27", rt =>
     {
