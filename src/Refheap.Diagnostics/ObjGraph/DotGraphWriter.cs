@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Refheap.Objects;
 
@@ -271,13 +270,4 @@ internal sealed partial class DotGraphWriter(ObjectApi api, DotSettings settings
 
     [GeneratedRegex("^[a-zA-Z_][a-zA-Z_0-9]*$")]
     private static partial Regex Identifier();
-
-    /// <summary>The DOT text as a string (for tests and the Python front end's <c>output</c>).</summary>
-    public string ToText(IReadOnlyList<PyRef> roots)
-    {
-        var sb = new StringBuilder();
-        using var w = new StringWriter(sb, CultureInfo.InvariantCulture);
-        Write(roots, w);
-        return sb.ToString();
-    }
 }

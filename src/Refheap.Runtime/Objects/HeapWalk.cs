@@ -27,9 +27,6 @@ internal static unsafe class HeapWalk
         return walker.Found.ConvertAll(a => new PyRef((PyObject*)a));
     }
 
-    /// <summary>Whether the census counts <paramref name="o"/> (see <see cref="LiveObjects"/>).</summary>
-    public static bool IsCounted(PyRef o) => Counts(o.Ptr);
-
     private static bool Counts(PyObject* o) =>
         o->RefCount > 0 && o->RefCount < Heap.ImmortalRefCount && !(o->Type->Descriptor is StrType && StrType.IsInterned(o));
 

@@ -1,4 +1,3 @@
-using Refheap.Gc;
 using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.Type;
 
@@ -28,9 +27,6 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>gc.is_tracked(o)</c>.</summary>
     public static bool IsTracked(PyRef o) => GcInspection.IsTracked(o);
 
-    /// <summary>Whether the census counts the object (not free, immortal or interned).</summary>
-    public static bool IsCounted(PyRef o) => HeapWalk.IsCounted(o);
-
     /// <summary>The object at <paramref name="address"/> (borrowed); the caller must have found the address among live objects.</summary>
     public static PyRef AtAddress(nint address) => new((PyObject*)address);
 
@@ -52,14 +48,8 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether the object's class (or a base) defines <c>__del__</c>.</summary>
     public static bool HasDel(PyRef o) => o.Descriptor is InstanceType { HasDel: true };
 
-    /// <summary>Whether the object is a user-class instance (its dict counts as "dict of" its class in heapy's kinds).</summary>
-    public static bool IsInstance(PyRef o) => o.Descriptor is InstanceType;
-
     /// <summary>Whether the object is a list, tuple, dict or set (objgraph labels these "N items").</summary>
     public bool IsPlainContainer(PyRef o) =>
         o.Descriptor == Heap.Types.List || o.Descriptor == Heap.Types.Tuple || o.Descriptor == Heap.Types.Dict
-        || o.Descriptor == Heap.Types.Set || o.Descriptor == Heap.Types.FrozenSet;
-
-    /// <summary>Whether the object can take part in cycles (has a GC header).</summary>
-    public static bool IsGcObject(PyRef o) => Collector.IsGcObject(o.Ptr);
+        || o.Descriptor == Heap.Types.Set;
 }
