@@ -1,3 +1,5 @@
+using Refheap.Diagnostics.ObjGraph;
+
 namespace Refheap.DiagnosticsTests.ObjGraph;
 
 public class ObjGraphChainTests
@@ -8,7 +10,7 @@ public class ObjGraphChainTests
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var chain = og.FindRefChain(task, h => h.TypeName == "__main__.Subtask");
 
         // 2.7: Task -> its __dict__ -> the _subtasks dict -> Subtask; 3.12 keeps attributes inline.
@@ -28,7 +30,7 @@ public class ObjGraphChainTests
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
         var sub = TestHeaps.Subtask(rt, task, 1);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var chain = og.FindBackrefChain(sub);
         var expected = profile == "py27"
             ? new[] { "__main__.Task", "dict", "dict", "__main__.Subtask" }

@@ -14,7 +14,7 @@ public class ObjGraphCountTests
             TestHeaps.NewTask(rt, taskClass, subtaskClass, 2);
         }
 
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         Assert.Equal(3, og.Count("Task"));
         Assert.Equal(3, og.Count("__main__.Task"));
         Assert.Equal(6, og.Count("Subtask"));
@@ -33,7 +33,7 @@ public class ObjGraphCountTests
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
         TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var objects = og.ByType("Task").Concat(og.ByType("Subtask")).ToList();
         var output = new StringWriter();
         og.ShowMostCommonTypes(objects: objects, file: output);
@@ -46,7 +46,7 @@ public class ObjGraphCountTests
     public void Show_growth_prints_the_increase_since_the_last_call(string profile) => TestHeaps.Check(profile, rt =>
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         static bool Ours(Handle h) => h.TypeName is "__main__.Task" or "__main__.Subtask";
         var first = new StringWriter();
         og.ShowGrowth(file: first, filter: Ours);
@@ -68,7 +68,7 @@ public class ObjGraphCountTests
     public void Get_new_ids_returns_the_ids_made_since_the_last_call(string profile) => TestHeaps.Check(profile, rt =>
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         TestHeaps.NewTask(rt, taskClass, subtaskClass, 1);
         og.GetNewIds(limit: 0);
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 2);
@@ -89,7 +89,7 @@ public class ObjGraphCountTests
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 1);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         Assert.True(og.At(task.Id)!.Value.Is(task));
         Assert.Null(og.At(12345));
         Assert.Single(og.AtAddrs([task.Id, 12345]));
@@ -102,7 +102,7 @@ public class ObjGraphCountTests
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 2);
         var lone = TestHeaps.NewTask(rt, taskClass, subtaskClass, 0);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var leaking = og.GetLeakingObjects();
         Assert.Contains(leaking, h => h.Is(lone));
         Assert.DoesNotContain(leaking, h => h.Is(task));

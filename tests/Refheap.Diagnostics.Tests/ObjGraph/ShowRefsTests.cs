@@ -10,7 +10,7 @@ public class ShowRefsTests
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 2);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var dot = new StringWriter();
         var result = og.ShowRefs([task], new GraphOptions
         {
@@ -30,7 +30,7 @@ public class ShowRefsTests
     {
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 4);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var dot = new StringWriter();
         og.ShowBackrefs([task], new GraphOptions
         {
@@ -50,7 +50,7 @@ public class ShowRefsTests
         var (taskClass, subtaskClass) = (rt.DefineClass("Task"), rt.DefineClass("Subtask"));
         var task = TestHeaps.NewTask(rt, taskClass, subtaskClass, 3);
         var sub = TestHeaps.Subtask(rt, task, 0);
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null);
+        var og = new ObjectGraph(rt, TextWriter.Null);
         var chain = og.FindBackrefChain(sub);
         var dot = new StringWriter();
         var result = og.ShowChain(chain, options: new GraphOptions { Output = dot });
@@ -65,7 +65,7 @@ public class ShowRefsTests
     {
         var list = rt.List(rt.List());
         var messages = new StringWriter();
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, messages) { FindProgram = _ => null };
+        var og = new ObjectGraph(rt, messages) { FindProgram = _ => null };
         var dir = Directory.CreateTempSubdirectory("refheap-objgraph-");
         try
         {
@@ -102,7 +102,7 @@ public class ShowRefsTests
             File.WriteAllText(fake, "#!/bin/sh\nfor a; do case \"$a\" in -o*) out=\"${a#-o}\";; esac; done\necho \"$@\" > \"$out\"\n");
             File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var messages = new StringWriter();
-            var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, messages) { FindProgram = name => name == "dot" ? fake : null };
+            var og = new ObjectGraph(rt, messages) { FindProgram = name => name == "dot" ? fake : null };
             var svg = Path.Combine(dir.FullName, "refs.svg");
             var result = og.ShowRefs([rt.List()], new GraphOptions { FileName = svg });
             Assert.Equal(svg, result.ImageFile);
@@ -124,7 +124,7 @@ public class ShowRefsTests
         var f = rt.Function("schedule", _ => rt.None);
         var list = rt.List(cls, f, rt.Tuple(rt.Int(1), rt.Int(2)));
         var dot = new StringWriter();
-        new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, TextWriter.Null).ShowRefs([list], new GraphOptions { MaxDepth = 1, Output = dot });
+        new ObjectGraph(rt, TextWriter.Null).ShowRefs([list], new GraphOptions { MaxDepth = 1, Output = dot });
         var text = dot.ToString();
         Assert.Contains($"o{list.Id}[label=\"list\\n3 items\"];", text, StringComparison.Ordinal);
         Assert.Contains($"o{cls.Id}[label=\"type\\nTask\"];", text, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public class ShowRefsTests
     {
         var list = rt.List();
         var messages = new StringWriter();
-        var og = new Refheap.Diagnostics.ObjGraph.ObjGraph(rt, messages) { FindProgram = _ => throw new InvalidOperationException("dot must not be looked for") };
+        var og = new ObjectGraph(rt, messages) { FindProgram = _ => throw new InvalidOperationException("dot must not be looked for") };
         var path = Path.Combine(Path.GetTempPath(), $"refheap-{Guid.NewGuid():N}.dot");
         try
         {

@@ -15,14 +15,14 @@ namespace Refheap.Diagnostics.ObjGraph;
 /// keeps in module globals (the peak counts of <c>show_growth</c>, the ids of
 /// <c>get_new_ids</c>) lives in this instance. Every call holds the runtime lock.
 /// </remarks>
-public sealed class ObjGraph
+public sealed class ObjectGraph
 {
     private readonly Runtime _runtime;
     private readonly Dictionary<string, long> _peakStats = new(StringComparer.Ordinal);
     private readonly NewIdsState _newIds = new();
 
     /// <summary>objgraph over <paramref name="runtime"/>; printed output goes to <paramref name="output"/> (default: the console).</summary>
-    public ObjGraph(Runtime runtime, TextWriter? output = null)
+    public ObjectGraph(Runtime runtime, TextWriter? output = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
