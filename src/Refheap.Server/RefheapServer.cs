@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Refheap.Server.Debug;
 using Refheap.Server.Http;
 using Refheap.Server.Store;
 
@@ -23,11 +24,13 @@ public sealed class RefheapServer : IAsyncDisposable
     private static readonly string[] s_aspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     private readonly WebApplication _app;
+    private readonly CycleTally? _cycles;
     private bool _disposed;
 
-    private RefheapServer(WebApplication app, ITaskStore store, ServerOptions options, IReadOnlyList<string> urls)
+    private RefheapServer(WebApplication app, ITaskStore store, CycleTally? cycles, ServerOptions options, IReadOnlyList<string> urls)
     {
         _app = app;
+        _cycles = cycles;
         Store = store;
         Options = options;
         Urls = urls;
@@ -53,12 +56,18 @@ public sealed class RefheapServer : IAsyncDisposable
             ? new ManagedTaskStore(options.Profile)
             : new HeapTaskStore(options.Model, options.Profile, options.RuntimeOptions);
         WebApplication? app = null;
+        CycleTally? cycles = null;
         try
         {
-            app = Build(options, store);
+            if (options.CycleReport && store is HeapTaskStore heap)
+            {
+                cycles = new CycleTally(heap.Runtime, options.Model);
+            }
+
+            app = Build(options, store, cycles);
             await app.StartAsync(cancellationToken);
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
-            return new RefheapServer(app, store, options, urls);
+            return new RefheapServer(app, store, cycles, options, urls);
         }
         catch
         {
@@ -67,6 +76,7 @@ public sealed class RefheapServer : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
+            cycles?.Dispose();
             store.Dispose();
             throw;
         }
@@ -86,10 +96,11 @@ public sealed class RefheapServer : IAsyncDisposable
         _disposed = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _cycles?.Dispose();
         Store.Dispose();
     }
 
-    private static WebApplication Build(ServerOptions options, ITaskStore store)
+    private static WebApplication Build(ServerOptions options, ITaskStore store, CycleTally? cycles)
     {
         // The content root is the program's folder, so an appsettings.json in the working
         // directory does not change the server.
@@ -121,6 +132,7 @@ public sealed class RefheapServer : IAsyncDisposable
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint();
         TaskEndpoints.Map(app, store, options.MaxBodyBytes, new RequestCounter());
+        DebugEndpoints.Map(app, store, options, cycles);
         return app;
     }
 }

@@ -24,6 +24,12 @@ public sealed record ServerOptions
     /// <summary>The runtime's options (the heap models): tests turn the debug allocator on here.</summary>
     public RuntimeOptions RuntimeOptions { get; init; } = new();
 
+    /// <summary>Whether <c>POST /debug/snapshot</c> answers (heapy's snapshot of the heap); off by default.</summary>
+    public bool DebugEndpoints { get; init; }
+
+    /// <summary>Whether the cycle report is attached to the heap and <c>GET /debug/cycles</c> answers; off by default.</summary>
+    public bool CycleReport { get; init; }
+
     /// <summary>The lower-case name of a model as the command line and <c>/stats</c> spell it.</summary>
     public static string NameOf(ServerModel model) => model switch
     {

@@ -52,10 +52,18 @@ internal sealed class ServerHarness : IAsyncDisposable
     /// <summary>The heap of the strong and weak models; null for managed.</summary>
     public Runtime? Runtime => (Server.Store as HeapTaskStore)?.Runtime;
 
-    public static async Task<ServerHarness> StartAsync(string model = "weak", string profile = "py27", int maxBodyBytes = ServerOptions.DefaultMaxBodyBytes, long heapLimit = 1L << 30)
+    public static async Task<ServerHarness> StartAsync(
+        string model = "weak",
+        string profile = "py27",
+        int maxBodyBytes = ServerOptions.DefaultMaxBodyBytes,
+        long heapLimit = 1L << 30,
+        bool debugEndpoints = false,
+        bool cycleReport = false)
     {
         var server = await RefheapServer.StartAsync(new ServerOptions
         {
+            DebugEndpoints = debugEndpoints,
+            CycleReport = cycleReport,
             Model = ServerOptions.ParseModel(model) ?? throw new ArgumentException(model, nameof(model)),
             Profile = Profile.FromName(profile),
             Urls = "http://127.0.0.1:0",
