@@ -117,6 +117,11 @@ public static class ExperimentCommand
 
         console.Screen.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refheap experiment — profile {settings.Profile.Name}, {load.Clients} clients, seed {load.Seed}"));
         console.Screen.Write(LoadTable.Build([.. runs.Select(r => (r.Model, r.Result))]));
+        foreach (var line in runs.Select(CycleFindings.ConsoleLine).OfType<string>())
+        {
+            console.Screen.WriteLine(line);
+        }
+
         console.Screen.WriteLine($"Report: {Path.Combine(settings.Out, ReportHtml.FileName)} (figures: {string.Join(", ", figures)})");
         return summary;
     }

@@ -1,4 +1,5 @@
 using Refheap.Cli.Load;
+using Refheap.Server.Debug;
 
 namespace Refheap.Cli.Experiment;
 
@@ -30,7 +31,8 @@ public sealed record ModelSummary(
     int SamplingErrors,
     string RequestsCsv,
     string SamplesCsv,
-    string PausesCsv)
+    string PausesCsv,
+    CycleReportSummary? CycleReport)
 {
     /// <summary>The summary of <paramref name="run"/>, whose CSV files are named by <see cref="CsvNames"/>.</summary>
     public static ModelSummary Of(ModelRun run)
@@ -67,7 +69,8 @@ public sealed record ModelSummary(
             result.SamplingErrors,
             requests,
             samplesCsv,
-            pauses);
+            pauses,
+            run.Cycles);
     }
 
     /// <summary>The file names of <paramref name="model"/>'s CSV files in the output folder.</summary>

@@ -53,6 +53,7 @@ public static class ReportHtml
             html.Append("</table>\n");
         }
 
+        CycleFindings.AppendHtml(html, summary);
         html.Append("<h2>Figures</h2>\n");
         foreach (var figure in summary.Figures)
         {

@@ -4,7 +4,7 @@ using Refheap.Cli.Bench;
 namespace Refheap.Cli.Experiment;
 
 /// <summary>
-/// <c>refheap serve --model M --profile P --urls http://127.0.0.1:0</c> in a child process of
+/// <c>refheap serve --model M --profile P --urls http://127.0.0.1:0 [options]</c> in a child process of
 /// its own (this same build), with workstation GC so that its RSS is one model's alone; the URL
 /// it listens on is read from its <c>listening on URL</c> line. Disposing it stops the server.
 /// </summary>
@@ -23,12 +23,12 @@ public sealed class ServerChildProcess : IDisposable
     /// <summary>Where the server listens.</summary>
     public Uri Url { get; }
 
-    /// <summary>Starts the server and waits (up to <paramref name="timeout"/>) until it listens.</summary>
+    /// <summary>Starts the server, with <paramref name="serveOptions"/> added to its command line, and waits (up to <paramref name="timeout"/>) until it listens.</summary>
     /// <exception cref="CommandLineErrorException">It could not start, exited, or said nothing in time.</exception>
-    public static async Task<ServerChildProcess> StartAsync(string model, Refheap.Profile profile, CliEnvironment environment, TimeSpan timeout)
+    public static async Task<ServerChildProcess> StartAsync(string model, Refheap.Profile profile, IReadOnlyList<string> serveOptions, CliEnvironment environment, TimeSpan timeout)
     {
         var start = RefheapChildProcess.StartInfo();
-        foreach (var a in new[] { "serve", "--model", model, "--profile", profile.Name, "--urls", "http://127.0.0.1:0" })
+        foreach (var a in new[] { "serve", "--model", model, "--profile", profile.Name, "--urls", "http://127.0.0.1:0" }.Concat(serveOptions))
         {
             start.ArgumentList.Add(a);
         }

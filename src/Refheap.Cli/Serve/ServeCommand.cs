@@ -6,7 +6,7 @@ namespace Refheap.Cli.Serve;
 
 /// <summary>
 /// <c>refheap serve [--model strong|weak|managed] [--profile py27|py312] [--urls URL]
-/// [--max-body-bytes N]</c>: runs the talk's Task/Subtask server until Ctrl+C or SIGTERM.
+/// [--max-body-bytes N] [--debug-endpoints] [--cycle-report]</c>: runs the talk's Task/Subtask server until Ctrl+C or SIGTERM.
 /// </summary>
 /// <remarks>
 /// Once Kestrel listens it prints <c>listening on URL</c> (one line per address, with the real
@@ -22,6 +22,8 @@ public static class ServeCommand
         var profile = OptionFactory.ProfileOption();
         var urls = ServeOptions.UrlsOption();
         var maxBodyBytes = ServeOptions.MaxBodyBytesOption();
+        var debugEndpoints = ServeOptions.DebugEndpointsOption();
+        var cycleReport = ServeOptions.CycleReportOption();
         var command = new Command(
             "serve",
             "Run the talk's Task/Subtask REST server (GET/PUT/DELETE /tasks/{id}/, /subtasks/..., /stats, /metrics) until Ctrl+C")
@@ -30,6 +32,8 @@ public static class ServeCommand
             profile,
             urls,
             maxBodyBytes,
+            debugEndpoints,
+            cycleReport,
         };
 
         command.SetAction((parsed, cancellationToken) => RunAsync(
@@ -39,6 +43,8 @@ public static class ServeCommand
                 Profile = parsed.GetRequiredValue(profile),
                 Urls = parsed.GetRequiredValue(urls),
                 MaxBodyBytes = parsed.GetValue(maxBodyBytes),
+                DebugEndpoints = parsed.GetValue(debugEndpoints),
+                CycleReport = parsed.GetValue(cycleReport),
             },
             console,
             cancellationToken));

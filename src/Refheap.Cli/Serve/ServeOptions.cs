@@ -40,6 +40,18 @@ public static class ServeOptions
         CustomParser = ParseMaxBodyBytes,
     };
 
+    /// <summary><c>--debug-endpoints</c>: answer <c>POST /debug/snapshot</c> (off by default).</summary>
+    public static Option<bool> DebugEndpointsOption() => new("--debug-endpoints")
+    {
+        Description = "Answer POST /debug/snapshot with a heap snapshot file for 'refheap heap' (heap models; off by default)",
+    };
+
+    /// <summary><c>--cycle-report</c>: attach the cycle report and answer <c>GET /debug/cycles</c> (off by default).</summary>
+    public static Option<bool> CycleReportOption() => new("--cycle-report")
+    {
+        Description = "Report the garbage cycles of every collection and answer GET /debug/cycles (heap models; off by default; collections take longer)",
+    };
+
     private static ServerModel ParseModel(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
