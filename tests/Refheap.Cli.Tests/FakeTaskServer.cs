@@ -74,7 +74,8 @@ internal sealed class FakeTaskServer : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path != "/stats")
+            // Logged: the load's requests, as the real server counts them (not /stats, not /debug/cycles).
+            if (context.Request.Path != "/stats" && !context.Request.Path.StartsWithSegments("/debug"))
             {
                 Interlocked.Increment(ref _requests);
                 Log.Enqueue($"{context.Request.Method} {context.Request.Path}");
