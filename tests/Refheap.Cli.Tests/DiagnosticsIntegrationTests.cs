@@ -82,6 +82,19 @@ public sealed class DiagnosticsIntegrationTests
     }
 
     [Fact]
+    public async Task No_cycle_report_leaves_it_out()
+    {
+        await using var server = await FakeTaskServer.StartAsync("strong");
+        using var dir = new TempDirectory();
+
+        var result = CliHarness.Run("experiment", "--models", "strong", "--no-cycle-report", "--requests", "100", "--live-tasks", "4", "--out", dir.Path, "-u", server.Url.ToString());
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain(CycleFindings.Heading, result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(CycleFindings.Heading, File.ReadAllText(Path.Combine(dir.Path, ReportHtml.FileName)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_given_server_without_a_cycle_report_says_so_and_the_run_goes_on()
     {
         await using var server = await FakeTaskServer.StartAsync("strong");

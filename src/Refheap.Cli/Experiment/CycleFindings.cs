@@ -43,7 +43,9 @@ public static class CycleFindings
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(Heading)}</h2>\n")
             .Append("<p>The server ran with the cycle report (<code>refheap serve --cycle-report</code>): after every collection, the garbage ")
             .Append("it found is grouped by the shape of its cycles, with the attribute names on the references, and the reference to make weak ")
-            .Append("that would have let reference counting free it — the talk's lesson, found by the collector.</p>\n");
+            .Append("that would have let reference counting free it — the talk's lesson, found by the collector. ")
+            .Append("The report's analysis runs inside each collection, so this server's pauses and request times on this page include it ")
+            .Append("(<code>--no-cycle-report</code> measures without it).</p>\n");
         foreach (var m in reported)
         {
             var r = m.CycleReport!;

@@ -11,7 +11,7 @@ namespace Refheap.Cli.Experiment;
 
 /// <summary>
 /// <c>refheap experiment [--models strong,weak,managed] [--profile py27|py312] [--quick] [--out DIR]
-/// [--server-url URL]... [scale options]</c>: the talk's REST-server experiment — each model's server
+/// [--server-url URL]... [--no-cycle-report] [scale options]</c>: the talk's REST-server experiment — each model's server
 /// in a child process of its own, loaded in turn — written out as CSV files, figures, summary.json
 /// and report.html.
 /// </summary>
@@ -41,6 +41,10 @@ public static class ExperimentCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var allowRemote = LoadOptions.AllowRemoteOption();
+        var noCycleReport = new Option<bool>("--no-cycle-report")
+        {
+            Description = "Run version 1's server without the cycle report (whose analysis lengthens its collections) and leave out 'What the collector found'",
+        };
         var clients = LoadOptions.ClientsOption(Defaults(normal.Clients, quick.Clients));
         var requests = LoadOptions.RequestsOption(Defaults(normal.Requests, quick.Requests) + " per model");
         var duration = LoadOptions.DurationOption(Defaults((int)normal.DurationSeconds, (int)quick.DurationSeconds) + " per model");
@@ -54,7 +58,7 @@ public static class ExperimentCommand
             "The talk's experiment: run the Task/Subtask REST server of each model (strong = version 1, weak = version 2, managed = .NET GC) "
             + "in a child process, load it, and write CSV files, figures, summary.json and report.html")
         {
-            models, profile, quickOption, output, serverUrls, allowRemote, clients, requests, duration, liveTasks, subtasks, payloadBytes, statsEvery, seed,
+            models, profile, quickOption, output, serverUrls, allowRemote, noCycleReport, clients, requests, duration, liveTasks, subtasks, payloadBytes, statsEvery, seed,
         };
 
         command.SetAction(parsed =>
@@ -78,7 +82,7 @@ public static class ExperimentCommand
                 parsed.GetValue(payloadBytes) ?? scale.PayloadBytes,
                 parsed.GetValue(seed),
                 parsed.GetValue(statsEvery) ?? scale.StatsEvery);
-            var settings = new ExperimentSettings(selected, parsed.GetRequiredValue(profile), isQuick, parsed.GetRequiredValue(output), urls, load);
+            var settings = new ExperimentSettings(selected, parsed.GetRequiredValue(profile), isQuick, parsed.GetRequiredValue(output), urls, load, !parsed.GetValue(noCycleReport));
             var commandLine = string.Join(' ', new[] { RefheapCommand.Name }.Concat(parsed.Tokens.Select(t => t.Value)));
             var summary = Run(settings, console, commandLine);
             return summary.Models.All(m => m.Errors == 0) ? ExitCodes.Success : ExitCodes.Failure;

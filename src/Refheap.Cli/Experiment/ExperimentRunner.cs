@@ -6,8 +6,8 @@ namespace Refheap.Cli.Experiment;
 /// <summary>
 /// Runs each model in turn: starts its server as a child process (or takes the given URL),
 /// sends the load, and stops the server before the next model starts, so that the models never
-/// share the two cores. Version 1's server runs with the cycle report, read once the load is
-/// over. Progress bars go to stderr, one per model.
+/// share the two cores. Version 1's server runs with the cycle report (unless
+/// <c>--no-cycle-report</c>), read once the load is over. Progress bars go to stderr, one per model.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -39,7 +39,7 @@ public static class ExperimentRunner
             if (url == null)
             {
                 bar.Description = Markup.Escape($"{model}: starting server");
-                string[] serveOptions = model == ServerModels.Strong ? ["--cycle-report"] : [];
+                string[] serveOptions = model == ServerModels.Strong && settings.CycleReport ? ["--cycle-report"] : [];
                 child = await ServerChildProcess.StartAsync(model, settings.Profile, serveOptions, console.Environment, StartTimeout).ConfigureAwait(false);
                 url = child.Url;
             }
@@ -48,7 +48,7 @@ public static class ExperimentRunner
             var load = settings.Load with { ServerUrl = ServerUrls.Check(url.ToString(), allowRemote: true), IdPrefix = model + "-" };
             using var http = LoadRunner.CreateHttpClient(load);
             var result = await new LoadRunner(load, http, done => bar.Value = done).RunAsync().ConfigureAwait(false);
-            var (cycles, cyclesError) = model == ServerModels.Strong
+            var (cycles, cyclesError) = model == ServerModels.Strong && settings.CycleReport
                 ? await ServerCycles.FetchAsync(http, load.ServerUrl).ConfigureAwait(false)
                 : (null, null);
             bar.Value = bar.MaxValue;

@@ -7,13 +7,15 @@ namespace Refheap.Cli.Experiment;
 /// <param name="Out">The folder the CSV files, figures, summary.json and report.html go to.</param>
 /// <param name="ServerUrls">Servers to load instead of starting children: none, one for every model, or one per model.</param>
 /// <param name="Load">The load of each model's run (its server URL and id prefix are set per model).</param>
+/// <param name="CycleReport">Whether version 1's server runs with the cycle report and its <c>/debug/cycles</c> is read at the end.</param>
 public sealed record ExperimentSettings(
     IReadOnlyList<string> Models,
     Refheap.Profile Profile,
     bool Quick,
     string Out,
     IReadOnlyList<Uri> ServerUrls,
-    Load.LoadSettings Load)
+    Load.LoadSettings Load,
+    bool CycleReport = true)
 {
     /// <summary>The server URL given for the <paramref name="index"/>-th model, or null to start a child.</summary>
     public Uri? ServerUrlOf(int index) => ServerUrls.Count switch
