@@ -39,6 +39,20 @@ public sealed class DebugEndpointTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OpenApiDocumentListsDebugEndpointsOnlyWhenOn(bool on)
+    {
+        await using var h = await ServerHarness.StartAsync("strong", debugEndpoints: on, cycleReport: on);
+
+        var paths = JsonDocument.Parse(await h.Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        Assert.Equal(on, paths.TryGetProperty("/debug/snapshot", out var snapshot) && snapshot.TryGetProperty("post", out _));
+        Assert.Equal(on, paths.TryGetProperty("/debug/cycles", out var cycles) && cycles.TryGetProperty("get", out _));
+        Assert.True(paths.TryGetProperty("/tasks/{task_id}/", out _));
+    }
+
+    [Theory]
     [MemberData(nameof(ServerHarness.HeapModels), MemberType = typeof(ServerHarness))]
     public async Task SnapshotIsASnapshotFileOfTheWholeHeap(string model, string profile)
     {
