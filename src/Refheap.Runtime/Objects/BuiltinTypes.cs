@@ -7,6 +7,7 @@ using Refheap.Objects.Native.Float;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.Int;
+using Refheap.Objects.Native.Iterators;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.None;
 using Refheap.Objects.Native.Object;
@@ -55,6 +56,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
+        Iterators = new IterationTypes(heap);
+        foreach (var t in Iterators.All)
+        {
+            Add(t);
+        }
+
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -127,6 +134,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
     public WeakReferenceType WeakCallableProxy { get; }
+
+    /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
+    public IterationTypes Iterators { get; }
 
     /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize and their helpers.</summary>
     public WeakContainerTypes WeakContainers { get; }
