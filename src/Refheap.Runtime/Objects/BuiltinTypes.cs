@@ -7,7 +7,6 @@ using Refheap.Objects.Native.Float;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.Int;
-using Refheap.Objects.Native.Iterators;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.None;
 using Refheap.Objects.Native.Object;
@@ -53,15 +52,15 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         NativeFunction = Add(new NativeFunctionType(heap));
         GetSetDescriptor = Add(new AttributeDescriptorType(heap, member: false));
         MemberDescriptor = Add(new AttributeDescriptorType(heap, member: true));
-        WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
-        WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
-        WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
-        Iterators = new IterationTypes(heap);
+        Iterators = new Native.Iterators.IterationTypes(heap);
         foreach (var t in Iterators.All)
         {
             Add(t);
         }
 
+        WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
+        WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
+        WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -126,6 +125,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
 
+    /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
+    public Native.Iterators.IterationTypes Iterators { get; }
+
     /// <summary><c>weakref.ref</c>.</summary>
     public WeakReferenceType WeakReference { get; }
 
@@ -134,9 +136,6 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
     public WeakReferenceType WeakCallableProxy { get; }
-
-    /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
-    public IterationTypes Iterators { get; }
 
     /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize and their helpers.</summary>
     public WeakContainerTypes WeakContainers { get; }
