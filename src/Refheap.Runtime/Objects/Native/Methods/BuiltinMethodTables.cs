@@ -1,5 +1,11 @@
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Int;
 using Refheap.Objects.Native.Iterators;
 using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Range;
+using Refheap.Objects.Native.Set;
+using Refheap.Objects.Native.Tuple;
 
 namespace Refheap.Objects.Native.Methods;
 
@@ -14,6 +20,18 @@ internal static class BuiltinMethodTables
     {
         var types = heap.Types;
         Install(types.List, ListMethods.Create(heap));
+        Install(types.Tuple, TupleMethods.Create(heap));
+        Install(types.Dict, DictMethods.Create(heap));
+        Install(types.Set, SetMethods.Create(types.Set));
+        Install(types.FrozenSet, SetMethods.Create(types.FrozenSet));
+        Install(types.Int, IntMethods.Create());
+        if (types.Long != null)
+        {
+            Install(types.Long, IntMethods.Create());
+        }
+
+        Install(types.Float, FloatMethods.Create());
+        Install(types.Iterators.Range, RangeMethods.Create(heap));
         foreach (var iterator in types.Iterators.Iterators)
         {
             Install(iterator, IteratorMethods.Create(heap));
