@@ -5,6 +5,7 @@ using Refheap.Objects.Native.Iterators;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.Range;
 using Refheap.Objects.Native.Set;
+using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
 
 namespace Refheap.Objects.Native.Methods;
@@ -21,6 +22,7 @@ internal static class BuiltinMethodTables
         var types = heap.Types;
         Install(types.List, ListMethods.Create(heap));
         Install(types.Tuple, TupleMethods.Create(heap));
+        Install(types.Str, StrMethods.Create(heap));
         Install(types.Dict, DictMethods.Create(heap));
         Install(types.Set, SetMethods.Create(types.Set));
         Install(types.FrozenSet, SetMethods.Create(types.FrozenSet));
