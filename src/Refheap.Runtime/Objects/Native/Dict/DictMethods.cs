@@ -39,7 +39,7 @@ internal static unsafe class DictMethods
             new("__getitem__", ArgumentSpec.One, static (h, self, a) => h.Types.Dict.Subscript(self, a[0])),
             new("__setitem__", ArgumentSpec.Wrapper(2), static (h, self, a) => Done(h, h.Types.Dict.SetItem(self, a[0], a[1]))),
             new("__delitem__", ArgumentSpec.Wrapper(1), static (h, self, a) => Done(h, h.Types.Dict.DelItem(self, a[0]))),
-            new("__init__", ArgumentSpec.Expect(0, 1, anyKeywords: true), Update),
+            new("__init__", ArgumentSpec.Expect(0, 1, anyKeywords: true).Named("dict"), Update),
         ];
         if (py27)
         {

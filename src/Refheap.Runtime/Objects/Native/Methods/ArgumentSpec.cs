@@ -10,7 +10,7 @@ namespace Refheap.Objects.Native.Methods;
 /// </summary>
 internal sealed unsafe class ArgumentSpec
 {
-    private ArgumentSpec(ArgumentStyle style, int min, int max, string[]? names = null, int maxPositional = int.MaxValue, string? label = null, bool anyKeywords = false)
+    private ArgumentSpec(ArgumentStyle style, int min, int max, string[]? names = null, int maxPositional = int.MaxValue, string? label = null, bool anyKeywords = false, string? display = null)
     {
         Style = style;
         Min = min;
@@ -19,12 +19,26 @@ internal sealed unsafe class ArgumentSpec
         _maxPositional = maxPositional;
         _label = label;
         _anyKeywords = anyKeywords;
+        _display = display;
     }
 
     private readonly string[] _names;
     private readonly int _maxPositional;
     private readonly string? _label;
     private readonly bool _anyKeywords;
+    private readonly string? _display;
+
+    /// <summary>Whether the method is a slot wrapper (<c>__init__</c>, <c>__setitem__</c>...), which words an unbound call's errors as a descriptor's in both versions.</summary>
+    public bool IsSlotWrapper => Style == ArgumentStyle.Wrapper || (Style == ArgumentStyle.VarArgs && _anyKeywords);
+
+    /// <summary>Any arguments, positional and keyword, left to the body to check (<c>object.__init__</c>).</summary>
+    public static ArgumentSpec AnyArgs { get; } = new(ArgumentStyle.VarArgs, 0, int.MaxValue, anyKeywords: true);
+
+    /// <summary>
+    /// The same parameters, with errors that name <paramref name="display"/> instead of the
+    /// method (a type's <c>__init__</c> reports as its constructor: "list expected at most 1 argument, got 2").
+    /// </summary>
+    public ArgumentSpec Named(string display) => new(Style, Min, Max, _names, _maxPositional, _label, _anyKeywords, display);
 
     /// <summary>How the arguments are parsed.</summary>
     public ArgumentStyle Style { get; }
@@ -66,7 +80,8 @@ internal sealed unsafe class ArgumentSpec
     {
         bound = default;
         var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
-        var qualified = py27 ? name : $"{typeName}.{name}";
+        name = _display ?? name;
+        var qualified = _display ?? (py27 ? name : $"{typeName}.{name}");
         var n = (int)TupleType.Size(args);
         var hasKeywords = kwargs != null && heap.Types.Dict.Count(kwargs) > 0;
         if (hasKeywords && Style != ArgumentStyle.Keywords && !_anyKeywords)
@@ -96,6 +111,7 @@ internal sealed unsafe class ArgumentSpec
         }
 
         var count = Style == ArgumentStyle.VarArgs ? 0 : Math.Min(Max, 4);
+
         Span<nint> values = stackalloc nint[count];
         for (var i = 0; i < Math.Min(n, count); i++)
         {

@@ -3,6 +3,7 @@ using Refheap.Objects.Native.Float;
 using Refheap.Objects.Native.Int;
 using Refheap.Objects.Native.Iterators;
 using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Object;
 using Refheap.Objects.Native.Range;
 using Refheap.Objects.Native.Set;
 using Refheap.Objects.Native.Str;
@@ -20,6 +21,7 @@ internal static class BuiltinMethodTables
     public static void InstallAll(Heap heap)
     {
         var types = heap.Types;
+        Install(types.Object, ObjectMethods.Create());
         Install(types.List, ListMethods.Create(heap));
         Install(types.Tuple, TupleMethods.Create(heap));
         Install(types.Str, StrMethods.Create(heap));

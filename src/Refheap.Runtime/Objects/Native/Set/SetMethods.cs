@@ -41,7 +41,7 @@ internal static unsafe class SetMethods
                 return h.None;
             }),
             new("update", ArgumentSpec.VarArgs, static (h, self, a) => Done(h, UpdateAll(h, self, a.Tuple))),
-            new("__init__", ArgumentSpec.Expect(0, 1), static (h, self, a) =>
+            new("__init__", ArgumentSpec.Expect(0, 1).Named("set"), static (h, self, a) =>
             {
                 h.Types.Set.ClearContents(self);
                 return a[0] == null ? h.None : Done(h, h.Types.Set.Update(self, a[0]));
