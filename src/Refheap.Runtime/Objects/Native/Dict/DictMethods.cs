@@ -7,9 +7,9 @@ namespace Refheap.Objects.Native.Dict;
 /// <summary>
 /// The methods of <c>dict</c>: get, setdefault, pop, popitem, keys, values, items (2.7: lists;
 /// 3.x: views), update, clear, copy, fromkeys (a class method), <c>__contains__</c>,
-/// <c>__getitem__</c>, <c>__setitem__</c>, <c>__delitem__</c>, <c>__init__</c> (what a dict
-/// subclass's constructor and <c>super().__init__</c> reach), and 2.7's has_key, iterkeys,
-/// itervalues, iteritems.
+/// <c>__getitem__</c>, <c>__init__</c> (what a dict subclass's constructor and
+/// <c>super().__init__</c> reach), and 2.7's has_key, iterkeys, itervalues, iteritems. The slot
+/// wrappers are <see cref="Methods.SlotWrappers"/>'.
 /// </summary>
 internal static unsafe class DictMethods
 {
@@ -37,8 +37,6 @@ internal static unsafe class DictMethods
             new("fromkeys", ArgumentSpec.Expect(1, 2), FromKeys, MethodBinding.Class),
             new("__contains__", ArgumentSpec.One, static (h, self, a) => Truth(h, h.Types.Dict.Contains(self, a[0]))),
             new("__getitem__", ArgumentSpec.One, static (h, self, a) => h.Types.Dict.Subscript(self, a[0])),
-            new("__setitem__", ArgumentSpec.Wrapper(2), static (h, self, a) => Done(h, h.Types.Dict.SetItem(self, a[0], a[1]))),
-            new("__delitem__", ArgumentSpec.Wrapper(1), static (h, self, a) => Done(h, h.Types.Dict.DelItem(self, a[0]))),
             new("__init__", ArgumentSpec.Expect(0, 1, anyKeywords: true).Named("dict"), Update),
         ];
         if (py27)
@@ -55,8 +53,6 @@ internal static unsafe class DictMethods
     private const int DictIterationKindKeys = 0;
     private const int DictIterationKindValues = 1;
     private const int DictIterationKindItems = 2;
-
-    private static PyRef Done(Heap heap, int status) => status < 0 ? PyRef.Null : heap.None;
 
     private static PyRef Truth(Heap heap, int r) => r < 0 ? PyRef.Null : heap.NewBool(r == 1);
 

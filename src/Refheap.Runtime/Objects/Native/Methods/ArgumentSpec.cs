@@ -55,8 +55,12 @@ internal sealed unsafe class ArgumentSpec
     /// <summary>Exactly one argument (METH_O).</summary>
     public static ArgumentSpec One { get; } = new(ArgumentStyle.One, 1, 1);
 
-    /// <summary>A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>, <c>__next__</c>: 0).</summary>
-    public static ArgumentSpec Wrapper(int count) => new(ArgumentStyle.Wrapper, count, count);
+    /// <summary>
+    /// A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>,
+    /// <c>__next__</c>: 0); <paramref name="unpacked"/>: one that unpacks its arguments with an
+    /// empty name (<c>__setitem__</c>: " expected 2 arguments, got 1").
+    /// </summary>
+    public static ArgumentSpec Wrapper(int count, bool unpacked = false) => new(ArgumentStyle.Wrapper, count, count, display: unpacked ? "" : null);
 
     /// <summary>Any number of positional arguments, no keywords.</summary>
     public static ArgumentSpec VarArgs { get; } = new(ArgumentStyle.VarArgs, 0, int.MaxValue);
@@ -80,8 +84,12 @@ internal sealed unsafe class ArgumentSpec
     {
         bound = default;
         var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
-        name = _display ?? name;
-        var qualified = _display ?? (py27 ? name : $"{typeName}.{name}");
+        if (Style != ArgumentStyle.Wrapper)
+        {
+            name = _display ?? name;
+        }
+
+        var qualified = Style == ArgumentStyle.Wrapper ? name : _display ?? (py27 ? name : $"{typeName}.{name}");
         var n = (int)TupleType.Size(args);
         var hasKeywords = kwargs != null && heap.Types.Dict.Count(kwargs) > 0;
         if (hasKeywords && Style != ArgumentStyle.Keywords && !_anyKeywords)
@@ -101,7 +109,7 @@ internal sealed unsafe class ArgumentSpec
             ArgumentStyle.Expect => ExpectMessage(py27, name, n),
             ArgumentStyle.Takes => TakesMessage(_label ?? name, n),
             ArgumentStyle.Keywords => KeywordsCountMessage(name, n),
-            ArgumentStyle.Wrapper when n != Min => $"expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
+            ArgumentStyle.Wrapper when n != Min => $"{(_display == null ? "" : " ")}expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
             _ => null,
         };
         if (message != null)
@@ -134,9 +142,9 @@ internal sealed unsafe class ArgumentSpec
             return null;
         }
 
-        if (Min == Max && !py27)
+        if (Min == Max)
         {
-            return $"{name} expected {Min} argument{Plural(Min)}, got {n}";
+            return $"{name} expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}";
         }
 
         var (bound, limit) = n < Min ? ("at least", Min) : ("at most", Max);
