@@ -198,4 +198,18 @@ public sealed class ListMethodTests
             Assert.Equal("StopIteration", IterationKit.Error(() => rt.CallMethod(it, next)));
         });
     }
+
+    [Theory]
+    [InlineData("py27", "listreverseiterator")]
+    [InlineData("py312", "list_reverseiterator")]
+    public void Reversed_method_walks_the_list_backwards(string profile, string typeName)
+    {
+        // python: it = [1, 2, 3].__reversed__(); type(it).__name__ → see above; list(it) → [3, 2, 1]
+        Leaks.Check(profile, rt =>
+        {
+            var it = rt.CallMethod(rt.Ints(1, 2, 3), "__reversed__");
+            Assert.Equal(typeName, it.TypeName());
+            Assert.Equal(["3", "2", "1"], rt.Drain(it));
+        });
+    }
 }

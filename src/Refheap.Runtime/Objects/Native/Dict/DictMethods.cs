@@ -36,7 +36,7 @@ internal static unsafe class DictMethods
             new("copy", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Dict.Copy(self)),
             new("fromkeys", ArgumentSpec.Expect(1, 2), FromKeys, MethodBinding.Class),
             new("__contains__", ArgumentSpec.One, static (h, self, a) => Truth(h, h.Types.Dict.Contains(self, a[0]))),
-            new("__getitem__", ArgumentSpec.One, static (h, self, a) => h.Types.Dict.Subscript(self, a[0])),
+            new("__getitem__", ArgumentSpec.One, GetItem),
             new("__init__", ArgumentSpec.Expect(0, 1, anyKeywords: true).Named("dict"), Update),
         ];
         if (py27)
@@ -65,6 +65,39 @@ internal static unsafe class DictMethods
         }
 
         return heap.ErrorOccurred ? PyRef.Null : new PyRef((a[1] != null ? a[1] : heap.NoneObject)).NewRef();
+    }
+
+    /// <summary><c>d[key]</c>; a missing key of a dict subclass goes to the class's <c>__missing__</c> (dict_subscript).</summary>
+    private static PyRef GetItem(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var value = heap.Types.Dict.GetItem(self, a[0]);
+        if (value != null)
+        {
+            return new PyRef(value).NewRef();
+        }
+
+        if (heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
+        if (self->Type != heap.Types.Dict.TypeObject)
+        {
+            var args = heap.NewTuple(new PyRef(a[0]));
+            if (args.IsNull)
+            {
+                return args;
+            }
+
+            var found = heap.TryCallSpecialWithArgs(self, "__missing__", args.Ptr, null, out var result);
+            args.DecRef();
+            if (found)
+            {
+                return result;
+            }
+        }
+
+        return heap.RaiseKeyError(new PyRef(a[0]));
     }
 
     private static PyRef SetDefault(Heap heap, PyObject* self, MethodArgs a)
