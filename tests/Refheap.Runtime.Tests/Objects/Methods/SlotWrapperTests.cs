@@ -62,6 +62,8 @@ public sealed unsafe class SlotWrapperTests
             Assert.Equal("2", rt.Repr(rt.GetItem(l, rt.Int(1))));
             Assert.True(rt.In(l, rt.Int(2)));
             Assert.Equal(["1", "2"], rt.Drain(l));
+            rt.CallMethod(l, "extend", l);
+            Assert.Equal(4, rt.Length(l));
         });
     }
 }
