@@ -69,6 +69,8 @@ public sealed class ListMethodTests
             var numbers = rt.Ints(5, 3, 9, 1, 7, 3, 0, 8, 2, 6, 4);
             rt.CallMethod(numbers, "sort");
             Assert.Equal("[0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9]", rt.Repr(numbers));
+            rt.CallMethodKw(numbers, "sort", [], ("reverse", rt.Bool(true)));
+            Assert.Equal("[9, 8, 7, 6, 5, 4, 3, 3, 2, 1, 0]", rt.Repr(numbers));
         });
     }
 

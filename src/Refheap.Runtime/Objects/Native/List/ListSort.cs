@@ -47,17 +47,16 @@ internal static unsafe class ListSort
 
         if (ok)
         {
+            // Reversed before and after the stable sort: equal items keep their order (keys and items may be one array).
             if (reverse)
             {
-                Array.Reverse(items);
-                Array.Reverse(keys);
+                Reverse(items, keys);
             }
 
             ok = MergeSort(heap, cmp, keys, items);
             if (reverse)
             {
-                Array.Reverse(items);
-                Array.Reverse(keys);
+                Reverse(items, keys);
             }
         }
 
@@ -102,6 +101,15 @@ internal static unsafe class ListSort
         }
 
         return ok ? heap.None : PyRef.Null;
+    }
+
+    private static void Reverse(nint[] items, nint[] keys)
+    {
+        Array.Reverse(items);
+        if (keys != items)
+        {
+            Array.Reverse(keys);
+        }
     }
 
     /// <summary>Sorts <paramref name="keys"/> stably, moving <paramref name="items"/> alongside; false with the error set when a comparison failed.</summary>
