@@ -47,16 +47,27 @@ internal static unsafe class ListSort
 
         if (ok)
         {
-            // Reversed before and after the stable sort: equal items keep their order (keys and items may be one array).
             if (reverse)
             {
-                Reverse(items, keys);
+                Array.Reverse(items);
+
+                // Without a key function, keys is items itself: reversing it again would undo the reversal.
+                if (key != null)
+                {
+                    Array.Reverse(keys);
+                }
             }
 
             ok = MergeSort(heap, cmp, keys, items);
             if (reverse)
             {
-                Reverse(items, keys);
+                Array.Reverse(items);
+
+                // Without a key function, keys is items itself: reversing it again would undo the reversal.
+                if (key != null)
+                {
+                    Array.Reverse(keys);
+                }
             }
         }
 
@@ -101,15 +112,6 @@ internal static unsafe class ListSort
         }
 
         return ok ? heap.None : PyRef.Null;
-    }
-
-    private static void Reverse(nint[] items, nint[] keys)
-    {
-        Array.Reverse(items);
-        if (keys != items)
-        {
-            Array.Reverse(keys);
-        }
     }
 
     /// <summary>Sorts <paramref name="keys"/> stably, moving <paramref name="items"/> alongside; false with the error set when a comparison failed.</summary>
