@@ -89,13 +89,12 @@ internal sealed unsafe class ArgumentSpec
             name = _display ?? name;
         }
 
-        var qualified = Style == ArgumentStyle.Wrapper ? name : _display ?? (py27 ? name : $"{typeName}.{name}");
         var n = (int)TupleType.Size(args);
         var hasKeywords = kwargs != null && heap.Types.Dict.Count(kwargs) > 0;
         if (hasKeywords && Style != ArgumentStyle.Keywords && !_anyKeywords)
         {
             // METH_NOARGS / METH_O and the clinic's positional-only methods qualify the name in 3.x.
-            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? qualified : name;
+            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? Qualified(py27, typeName, name) : name;
             heap.RaiseTypeError(Style != ArgumentStyle.Wrapper
                 ? $"{who}() takes no keyword arguments"
                 : py27 ? $"wrapper {name} doesn't take keyword arguments" : $"wrapper {name}() takes no keyword arguments");
@@ -104,8 +103,8 @@ internal sealed unsafe class ArgumentSpec
 
         var message = Style switch
         {
-            ArgumentStyle.NoArgs when n != 0 => $"{qualified}() takes no arguments ({n} given)",
-            ArgumentStyle.One when n != 1 => $"{qualified}() takes exactly one argument ({n} given)",
+            ArgumentStyle.NoArgs when n != 0 => $"{Qualified(py27, typeName, name)}() takes no arguments ({n} given)",
+            ArgumentStyle.One when n != 1 => $"{Qualified(py27, typeName, name)}() takes exactly one argument ({n} given)",
             ArgumentStyle.Expect => ExpectMessage(py27, name, n),
             ArgumentStyle.Takes => TakesMessage(_label ?? name, n),
             ArgumentStyle.Keywords => KeywordsCountMessage(name, n),
@@ -134,6 +133,10 @@ internal sealed unsafe class ArgumentSpec
         bound = new MethodArgs(args, _anyKeywords ? kwargs : null, values);
         return true;
     }
+
+    /// <summary>How the errors name the method: 3.x qualifies it with its type ("list.append"), a <see cref="Named"/> spec uses its name.</summary>
+    private string Qualified(bool py27, string typeName, string name) =>
+        Style == ArgumentStyle.Wrapper ? name : _display ?? (py27 ? name : $"{typeName}.{name}");
 
     private string? ExpectMessage(bool py27, string name, int n)
     {
