@@ -214,4 +214,34 @@ public sealed unsafe class DictMethodTests
             Assert.False(api.TryCallBuiltinMethod(rt.Call(rt.DefineClass("K")).Ref(), rt.Str("get").Ref(), rt.Tuple().Ref(), default, out _));
         });
     }
+
+    [Theory]
+    [InlineData("py27", new long[] { 0, 1, 0, 2, 3 })]
+    [InlineData("py312", new long[] { 9, 8, 50, 7, 6 })]
+    public void Popitem_follows_CPythons_order(string profile, long[] expected)
+    {
+        // python2.7 / python3.12: d = dict((i, i) for i in range(10)); out = [d.popitem()[0], d.popitem()[0]]
+        //                         d[0] = 0; d[50] = 1; out += [d.popitem()[0] for _ in range(3)]
+        Leaks.Check(profile, rt =>
+        {
+            var d = rt.Dict();
+            for (var i = 0; i < 10; i++)
+            {
+                rt.SetItem(d, rt.Int(i), rt.Int(i));
+            }
+
+            var popped = new List<long>();
+            long Pop() => rt.ToInt64(rt.GetItem(rt.CallMethod(d, "popitem"), rt.Int(0)));
+            popped.Add(Pop());
+            popped.Add(Pop());
+            rt.SetItem(d, rt.Int(0), rt.Int(0));
+            rt.SetItem(d, rt.Int(50), rt.Int(1));
+            for (var i = 0; i < 3; i++)
+            {
+                popped.Add(Pop());
+            }
+
+            Assert.Equal(expected, popped);
+        });
+    }
 }

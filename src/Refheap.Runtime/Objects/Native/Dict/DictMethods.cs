@@ -144,8 +144,8 @@ internal static unsafe class DictMethods
     }
 
     /// <summary>
-    /// <c>d.popitem()</c>: 3.x takes the last item inserted; 2.7 the first in its table's slot
-    /// order (what its search from the table's start finds).
+    /// <c>d.popitem()</c>: 3.x takes the last item inserted; 2.7 the item at its search finger
+    /// (<see cref="DictType.ClassicPopItem"/>).
     /// </summary>
     private static PyRef PopItem(Heap heap, PyObject* self)
     {
@@ -163,18 +163,28 @@ internal static unsafe class DictMethods
             return PyRef.Null;
         }
 
+        if (!heap.Profile.InsertionOrderedDicts)
+        {
+            // The item is made first (as 2.7 does), so a failure leaves the dict whole.
+            var pair = heap.Types.Tuple.New(2);
+            if (pair.IsNull)
+            {
+                return pair;
+            }
+
+            dicts.ClassicPopItem(self, out var k, out var v);
+            TupleType.Items(pair.Ptr)[0] = k;
+            TupleType.Items(pair.Ptr)[1] = v;
+            return pair;
+        }
+
         nint pos = 0;
         PyObject* key = null;
         PyObject* value = null;
-        var last = heap.Profile.InsertionOrderedDicts;
-        while (dicts.Next(self, ref pos, out var k, out var v))
+        while (dicts.Next(self, ref pos, out var k2, out var v2))
         {
-            key = k;
-            value = v;
-            if (!last)
-            {
-                break;
-            }
+            key = k2;
+            value = v2;
         }
 
         var item = heap.NewTuple(new PyRef(key), new PyRef(value));
