@@ -19,6 +19,7 @@ internal sealed class IterationBehaviour
         DictMethodsReturnViews = false,
         RangeIsFullSequence = false,
         StrIsBytes = true,
+        ListPreallocatesExactly = false,
     };
 
     /// <summary>CPython 3.12.1.</summary>
@@ -32,6 +33,7 @@ internal sealed class IterationBehaviour
         DictMethodsReturnViews = true,
         RangeIsFullSequence = true,
         StrIsBytes = false,
+        ListPreallocatesExactly = true,
     };
 
     /// <summary>
@@ -64,6 +66,13 @@ internal sealed class IterationBehaviour
     /// whitespace) and split lines at \n and \r alone; 3.x's str methods are Unicode's.
     /// </summary>
     public required bool StrIsBytes { get; init; }
+
+    /// <summary>
+    /// 3.x: a list built from an iterable of known length, or an empty list extended, gets
+    /// exactly the room needed (rounded up to even: list_preallocate_exact); 2.7 always grows
+    /// it with its over-allocation.
+    /// </summary>
+    public required bool ListPreallocatesExactly { get; init; }
 
     /// <summary>The behaviour of a profile.</summary>
     public static IterationBehaviour For(Profile profile) => profile.IntPromotesToLong ? Py27 : Py312;

@@ -47,7 +47,7 @@ internal static unsafe class ListMethods
     private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
     {
         heap.Types.List.Clear(self);
-        return a[0] == null ? heap.None : Done(heap, heap.ExtendList(self, a[0]));
+        return a[0] == null ? heap.None : Done(heap, ListExtend.Fill(heap, self, a[0]));
     }
 
     private static PyRef Insert(Heap heap, PyObject* self, MethodArgs a)
