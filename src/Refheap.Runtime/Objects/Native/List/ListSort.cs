@@ -7,8 +7,9 @@ namespace Refheap.Objects.Native.List;
 /// list), and a list modified meanwhile raises ValueError "list modified during sort".
 /// </summary>
 /// <remarks>
-/// The comparisons made are TimSort's for runs already in order; for others they differ in
-/// number and order (observable only through a comparison with side effects), the result does not.
+/// The comparisons made are TimSort's for lists of fewer than 64 items and for runs already in
+/// order; for other long lists they differ in number and order (observable only through a
+/// comparison with side effects), the result does not.
 /// </remarks>
 internal static unsafe class ListSort
 {
@@ -122,9 +123,11 @@ internal static unsafe class ListSort
     /// the error set when a comparison failed (every item is still there, partly sorted).
     /// </summary>
     /// <remarks>
-    /// A natural merge sort: the runs TimSort's count_run finds (a strictly descending run is
-    /// reversed in place, which keeps the sort stable), merged pairwise. Sorted or reversed input
-    /// costs n - 1 comparisons, as in CPython.
+    /// TimSort's start: the first run as count_run finds it (a strictly descending run is
+    /// reversed in place, which keeps the sort stable); below 64 items the rest is placed by
+    /// binary insertion, as TimSort does, so small lists see CPython's comparisons exactly.
+    /// Longer lists go on as a natural merge sort over the following runs, merged pairwise
+    /// (sorted or reversed input: n - 1 comparisons, as in CPython).
     /// </remarks>
     private static bool MergeSort(Heap heap, PyObject* cmp, nint[] keys, nint[] items)
     {
@@ -145,6 +148,14 @@ internal static unsafe class ListSort
         var runs = new List<int> { 0 };
         for (var start = 0; start < n && ok;)
         {
+            if (start > 0 && n < MinMerge)
+            {
+                // As TimSort with fewer than 64 items: the first run, then binary insertion of the rest.
+                ok = BinaryInsertion(less, order, start);
+                runs = [0, n];
+                break;
+            }
+
             var end = start + 1;
             if (end < n)
             {
@@ -201,6 +212,45 @@ internal static unsafe class ListSort
 
         Permute(order, keys, items);
         return ok;
+    }
+
+    /// <summary>Below this many items TimSort sorts by binary insertion after the first run (MIN_MERGE).</summary>
+    private const int MinMerge = 64;
+
+    /// <summary>
+    /// binarysort: inserts order[start..] one by one into the sorted order[..start), finding each
+    /// place by binary search (equal items go after: stable). False when a comparison failed.
+    /// </summary>
+    private static bool BinaryInsertion(Func<int, int, int> less, int[] order, int start)
+    {
+        for (var i = start; i < order.Length; i++)
+        {
+            var pivot = order[i];
+            int l = 0, r = i;
+            while (l < r)
+            {
+                var p = l + ((r - l) >> 1);
+                var lt = less(pivot, order[p]);
+                if (lt < 0)
+                {
+                    return false;
+                }
+
+                if (lt == 1)
+                {
+                    r = p;
+                }
+                else
+                {
+                    l = p + 1;
+                }
+            }
+
+            Array.Copy(order, l, order, l + 1, i - l);
+            order[l] = pivot;
+        }
+
+        return true;
     }
 
     /// <summary>Merges order[lo..mid) and order[mid..hi); after a failed comparison (or with <paramref name="compare"/> false) it only copies, so order stays a permutation.</summary>
