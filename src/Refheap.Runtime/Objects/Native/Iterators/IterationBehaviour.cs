@@ -1,7 +1,7 @@
 namespace Refheap.Objects.Native.Iterators;
 
 /// <summary>
-/// Where the built-in types' iteration and methods differ between the two CPythons, one
+/// Where the built-in types' iteration, methods and comparison slots differ between the two CPythons, one
 /// named field per difference (as <see cref="Profile"/> does for the interpreter). Read
 /// through <see cref="For"/>.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class IterationBehaviour
         RangeIsFullSequence = false,
         StrIsBytes = true,
         ListPreallocatesExactly = false,
+        SlotCompareTriesBothSides = true,
     };
 
     /// <summary>CPython 3.12.1.</summary>
@@ -34,6 +35,7 @@ internal sealed class IterationBehaviour
         RangeIsFullSequence = true,
         StrIsBytes = false,
         ListPreallocatesExactly = true,
+        SlotCompareTriesBothSides = false,
     };
 
     /// <summary>
@@ -73,6 +75,13 @@ internal sealed class IterationBehaviour
     /// it with its over-allocation.
     /// </summary>
     public required bool ListPreallocatesExactly { get; init; }
+
+    /// <summary>
+    /// 2.7: a class's comparison slot (slot_tp_richcompare) tries the instance's method, then the
+    /// other operand's reflected one; 3.x's slot tries its own side only, and the rich comparison
+    /// protocol alone tries the other.
+    /// </summary>
+    public required bool SlotCompareTriesBothSides { get; init; }
 
     /// <summary>The behaviour of a profile.</summary>
     public static IterationBehaviour For(Profile profile) => profile.IntPromotesToLong ? Py27 : Py312;
