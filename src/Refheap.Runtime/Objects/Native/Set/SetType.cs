@@ -71,8 +71,8 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// <summary>
     /// A new set (or frozenset) holding the items of <paramref name="iterableOrNull"/> (PySet_New /
     /// PyFrozenSet_New): a new reference, or null with the error set. The iterable may be null
-    /// (empty), a set or frozenset, a dict (its keys), a tuple, a list or a str; other objects
-    /// raise TypeError until the iterator protocol exists.
+    /// (empty) or any iterable (sets, dicts, tuples, lists and strs directly; anything else
+    /// through the iteration protocol).
     /// </summary>
     public PyRef New(PyObject* iterableOrNull)
     {
@@ -116,7 +116,7 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     }
 
     /// <summary><c>key in s</c> (PySet_Contains): 1, 0, or -1 with the error set.</summary>
-    public int Contains(PyObject* s, PyObject* key)
+    public override int Contains(PyObject* s, PyObject* key)
     {
         var hash = HashOf(key);
         if (hash == -1)
@@ -135,6 +135,57 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// at 0. Mutating the set during the walk is memory-safe but may skip or repeat keys.
     /// </summary>
     public bool Next(PyObject* s, ref nint pos, out PyObject* key) => NextEntry(Set(s), ref pos, out key, out _);
+
+    /// <summary>
+    /// <c>s.pop()</c> (set_pop) on a non-empty set: takes out the key at CPython's search finger
+    /// and returns the set's reference to it. 3.x keeps the finger in the set; 2.7 in the hash
+    /// field of slot 0, searching slots 1 and up when slot 0 is free. No key is compared or hashed.
+    /// </summary>
+    public PyObject* Pop(PyObject* s)
+    {
+        var so = Set(s);
+        var table = so->Table;
+        var mask = so->Mask;
+        nint i;
+        if (_linear)
+        {
+            i = so->Finger & mask;
+            while (table[i].Key == null || table[i].Key == Deleted)
+            {
+                i = i == mask ? 0 : i + 1;
+            }
+
+            so->Finger = i + 1;
+        }
+        else
+        {
+            i = 0;
+            if (table[0].Key == null || table[0].Key == Deleted)
+            {
+                i = (nint)table[0].Hash;
+                if (i > mask || i < 1)
+                {
+                    i = 1;
+                }
+
+                while (table[i].Key == null || table[i].Key == Deleted)
+                {
+                    i = i == mask ? 1 : i + 1;
+                }
+            }
+        }
+
+        var key = table[i].Key;
+        table[i].Key = Deleted;
+        table[i].Hash = -1;
+        so->Used--;
+        if (!_linear)
+        {
+            table[0].Hash = i + 1;
+        }
+
+        return key;
+    }
 
     /// <summary><c>s.update(other)</c> (set_update_internal): 0, or -1 with the error set.</summary>
     public int Update(PyObject* s, PyObject* other)
@@ -216,8 +267,7 @@ internal sealed unsafe partial class SetType : TypeDescriptor
             return 0;
         }
 
-        Heap.RaiseTypeError($"'{other->Type->Descriptor.Name}' object is not iterable");
-        return -1;
+        return Heap.ForEach(other, key => Add(s, (PyObject*)key));
     }
 
     /// <summary><c>s.clear()</c>: the set is emptied first, then the old keys are released in slot order.</summary>
@@ -310,6 +360,9 @@ internal sealed unsafe partial class SetType : TypeDescriptor
 
     /// <inheritdoc/>
     public override nint Length(PyObject* self) => Count(self);
+
+    /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.Iterators.Set.New(self);
 
     /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Count(self) != 0 ? 1 : 0;

@@ -1,0 +1,65 @@
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Int;
+using Refheap.Objects.Native.Iterators;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Object;
+using Refheap.Objects.Native.Range;
+using Refheap.Objects.Native.Set;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects.Native.Methods;
+
+/// <summary>
+/// Installs the methods of the built-in types into their type dicts when a heap starts (after
+/// the type objects and their dicts exist), one table per type, each built for the heap's profile.
+/// </summary>
+internal static class BuiltinMethodTables
+{
+    /// <summary>Installs every table; throws when the heap cannot hold them (the heap limit is too small to start).</summary>
+    public static void InstallAll(Heap heap)
+    {
+        var types = heap.Types;
+        Install(types.Object, ObjectMethods.Create());
+        Install(types.List, [.. ListMethods.Create(heap), .. ContainerSlots(types.List, ArgumentSpec.One, mutable: true)]);
+        Install(types.Tuple, [.. TupleMethods.Create(heap), .. ContainerSlots(types.Tuple, ArgumentSpec.Wrapper(1), mutable: false)]);
+        Install(types.Str, [.. StrMethods.Create(heap), .. ContainerSlots(types.Str, ArgumentSpec.Wrapper(1), mutable: false)]);
+        Install(types.Dict, [.. DictMethods.Create(heap), SlotWrappers.SetItem(types.Dict), SlotWrappers.DelItem(types.Dict), SlotWrappers.Len(types.Dict), SlotWrappers.Iter(types.Dict)]);
+        Install(types.Set, [.. SetMethods.Create(types.Set), SlotWrappers.Len(types.Set), SlotWrappers.Iter(types.Set)]);
+        Install(types.FrozenSet, [.. SetMethods.Create(types.FrozenSet), SlotWrappers.Len(types.FrozenSet), SlotWrappers.Iter(types.FrozenSet)]);
+        Install(types.Int, IntMethods.Create());
+        if (types.Long != null)
+        {
+            Install(types.Long, IntMethods.Create());
+        }
+
+        Install(types.Float, FloatMethods.Create());
+        Install(types.Iterators.Range, RangeMethods.Create(heap));
+        foreach (var iterator in types.Iterators.Iterators)
+        {
+            Install(iterator, IteratorMethods.Create(heap));
+        }
+    }
+
+    /// <summary>A sequence's slot wrappers: <c>__getitem__</c> (parsed by <paramref name="getItem"/>), <c>__len__</c>, <c>__iter__</c>, <c>__contains__</c>, and for a list the item stores.</summary>
+    private static IEnumerable<BuiltinMethod> ContainerSlots(TypeDescriptor type, ArgumentSpec getItem, bool mutable)
+    {
+        List<BuiltinMethod> slots = [SlotWrappers.GetItem(type, getItem), SlotWrappers.Len(type), SlotWrappers.Iter(type), SlotWrappers.Contains(type)];
+        if (mutable)
+        {
+            slots.Add(SlotWrappers.SetItem(type));
+            slots.Add(SlotWrappers.DelItem(type));
+        }
+
+        return slots;
+    }
+
+    private static void Install(TypeDescriptor type, IEnumerable<BuiltinMethod> methods)
+    {
+        if (!TypeDictMethods.Install(type, methods))
+        {
+            throw new OutOfMemoryException($"the heap limit is too small to hold the methods of '{type.Name}'");
+        }
+    }
+}
