@@ -15,9 +15,8 @@ namespace Refheap.Diagnostics.Cycles;
 /// <remarks>
 /// Attaching replaces <see cref="GcModule.Observer"/> with one that forwards every call to
 /// the observer that was there; disposing puts it back. The analysis runs inside the
-/// collection, under the runtime lock, in time proportional to the garbage; while attached,
-/// the collector also lists the objects of each phase for the observer, in time proportional
-/// to the generations collected.
+/// collection, under the runtime lock, in time proportional to the garbage; the collector
+/// lists only the garbage for it (<see cref="ICollectionObserver.Wants"/>).
 /// </remarks>
 public sealed class CycleReporter : IDisposable
 {
@@ -114,5 +113,10 @@ public sealed class CycleReporter : IDisposable
         }
 
         public void OnReachable(nint address, long gcRefs) => Next?.OnReachable(address, gcRefs);
+
+        // Only the garbage is read here: the collector lists no other phase unless the next observer asks.
+        public bool Wants(CollectionPhase phase) => phase == CollectionPhase.LegacyFinalizers || Next?.Wants(phase) == true;
+
+        public bool WantsReachable => Next?.WantsReachable == true;
     }
 }

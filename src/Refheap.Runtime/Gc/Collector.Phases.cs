@@ -273,7 +273,7 @@ internal sealed unsafe partial class Collector
     private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out bool finalizerSeen)
     {
         finalizerSeen = false;
-        var observer = Observer;
+        var observer = Observer is { WantsReachable: true } watching ? watching : null;
         var tupleType = _heap.Types.Tuple.TypeObject;
         var dictType = _heap.Types.Dict.TypeObject;
         long survivors = 0;
@@ -654,7 +654,7 @@ internal sealed unsafe partial class Collector
     private void Notify(CollectionPhase phase, GcHead* first, GcHead* second)
     {
         var observer = Observer;
-        if (observer == null)
+        if (observer == null || !observer.Wants(phase))
         {
             return;
         }
