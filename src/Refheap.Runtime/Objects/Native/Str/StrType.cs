@@ -159,6 +159,9 @@ internal sealed unsafe class StrType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Str(Heap, args, kwargs);
+
+    /// <inheritdoc/>
     public override nint Length(PyObject* self) => ((PyStrObject*)self)->Length;
 
     /// <inheritdoc/>
