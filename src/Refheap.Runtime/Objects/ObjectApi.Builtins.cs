@@ -65,6 +65,14 @@ internal sealed unsafe partial class ObjectApi
     public PyRef Raise(PyRef exceptionClass, string message) =>
         ((PyTypeObject*)exceptionClass.Ptr)->Descriptor is ExceptionType e ? Heap.Raise(e, message) : Raise("TypeError", message);
 
+    /// <summary>Raises the builtin exception class <paramref name="typeName"/> without arguments (e.g. StopIteration); returns null.</summary>
+    public PyRef RaiseWithoutArguments(string typeName)
+    {
+        var type = Heap.Types.Exceptions.Find(typeName) ?? Heap.Types.Exceptions.SystemError;
+        var e = type.Instantiate(new PyRef(Heap.Types.Tuple.Empty));
+        return e.IsNull ? e : Heap.RestoreError(e);
+    }
+
     /// <summary>Whether an exception is set.</summary>
     public bool ErrorOccurred => Heap.ErrorOccurred;
 
@@ -78,6 +86,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>None, a new reference.</summary>
     public PyRef None => Heap.None;
 
+    /// <summary>NotImplemented, a new reference.</summary>
+    public PyRef NotImplemented => Heap.NotImplemented;
+
     /// <summary>Whether <paramref name="o"/> is None.</summary>
     public bool IsNone(PyRef o) => o.Ptr == Heap.NoneObject;
 
@@ -89,6 +100,9 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>An int of any size (2.7: a long when it needs one).</summary>
     public PyRef NewInt(BigInteger value) => Heap.NewInt(value);
+
+    /// <summary>A 2.7 long of any value (an int in 3.x).</summary>
+    public PyRef NewLong(BigInteger value) => Heap.Types.Long != null ? Heap.Types.Long.New(value) : Heap.NewInt(value);
 
     /// <summary>A float.</summary>
     public PyRef NewFloat(double value) => Heap.NewFloat(value);
@@ -150,6 +164,15 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether <paramref name="o"/> is a type object (a class).</summary>
     public bool IsType(PyRef o) => Heap.IsInstance(o.Ptr, Heap.Types.Type);
 
+    /// <summary>Whether <paramref name="o"/> is a 2.7 long (or a subclass's instance).</summary>
+    public bool IsLong(PyRef o) => Heap.Types.Long != null && Heap.IsInstance(o.Ptr, Heap.Types.Long);
+
+    /// <summary>Whether the pending error is an Exception (not only a BaseException: not SystemExit, KeyboardInterrupt, GeneratorExit).</summary>
+    public bool ErrorIsException => Heap.ErrorMatches(Heap.Types.Exceptions.Find("Exception")!);
+
+    /// <summary><c>round(x, ndigits)</c> of a finite double on its exact value (ties to even, or away from zero).</summary>
+    public static double RoundFloat(double x, int ndigits, bool halfEven) => FloatDigits.RoundToDecimals(x, ndigits, halfEven);
+
     /// <summary>Whether <paramref name="o"/> is an exact bool.</summary>
     public bool IsBool(PyRef o) => o.Ptr->Type == Heap.Types.Bool.TypeObject;
 
@@ -203,6 +226,9 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>abs(a)</c> for numbers.</summary>
     public PyRef Absolute(PyRef a) => Heap.Absolute(a.Ptr);
+
+    /// <summary>The interned str for an identifier, borrowed (interned strings live as long as the heap).</summary>
+    public PyRef InternedName(string name) => Heap.InternString(name);
 
     /// <summary><c>getattr(o, name)</c> with a str name object.</summary>
     public PyRef GetAttr(PyRef o, PyRef name) => Heap.GetAttr(o.Ptr, name.Ptr);

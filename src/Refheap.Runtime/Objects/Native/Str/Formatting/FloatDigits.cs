@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text;
 
@@ -198,8 +199,23 @@ internal static class FloatDigits
         }
     }
 
-    /// <summary>x × 10**k rounded to an integer, half to even, computed exactly.</summary>
-    private static BigInteger RoundScaled(double x, int k)
+    /// <summary>
+    /// <c>round(x, ndigits)</c> for finite x: the double nearest to x rounded at 10**-ndigits on
+    /// its exact value, ties to even (3.x) or away from zero (2.7, <paramref name="halfEven"/> false).
+    /// </summary>
+    public static double RoundToDecimals(double x, int ndigits, bool halfEven)
+    {
+        var abs = Math.Abs(x);
+        var q = RoundScaled(abs, ndigits, halfEven);
+        var text = ndigits >= 0
+            ? $"{q.ToString(CultureInfo.InvariantCulture)}E-{ndigits.ToString(CultureInfo.InvariantCulture)}"
+            : $"{q.ToString(CultureInfo.InvariantCulture)}E{(-ndigits).ToString(CultureInfo.InvariantCulture)}";
+        var r = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return x < 0 || double.IsNegative(x) ? -r : r;
+    }
+
+    /// <summary>x × 10**k rounded to an integer, half to even (or away from zero), computed exactly.</summary>
+    private static BigInteger RoundScaled(double x, int k, bool halfEven = true)
     {
         var bits = BitConverter.DoubleToInt64Bits(x);
         var biased = (int)((bits >> 52) & 0x7ff);
@@ -228,7 +244,7 @@ internal static class FloatDigits
 
         var q = BigInteger.DivRem(num, den, out var r);
         var twice = r * 2;
-        if (twice > den || (twice == den && !q.IsEven))
+        if (twice > den || (twice == den && (!halfEven || !q.IsEven)))
         {
             q++;
         }
