@@ -98,8 +98,15 @@ internal sealed partial class BuiltinsModule
         }
 
         var total = a[1].IsNull ? _api.NewInt(0) : a[1].NewRef();
-        while (!total.IsNull)
+        var done = false;
+        while (!total.IsNull && !done)
         {
+            if (Behaviour.CompensatedFloatSum && _api.IsExactFloat(total))
+            {
+                total = SumFloats(it, total, out done);
+                continue;
+            }
+
             var item = _api.IterNext(it);
             if (item.IsNull)
             {
@@ -119,6 +126,51 @@ internal sealed partial class BuiltinsModule
 
         return Drop(it, total);
     }
+
+    // 3.12's float loop of sum: floats (and ints that fit a long) are added with Neumaier's
+    // compensation until the iterator ends or an item of another type comes, which is then
+    // added the ordinary way. Takes and returns the owned total; done when the iterator ended.
+    private PyRef SumFloats(PyRef it, PyRef total, out bool done)
+    {
+        done = false;
+        var sum = ObjectApi.FloatValue(total);
+        var c = 0.0;
+        total.DecRef();
+        while (true)
+        {
+            var item = _api.IterNext(it);
+            if (item.IsNull)
+            {
+                done = true;
+                return _api.ErrorOccurred ? PyRef.Null : _api.NewFloat(Compensated(sum, c));
+            }
+
+            if (_api.IsExactFloat(item))
+            {
+                var x = ObjectApi.FloatValue(item);
+                var t = sum + x;
+                c += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+                sum = t;
+                item.DecRef();
+                continue;
+            }
+
+            if (_api.IsInt(item) && _api.TryAsLong(item, out var n))
+            {
+                sum += n;
+                item.DecRef();
+                continue;
+            }
+
+            var partial = _api.NewFloat(Compensated(sum, c));
+            var next = partial.IsNull ? partial : _api.Add(partial, item);
+            partial.XDecRef();
+            item.DecRef();
+            return next;
+        }
+    }
+
+    private static double Compensated(double sum, double c) => c != 0 && double.IsFinite(c) ? sum + c : sum;
 
     private PyRef MinMax(PyRef args, PyRef kwargs, string name)
     {

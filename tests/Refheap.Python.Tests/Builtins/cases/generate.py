@@ -30,6 +30,12 @@ def encode(v):
         return {"tuple": [encode(x) for x in v]}
     if isinstance(v, list):
         return {"list": [encode(x) for x in v]}
+    if isinstance(v, (set, frozenset)):
+        return {type(v).__name__: [encode(x) for x in sorted(v)]}
+    if isinstance(v, BaseException) and not v.args:
+        return {"exception": type(v).__name__}
+    if type(v).__name__ == "range":
+        return {"range": [v.start, v.stop, v.step]}
     if isinstance(v, dict):
         return {"dict": [[encode(k), encode(x)] for k, x in v.items()]}
     name = getattr(v, "__name__", None)
