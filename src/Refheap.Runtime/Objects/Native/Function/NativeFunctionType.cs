@@ -35,6 +35,18 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <summary>A new function called <paramref name="name"/>; <paramref name="isMethod"/>: binds to instances when found on a class.</summary>
     public PyRef New(string name, NativeCallable body, bool isMethod = false) => NewBound(name, body, null, isMethod);
 
+    /// <summary>A new class method (<c>dict.fromkeys</c>): found on a class or an instance, it binds to the class.</summary>
+    public PyRef NewClassMethod(string name, NativeCallable body)
+    {
+        var f = NewBound(name, body, null, isMethod: false);
+        if (!f.IsNull)
+        {
+            ((PyNativeFunctionObject*)f.Ptr)->IsMethod = PyNativeFunctionObject.ClassMethod;
+        }
+
+        return f;
+    }
+
     private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod)
     {
         var nameObj = Heap.InternString(name);
@@ -122,6 +134,12 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
     {
         var f = (PyNativeFunctionObject*)self;
+        if (f->IsMethod == PyNativeFunctionObject.ClassMethod && f->Self == null && (owner != null || instance != null))
+        {
+            var cls = owner != null ? (PyObject*)owner : (PyObject*)instance->Type;
+            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false);
+        }
+
         if (instance == null || f->IsMethod == 0 || f->Self != null)
         {
             return new PyRef(self).NewRef();
