@@ -17,7 +17,7 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.TryCallSpecial(o, "__abs__", [], out var r) && !IsNumber(o) ? r : _api.Absolute(o);
+        return !IsNumber(o) && _api.TryCallSpecial(o, "__abs__", [], out var r) ? r : _api.Absolute(o);
     }
 
     private PyRef DivMod(PyRef args, PyRef kwargs)
@@ -29,7 +29,11 @@ internal sealed partial class BuiltinsModule
 
         if (!IsNumber(a[0]) || !IsNumber(a[1]))
         {
-            return _api.Raise("TypeError", $"unsupported operand type(s) for divmod(): '{TypeName(a[0])}' and '{TypeName(a[1])}'");
+            // A class's __divmod__, or the right operand's __rdivmod__.
+            var special = SpecialBinary(a[0], a[1], "__divmod__", "__rdivmod__");
+            return !special.IsNull || _api.ErrorOccurred
+                ? special
+                : _api.Raise("TypeError", $"unsupported operand type(s) for divmod(): '{TypeName(a[0])}' and '{TypeName(a[1])}'");
         }
 
         if (_api.IsTrue(a[1]) == 0)
@@ -55,6 +59,43 @@ internal sealed partial class BuiltinsModule
         q.DecRef();
         r.DecRef();
         return pair;
+    }
+
+    // x.name(y), else y.reflected(x), for operands that are not numbers: the result, or null
+    // without an error when neither defines it or both return NotImplemented.
+    private PyRef SpecialBinary(PyRef x, PyRef y, string name, string reflected)
+    {
+        if (!IsNumber(x) && _api.TryCallSpecial(x, name, [y], out var r) && (r.IsNull || !IsNotImplemented(ref r)))
+        {
+            return r;
+        }
+
+        if (!IsNumber(y) && _api.TryCallSpecial(y, reflected, [x], out r) && (r.IsNull || !IsNotImplemented(ref r)))
+        {
+            return r;
+        }
+
+        return PyRef.Null;
+    }
+
+    // Whether a special method's result is NotImplemented (then dropped and nulled without an error).
+    private bool IsNotImplemented(ref PyRef result)
+    {
+        if (result.IsNull)
+        {
+            return false;
+        }
+
+        var ni = _api.NotImplemented;
+        var isIt = result == ni;
+        ni.DecRef();
+        if (isIt)
+        {
+            result.DecRef();
+            result = PyRef.Null;
+        }
+
+        return isIt;
     }
 
     private PyRef Round(PyRef args, PyRef kwargs)
