@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Refheap.Objects;
 
 namespace Refheap.Python.Builtins;
@@ -424,7 +423,7 @@ internal sealed partial class BuiltinsModule
             "oct" => (Behaviour.OctalPrefix, 3),
             _ => ("0b", 1),
         };
-        var digits = Digits(abs, bits);
+        var digits = ObjectApi.PowerOfTwoDigits(abs, bits);
         if (name == "oct" && Behaviour.OctalPrefix == "0" && abs.IsZero)
         {
             // 2.7: oct(0) is '0', not '00'.
@@ -433,23 +432,5 @@ internal sealed partial class BuiltinsModule
 
         var suffix = Behaviour.LongSuffix && name != "bin" && _api.IsLong(o) ? "L" : "";
         return Text((v.Sign < 0 ? "-" : "") + prefix + digits + suffix);
-    }
-
-    private static string Digits(BigInteger abs, int bitsPerDigit)
-    {
-        if (abs.IsZero)
-        {
-            return "0";
-        }
-
-        var sb = new StringBuilder();
-        var mask = (1 << bitsPerDigit) - 1;
-        while (!abs.IsZero)
-        {
-            sb.Insert(0, "0123456789abcdef"[(int)(abs & mask)]);
-            abs >>= bitsPerDigit;
-        }
-
-        return sb.ToString();
     }
 }

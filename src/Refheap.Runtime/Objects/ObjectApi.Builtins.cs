@@ -273,6 +273,9 @@ internal sealed unsafe partial class ObjectApi
         return !nameObj.IsNull && o.Ptr->Type->Mro != null && TypeType.Lookup(o.Ptr->Type, nameObj.Ptr) != null;
     }
 
+    /// <summary>The digits of a non-negative integer in base 2, 8 or 16 (<paramref name="bitsPerDigit"/> 1, 3 or 4), lowercase.</summary>
+    public static string PowerOfTwoDigits(BigInteger abs, int bitsPerDigit) => SpecFormatter.PowerOfTwoDigits(abs, bitsPerDigit);
+
     /// <summary><c>format(value, spec)</c>: a str.</summary>
     public PyRef Format(PyRef value, string spec) => ValueFormatter.Format(Heap, value.Ptr, spec);
 
