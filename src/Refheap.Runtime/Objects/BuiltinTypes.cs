@@ -185,10 +185,6 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;
-        if (!Native.Str.Formatting.FormatMethods.Install(this))
-        {
-            throw new OutOfMemoryException("the heap limit is too small to hold the built-in methods");
-        }
     }
 
     private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)

@@ -38,6 +38,11 @@ internal static class BuiltinMethodTables
         {
             Install(iterator, IteratorMethods.Create(heap));
         }
+
+        foreach (var (type, methods) in Str.Formatting.FormatMethods.Tables(heap))
+        {
+            Install(type, methods);
+        }
     }
 
     private static void Install(TypeDescriptor type, IEnumerable<BuiltinMethod> methods)
