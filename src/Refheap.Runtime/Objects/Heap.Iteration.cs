@@ -163,10 +163,10 @@ internal sealed unsafe partial class Heap
     /// </summary>
     public int ExtendList(PyObject* list, PyObject* iterable)
     {
-        if (iterable->Type == Types.List.TypeObject || iterable->Type == Types.Tuple.TypeObject)
+        if (iterable->Type == Types.List.TypeObject || iterable->Type == Types.Tuple.TypeObject || iterable == list)
         {
-            // Read the size once: l.extend(l) appends the items that were there.
-            var isList = iterable->Type == Types.List.TypeObject;
+            // Read the size once: l.extend(l) appends the items that were there (a subclass's too).
+            var isList = iterable->Type != Types.Tuple.TypeObject;
             var n = isList ? ListType.Size(iterable) : TupleType.Size(iterable);
             for (nint i = 0; i < n; i++)
             {

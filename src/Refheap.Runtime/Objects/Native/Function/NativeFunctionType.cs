@@ -130,6 +130,35 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
     }
 
+    /// <summary>Whether <paramref name="f"/> is a method not bound to anything (found on a class, it would bind to the instance).</summary>
+    public static bool IsUnboundMethod(PyObject* f) =>
+        ((PyNativeFunctionObject*)f)->IsMethod == 1 && ((PyNativeFunctionObject*)f)->Self == null;
+
+    /// <summary>
+    /// Calls an unbound method <paramref name="f"/> with <paramref name="self"/> as its instance,
+    /// without making the bound method (as CPython calls a type's C slots): a new reference or null.
+    /// </summary>
+    public PyRef CallWithSelf(PyObject* f, PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        if (!Heap.EnterRecursiveCall(" while calling a Python object"))
+        {
+            return PyRef.Null;
+        }
+
+        Heap.IncRef(f);
+        Heap.IncRef(self);
+        try
+        {
+            return Heap.InvokeNative(_table[(int)((PyNativeFunctionObject*)f)->Slot]!, self, args, kwargs);
+        }
+        finally
+        {
+            Heap.DecRef(self);
+            Heap.DecRef(f);
+            Heap.LeaveRecursiveCall();
+        }
+    }
+
     /// <inheritdoc/>
     public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
     {

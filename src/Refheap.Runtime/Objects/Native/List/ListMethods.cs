@@ -23,7 +23,9 @@ internal static unsafe class ListMethods
             new("index", py27 ? ArgumentSpec.Takes(1, 3) : ArgumentSpec.Expect(1, 3), Index),
             new("count", ArgumentSpec.One, Count),
             new("reverse", ArgumentSpec.NoArgs, static (h, self, _) => Reverse(h, self)),
+            new("__reversed__", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.ReversedList.New(self)),
             new("sort", py27 ? ArgumentSpec.Keywords(["cmp", "key", "reverse"]) : ArgumentSpec.Keywords(["key", "reverse"], maxPositional: 0), py27 ? Sort27 : Sort312),
+            new("__init__", (py27 ? ArgumentSpec.Keywords(["sequence"]) : ArgumentSpec.Expect(0, 1)).Named("list"), Init),
         ];
         if (!py27)
         {
@@ -40,6 +42,13 @@ internal static unsafe class ListMethods
 
     /// <summary>None for a status of 0, null for -1 (the error is set).</summary>
     private static PyRef Done(Heap heap, int status) => status < 0 ? PyRef.Null : heap.None;
+
+    /// <summary><c>list.__init__(iterable=())</c>: what a list subclass's constructor runs; the list is emptied, then extended.</summary>
+    private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
+    {
+        heap.Types.List.Clear(self);
+        return a[0] == null ? heap.None : Done(heap, heap.ExtendList(self, a[0]));
+    }
 
     private static PyRef Insert(Heap heap, PyObject* self, MethodArgs a)
     {

@@ -10,7 +10,7 @@ namespace Refheap.Objects.Native.Methods;
 /// </summary>
 internal sealed unsafe class ArgumentSpec
 {
-    private ArgumentSpec(ArgumentStyle style, int min, int max, string[]? names = null, int maxPositional = int.MaxValue, string? label = null, bool anyKeywords = false)
+    private ArgumentSpec(ArgumentStyle style, int min, int max, string[]? names = null, int maxPositional = int.MaxValue, string? label = null, bool anyKeywords = false, string? display = null)
     {
         Style = style;
         Min = min;
@@ -19,12 +19,26 @@ internal sealed unsafe class ArgumentSpec
         _maxPositional = maxPositional;
         _label = label;
         _anyKeywords = anyKeywords;
+        _display = display;
     }
 
     private readonly string[] _names;
     private readonly int _maxPositional;
     private readonly string? _label;
     private readonly bool _anyKeywords;
+    private readonly string? _display;
+
+    /// <summary>Whether the method is a slot wrapper (<c>__init__</c>, <c>__setitem__</c>...), which words an unbound call's errors as a descriptor's in both versions.</summary>
+    public bool IsSlotWrapper => Style == ArgumentStyle.Wrapper || (Style == ArgumentStyle.VarArgs && _anyKeywords);
+
+    /// <summary>Any arguments, positional and keyword, left to the body to check (<c>object.__init__</c>).</summary>
+    public static ArgumentSpec AnyArgs { get; } = new(ArgumentStyle.VarArgs, 0, int.MaxValue, anyKeywords: true);
+
+    /// <summary>
+    /// The same parameters, with errors that name <paramref name="display"/> instead of the
+    /// method (a type's <c>__init__</c> reports as its constructor: "list expected at most 1 argument, got 2").
+    /// </summary>
+    public ArgumentSpec Named(string display) => new(Style, Min, Max, _names, _maxPositional, _label, _anyKeywords, display);
 
     /// <summary>How the arguments are parsed.</summary>
     public ArgumentStyle Style { get; }
@@ -41,8 +55,12 @@ internal sealed unsafe class ArgumentSpec
     /// <summary>Exactly one argument (METH_O).</summary>
     public static ArgumentSpec One { get; } = new(ArgumentStyle.One, 1, 1);
 
-    /// <summary>A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>, <c>__next__</c>: 0).</summary>
-    public static ArgumentSpec Wrapper(int count) => new(ArgumentStyle.Wrapper, count, count);
+    /// <summary>
+    /// A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>,
+    /// <c>__next__</c>: 0); <paramref name="unpacked"/>: one that unpacks its arguments with an
+    /// empty name (<c>__setitem__</c>: " expected 2 arguments, got 1").
+    /// </summary>
+    public static ArgumentSpec Wrapper(int count, bool unpacked = false) => new(ArgumentStyle.Wrapper, count, count, display: unpacked ? "" : null);
 
     /// <summary>Any number of positional arguments, no keywords.</summary>
     public static ArgumentSpec VarArgs { get; } = new(ArgumentStyle.VarArgs, 0, int.MaxValue);
@@ -66,13 +84,17 @@ internal sealed unsafe class ArgumentSpec
     {
         bound = default;
         var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
-        var qualified = py27 ? name : $"{typeName}.{name}";
+        if (Style != ArgumentStyle.Wrapper)
+        {
+            name = _display ?? name;
+        }
+
         var n = (int)TupleType.Size(args);
         var hasKeywords = kwargs != null && heap.Types.Dict.Count(kwargs) > 0;
         if (hasKeywords && Style != ArgumentStyle.Keywords && !_anyKeywords)
         {
             // METH_NOARGS / METH_O and the clinic's positional-only methods qualify the name in 3.x.
-            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? qualified : name;
+            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? Qualified(py27, typeName, name) : name;
             heap.RaiseTypeError(Style != ArgumentStyle.Wrapper
                 ? $"{who}() takes no keyword arguments"
                 : py27 ? $"wrapper {name} doesn't take keyword arguments" : $"wrapper {name}() takes no keyword arguments");
@@ -81,12 +103,12 @@ internal sealed unsafe class ArgumentSpec
 
         var message = Style switch
         {
-            ArgumentStyle.NoArgs when n != 0 => $"{qualified}() takes no arguments ({n} given)",
-            ArgumentStyle.One when n != 1 => $"{qualified}() takes exactly one argument ({n} given)",
+            ArgumentStyle.NoArgs when n != 0 => $"{Qualified(py27, typeName, name)}() takes no arguments ({n} given)",
+            ArgumentStyle.One when n != 1 => $"{Qualified(py27, typeName, name)}() takes exactly one argument ({n} given)",
             ArgumentStyle.Expect => ExpectMessage(py27, name, n),
             ArgumentStyle.Takes => TakesMessage(_label ?? name, n),
             ArgumentStyle.Keywords => KeywordsCountMessage(name, n),
-            ArgumentStyle.Wrapper when n != Min => $"expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
+            ArgumentStyle.Wrapper when n != Min => $"{(_display == null ? "" : " ")}expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
             _ => null,
         };
         if (message != null)
@@ -96,6 +118,7 @@ internal sealed unsafe class ArgumentSpec
         }
 
         var count = Style == ArgumentStyle.VarArgs ? 0 : Math.Min(Max, 4);
+
         Span<nint> values = stackalloc nint[count];
         for (var i = 0; i < Math.Min(n, count); i++)
         {
@@ -111,6 +134,10 @@ internal sealed unsafe class ArgumentSpec
         return true;
     }
 
+    /// <summary>How the errors name the method: 3.x qualifies it with its type ("list.append"), a <see cref="Named"/> spec uses its name.</summary>
+    private string Qualified(bool py27, string typeName, string name) =>
+        Style == ArgumentStyle.Wrapper ? name : _display ?? (py27 ? name : $"{typeName}.{name}");
+
     private string? ExpectMessage(bool py27, string name, int n)
     {
         if (n >= Min && n <= Max)
@@ -118,9 +145,9 @@ internal sealed unsafe class ArgumentSpec
             return null;
         }
 
-        if (Min == Max && !py27)
+        if (Min == Max)
         {
-            return $"{name} expected {Min} argument{Plural(Min)}, got {n}";
+            return $"{name} expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}";
         }
 
         var (bound, limit) = n < Min ? ("at least", Min) : ("at most", Max);

@@ -41,7 +41,7 @@ internal sealed unsafe class BuiltinMethod(string name, ArgumentSpec spec, Metho
         var n = TupleType.Size(args);
         if (n == 0)
         {
-            return heap.RaiseTypeError(py27
+            return heap.RaiseTypeError(py27 || spec.IsSlotWrapper
                 ? $"descriptor '{Name}' of '{owner.Name}' object needs an argument"
                 : $"unbound method {owner.Name}.{Name}() needs an argument");
         }
@@ -50,7 +50,7 @@ internal sealed unsafe class BuiltinMethod(string name, ArgumentSpec spec, Metho
         if (!Heap.IsInstance(instance, owner))
         {
             var other = instance->Type->Descriptor.Name;
-            return heap.RaiseTypeError(py27
+            return heap.RaiseTypeError(py27 || spec.IsSlotWrapper
                 ? $"descriptor '{Name}' requires a '{owner.Name}' object but received a '{other}'"
                 : $"descriptor '{Name}' for '{owner.Name}' objects doesn't apply to a '{other}' object");
         }
