@@ -177,7 +177,7 @@ internal sealed partial class BuiltinsModule
             var value = _api.AsBigInteger(number);
 
             // Rounding at a digit beyond the number's own digits gives 0 (and 10**-ndigits need not be made).
-            if ((long)-ndigits > (long)(value.GetBitLength() * 0.30103) + 2)
+            if (-(long)ndigits > (long)(value.GetBitLength() * 0.30103) + 2)
             {
                 return _api.NewInt(0);
             }
