@@ -292,7 +292,7 @@ internal static unsafe class PercentFormatter
             return null;
         }
 
-        return char.ConvertFromUtf32((int)n);
+        return SpecFormatter.CodePoint((int)n);
     }
 
     private static string? Integer(Heap heap, FormattingBehaviour rules, PyObject* v, char type, FormatSpec spec, bool alternate)

@@ -99,7 +99,7 @@ internal static class SpecFormatter
                 return null;
             }
 
-            return Pad("", "", char.ConvertFromUtf32((int)value), "", spec, '>');
+            return Pad("", "", CodePoint((int)value), "", spec, '>');
         }
 
         var negative = value.Sign < 0;
@@ -321,6 +321,9 @@ internal static class SpecFormatter
             _ => pad + string.Concat(sign, prefix, body, rest),
         };
     }
+
+    /// <summary>A code point as UTF-16; a surrogate code point stays one char, as a CPython str holds it.</summary>
+    public static string CodePoint(int value) => value is >= 0xd800 and <= 0xdfff ? ((char)value).ToString() : char.ConvertFromUtf32(value);
 
     /// <summary>Raises CPython's "Unknown format code" error.</summary>
     public static void UnknownCode(Heap heap, char type, string typeName) =>
