@@ -356,7 +356,7 @@ internal sealed partial class BuiltinsModule
             return _api.Raise("ValueError", limit == 0x100 ? "chr() arg not in range(256)" : "chr() arg not in range(0x110000)");
         }
 
-        return Text(CodePointText((int)v));
+        return Text(ObjectApi.CodePointText((int)v));
     }
 
     private PyRef UniChr(PyRef args, PyRef kwargs)
@@ -374,11 +374,9 @@ internal sealed partial class BuiltinsModule
         var v = _api.AsBigInteger(o);
         return v < 0 || v >= 0x110000
             ? _api.Raise("ValueError", "unichr() arg not in range(0x110000) (wide Python build)")
-            : Text(CodePointText((int)v));
+            : Text(ObjectApi.CodePointText((int)v));
     }
 
-    // A code point as UTF-16 (a lone surrogate stays one char, as CPython's str holds it).
-    private static string CodePointText(int v) => v is >= 0xd800 and <= 0xdfff ? ((char)v).ToString() : char.ConvertFromUtf32(v);
 
     private PyRef Ord(PyRef args, PyRef kwargs)
     {

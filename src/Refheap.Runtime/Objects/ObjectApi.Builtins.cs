@@ -276,6 +276,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>The digits of a non-negative integer in base 2, 8 or 16 (<paramref name="bitsPerDigit"/> 1, 3 or 4), lowercase.</summary>
     public static string PowerOfTwoDigits(BigInteger abs, int bitsPerDigit) => SpecFormatter.PowerOfTwoDigits(abs, bitsPerDigit);
 
+    /// <summary>A code point as UTF-16 text; a surrogate code point stays one char, as a CPython str holds it.</summary>
+    public static string CodePointText(int value) => SpecFormatter.CodePoint(value);
+
     /// <summary><c>format(value, spec)</c>: a str.</summary>
     public PyRef Format(PyRef value, string spec) => ValueFormatter.Format(Heap, value.Ptr, spec);
 
