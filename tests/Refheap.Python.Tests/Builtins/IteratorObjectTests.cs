@@ -86,4 +86,48 @@ public sealed class IteratorObjectTests
 
         return seq;
     }
+
+    [Theory]
+    // python3.12: m = map(abs, [-1]); m.__next__(); m.__next__() -> 1, StopIteration; hasattr(m, '__length_hint__') -> False
+    // python2.7: e = enumerate('a'); e.next() -> (0, 'a'); reversed('ab').__length_hint__() -> 2
+    [InlineData("py312", "map", "__next__", "-> 1|!! StopIteration: |False")]
+    [InlineData("py27", "enumerate", "next", "-> (0, 'a')|!! StopIteration: |False")]
+    [InlineData("py312", "reversed", "__next__", "-> 'b'|-> 'a'|True")]
+    public void The_iterator_objects_have_CPythons_methods(string profile, string function, string next, string expected)
+    {
+        using var kit = new BuiltinsKit(profile);
+        var api = kit.Api;
+        PyRef[] args = function switch
+        {
+            "map" => [kit.Builtin("abs").NewRef(), Pack(api, tuple: false, -1)],
+            "enumerate" => [api.NewString("a")],
+            _ => [api.NewString("ab")],
+        };
+        var argTuple = api.NewTuple(args);
+        foreach (var a in args)
+        {
+            a.DecRef();
+        }
+
+        var it = api.Call(kit.Builtin(function), argTuple, PyRef.Null);
+        argTuple.DecRef();
+        var results = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var method = api.GetAttr(it, api.InternedName(next));
+            results.Add(kit.Describe(api.Call(method, [])));
+            method.DecRef();
+        }
+
+        var hint = api.GetAttr(it, api.InternedName("__length_hint__"));
+        results.Add(hint.IsNull ? "False" : "True");
+        if (hint.IsNull)
+        {
+            api.ClearError();
+        }
+
+        hint.XDecRef();
+        it.DecRef();
+        Assert.Equal(expected, string.Join("|", results));
+    }
 }

@@ -41,7 +41,7 @@ internal static class BuiltinMethodTables
             Install(iterator, IteratorMethods.Create(heap));
         }
 
-        foreach (var (type, methods) in Str.Formatting.FormatMethods.Tables(heap))
+        foreach (var (type, methods) in Str.Formatting.FormatMethods.Tables(heap).Concat(BuiltinIterators.BuiltinIteratorMethods.Tables(heap)))
         {
             Install(type, methods);
         }
