@@ -308,7 +308,20 @@ internal static unsafe class PercentFormatter
             var d = FloatType.Value(v);
             if (!double.IsFinite(d))
             {
-                heap.RaiseOverflowError(double.IsNaN(d) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+                // 2.7 reports the failed int() as a type error; 3.x passes int()'s own error on.
+                if (rules.Wording27)
+                {
+                    heap.RaiseTypeError($"%{type} format: a number is required, not {v->Type->Descriptor.Name}");
+                }
+                else if (double.IsNaN(d))
+                {
+                    heap.RaiseValueError("cannot convert float NaN to integer");
+                }
+                else
+                {
+                    heap.RaiseOverflowError("cannot convert float infinity to integer");
+                }
+
                 return null;
             }
 
