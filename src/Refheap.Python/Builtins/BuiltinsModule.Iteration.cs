@@ -12,9 +12,14 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return a[1].IsNull
-            ? _api.GetIter(a[0])
-            : _api.Raise("NotImplementedError", "Refheap does not support iter(callable, sentinel)");
+        if (a[1].IsNull)
+        {
+            return _api.GetIter(a[0]);
+        }
+
+        return _api.IsCallable(a[0])
+            ? _api.NewCallableIterator(a[0], a[1])
+            : _api.Raise("TypeError", Behaviour.Messages27 ? "iter(v, w): v must be callable" : "iter(object, sentinel): object must be callable");
     }
 
     private PyRef Next(PyRef args, PyRef kwargs)

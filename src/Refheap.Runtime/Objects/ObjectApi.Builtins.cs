@@ -51,6 +51,10 @@ internal sealed unsafe partial class ObjectApi
         return d == null ? PyRef.Null : Heap.TypeObjectOf(d);
     }
 
+    /// <summary><c>iter(callable, sentinel)</c>: a new callable iterator (the callable must be callable).</summary>
+    public PyRef NewCallableIterator(PyRef callable, PyRef sentinel) =>
+        Heap.Types.BuiltinIterators.Callable.NewCallable(callable.Ptr, sentinel.Ptr);
+
     /// <summary>The builtins names of the profile's exception classes (aliases included).</summary>
     public IEnumerable<string> ExceptionNames => Heap.Types.Exceptions.Names;
 

@@ -130,4 +130,45 @@ public sealed class IteratorObjectTests
         it.DecRef();
         Assert.Equal(expected, string.Join("|", results));
     }
+
+    [Theory]
+    // python: c = [0]; def f(): c[0] += 1; return c[0]
+    //         it = iter(f, 4); print(type(it).__name__, list(it), list(it))
+    [InlineData("py27", "callable-iterator [1, 2, 3] []")]
+    [InlineData("py312", "callable_iterator [1, 2, 3] []")]
+    public void Iter_with_a_sentinel_calls_until_the_sentinel(string profile, string expected)
+    {
+        using var kit = new BuiltinsKit(profile);
+        var api = kit.Api;
+        var count = 0;
+        var f = api.NewBuiltinFunction("f", (_, _) => api.NewInt(++count));
+        var sentinel = api.NewInt(4);
+        var args = api.NewTuple([f, sentinel]);
+        var it = api.Call(kit.Builtin("iter"), args, PyRef.Null);
+        args.DecRef();
+        sentinel.DecRef();
+        f.DecRef();
+        var first = kit.Describe(api.ListFromIterable(it));
+        var second = kit.Describe(api.ListFromIterable(it));
+        var text = $"{it.Descriptor.Name} {first[3..]} {second[3..]}";
+        it.DecRef();
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    // python: iter(5, 1)
+    [InlineData("py27", "!! TypeError: iter(v, w): v must be callable")]
+    [InlineData("py312", "!! TypeError: iter(object, sentinel): object must be callable")]
+    public void Iter_with_a_sentinel_needs_a_callable(string profile, string expected)
+    {
+        using var kit = new BuiltinsKit(profile);
+        var api = kit.Api;
+        var five = api.NewInt(5);
+        var one = api.NewInt(1);
+        var args = api.NewTuple([five, one]);
+        Assert.Equal(expected, kit.Describe(api.Call(kit.Builtin("iter"), args, PyRef.Null)));
+        args.DecRef();
+        one.DecRef();
+        five.DecRef();
+    }
 }

@@ -17,4 +17,7 @@ internal enum BuiltinIteratorKind
 
     /// <summary><c>reversed(sequence)</c> over <c>__getitem__</c> and <c>__len__</c>.</summary>
     Reversed,
+
+    /// <summary><c>iter(callable, sentinel)</c>: 2.7 <c>callable-iterator</c>, 3.x <c>callable_iterator</c>.</summary>
+    Callable,
 }

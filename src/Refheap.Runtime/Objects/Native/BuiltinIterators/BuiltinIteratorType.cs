@@ -106,8 +106,26 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         BuiltinIteratorKind.Filter => NewFilter(args, kwargs),
         BuiltinIteratorKind.Zip => NewZip(args, kwargs),
         BuiltinIteratorKind.Enumerate => NewEnumerate(args, kwargs),
-        _ => NewReversed(args, kwargs),
+        BuiltinIteratorKind.Reversed => NewReversed(args, kwargs),
+        _ => base.Construct(args, kwargs),
     };
+
+    /// <summary>
+    /// <c>iter(callable, sentinel)</c> (both borrowed): a new callable iterator, or null with the
+    /// error set; the callable must be callable (checked by the caller, who words the error).
+    /// </summary>
+    public PyRef NewCallable(PyObject* callable, PyObject* sentinel)
+    {
+        var o = Allocate(1, callable);
+        if (o.IsNull)
+        {
+            return o;
+        }
+
+        Heap.IncRef(sentinel);
+        Items(o.Ptr)[0] = sentinel;
+        return Finish(o, true);
+    }
 
     private bool NoKeywords(PyObject* kwargs)
     {
@@ -395,8 +413,53 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         BuiltinIteratorKind.Filter => NextFilter(self),
         BuiltinIteratorKind.Zip => NextZip(self),
         BuiltinIteratorKind.Enumerate => NextEnumerate(self),
-        _ => NextReversed(self),
+        BuiltinIteratorKind.Reversed => NextReversed(self),
+        _ => NextCallable(self),
     };
+
+    // calliter_iternext: call; the sentinel (sentinel == result) or a StopIteration ends it, and
+    // drops both. The call may exhaust this iterator re-entrantly: its result is then dropped.
+    private PyRef NextCallable(PyObject* self)
+    {
+        var c = (PyBuiltinIteratorObject*)self;
+        if (c->Function == null)
+        {
+            return PyRef.Null;
+        }
+
+        var result = Heap.Call(c->Function, Heap.Types.Tuple.Empty, null);
+        if (result.IsNull)
+        {
+            if (Heap.ErrorMatches(Heap.Types.Exceptions.StopIteration))
+            {
+                Heap.ClearError();
+                Clear(self);
+            }
+
+            return result;
+        }
+
+        if (c->Function == null)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
+        var sentinel = Items(self)[0];
+        var done = sentinel == null ? 0 : Heap.RichCompareBool(sentinel, result.Ptr, CompareOp.Eq);
+        if (done == 0)
+        {
+            return result;
+        }
+
+        result.DecRef();
+        if (done > 0)
+        {
+            Clear(self);
+        }
+
+        return PyRef.Null;
+    }
 
     // The next item of each iterator as a new tuple; null without an error when one is exhausted.
     private PyRef NextOfEach(PyObject* self, out nint exhaustedAt)

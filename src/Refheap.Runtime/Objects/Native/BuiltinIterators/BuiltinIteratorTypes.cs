@@ -3,7 +3,7 @@ namespace Refheap.Objects.Native.BuiltinIterators;
 /// <summary>
 /// The iterator types of the builtins module: <c>enumerate</c> and <c>reversed</c> in both
 /// profiles; <c>map</c>, <c>filter</c> and <c>zip</c> in 3.x only (2.7's are functions that
-/// return lists).
+/// return lists); and the callable iterator of <c>iter(callable, sentinel)</c>.
 /// </summary>
 internal sealed class BuiltinIteratorTypes
 {
@@ -12,7 +12,8 @@ internal sealed class BuiltinIteratorTypes
     {
         Enumerate = new BuiltinIteratorType(heap, "enumerate", BuiltinIteratorKind.Enumerate);
         Reversed = new BuiltinIteratorType(heap, "reversed", BuiltinIteratorKind.Reversed);
-        List<TypeDescriptor> all = [Enumerate, Reversed];
+        Callable = new BuiltinIteratorType(heap, heap.Profile.IntPromotesToLong ? "callable-iterator" : "callable_iterator", BuiltinIteratorKind.Callable);
+        List<TypeDescriptor> all = [Enumerate, Reversed, Callable];
         if (!heap.Profile.IntPromotesToLong)
         {
             Map = new BuiltinIteratorType(heap, "map", BuiltinIteratorKind.Map);
@@ -29,6 +30,9 @@ internal sealed class BuiltinIteratorTypes
 
     /// <summary><c>reversed</c>.</summary>
     public BuiltinIteratorType Reversed { get; }
+
+    /// <summary>The iterator of <c>iter(callable, sentinel)</c> (not a builtins name).</summary>
+    public BuiltinIteratorType Callable { get; }
 
     /// <summary>3.x <c>map</c>; null in 2.7.</summary>
     public BuiltinIteratorType? Map { get; }
