@@ -58,6 +58,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
             Add(t);
         }
 
+        BuiltinIterators = new Native.BuiltinIterators.BuiltinIteratorTypes(heap);
+        foreach (var t in BuiltinIterators.All)
+        {
+            Add(t);
+        }
+
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
@@ -127,6 +133,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
     public Native.Iterators.IterationTypes Iterators { get; }
+
+    /// <summary>enumerate, reversed and (3.x) map, filter, zip (Native/BuiltinIterators).</summary>
+    public Native.BuiltinIterators.BuiltinIteratorTypes BuiltinIterators { get; }
 
     /// <summary><c>weakref.ref</c>.</summary>
     public WeakReferenceType WeakReference { get; }

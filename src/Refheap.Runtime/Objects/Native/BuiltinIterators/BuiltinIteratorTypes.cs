@@ -1,0 +1,48 @@
+namespace Refheap.Objects.Native.BuiltinIterators;
+
+/// <summary>
+/// The iterator types of the builtins module: <c>enumerate</c> and <c>reversed</c> in both
+/// profiles; <c>map</c>, <c>filter</c> and <c>zip</c> in 3.x only (2.7's are functions that
+/// return lists); and the callable iterator of <c>iter(callable, sentinel)</c>.
+/// </summary>
+internal sealed class BuiltinIteratorTypes
+{
+    /// <summary>Creates the descriptors of the profile.</summary>
+    public BuiltinIteratorTypes(Heap heap)
+    {
+        Enumerate = new BuiltinIteratorType(heap, "enumerate", BuiltinIteratorKind.Enumerate);
+        Reversed = new BuiltinIteratorType(heap, "reversed", BuiltinIteratorKind.Reversed);
+        Callable = new BuiltinIteratorType(heap, heap.Profile.IntPromotesToLong ? "callable-iterator" : "callable_iterator", BuiltinIteratorKind.Callable);
+        List<TypeDescriptor> all = [Enumerate, Reversed, Callable];
+        if (!heap.Profile.IntPromotesToLong)
+        {
+            Map = new BuiltinIteratorType(heap, "map", BuiltinIteratorKind.Map);
+            Filter = new BuiltinIteratorType(heap, "filter", BuiltinIteratorKind.Filter);
+            Zip = new BuiltinIteratorType(heap, "zip", BuiltinIteratorKind.Zip);
+            all.AddRange([Map, Filter, Zip]);
+        }
+
+        All = all;
+    }
+
+    /// <summary><c>enumerate</c>.</summary>
+    public BuiltinIteratorType Enumerate { get; }
+
+    /// <summary><c>reversed</c>.</summary>
+    public BuiltinIteratorType Reversed { get; }
+
+    /// <summary>The iterator of <c>iter(callable, sentinel)</c> (not a builtins name).</summary>
+    public BuiltinIteratorType Callable { get; }
+
+    /// <summary>3.x <c>map</c>; null in 2.7.</summary>
+    public BuiltinIteratorType? Map { get; }
+
+    /// <summary>3.x <c>filter</c>; null in 2.7.</summary>
+    public BuiltinIteratorType? Filter { get; }
+
+    /// <summary>3.x <c>zip</c>; null in 2.7.</summary>
+    public BuiltinIteratorType? Zip { get; }
+
+    /// <summary>Every type here, for registration.</summary>
+    public IReadOnlyList<TypeDescriptor> All { get; }
+}
