@@ -59,6 +59,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         NativeFunction = Add(new NativeFunctionType(heap));
         GetSetDescriptor = Add(new AttributeDescriptorType(heap, member: false));
         MemberDescriptor = Add(new AttributeDescriptorType(heap, member: true));
+        Iterators = new Native.Iterators.IterationTypes(heap);
+        foreach (var t in Iterators.All)
+        {
+            Add(t);
+        }
+
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
@@ -133,6 +139,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
+
+    /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
+    public Native.Iterators.IterationTypes Iterators { get; }
 
     /// <summary><c>weakref.ref</c>.</summary>
     public WeakReferenceType WeakReference { get; }

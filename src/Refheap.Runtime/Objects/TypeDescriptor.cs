@@ -10,7 +10,7 @@ namespace Refheap.Objects;
 /// <see cref="PyRef"/> returns a new reference, or <see cref="PyRef.Null"/> with the heap's
 /// error indicator set; arguments are borrowed.
 /// </remarks>
-internal abstract unsafe class TypeDescriptor
+internal abstract unsafe partial class TypeDescriptor
 {
     /// <summary>Creates a descriptor for one heap.</summary>
     protected TypeDescriptor(Heap heap, string name)

@@ -62,6 +62,9 @@ internal abstract unsafe class WeakContainerType : TypeDescriptor
     /// <summary>The kind of generator <c>iter(container)</c> gives.</summary>
     public abstract WeakIterationKind DefaultIteration { get; }
 
+    /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.WeakContainers.Iterator.New(self, DefaultIteration);
+
     /// <summary>The removal callback's name in CPython's source (<c>remove</c> or <c>_remove</c>).</summary>
     protected abstract string RemoveName { get; }
 

@@ -46,6 +46,15 @@ internal sealed unsafe class WeakIteratorType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    /// <inheritdoc/>
+    public override bool IsIterator(PyObject* self) => true;
+
+    /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => new PyRef(self).NewRef();
+
+    /// <inheritdoc/>
+    public override PyRef IterNext(PyObject* self) => Next(self);
+
     /// <summary>A new, not yet started generator of <paramref name="kind"/> over <paramref name="container"/> (borrowed): a new reference.</summary>
     public PyRef New(PyObject* container, WeakIterationKind kind)
     {

@@ -192,7 +192,7 @@ internal sealed unsafe class WeakKeyDictionaryType : WeakContainerType
     public override PyRef GetAttr(PyObject* self, PyObject* name) => ClassicGetAttr(self, name);
 
     /// <summary><c>key in d</c>: false for a key that cannot be weakly referenced; 1, 0 or -1.</summary>
-    public int Contains(PyObject* self, PyObject* key)
+    public override int Contains(PyObject* self, PyObject* key)
     {
         if (IsCleared(self))
         {

@@ -71,7 +71,7 @@ internal sealed unsafe class WeakSetType : WeakContainerType
             : base.Subscript(self, key);
 
     /// <summary><c>item in s</c>: false for an item that cannot be weakly referenced; 1, 0 or -1.</summary>
-    public int Contains(PyObject* self, PyObject* item)
+    public override int Contains(PyObject* self, PyObject* item)
     {
         if (IsCleared(self))
         {

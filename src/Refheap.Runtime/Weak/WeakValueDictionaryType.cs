@@ -178,7 +178,7 @@ internal sealed unsafe class WeakValueDictionaryType : WeakContainerType
     public override PyRef GetAttr(PyObject* self, PyObject* name) => ClassicGetAttr(self, name);
 
     /// <summary><c>key in d</c>: whether the key has a live value (after committing pending removals); 1, 0 or -1.</summary>
-    public int Contains(PyObject* self, PyObject* key)
+    public override int Contains(PyObject* self, PyObject* key)
     {
         if (IsCleared(self) || CommitRemovals(self) < 0)
         {

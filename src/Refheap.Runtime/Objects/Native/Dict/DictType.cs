@@ -202,7 +202,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
     }
 
     /// <summary><c>key in d</c>: 1, 0, or -1 with the error set (PyDict_Contains).</summary>
-    public int Contains(PyObject* d, PyObject* key)
+    public override int Contains(PyObject* d, PyObject* key)
     {
         var hash = HashOf(key);
         if (hash == -1)
@@ -431,6 +431,9 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
     /// <inheritdoc/>
     public override nint Length(PyObject* self) => Count(self);
+
+    /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.Iterators.DictKeys.New(self);
 
     /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Count(self) != 0 ? 1 : 0;

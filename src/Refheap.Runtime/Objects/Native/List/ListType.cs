@@ -263,6 +263,25 @@ internal sealed unsafe class ListType : TypeDescriptor
     public override nint Length(PyObject* self) => Size(self);
 
     /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.Iterators.List.New(self);
+
+    /// <inheritdoc/>
+    public override int Contains(PyObject* self, PyObject* item)
+    {
+        // The list may change while items are compared: size and items are read at every step.
+        var found = 0;
+        for (nint i = 0; found == 0 && i < Size(self); i++)
+        {
+            var element = Items(self)[i];
+            Heap.IncRef(element);
+            found = Heap.CompareForSearch(element, item);
+            Heap.DecRef(element);
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Size(self) != 0 ? 1 : 0;
 
     /// <inheritdoc/>

@@ -116,7 +116,7 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     }
 
     /// <summary><c>key in s</c> (PySet_Contains): 1, 0, or -1 with the error set.</summary>
-    public int Contains(PyObject* s, PyObject* key)
+    public override int Contains(PyObject* s, PyObject* key)
     {
         var hash = HashOf(key);
         if (hash == -1)
@@ -310,6 +310,9 @@ internal sealed unsafe partial class SetType : TypeDescriptor
 
     /// <inheritdoc/>
     public override nint Length(PyObject* self) => Count(self);
+
+    /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.Iterators.Set.New(self);
 
     /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Count(self) != 0 ? 1 : 0;

@@ -162,6 +162,24 @@ internal sealed unsafe class StrType : TypeDescriptor
     public override nint Length(PyObject* self) => ((PyStrObject*)self)->Length;
 
     /// <inheritdoc/>
+    /// <remarks>3.x: str_ascii_iterator or str_iterator; 2.7: the generic iterator over <c>__getitem__</c>.</remarks>
+    public override PyRef Iter(PyObject* self) =>
+        Heap.Types.Iterators.Behaviour.StrHasOwnIterator ? Heap.Types.Iterators.NewStrIterator(self) : Heap.Types.Iterators.Sequence.New(self);
+
+    /// <inheritdoc/>
+    /// <remarks>A substring test; the left operand must be a str.</remarks>
+    public override int Contains(PyObject* self, PyObject* item)
+    {
+        if (!Heap.IsInstance(item, this))
+        {
+            Heap.RaiseTypeError($"'in <string>' requires string as left operand, not {item->Type->Descriptor.Name}");
+            return -1;
+        }
+
+        return AsSpan(self).IndexOf(AsSpan(item), StringComparison.Ordinal) >= 0 ? 1 : 0;
+    }
+
+    /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => ((PyStrObject*)self)->Length != 0 ? 1 : 0;
 
     /// <inheritdoc/>

@@ -195,6 +195,21 @@ internal sealed unsafe class TupleType : TypeDescriptor
     public override nint Length(PyObject* self) => Size(self);
 
     /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => Heap.Types.Iterators.Tuple.New(self);
+
+    /// <inheritdoc/>
+    public override int Contains(PyObject* self, PyObject* item)
+    {
+        var found = 0;
+        for (nint i = 0; found == 0 && i < Size(self); i++)
+        {
+            found = Heap.CompareForSearch(Item(self, i), item);
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Size(self) != 0 ? 1 : 0;
 
     /// <inheritdoc/>

@@ -1,0 +1,263 @@
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects;
+
+/// <summary>
+/// The iteration protocol (PyObject_GetIter, PyIter_Next, PySequence_Contains) and the
+/// helpers built on it that the evaluator, the builtins and the types' methods share.
+/// </summary>
+internal sealed unsafe partial class Heap
+{
+    /// <summary>
+    /// <c>iter(o)</c> (PyObject_GetIter): a new reference to an iterator, or null with the error
+    /// set — TypeError "'X' object is not iterable", or "iter() returned non-iterator of type
+    /// 'Y'" when a class's <c>__iter__</c> gives something that is not an iterator.
+    /// </summary>
+    public PyRef GetIter(PyObject* o)
+    {
+        var it = o->Type->Descriptor.Iter(o);
+        if (it.IsNull || it.Descriptor.IsIterator(it.Ptr))
+        {
+            return it;
+        }
+
+        var name = it.Descriptor.Name;
+        it.DecRef();
+        return RaiseTypeError($"iter() returned non-iterator of type '{name}'");
+    }
+
+    /// <summary>
+    /// One step of an iterator (PyIter_Next): the next item as a new reference; null WITHOUT an
+    /// error when the iterator is exhausted (a StopIteration raised by a Python-level
+    /// <c>next</c>/<c>__next__</c> is turned into that); null with the error set on failure.
+    /// </summary>
+    public PyRef IterNext(PyObject* it)
+    {
+        var item = it->Type->Descriptor.IterNext(it);
+        if (item.IsNull && ErrorMatches(Types.Exceptions.StopIteration))
+        {
+            ClearError();
+        }
+
+        return item;
+    }
+
+    /// <summary>Whether <paramref name="o"/> is an iterator (PyIter_Check): <c>next()</c> accepts it.</summary>
+    public bool IsIterator(PyObject* o) => o->Type->Descriptor.IsIterator(o);
+
+    /// <summary>
+    /// <c>item in container</c> (PySequence_Contains): 1, 0, or -1 with the error set. The
+    /// container's own test (a built-in's, or a class's <c>__contains__</c>), else a search by
+    /// iteration.
+    /// </summary>
+    public int Contains(PyObject* container, PyObject* item) => container->Type->Descriptor.Contains(container, item);
+
+    /// <summary>
+    /// <c>item in container</c> by iterating <paramref name="container"/> and comparing each item
+    /// for equality (_PySequence_IterSearch); a container that cannot be iterated raises
+    /// TypeError "argument of type 'X' is not iterable". 1, 0, or -1.
+    /// </summary>
+    public int ContainsByIteration(PyObject* container, PyObject* item)
+    {
+        var it = GetIter(container);
+        if (it.IsNull)
+        {
+            if (ErrorMatches(Types.Exceptions.TypeError))
+            {
+                RaiseTypeError($"argument of type '{container->Type->Descriptor.Name}' is not iterable");
+            }
+
+            return -1;
+        }
+
+        var found = 0;
+        while (found == 0)
+        {
+            var next = IterNext(it.Ptr);
+            if (next.IsNull)
+            {
+                found = ErrorOccurred ? -1 : 0;
+                break;
+            }
+
+            found = CompareForSearch(next.Ptr, item);
+            next.DecRef();
+            if (found != 0)
+            {
+                break;
+            }
+        }
+
+        it.DecRef();
+        return found;
+    }
+
+    /// <summary>
+    /// Equality of a container's element with a searched value as the containers' searches
+    /// test it (in, index, count, remove): 3.x compares <c>element == value</c>, 2.7
+    /// <c>value == element</c> (the reflected order, bpo-37648). 1, 0, or -1.
+    /// </summary>
+    public int CompareForSearch(PyObject* element, PyObject* value) =>
+        Types.Iterators.Behaviour.SearchComparesElementFirst
+            ? RichCompareBool(element, value, CompareOp.Eq)
+            : RichCompareBool(value, element, CompareOp.Eq);
+
+    /// <summary>
+    /// <c>list(iterable)</c> (PySequence_List): a new list of the items, or null with the error
+    /// set. A list or tuple is copied directly; anything else is iterated.
+    /// </summary>
+    public PyRef ListFromIterable(PyObject* iterable)
+    {
+        var list = Types.List.New(0);
+        if (list.IsNull)
+        {
+            return list;
+        }
+
+        if (ExtendList(list.Ptr, iterable) < 0)
+        {
+            list.DecRef();
+            return PyRef.Null;
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// <c>tuple(iterable)</c> (PySequence_Tuple): a new tuple of the items (an exact tuple is
+    /// returned itself, with a new reference), or null with the error set.
+    /// </summary>
+    public PyRef TupleFromIterable(PyObject* iterable)
+    {
+        if (iterable->Type == Types.Tuple.TypeObject)
+        {
+            return new PyRef(iterable).NewRef();
+        }
+
+        var list = ListFromIterable(iterable);
+        if (list.IsNull)
+        {
+            return list;
+        }
+
+        var n = ListType.Size(list.Ptr);
+        var tuple = Types.Tuple.New(n);
+        if (!tuple.IsNull)
+        {
+            var items = ListType.Items(list.Ptr);
+            for (nint i = 0; i < n; i++)
+            {
+                IncRef(items[i]);
+                TupleType.Items(tuple.Ptr)[i] = items[i];
+            }
+        }
+
+        list.DecRef();
+        return tuple;
+    }
+
+    /// <summary>
+    /// <c>list.extend(iterable)</c> (list_extend): appends every item; 0, or -1 with the error
+    /// set (the items appended before the failure stay). A list extended with itself doubles.
+    /// </summary>
+    public int ExtendList(PyObject* list, PyObject* iterable)
+    {
+        if (iterable->Type == Types.List.TypeObject || iterable->Type == Types.Tuple.TypeObject)
+        {
+            // Read the size once: l.extend(l) appends the items that were there.
+            var isList = iterable->Type == Types.List.TypeObject;
+            var n = isList ? ListType.Size(iterable) : TupleType.Size(iterable);
+            for (nint i = 0; i < n; i++)
+            {
+                var item = isList ? ListType.Items(iterable)[i] : TupleType.Item(iterable, i);
+                if (Types.List.Append(list, item) < 0)
+                {
+                    return -1;
+                }
+            }
+
+            return 0;
+        }
+
+        var it = GetIter(iterable);
+        if (it.IsNull)
+        {
+            return -1;
+        }
+
+        var status = 0;
+        while (true)
+        {
+            var next = IterNext(it.Ptr);
+            if (next.IsNull)
+            {
+                status = ErrorOccurred ? -1 : 0;
+                break;
+            }
+
+            status = Types.List.Append(list, next.Ptr);
+            next.DecRef();
+            if (status < 0)
+            {
+                break;
+            }
+        }
+
+        it.DecRef();
+        return status;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="action"/> with each item of <paramref name="iterable"/> (borrowed
+    /// for the call) until it returns non-zero. 0 at the end, the action's result when it
+    /// stopped early, or -1 with the error set when iteration failed.
+    /// </summary>
+    public int ForEach(PyObject* iterable, Func<nint, int> action)
+    {
+        var it = GetIter(iterable);
+        if (it.IsNull)
+        {
+            return -1;
+        }
+
+        var status = 0;
+        while (status == 0)
+        {
+            var next = IterNext(it.Ptr);
+            if (next.IsNull)
+            {
+                status = ErrorOccurred ? -1 : 0;
+                break;
+            }
+
+            status = action(next.Address);
+            next.DecRef();
+        }
+
+        it.DecRef();
+        return status;
+    }
+
+    /// <summary>
+    /// <c>reversed(o)</c> for a list (list_reverseiterator) or a range (its iterator, backwards):
+    /// true with a new reference (null with the error set on failure); false for anything else.
+    /// </summary>
+    public bool TryGetReversedIter(PyObject* o, out PyRef iterator)
+    {
+        if (o->Type == Types.List.TypeObject)
+        {
+            iterator = Types.Iterators.ReversedList.New(o);
+            return true;
+        }
+
+        if (o->Type == Types.Iterators.Range.TypeObject)
+        {
+            iterator = Types.Iterators.Range.ReversedIter(o);
+            return true;
+        }
+
+        iterator = PyRef.Null;
+        return false;
+    }
+}

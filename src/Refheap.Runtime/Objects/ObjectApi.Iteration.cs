@@ -1,0 +1,55 @@
+namespace Refheap.Objects;
+
+/// <summary>
+/// The iteration protocol for the evaluator and the builtins (<see cref="Heap.GetIter"/> and
+/// friends with <see cref="PyRef"/> in and out). Conventions as <see cref="Heap"/>'s.
+/// </summary>
+internal sealed unsafe partial class ObjectApi
+{
+    /// <summary><c>iter(o)</c>: a new reference to an iterator, or null with TypeError set.</summary>
+    public PyRef GetIter(PyRef o) => Heap.GetIter(o.Ptr);
+
+    /// <summary>
+    /// One step of an iterator: the next item (new reference); null WITHOUT an error at the end
+    /// (a Python-level StopIteration included); null with the error set on failure.
+    /// </summary>
+    public PyRef IterNext(PyRef iterator) => Heap.IterNext(iterator.Ptr);
+
+    /// <summary>Whether <paramref name="o"/> is an iterator (<c>next()</c> accepts it).</summary>
+    public bool IsIterator(PyRef o) => Heap.IsIterator(o.Ptr);
+
+    /// <summary><c>item in container</c>: 1, 0, or -1 with the error set.</summary>
+    public int Contains(PyRef container, PyRef item) => Heap.Contains(container.Ptr, item.Ptr);
+
+    /// <summary><c>list(iterable)</c>: a new list, or null with the error set.</summary>
+    public PyRef ListFromIterable(PyRef iterable) => Heap.ListFromIterable(iterable.Ptr);
+
+    /// <summary><c>tuple(iterable)</c>: a new tuple (an exact tuple itself), or null with the error set.</summary>
+    public PyRef TupleFromIterable(PyRef iterable) => Heap.TupleFromIterable(iterable.Ptr);
+
+    /// <summary><c>list.extend(iterable)</c> on a list; 0 or -1.</summary>
+    public int ExtendList(PyRef list, PyRef iterable) => Heap.ExtendList(list.Ptr, iterable.Ptr);
+
+    /// <summary>
+    /// Calls <paramref name="action"/> with each item of <paramref name="iterable"/> (borrowed
+    /// for the call) until it returns non-zero: 0 at the end, the action's non-zero result, or
+    /// -1 with the error set when iterating failed.
+    /// </summary>
+    public int ForEach(PyRef iterable, Func<PyRef, int> action) => Heap.ForEach(iterable.Ptr, p => action(new PyRef((PyObject*)p)));
+
+    /// <summary>
+    /// <c>reversed(o)</c> for the types with their own reverse iterator (list, range/xrange):
+    /// true with a new reference in <paramref name="iterator"/> (null with the error set on
+    /// failure); false for any other object, nothing set (the builtin then uses
+    /// <c>__reversed__</c> or the sequence protocol).
+    /// </summary>
+    public bool TryGetReversedIter(PyRef o, out PyRef iterator) => Heap.TryGetReversedIter(o.Ptr, out iterator);
+
+    /// <summary>
+    /// The lazy range type: 3.x <c>range</c>, 2.7 <c>xrange</c> (borrowed; calling it makes a range).
+    /// </summary>
+    public PyRef RangeType => Heap.TypeObjectOf(Heap.Types.Iterators.Range);
+
+    /// <summary>2.7's builtin <c>range(*args, **kwargs)</c>: a new list, or null with 2.7's errors set.</summary>
+    public PyRef RangeList(PyRef args, PyRef kwargs) => Heap.Types.Iterators.Range.NewList(args.Ptr, kwargs.Ptr);
+}
