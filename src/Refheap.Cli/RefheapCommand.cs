@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using Refheap.Cli.Bench;
+using Refheap.Cli.Run;
 using Refheap.Cli.Stats;
 
 namespace Refheap.Cli;
@@ -29,6 +30,7 @@ public static class RefheapCommand
         {
             StatsCommand.Build(console),
             BenchCommand.Build(console),
+            RunCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test
 

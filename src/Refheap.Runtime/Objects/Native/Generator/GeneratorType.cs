@@ -161,6 +161,15 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         : Resumer(new PyRef(self), PyRef.Null, false);
 
     /// <inheritdoc/>
+    public override PyRef Iter(PyObject* self) => new PyRef(self).NewRef();
+
+    /// <inheritdoc/>
+    public override bool IsIterator(PyObject* self) => true;
+
+    /// <inheritdoc/>
+    public override PyRef IterNext(PyObject* self) => Next(self);
+
+    /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
         var g = (PyGeneratorObject*)self;

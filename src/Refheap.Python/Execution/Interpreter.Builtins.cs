@@ -1,0 +1,128 @@
+using Refheap.Objects;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    /// <summary>The program's <c>sys.argv</c>.</summary>
+    public IReadOnlyList<string> Argv { get; set; } = [];
+
+    /// <summary>The object <c>sys.stdout</c> is, borrowed.</summary>
+    public PyRef SysStdout => _sysStdout;
+
+    /// <summary>The object <c>sys.stderr</c> is, borrowed.</summary>
+    public PyRef SysStderr => _sysStderr;
+
+    /// <summary>Raises an instance of <paramref name="exceptionClass"/> made with <paramref name="args"/> (a tuple); returns null.</summary>
+    public PyRef RaiseInstance(PyRef exceptionClass, PyRef args)
+    {
+        var e = CallTuple(exceptionClass, args, PyRef.Null);
+        return e.IsNull ? e : _heap.RestoreError(e);
+    }
+
+    /// <summary>
+    /// Fills the builtins dict: the builtins module's functions and types, then what needs the
+    /// interpreter's frames (globals, locals, vars, super, __import__), and the constructs
+    /// Refheap does not run (exec, eval, compile, input, open) as NotImplementedError.
+    /// </summary>
+    private void InitializeBuiltins()
+    {
+        _sysStdout = Check(MakeStream("stdout", Stdout));
+        _sysStderr = Check(MakeStream("stderr", Stderr));
+        AddBuiltin("globals", (args, kwargs) => _current.IsNull ? _api.Raise("SystemError", "no frame") : ObjectApi.FrameGlobals(_current).NewRef());
+        AddBuiltin("locals", (args, kwargs) => CurrentLocals());
+        AddBuiltin("__import__", (args, kwargs) =>
+        {
+            var name = ObjectApi.TupleSize(args) > 0 ? ObjectApi.TupleItem(args, 0) : PyRef.Null;
+            return name.IsNull || !_api.IsStr(name) ? _api.Raise("TypeError", "__import__() argument 1 must be str") : Import(ObjectApi.StrText(name), PyRef.Null);
+        });
+        foreach (var name in new[] { "exec", "eval", "compile", "input", "open", "execfile", "raw_input", "reload" })
+        {
+            var feature = name;
+            AddBuiltin(name, (args, kwargs) => RaiseUnsupported($"{feature}()"));
+        }
+
+        AddBuiltinIfMissing("object", _api.Heap.TypeObjectOf(_api.Heap.Types.Object));
+        foreach (var e in _api.Heap.Types.Exceptions.All)
+        {
+            AddBuiltinIfMissing(e.Name, _api.Heap.TypeObjectOf(e));
+        }
+    }
+
+    private PyRef CurrentLocals()
+    {
+        if (_current.IsNull)
+        {
+            return _api.Raise("SystemError", "no frame");
+        }
+
+        var locals = _api.FrameLocalsDict(_current);
+        return locals.IsNull ? locals : locals.NewRef();
+    }
+
+    private void AddBuiltin(string name, Func<PyRef, PyRef, PyRef> body)
+    {
+        var f = Check(_api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false));
+        var status = _api.DictSetString(_builtins, name, f);
+        f.DecRef();
+        if (status < 0)
+        {
+            throw _heap.TakeErrorAsException();
+        }
+    }
+
+    private void AddBuiltinIfMissing(string name, PyRef value)
+    {
+        if (_api.DictGetString(_builtins, name).IsNull && _api.DictSetString(_builtins, name, value) < 0)
+        {
+            throw _heap.TakeErrorAsException();
+        }
+    }
+
+    /// <summary>An instance of a small file class whose <c>write</c> and <c>flush</c> go to <paramref name="writer"/>.</summary>
+    private PyRef MakeStream(string name, TextWriter writer)
+    {
+        var cls = _api.NewNativeClass(Py27 ? "file" : "TextIOWrapper", Py27 ? "__builtin__" : "_io",
+        [
+            ("write", (self, args, kwargs) =>
+            {
+                if (ObjectApi.TupleSize(args) != 1 || !_api.IsStr(ObjectApi.TupleItem(args, 0)))
+                {
+                    return _api.Raise("TypeError", Py27 ? "write() argument 1 must be string or read-only character buffer" : "write() argument must be str");
+                }
+
+                var text = ObjectApi.StrText(ObjectApi.TupleItem(args, 0));
+                writer.Write(text);
+                if (writer == Stdout)
+                {
+                    ResetSoftSpace();
+                }
+
+                return Py27 ? _api.NoneObject.NewRef() : _api.NewInt(text.Length);
+            }),
+            ("flush", (self, args, kwargs) =>
+            {
+                writer.Flush();
+                return _api.NoneObject.NewRef();
+            }),
+        ]);
+        if (cls.IsNull)
+        {
+            return cls;
+        }
+
+        var instance = _api.CallObject(cls, _api.EmptyTuple, PyRef.Null);
+        cls.DecRef();
+        if (!instance.IsNull)
+        {
+            var n = _api.NewStr($"<{name}>");
+            if (!n.IsNull)
+            {
+                _api.SetAttr(instance, _api.Intern("name"), n);
+                n.DecRef();
+            }
+        }
+
+        return instance;
+    }
+}

@@ -1,0 +1,85 @@
+using Refheap.Objects;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    private bool _stdoutSoftSpace;
+    private PyRef _sysStdout;
+    private PyRef _sysStderr;
+
+    /// <summary>2.7's PRINT_ITEM: writes str(value), after a space when the stream's softspace is set; 0 or -1.</summary>
+    private int PrintItem(PyRef stream, PyRef value)
+    {
+        var text = _api.ToStr(value);
+        if (text.IsNull)
+        {
+            return -1;
+        }
+
+        var toStdout = stream.IsNull || _api.IsNone(stream) || stream == _sysStdout;
+        int status;
+        if (toStdout)
+        {
+            if (_stdoutSoftSpace)
+            {
+                Stdout.Write(' ');
+            }
+
+            Stdout.Write(ObjectApi.StrText(text));
+            _stdoutSoftSpace = !ObjectApi.EndsWithNonSpaceWhitespace(text) || !_api.IsStr(value);
+            status = 0;
+        }
+        else
+        {
+            status = WriteTo(stream, text);
+        }
+
+        text.DecRef();
+        return status;
+    }
+
+    /// <summary>2.7's PRINT_NEWLINE; 0 or -1.</summary>
+    private int PrintNewline(PyRef stream)
+    {
+        if (stream.IsNull || _api.IsNone(stream) || stream == _sysStdout)
+        {
+            Stdout.Write('\n');
+            _stdoutSoftSpace = false;
+            return 0;
+        }
+
+        var nl = _api.NewStr("\n");
+        var status = nl.IsNull ? -1 : WriteTo(stream, nl);
+        nl.XDecRef();
+        return status;
+    }
+
+    private int WriteTo(PyRef stream, PyRef text)
+    {
+        if (stream == _sysStderr)
+        {
+            Stderr.Write(ObjectApi.StrText(text));
+            return 0;
+        }
+
+        var write = _api.GetAttr(stream, _api.Intern("write"));
+        if (write.IsNull)
+        {
+            return -1;
+        }
+
+        var r = CallValue(write, [text], default);
+        write.DecRef();
+        if (r.IsNull)
+        {
+            return -1;
+        }
+
+        r.DecRef();
+        return 0;
+    }
+
+    /// <summary>A write to <c>sys.stdout</c> from Python code ends 2.7's softspace.</summary>
+    public void ResetSoftSpace() => _stdoutSoftSpace = false;
+}

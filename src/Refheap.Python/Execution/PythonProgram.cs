@@ -1,0 +1,185 @@
+using Refheap.Objects;
+using Refheap.Python.Compiler;
+
+namespace Refheap.Python.Execution;
+
+/// <summary>Runs a Python program on a runtime, as <c>python FILE args</c> does.</summary>
+public static class PythonProgram
+{
+    /// <summary>The stack of the thread a program runs on: deep Python recursion reaches the recursion limit long before it.</summary>
+    private const int ProgramStackBytes = 512 * 1024 * 1024;
+
+    /// <summary>
+    /// Runs a program on <paramref name="runtime"/> (its profile picks the dialect: py27 ↔ 2.7,
+    /// py312 ↔ 3.12), as <c>python FILE args</c>: returns the exit code (0, 1 for an uncaught
+    /// exception or syntax error, or <c>sys.exit</c>'s code); writes stdout and stderr; tears
+    /// down <c>__main__</c> and its imported modules at the end so that the heap returns to
+    /// its starting census. The caller must not hold the runtime lock (the program runs on a
+    /// thread of its own, with a large stack).
+    /// </summary>
+    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var exitCode = 1;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    using var gil = runtime.Enter();
+                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr);
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            },
+            ProgramStackBytes);
+        thread.Start();
+        thread.Join();
+        stdout.Flush();
+        stderr.Flush();
+        if (failure != null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return exitCode;
+    }
+
+    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        var dialect = PythonDialect.FromProfile(runtime.Profile);
+        var isFile = !fileName.StartsWith('<');
+        var codeFileName = isFile && !dialect.PrintIsStatement ? Path.GetFullPath(fileName) : fileName;
+        var directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? "." : Directory.GetCurrentDirectory();
+        using var interpreter = new Interpreter(runtime, stdout, stderr, directory) { Argv = argv.Count == 0 ? [isFile ? fileName : "-c"] : argv };
+        var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
+        runtime.Api.Heap.UnraisableWriter = stderr;
+        try
+        {
+            CodeUnit unit;
+            try
+            {
+                unit = interpreter.CompileSource(source, codeFileName, stderr);
+            }
+            catch (PythonSyntaxError e)
+            {
+                stderr.Write(e.FormatForDisplay());
+                return 1;
+            }
+            catch (PythonUnsupportedError e)
+            {
+                stderr.Write(e.FormatForDisplay());
+                return 1;
+            }
+
+            var exitCode = RunMain(interpreter, unit, codeFileName);
+            interpreter.ModuleTeardown();
+            return exitCode;
+        }
+        finally
+        {
+            runtime.Api.Heap.UnraisableWriter = previousUnraisable;
+        }
+    }
+
+    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName)
+    {
+        var api = interpreter.Api;
+        var heap = api.Heap;
+        var module = api.NewModule("__main__");
+        if (module.IsNull || interpreter.AddModule("__main__", module) < 0)
+        {
+            module.XDecRef();
+            return ReportUncaught(interpreter);
+        }
+
+        var dict = ObjectApi.ModuleDict(module);
+        if (!fileName.StartsWith('<'))
+        {
+            var file = api.NewStr(fileName);
+            if (!file.IsNull)
+            {
+                api.DictSetString(dict, "__file__", file);
+                file.DecRef();
+            }
+        }
+
+        var r = interpreter.RunModuleCode(unit, dict);
+        module.DecRef();
+        if (r.IsNull)
+        {
+            return ReportUncaught(interpreter);
+        }
+
+        r.DecRef();
+        return heap.ErrorOccurred ? ReportUncaught(interpreter) : 0;
+    }
+
+    /// <summary>Prints the pending exception (SystemExit gives its code) and returns the exit code.</summary>
+    private static int ReportUncaught(Interpreter interpreter)
+    {
+        var api = interpreter.Api;
+        var e = api.Heap.FetchError();
+        if (e.IsNull)
+        {
+            return 1;
+        }
+
+        try
+        {
+            var systemExit = api.ExceptionClass("SystemExit");
+            if (!systemExit.IsNull && ObjectApi.IsSubclass(e.Type, systemExit))
+            {
+                return ExitCode(interpreter, e);
+            }
+
+            interpreter.Stdout.Flush();
+            TracebackPrinter.Print(interpreter, e, interpreter.Stderr);
+            return 1;
+        }
+        finally
+        {
+            e.DecRef();
+        }
+    }
+
+    private static int ExitCode(Interpreter interpreter, PyRef exit)
+    {
+        var api = interpreter.Api;
+        var code = api.GetAttr(exit, api.Intern("code"));
+        if (code.IsNull)
+        {
+            api.Heap.ClearError();
+            return 0;
+        }
+
+        try
+        {
+            if (api.IsNone(code))
+            {
+                return 0;
+            }
+
+            if (api.IsInt(code) && api.TryAsLong(code, out var n))
+            {
+                return (int)n;
+            }
+
+            var text = api.Str(code);
+            api.Heap.ClearError();
+            interpreter.Stderr.Write((text ?? "") + "\n");
+            return 1;
+        }
+        finally
+        {
+            code.DecRef();
+        }
+    }
+}
