@@ -65,6 +65,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
             Add(t);
         }
 
+        BuiltinIterators = new Native.BuiltinIterators.BuiltinIteratorTypes(heap);
+        foreach (var t in BuiltinIterators.All)
+        {
+            Add(t);
+        }
+
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
@@ -143,6 +149,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
     public Native.Iterators.IterationTypes Iterators { get; }
 
+    /// <summary>enumerate, reversed and (3.x) map, filter, zip (Native/BuiltinIterators).</summary>
+    public Native.BuiltinIterators.BuiltinIteratorTypes BuiltinIterators { get; }
+
     /// <summary><c>weakref.ref</c>.</summary>
     public WeakReferenceType WeakReference { get; }
 
@@ -213,6 +222,10 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;
+        if (!Native.Str.Formatting.FormatMethods.Install(this))
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold the built-in methods");
+        }
     }
 
     private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)

@@ -143,8 +143,9 @@ internal sealed unsafe partial class Heap
     /// <summary><c>a // b</c>.</summary>
     public PyRef FloorDivide(PyObject* a, PyObject* b) => Binary(a, b, BinaryOp.FloorDivide);
 
-    /// <summary><c>a % b</c> on numbers (the result has the sign of b).</summary>
-    public PyRef Remainder(PyObject* a, PyObject* b) => Binary(a, b, BinaryOp.Remainder);
+    /// <summary><c>a % b</c>: printf-style formatting when a is a str, else on numbers (the result has the sign of b).</summary>
+    public PyRef Remainder(PyObject* a, PyObject* b) =>
+        IsInstance(a, Types.Str) ? Native.Str.Formatting.PercentFormatter.Format(this, a, b) : Binary(a, b, BinaryOp.Remainder);
 
     /// <summary><c>a ** b</c>; an int to a negative int power is a float.</summary>
     public PyRef Power(PyObject* a, PyObject* b) => Binary(a, b, BinaryOp.Power);

@@ -43,9 +43,9 @@ internal sealed unsafe class ExceptionTypes
         SystemError = Add("SystemError", standard);
         TypeError = Add("TypeError", standard);
         ValueError = Add("ValueError", standard);
-        Add("UnicodeError", ValueError);
-        Add("ImportError", standard);
-        Add("SyntaxError", standard);
+        var unicode = Add("UnicodeError", ValueError);
+        var import = Add("ImportError", standard);
+        var syntax = Add("SyntaxError", standard);
         if (py27)
         {
             var environment = Add("EnvironmentError", standard);
@@ -56,11 +56,13 @@ internal sealed unsafe class ExceptionTypes
         {
             // PEP 3151: EnvironmentError and IOError are other names of OSError.
             var os = Add("OSError", exception);
+            AddOsErrors(os);
             _aliases.Add("EnvironmentError", os);
             _aliases.Add("IOError", os);
         }
 
-        Add("Warning", exception);
+        var warning = Add("Warning", exception);
+        AddMore(standard, unicode, import, syntax, warning, py27);
         _ = types;
     }
 
@@ -144,8 +146,49 @@ internal sealed unsafe class ExceptionTypes
         }
     }
 
+    /// <summary>The builtins names of every exception class, aliases included.</summary>
+    public IEnumerable<string> Names => _byName.Keys.Concat(_aliases.Keys);
+
     /// <summary>Looks an exception class up by its builtins name (3.12: EnvironmentError and IOError are OSError), or null.</summary>
     public ExceptionType? Find(string name) => _byName.GetValueOrDefault(name) ?? _aliases.GetValueOrDefault(name);
+
+    // The rest of the builtins' exceptions, which the runtime itself never raises.
+    private void AddMore(ExceptionType standard, ExceptionType unicode, ExceptionType import, ExceptionType syntax, ExceptionType warning, bool py27)
+    {
+        Add("BufferError", standard);
+        Add("EOFError", standard);
+        Add("TabError", Add("IndentationError", syntax));
+        Add("UnicodeDecodeError", unicode);
+        Add("UnicodeEncodeError", unicode);
+        Add("UnicodeTranslateError", unicode);
+        foreach (var name in (string[])["UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "SyntaxWarning", "RuntimeWarning", "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning"])
+        {
+            Add(name, warning);
+        }
+
+        if (!py27)
+        {
+            Add("ResourceWarning", warning);
+            Add("EncodingWarning", warning);
+            Add("StopAsyncIteration", _byName["Exception"]);
+            Add("ModuleNotFoundError", import);
+        }
+    }
+
+    // PEP 3151's subclasses of OSError (3.3+).
+    private void AddOsErrors(ExceptionType os)
+    {
+        var connection = Add("ConnectionError", os);
+        foreach (var name in (string[])["BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"])
+        {
+            Add(name, connection);
+        }
+
+        foreach (var name in (string[])["BlockingIOError", "ChildProcessError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError"])
+        {
+            Add(name, os);
+        }
+    }
 
     private ExceptionType Add(string name, ExceptionType? baseType)
     {

@@ -260,6 +260,9 @@ internal sealed unsafe class ListType : TypeDescriptor
     public override void ReleaseContents(PyObject* self) => ReleaseItems(self);
 
     /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.List(Heap, args, kwargs);
+
+    /// <inheritdoc/>
     public override nint Length(PyObject* self) => Size(self);
 
     /// <inheritdoc/>

@@ -26,5 +26,8 @@ internal sealed unsafe class ObjectType : TypeDescriptor
     public override nuint BaseInstanceSize => (nuint)sizeof(PyObject);
 
     /// <inheritdoc/>
-    public override PyRef Construct(PyObject* args, PyObject* kwargs) => New();
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) =>
+        Tuple.TupleType.Size(args) > 0 || (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0)
+            ? Heap.RaiseTypeError(Heap.Profile.Wording == ErrorWording.Cpython27 ? "object() takes no parameters" : "object() takes no arguments")
+            : New();
 }

@@ -159,6 +159,23 @@ internal sealed unsafe class StrType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Str(Heap, args, kwargs);
+
+    /// <inheritdoc/>
+    /// <remarks><c>s[i]</c> with an integer index (slices are not supported yet).</remarks>
+    public override PyRef Subscript(PyObject* self, PyObject* key)
+    {
+        if (!Heap.IsInt(key))
+        {
+            return Heap.RaiseTypeError(Heap.Profile.Wording == ErrorWording.Cpython27
+                ? $"string indices must be integers, not {key->Type->Descriptor.Name}"
+                : $"string indices must be integers, not '{key->Type->Descriptor.Name}'");
+        }
+
+        return Heap.TryIndex(key, LengthOf(self), "string", out var i) ? New(AsSpan(self).Slice((int)i, 1)) : PyRef.Null;
+    }
+
+    /// <inheritdoc/>
     public override nint Length(PyObject* self) => ((PyStrObject*)self)->Length;
 
     /// <inheritdoc/>

@@ -192,6 +192,9 @@ internal sealed unsafe class TupleType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Tuple(Heap, args, kwargs);
+
+    /// <inheritdoc/>
     public override nint Length(PyObject* self) => Size(self);
 
     /// <inheritdoc/>

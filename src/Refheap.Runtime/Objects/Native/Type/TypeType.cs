@@ -112,6 +112,10 @@ internal sealed unsafe class TypeType : TypeDescriptor
         ((PyTypeObject*)self)->Descriptor.Construct(args, kwargs);
 
     /// <inheritdoc/>
+    /// <remarks>Calling <c>type</c> itself: <c>type(o)</c> or <c>type(name, bases, dict)</c>.</remarks>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Type(Heap, args, kwargs);
+
+    /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
         var t = (PyTypeObject*)self;

@@ -1,0 +1,596 @@
+using Refheap.Objects.Native.Iterators;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+using Refheap.Objects.Native.Type;
+
+namespace Refheap.Objects.Native.BuiltinIterators;
+
+/// <summary>
+/// <c>map</c>, <c>filter</c>, <c>zip</c>, <c>enumerate</c> and <c>reversed</c>: calling the
+/// type makes a tracked iterator object (as CPython's bltinmodule.c and enumobject.c do), which
+/// draws from its iterators one step at a time and drops them once exhausted.
+/// </summary>
+internal sealed unsafe class BuiltinIteratorType : IteratorType
+{
+    private readonly BuiltinIteratorKind _kind;
+
+    /// <summary>Creates the descriptor of one kind.</summary>
+    public BuiltinIteratorType(Heap heap, string name, BuiltinIteratorKind kind)
+        : base(heap, name) => _kind = kind;
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    private bool Py27 => Heap.Profile.Wording == ErrorWording.Cpython27;
+
+    private static PyObject** Items(PyObject* o) => (PyObject**)((byte*)o + PyBuiltinIteratorObject.ItemsOffset);
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) =>
+        (nuint)(PyBuiltinIteratorObject.ItemsOffset + (sizeof(nint) * ((PyBuiltinIteratorObject*)self)->Count));
+
+    // A new object with `count` iterator slots and the function (borrowed, may be null); not yet tracked.
+    private PyRef Allocate(nint count, PyObject* function)
+    {
+        var o = Heap.AllocObject(this, (nuint)(PyBuiltinIteratorObject.ItemsOffset + (sizeof(nint) * count)));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        var it = (PyBuiltinIteratorObject*)o;
+        it->Count = count;
+        Heap.XIncRef(function);
+        it->Function = function;
+        return new PyRef(o);
+    }
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        Heap.Gc.Untrack(self);
+        Clear(self);
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var it = (PyBuiltinIteratorObject*)self;
+        int r;
+        if (it->Function != null && (r = visit(it->Function, arg)) != 0)
+        {
+            return r;
+        }
+
+        if (it->BigIndex != null && (r = visit(it->BigIndex, arg)) != 0)
+        {
+            return r;
+        }
+
+        for (nint i = 0; i < it->Count; i++)
+        {
+            var item = Items(self)[i];
+            if (item != null && (r = visit(item, arg)) != 0)
+            {
+                return r;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self)
+    {
+        var it = (PyBuiltinIteratorObject*)self;
+        Heap.ClearRef(ref it->Function);
+        Heap.ClearRef(ref it->BigIndex);
+        for (nint i = 0; i < it->Count; i++)
+        {
+            Heap.ClearRef(ref Items(self)[i]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override nint LengthHint(PyObject* self)
+    {
+        var it = (PyBuiltinIteratorObject*)self;
+        return _kind == BuiltinIteratorKind.Reversed && it->Function != null ? (nint)(it->Index + 1) : 0;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) => _kind switch
+    {
+        BuiltinIteratorKind.Map => NewMap(args, kwargs),
+        BuiltinIteratorKind.Filter => NewFilter(args, kwargs),
+        BuiltinIteratorKind.Zip => NewZip(args, kwargs),
+        BuiltinIteratorKind.Enumerate => NewEnumerate(args, kwargs),
+        _ => NewReversed(args, kwargs),
+    };
+
+    private bool NoKeywords(PyObject* kwargs)
+    {
+        if (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0)
+        {
+            return true;
+        }
+
+        Heap.RaiseTypeError($"{Name}() takes no keyword arguments");
+        return false;
+    }
+
+    // Fills the object's slots with iter(args[first + i]); false with the error set.
+    private bool FillIterators(PyRef o, PyObject* args, nint first)
+    {
+        var n = ((PyBuiltinIteratorObject*)o.Ptr)->Count;
+        for (nint i = 0; i < n; i++)
+        {
+            var it = Heap.GetIter(TupleType.Item(args, first + i));
+            if (it.IsNull)
+            {
+                return false;
+            }
+
+            Items(o.Ptr)[i] = it.Ptr;
+        }
+
+        return true;
+    }
+
+    // Tracks a finished object, or drops a failed one.
+    private PyRef Finish(PyRef o, bool ok)
+    {
+        if (!ok)
+        {
+            o.DecRef();
+            return PyRef.Null;
+        }
+
+        Heap.Gc.Track(o.Ptr);
+        return o;
+    }
+
+    private PyRef NewMap(PyObject* args, PyObject* kwargs)
+    {
+        var n = TupleType.Size(args);
+        if (!NoKeywords(kwargs))
+        {
+            return PyRef.Null;
+        }
+
+        if (n < 2)
+        {
+            return Heap.RaiseTypeError("map() must have at least two arguments.");
+        }
+
+        var o = Allocate(n - 1, TupleType.Item(args, 0));
+        return o.IsNull ? o : Finish(o, FillIterators(o, args, 1));
+    }
+
+    private PyRef NewFilter(PyObject* args, PyObject* kwargs)
+    {
+        var n = TupleType.Size(args);
+        if (!NoKeywords(kwargs))
+        {
+            return PyRef.Null;
+        }
+
+        if (n != 2)
+        {
+            return Heap.RaiseTypeError($"filter expected 2 arguments, got {n}");
+        }
+
+        // None (or bool itself) means "the item's own truth".
+        var function = TupleType.Item(args, 0);
+        if (function == Heap.NoneObject || function == (PyObject*)Heap.Types.Bool.TypeObject)
+        {
+            function = null;
+        }
+
+        var o = Allocate(1, function);
+        return o.IsNull ? o : Finish(o, FillIterators(o, args, 1));
+    }
+
+    private PyRef NewZip(PyObject* args, PyObject* kwargs)
+    {
+        var strict = false;
+        if (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0)
+        {
+            var flag = Heap.Types.Dict.GetItemString(kwargs, "strict");
+            if (flag == null || Heap.Types.Dict.Count(kwargs) > 1)
+            {
+                return Heap.RaiseTypeError("zip() takes at most one keyword argument");
+            }
+
+            var truth = Heap.IsTrue(flag);
+            if (truth < 0)
+            {
+                return PyRef.Null;
+            }
+
+            strict = truth == 1;
+        }
+
+        var o = Allocate(TupleType.Size(args), null);
+        if (o.IsNull)
+        {
+            return o;
+        }
+
+        ((PyBuiltinIteratorObject*)o.Ptr)->Index = strict ? 1 : 0;
+        return Finish(o, FillIterators(o, args, 0));
+    }
+
+    private PyRef NewEnumerate(PyObject* args, PyObject* kwargs)
+    {
+        var n = TupleType.Size(args);
+        var firstName = Py27 ? "sequence" : "iterable";
+        PyObject* iterable = n > 0 ? TupleType.Item(args, 0) : null;
+        PyObject* start = n > 1 ? TupleType.Item(args, 1) : null;
+        if (n > 2)
+        {
+            return Heap.RaiseTypeError($"enumerate() takes at most 2 arguments ({n} given)");
+        }
+
+        if (kwargs != null)
+        {
+            nint pos = 0;
+            while (Heap.Types.Dict.Next(kwargs, ref pos, out var key, out var value))
+            {
+                var name = Heap.IsInstance(key, Heap.Types.Str) ? StrType.AsString(key) : "";
+                if (name == firstName && iterable == null)
+                {
+                    iterable = value;
+                }
+                else if (name == "start" && start == null)
+                {
+                    start = value;
+                }
+                else
+                {
+                    return Heap.RaiseTypeError(Py27
+                        ? $"'{name}' is an invalid keyword argument for this function"
+                        : name == firstName || name == "start"
+                            ? $"argument for enumerate() given by name ('{name}') and position ({(name == "start" ? 2 : 1)})"
+                            : $"enumerate() got an unexpected keyword argument '{name}'");
+                }
+            }
+        }
+
+        if (iterable == null)
+        {
+            return Heap.RaiseTypeError(Py27 ? "Required argument 'sequence' (pos 1) not found" : "enumerate() missing required argument 'iterable'");
+        }
+
+        long index = 0;
+        PyObject* bigIndex = null;
+        if (start != null)
+        {
+            if (!Heap.IsInt(start))
+            {
+                return Heap.RaiseTypeError(Py27
+                    ? $"'{start->Type->Descriptor.Name}' object cannot be interpreted as an index"
+                    : $"'{start->Type->Descriptor.Name}' object cannot be interpreted as an integer");
+            }
+
+            if (!Heap.TryAsLong(start, out index))
+            {
+                bigIndex = start;
+            }
+        }
+
+        var it = Heap.GetIter(iterable);
+        if (it.IsNull)
+        {
+            return it;
+        }
+
+        var o = Allocate(1, null);
+        if (o.IsNull)
+        {
+            it.DecRef();
+            return o;
+        }
+
+        var e = (PyBuiltinIteratorObject*)o.Ptr;
+        e->Index = index;
+        Heap.XIncRef(bigIndex);
+        e->BigIndex = bigIndex;
+        Items(o.Ptr)[0] = it.Ptr;
+        return Finish(o, true);
+    }
+
+    private PyRef NewReversed(PyObject* args, PyObject* kwargs)
+    {
+        var n = TupleType.Size(args);
+        if (!NoKeywords(kwargs))
+        {
+            return PyRef.Null;
+        }
+
+        if (n != 1)
+        {
+            return Heap.RaiseTypeError(Py27 ? $"reversed expected 1 arguments, got {n}" : $"reversed expected 1 argument, got {n}");
+        }
+
+        var seq = TupleType.Item(args, 0);
+        if (Heap.TryGetReversedIter(seq, out var builtin))
+        {
+            return builtin;
+        }
+
+        if (seq->Type->Descriptor.IsHeapType && TryCallReversed(seq, out var result))
+        {
+            return result;
+        }
+
+        if (!IsSequence(seq))
+        {
+            if (!Py27 && Heap.IsDict(seq))
+            {
+                return Heap.Raise(Heap.Types.Exceptions.NotImplementedError, "Refheap does not support reversed(dict)");
+            }
+
+            return Heap.RaiseTypeError(Py27 ? "argument to reversed() must be a sequence" : $"'{seq->Type->Descriptor.Name}' object is not reversible");
+        }
+
+        var length = Heap.Length(seq);
+        if (length < 0)
+        {
+            return PyRef.Null;
+        }
+
+        var o = Allocate(0, seq);
+        if (o.IsNull)
+        {
+            return o;
+        }
+
+        ((PyBuiltinIteratorObject*)o.Ptr)->Index = length - 1;
+        return Finish(o, true);
+    }
+
+    // A class's __reversed__ (None there means "not reversible").
+    private bool TryCallReversed(PyObject* seq, out PyRef result)
+    {
+        result = PyRef.Null;
+        var name = Heap.InternString("__reversed__");
+        var attr = TypeType.Lookup(seq->Type, name.Ptr);
+        if (attr == null)
+        {
+            return false;
+        }
+
+        if (attr == Heap.NoneObject)
+        {
+            result = Heap.RaiseTypeError($"'{seq->Type->Descriptor.Name}' object is not reversible");
+            return true;
+        }
+
+        return Heap.TryCallSpecial(seq, "__reversed__", out result);
+    }
+
+    // PySequence_Check as reversed() needs it: a tuple, a str, a list, or a class (not a dict subclass) with __getitem__ (2.7: and __len__).
+    private bool IsSequence(PyObject* o)
+    {
+        if (Heap.IsInstance(o, Heap.Types.Tuple) || Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List))
+        {
+            return true;
+        }
+
+        if (!o->Type->Descriptor.IsHeapType || Heap.IsDict(o))
+        {
+            return false;
+        }
+
+        return TypeType.Lookup(o->Type, Heap.InternString("__getitem__").Ptr) != null
+            && TypeType.Lookup(o->Type, Heap.InternString("__len__").Ptr) != null;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef IterNext(PyObject* self) => _kind switch
+    {
+        BuiltinIteratorKind.Map => NextMap(self),
+        BuiltinIteratorKind.Filter => NextFilter(self),
+        BuiltinIteratorKind.Zip => NextZip(self),
+        BuiltinIteratorKind.Enumerate => NextEnumerate(self),
+        _ => NextReversed(self),
+    };
+
+    // The next item of each iterator as a new tuple; null without an error when one is exhausted.
+    private PyRef NextOfEach(PyObject* self, out nint exhaustedAt)
+    {
+        exhaustedAt = -1;
+        var n = ((PyBuiltinIteratorObject*)self)->Count;
+        var tuple = Heap.Types.Tuple.New(n);
+        if (tuple.IsNull)
+        {
+            return tuple;
+        }
+
+        for (nint i = 0; i < n; i++)
+        {
+            var it = Items(self)[i];
+            var item = it == null ? PyRef.Null : Heap.IterNext(it);
+            if (item.IsNull)
+            {
+                exhaustedAt = i;
+                tuple.DecRef();
+                return PyRef.Null;
+            }
+
+            TupleType.Items(tuple.Ptr)[i] = item.Ptr;
+        }
+
+        return tuple;
+    }
+
+    private PyRef NextMap(PyObject* self)
+    {
+        var args = NextOfEach(self, out _);
+        if (args.IsNull)
+        {
+            return args;
+        }
+
+        var result = Heap.Call(((PyBuiltinIteratorObject*)self)->Function, args.Ptr, null);
+        args.DecRef();
+        return result;
+    }
+
+    private PyRef NextFilter(PyObject* self)
+    {
+        var f = (PyBuiltinIteratorObject*)self;
+        while (true)
+        {
+            var it = Items(self)[0];
+            var item = it == null ? PyRef.Null : Heap.IterNext(it);
+            if (item.IsNull)
+            {
+                return item;
+            }
+
+            int truth;
+            if (f->Function == null)
+            {
+                truth = Heap.IsTrue(item.Ptr);
+            }
+            else
+            {
+                var args = Heap.NewTuple(item);
+                var r = args.IsNull ? args : Heap.Call(f->Function, args.Ptr, null);
+                args.XDecRef();
+                truth = r.IsNull ? -1 : Heap.IsTrue(r.Ptr);
+                r.XDecRef();
+            }
+
+            if (truth != 0)
+            {
+                if (truth < 0)
+                {
+                    item.DecRef();
+                    return PyRef.Null;
+                }
+
+                return item;
+            }
+
+            item.DecRef();
+        }
+    }
+
+    private PyRef NextZip(PyObject* self)
+    {
+        var z = (PyBuiltinIteratorObject*)self;
+        if (z->Count == 0)
+        {
+            return PyRef.Null;
+        }
+
+        var tuple = NextOfEach(self, out var at);
+        if (!tuple.IsNull || Heap.ErrorOccurred || z->Index == 0)
+        {
+            return tuple;
+        }
+
+        // strict=True: every iterator must end at the same step.
+        if (at > 0)
+        {
+            return Heap.RaiseValueError($"zip() argument {at + 1} is shorter than argument{(at == 1 ? "" : "s")} 1{(at == 1 ? "" : $"-{at}")}");
+        }
+
+        for (nint i = 1; i < z->Count; i++)
+        {
+            var item = Heap.IterNext(Items(self)[i]);
+            if (!item.IsNull)
+            {
+                item.DecRef();
+                return Heap.RaiseValueError($"zip() argument {i + 1} is longer than argument{(i == 1 ? "" : "s")} 1{(i == 1 ? "" : $"-{i}")}");
+            }
+
+            if (Heap.ErrorOccurred)
+            {
+                return PyRef.Null;
+            }
+        }
+
+        return PyRef.Null;
+    }
+
+    private PyRef NextEnumerate(PyObject* self)
+    {
+        var e = (PyBuiltinIteratorObject*)self;
+        var it = Items(self)[0];
+        var item = it == null ? PyRef.Null : Heap.IterNext(it);
+        if (item.IsNull)
+        {
+            return item;
+        }
+
+        PyRef number;
+        if (e->BigIndex == null && e->Index < long.MaxValue)
+        {
+            number = Heap.NewInt(e->Index++);
+        }
+        else
+        {
+            if (e->BigIndex == null)
+            {
+                var big = Heap.NewInt(e->Index);
+                if (big.IsNull)
+                {
+                    item.DecRef();
+                    return big;
+                }
+
+                e->BigIndex = big.Ptr;
+            }
+
+            number = new PyRef(e->BigIndex).NewRef();
+            var one = Heap.NewInt(1);
+            var next = one.IsNull ? one : Heap.Add(e->BigIndex, one.Ptr);
+            one.XDecRef();
+            if (next.IsNull)
+            {
+                number.DecRef();
+                item.DecRef();
+                return next;
+            }
+
+            Heap.SetRef(ref e->BigIndex, next.Ptr);
+        }
+
+        var pair = number.IsNull ? number : Heap.NewTuple(number, item);
+        number.XDecRef();
+        item.DecRef();
+        return pair;
+    }
+
+    private PyRef NextReversed(PyObject* self)
+    {
+        var r = (PyBuiltinIteratorObject*)self;
+        if (r->Function == null || r->Index < 0)
+        {
+            Heap.ClearRef(ref r->Function);
+            return PyRef.Null;
+        }
+
+        var index = Heap.NewInt(r->Index--);
+        if (index.IsNull)
+        {
+            return index;
+        }
+
+        var item = Heap.GetItem(r->Function, index.Ptr);
+        index.DecRef();
+        if (item.IsNull && (Heap.ErrorMatches(Heap.Types.Exceptions.IndexError) || Heap.ErrorMatches(Heap.Types.Exceptions.StopIteration)))
+        {
+            Heap.ClearError();
+            r->Index = -1;
+            Heap.ClearRef(ref r->Function);
+        }
+
+        return item;
+    }
+}

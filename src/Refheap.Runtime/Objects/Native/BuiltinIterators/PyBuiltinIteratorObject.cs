@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace Refheap.Objects.Native.BuiltinIterators;
+
+/// <summary>
+/// A map, filter, zip, enumerate or reversed object: a function (or the reversed sequence),
+/// a counter, and the iterators it draws from, inline.
+/// <code>
+///  0 RefCount, Type   16 Function (map's function, filter's predicate, reversed's sequence)
+/// 24 Index (enumerate's next number; reversed's next position; zip: 1 when strict)
+/// 32 BigIndex (enumerate's number once past 64 bits, an int)   40 Count   48 Items[Count] (iterators)
+/// </code>
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyBuiltinIteratorObject
+{
+    /// <summary>Reference count and type.</summary>
+    public PyObject Base;
+
+    /// <summary>Owned, or null (filter with None; an exhausted reversed).</summary>
+    public PyObject* Function;
+
+    /// <summary>The kind's counter.</summary>
+    public long Index;
+
+    /// <summary>enumerate's counter as an int object once it no longer fits in <see cref="Index"/>; owned or null.</summary>
+    public PyObject* BigIndex;
+
+    /// <summary>How many iterators follow.</summary>
+    public nint Count;
+
+    /// <summary>Bytes before the iterators.</summary>
+    public const int ItemsOffset = 48;
+}
