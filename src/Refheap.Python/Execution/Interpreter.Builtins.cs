@@ -1,4 +1,5 @@
 using Refheap.Objects;
+using Refheap.Python.Builtins;
 
 namespace Refheap.Python.Execution;
 
@@ -29,6 +30,16 @@ internal sealed partial class Interpreter
     {
         _sysStdout = Check(MakeStream("stdout", Stdout));
         _sysStderr = Check(MakeStream("stderr", Stderr));
+        if (!BuiltinFunctions.Populate(_api, _builtins, new BuiltinsHost(Dialect, Stdout, Stderr)))
+        {
+            throw _heap.TakeErrorAsException();
+        }
+
+        var varsWithArgument = _api.DictGetString(_builtins, "vars").NewRef();
+        AddBuiltin("vars", (args, kwargs) => ObjectApi.TupleSize(args) == 0 || varsWithArgument.IsNull
+            ? CurrentLocals()
+            : CallTuple(varsWithArgument, args, kwargs));
+        varsWithArgument.XDecRef();
         AddBuiltin("globals", (args, kwargs) => _current.IsNull ? _api.Raise("SystemError", "no frame") : ObjectApi.FrameGlobals(_current).NewRef());
         AddBuiltin("locals", (args, kwargs) => CurrentLocals());
         AddBuiltin("__import__", (args, kwargs) =>

@@ -54,7 +54,7 @@ internal sealed partial class Interpreter
         var moduleName = !module.IsNull && _api.IsStr(module) ? ObjectApi.StrText(module) : "__main__";
         for (var i = 0; i < ObjectApi.TupleSize(bases); i++)
         {
-            if (!ObjectApi.IsType(ObjectApi.TupleItem(bases, i)))
+            if (!_api.IsType(ObjectApi.TupleItem(bases, i)))
             {
                 ns.DecRef();
                 classCell.XDecRef();

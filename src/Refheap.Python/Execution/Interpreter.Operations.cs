@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
         switch ((UnaryOperator)op)
         {
             case UnaryOperator.Not:
-                var truth = _api.IsTrue(a);
+                var truth = _api.Truth(a);
                 return truth < 0 ? PyRef.Null : _api.Bool(truth == 0).NewRef();
             case UnaryOperator.Minus:
                 return _api.UnaryOperation(a, '-');

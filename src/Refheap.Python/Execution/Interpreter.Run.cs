@@ -437,7 +437,7 @@ internal sealed partial class Interpreter
                 case OpCode.PopJumpIfTrue:
                     a = slots[--sp];
                     slots[sp] = default;
-                    status = _api.IsTrue(a);
+                    status = _api.Truth(a);
                     a.DecRef();
                     if (status < 0)
                     {
@@ -452,7 +452,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.JumpIfFalseOrPop:
                 case OpCode.JumpIfTrueOrPop:
-                    status = _api.IsTrue(slots[sp - 1]);
+                    status = _api.Truth(slots[sp - 1]);
                     if (status < 0)
                     {
                         goto error;
@@ -823,7 +823,7 @@ internal sealed partial class Interpreter
                         goto error;
                     }
 
-                    status = _api.IsTrue(r);
+                    status = _api.Truth(r);
                     r.DecRef();
                     if (status < 0)
                     {

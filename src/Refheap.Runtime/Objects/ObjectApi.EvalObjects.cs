@@ -227,10 +227,6 @@ internal sealed unsafe partial class ObjectApi
         return t == null ? PyRef.Null : Heap.TypeObjectOf(t);
     }
 
-    /// <summary>Raises an exception of class <paramref name="name"/> with a message; returns null.</summary>
-    public PyRef Raise(string name, string message) =>
-        Heap.Raise(Heap.Types.Exceptions.Find(name) ?? Heap.Types.Exceptions.SystemError, message);
-
     // ---- modules ------------------------------------------------------------------------
 
     /// <summary>A new module (new reference) with a dict holding its <c>__name__</c>.</summary>

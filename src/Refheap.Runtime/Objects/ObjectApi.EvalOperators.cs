@@ -412,7 +412,7 @@ internal sealed unsafe partial class ObjectApi
     }
 
     /// <summary><c>bool(o)</c> with a class's <c>__bool__</c> (3.x) / <c>__nonzero__</c> (2.7), then <c>__len__</c>: 1, 0, or -1.</summary>
-    public int IsTrue(PyRef o)
+    public int Truth(PyRef o)
     {
         var p = o.Ptr;
         if (!IsUserInstance(p))
@@ -509,7 +509,7 @@ internal sealed unsafe partial class ObjectApi
                     return eq;
                 }
 
-                var t = IsTrue(eq);
+                var t = Truth(eq);
                 eq.DecRef();
                 return t < 0 ? PyRef.Null : Heap.NewBool(t == 0);
             }

@@ -19,32 +19,14 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>True or False, borrowed (they are immortal).</summary>
     public PyRef Bool(bool value) => new(value ? Heap.Types.Bool.TrueObject : Heap.Types.Bool.FalseObject);
 
-    /// <summary>An int (2.7: a long beyond 64 bits); new reference.</summary>
-    public PyRef NewInt(BigInteger value) => Heap.NewInt(value);
-
-    /// <summary>A 2.7 long whatever its size (<c>10L</c>); new reference.</summary>
-    public PyRef NewLong(BigInteger value) => Heap.Types.Long != null ? Heap.Types.Long.New(value) : Heap.NewInt(value);
-
-    /// <summary>A float; new reference.</summary>
-    public PyRef NewFloat(double value) => Heap.NewFloat(value);
-
     /// <summary>A str; new reference.</summary>
     public PyRef NewStr(string text) => Heap.NewString(text);
 
     /// <summary>The interned str for <paramref name="text"/>, borrowed (interned strings live as long as the heap).</summary>
     public PyRef Intern(string text) => Heap.InternString(text);
 
-    /// <summary>Whether <paramref name="o"/> is a str (or subclass).</summary>
-    public bool IsStr(PyRef o) => Heap.IsInstance(o.Ptr, Heap.Types.Str);
-
-    /// <summary>Whether <paramref name="o"/> is exactly a tuple.</summary>
-    public bool IsTuple(PyRef o) => o.Ptr->Type == Heap.Types.Tuple.TypeObject;
-
     /// <summary>Whether <paramref name="o"/> is a dict (or subclass).</summary>
     public bool IsDictObject(PyRef o) => Heap.IsDict(o.Ptr);
-
-    /// <summary>Whether <paramref name="o"/> is a type object (a class).</summary>
-    public static bool IsType(PyRef o) => o.Ptr->Type->Descriptor is TypeType;
 
     /// <summary>The name of an object's type.</summary>
     public static string TypeName(PyRef o) => o.Descriptor.Name;
@@ -57,9 +39,6 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>issubclass(a, b)</c> for two classes.</summary>
     public static bool IsSubclass(PyRef a, PyRef b) => Heap.IsSubtype((PyTypeObject*)a.Ptr, (PyTypeObject*)b.Ptr);
-
-    /// <summary>Whether <paramref name="o"/> is callable.</summary>
-    public bool IsCallable(PyRef o) => Heap.IsCallable(o.Ptr);
 
     // ---- tuples -------------------------------------------------------------------------
 
@@ -112,12 +91,6 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>The empty tuple, borrowed.</summary>
     public PyRef EmptyTuple => new(Heap.Types.Tuple.Empty);
 
-    /// <summary>A tuple's length.</summary>
-    public static int TupleSize(PyRef t) => (int)TupleType.Size(t.Ptr);
-
-    /// <summary>A tuple's item, borrowed.</summary>
-    public static PyRef TupleItem(PyRef t, int i) => new(TupleType.Item(t.Ptr, i));
-
     /// <summary>Whether <paramref name="o"/> is exactly a list.</summary>
     public bool IsList(PyRef o) => o.Ptr->Type == Heap.Types.List.TypeObject;
 
@@ -146,22 +119,6 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>del d[key]</c>; 0, or -1 with KeyError.</summary>
     public int DictDelete(PyRef d, PyRef key) => Heap.Types.Dict.DelItem(d.Ptr, key.Ptr);
-
-    /// <summary>Number of items in a dict.</summary>
-    public long DictCount(PyRef d) => Heap.Types.Dict.Count(d.Ptr);
-
-    /// <summary>The dict's items (borrowed), in its iteration order.</summary>
-    public List<(PyRef Key, PyRef Value)> DictItems(PyRef d)
-    {
-        var result = new List<(PyRef, PyRef)>();
-        nint pos = 0;
-        while (Heap.Types.Dict.Next(d.Ptr, ref pos, out var k, out var v))
-        {
-            result.Add((new PyRef(k), new PyRef(v)));
-        }
-
-        return result;
-    }
 
     /// <summary><c>d.clear()</c>.</summary>
     public void DictClear(PyRef d) => Heap.Types.Dict.ClearContents(d.Ptr);
@@ -220,9 +177,6 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>callable(*args, **kwargs)</c> with a tuple and a dict or null (borrowed); new reference or null.</summary>
     public PyRef CallObject(PyRef callable, PyRef args, PyRef kwargs) => Heap.Call(callable.Ptr, args.Ptr, kwargs.Ptr);
-
-    /// <summary><c>o.name</c> with a str name (borrowed); new reference or null.</summary>
-    public PyRef GetAttr(PyRef o, PyRef name) => Heap.GetAttr(o.Ptr, name.Ptr);
 
     /// <summary><c>del o.name</c>; 0 or -1.</summary>
     public int DeleteAttr(PyRef o, PyRef name) => Heap.SetAttr(o.Ptr, name.Ptr, null);
@@ -283,17 +237,11 @@ internal sealed unsafe partial class ObjectApi
         return Heap.NewClass(name, list, ns.Ptr, module);
     }
 
-    /// <summary>Text of a str object.</summary>
-    public static string StrText(PyRef str) => StrType.AsString(str.Ptr);
-
     /// <summary><c>str(o)</c>: new reference or null.</summary>
     public PyRef ToStr(PyRef o) => Heap.Str(o.Ptr);
 
     /// <summary><c>repr(o)</c>: new reference or null.</summary>
     public PyRef ToRepr(PyRef o) => Heap.Repr(o.Ptr);
-
-    /// <summary><c>o is None</c>.</summary>
-    public bool IsNone(PyRef o) => o.Ptr == Heap.NoneObject;
 
     /// <summary>A class's dict, borrowed (the evaluator adds the generator type's methods to it).</summary>
     public PyRef TypeDictOf(PyRef type) => new(((PyTypeObject*)type.Ptr)->Dict);
