@@ -40,6 +40,15 @@ internal sealed partial class Interpreter
             ? CurrentLocals()
             : CallTuple(varsWithArgument, args, kwargs));
         varsWithArgument.XDecRef();
+        foreach (var name in new[] { "classmethod", "staticmethod", "property" })
+        {
+            if (_api.DictSetString(_builtins, name, _api.EvalTypeObject(name)) < 0)
+            {
+                throw _heap.TakeErrorAsException();
+            }
+        }
+
+        AddBuiltin("super", Super);
         AddBuiltin("globals", (args, kwargs) => _current.IsNull ? _api.Raise("SystemError", "no frame") : ObjectApi.FrameGlobals(_current).NewRef());
         AddBuiltin("locals", (args, kwargs) => CurrentLocals());
         AddBuiltin("__import__", (args, kwargs) =>
@@ -58,6 +67,54 @@ internal sealed partial class Interpreter
         {
             AddBuiltinIfMissing(e.Name, _api.Heap.TypeObjectOf(e));
         }
+    }
+
+    /// <summary><c>super(C, obj)</c>, or 3.x's <c>super()</c>: the class from the caller's <c>__class__</c> cell, the object from its first argument.</summary>
+    private PyRef Super(PyRef args, PyRef kwargs)
+    {
+        var superType = _api.EvalTypeObject("super");
+        if (ObjectApi.TupleSize(args) != 0 || Py27)
+        {
+            return CallTuple(superType, args, kwargs);
+        }
+
+        if (_current.IsNull)
+        {
+            return _api.Raise("RuntimeError", "super(): no current frame");
+        }
+
+        var unit = (Compiler.CodeUnit)_api.CodePayload(ObjectApi.FrameCode(_current));
+        var slots = ObjectApi.FrameSlots(_current);
+        if (unit.ArgCount == 0 || unit.Kind != Compiler.ScopeKind.Function)
+        {
+            return _api.Raise("RuntimeError", "super(): no arguments");
+        }
+
+        var first = slots[0];
+        var cellOfFirst = Array.IndexOf(unit.CellParameter, 0);
+        if (cellOfFirst >= 0)
+        {
+            first = ObjectApi.CellGet(slots[unit.LocalNames.Length + cellOfFirst]);
+        }
+
+        var classIndex = Array.IndexOf(unit.FreeNames, "__class__");
+        if (classIndex < 0)
+        {
+            return _api.Raise("RuntimeError", "super(): __class__ cell not found");
+        }
+
+        var cls = ObjectApi.CellGet(slots[unit.LocalNames.Length + unit.CellNames.Length + classIndex]);
+        if (cls.IsNull)
+        {
+            return _api.Raise("RuntimeError", "super(): empty __class__ cell");
+        }
+
+        if (first.IsNull)
+        {
+            return _api.Raise("RuntimeError", "super(): arg[0] deleted");
+        }
+
+        return CallValue(superType, [cls, first], default);
     }
 
     private PyRef CurrentLocals()

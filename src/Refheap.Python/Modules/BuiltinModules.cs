@@ -10,6 +10,10 @@ internal static class BuiltinModules
     public static PyRef Create(Interpreter interpreter, string name) => name switch
     {
         "sys" => SysModule.Create(interpreter),
+        "gc" => GcModuleBindings.Create(interpreter),
+        "weakref" or "_weakref" => WeakrefModule.Create(interpreter, name),
+        "functools" => FunctoolsModule.Create(interpreter),
+        "time" => TimeModule.Create(interpreter),
         _ => PyRef.Null,
     };
 }

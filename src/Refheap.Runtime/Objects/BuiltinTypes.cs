@@ -82,6 +82,11 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Traceback = Add(new TracebackType(heap));
         Module = Add(new ModuleType(heap));
         Generator = Add(new GeneratorType(heap));
+        ClassMethod = Add(new WrapperType(heap, WrapperKind.ClassMethod));
+        StaticMethod = Add(new WrapperType(heap, WrapperKind.StaticMethod));
+        Property = Add(new WrapperType(heap, WrapperKind.Property));
+        Super = Add(new WrapperType(heap, WrapperKind.Super));
+        Partial = Add(new WrapperType(heap, WrapperKind.Partial));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -184,6 +189,21 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>generator</c>.</summary>
     public GeneratorType Generator { get; }
+
+    /// <summary><c>classmethod</c>.</summary>
+    public WrapperType ClassMethod { get; }
+
+    /// <summary><c>staticmethod</c>.</summary>
+    public WrapperType StaticMethod { get; }
+
+    /// <summary><c>property</c>.</summary>
+    public WrapperType Property { get; }
+
+    /// <summary><c>super</c>.</summary>
+    public WrapperType Super { get; }
+
+    /// <summary><c>functools.partial</c>.</summary>
+    public WrapperType Partial { get; }
 
     /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize and their helpers.</summary>
     public WeakContainerTypes WeakContainers { get; }

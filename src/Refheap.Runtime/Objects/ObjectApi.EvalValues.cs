@@ -173,6 +173,25 @@ internal sealed unsafe partial class ObjectApi
         }
     }
 
+    /// <summary>The type object of an evaluator type by name (classmethod, staticmethod, property, super, partial, weakref types), borrowed, or null.</summary>
+    public PyRef EvalTypeObject(string name) => Heap.Types is var t ? name switch
+    {
+        "classmethod" => Heap.TypeObjectOf(t.ClassMethod),
+        "staticmethod" => Heap.TypeObjectOf(t.StaticMethod),
+        "property" => Heap.TypeObjectOf(t.Property),
+        "super" => Heap.TypeObjectOf(t.Super),
+        "partial" => Heap.TypeObjectOf(t.Partial),
+        "ref" => Heap.TypeObjectOf(t.WeakReference),
+        "ProxyType" => Heap.TypeObjectOf(t.WeakProxy),
+        "CallableProxyType" => Heap.TypeObjectOf(t.WeakCallableProxy),
+        "WeakValueDictionary" => Heap.TypeObjectOf(t.WeakContainers.ValueDictionary),
+        "WeakKeyDictionary" => Heap.TypeObjectOf(t.WeakContainers.KeyDictionary),
+        "WeakSet" => Heap.TypeObjectOf(t.WeakContainers.Set),
+        "finalize" => Heap.TypeObjectOf(t.WeakContainers.Finalize),
+        "KeyedRef" => Heap.TypeObjectOf(t.WeakContainers.KeyedRef),
+        _ => PyRef.Null,
+    } : PyRef.Null;
+
     // ---- calls, attributes, items ----------------------------------------------------------
 
     /// <summary><c>callable(*args, **kwargs)</c> with a tuple and a dict or null (borrowed); new reference or null.</summary>

@@ -416,4 +416,11 @@ internal abstract unsafe class WeakContainerType : TypeDescriptor
         var n = Length(self);
         return n < 0 ? -1 : n != 0 ? 1 : 0;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Calling the class: an empty container (initial contents are not supported).</remarks>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) =>
+        Objects.Native.Tuple.TupleType.Size(args) == 0 && (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0)
+            ? New()
+            : Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support {Name}() with initial contents");
 }
