@@ -240,6 +240,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
             FillTypeObject(d);
         }
 
+        Native.Methods.BuiltinMethodTables.InstallAll(_heap);
+
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;
         if (!Native.Str.Formatting.FormatMethods.Install(this))

@@ -82,6 +82,13 @@ internal sealed unsafe partial class Heap
             return false;
         }
 
+        if (attr->Type->Descriptor is NativeFunctionType natives && NativeFunctionType.IsUnboundMethod(attr))
+        {
+            // A built-in type's method: called directly, as CPython calls a C slot.
+            result = natives.CallWithSelf(attr, self, Types.Tuple.Empty, null);
+            return true;
+        }
+
         var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);
         if (bound.IsNull)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Refheap.Objects.Native.Descriptor;
+using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
@@ -495,6 +496,13 @@ internal sealed unsafe partial class Heap
         if (attr == null)
         {
             return false;
+        }
+
+        if (attr->Type->Descriptor is NativeFunctionType natives && NativeFunctionType.IsUnboundMethod(attr))
+        {
+            // A built-in type's method (dict.__init__, object.__init__...): called directly, as CPython calls a C slot.
+            result = natives.CallWithSelf(attr, self, args, kwargs);
+            return true;
         }
 
         var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);

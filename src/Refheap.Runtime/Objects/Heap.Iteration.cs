@@ -260,4 +260,11 @@ internal sealed unsafe partial class Heap
         iterator = PyRef.Null;
         return false;
     }
+
+    /// <summary>Raises StopIteration without arguments (the end of an iterator's <c>next()</c>); returns null.</summary>
+    public PyRef RaiseStopIteration()
+    {
+        var e = Types.Exceptions.StopIteration.Instantiate(new PyRef(Types.Tuple.Empty));
+        return e.IsNull ? e : RestoreError(e);
+    }
 }

@@ -1,5 +1,6 @@
 using Refheap.Objects;
 using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Refheap.Objects;
 using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.Tuple;
 

@@ -466,8 +466,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
     /// <inheritdoc/>
     /// <remarks>
     /// <c>dict()</c>, <c>dict(mapping)</c>, <c>dict(pairs)</c> and keyword arguments
-    /// (dict_update_common). For now a mapping must be a dict and pairs a tuple or list of
-    /// 2-item tuples or lists; general iteration comes with the iterator protocol.
+    /// (dict_update_common): a mapping, or an iterable of pairs.
     /// </remarks>
     public override PyRef Construct(PyObject* args, PyObject* kwargs)
     {
@@ -495,8 +494,8 @@ internal sealed unsafe partial class DictType : DictTypeBase
     }
 
     /// <summary>
-    /// <c>d.update(other)</c> for a dict, or a tuple or list of key/value pairs
-    /// (dict_update_arg); 0, or -1 with the error set.
+    /// <c>d.update(other)</c> (dict_update_arg): a dict, a tuple or list of key/value pairs, or
+    /// any mapping or iterable of pairs (<see cref="DictMethods.UpdateFrom"/>); 0, or -1 with the error set.
     /// </summary>
     public int Update(PyObject* d, PyObject* other)
     {
@@ -508,8 +507,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
         var isTuple = other->Type == Heap.Types.Tuple.TypeObject;
         if (!isTuple && other->Type != Heap.Types.List.TypeObject)
         {
-            Heap.RaiseTypeError($"'{other->Type->Descriptor.Name}' object is not iterable");
-            return -1;
+            return DictMethods.UpdateFrom(Heap, d, other);
         }
 
         // PyDict_MergeFromSeq2: each item must be a sequence of two; a list may change while

@@ -35,6 +35,18 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <summary>A new function called <paramref name="name"/>; <paramref name="isMethod"/>: binds to instances when found on a class.</summary>
     public PyRef New(string name, NativeCallable body, bool isMethod = false) => NewBound(name, body, null, isMethod);
 
+    /// <summary>A new class method (<c>dict.fromkeys</c>): found on a class or an instance, it binds to the class.</summary>
+    public PyRef NewClassMethod(string name, NativeCallable body)
+    {
+        var f = NewBound(name, body, null, isMethod: false);
+        if (!f.IsNull)
+        {
+            ((PyNativeFunctionObject*)f.Ptr)->IsMethod = PyNativeFunctionObject.ClassMethod;
+        }
+
+        return f;
+    }
+
     private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod)
     {
         var nameObj = Heap.InternString(name);
@@ -118,10 +130,45 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
     }
 
+    /// <summary>Whether <paramref name="f"/> is a method not bound to anything (found on a class, it would bind to the instance).</summary>
+    public static bool IsUnboundMethod(PyObject* f) =>
+        ((PyNativeFunctionObject*)f)->IsMethod == 1 && ((PyNativeFunctionObject*)f)->Self == null;
+
+    /// <summary>
+    /// Calls an unbound method <paramref name="f"/> with <paramref name="self"/> as its instance,
+    /// without making the bound method (as CPython calls a type's C slots): a new reference or null.
+    /// </summary>
+    public PyRef CallWithSelf(PyObject* f, PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        if (!Heap.EnterRecursiveCall(" while calling a Python object"))
+        {
+            return PyRef.Null;
+        }
+
+        Heap.IncRef(f);
+        Heap.IncRef(self);
+        try
+        {
+            return Heap.InvokeNative(_table[(int)((PyNativeFunctionObject*)f)->Slot]!, self, args, kwargs);
+        }
+        finally
+        {
+            Heap.DecRef(self);
+            Heap.DecRef(f);
+            Heap.LeaveRecursiveCall();
+        }
+    }
+
     /// <inheritdoc/>
     public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
     {
         var f = (PyNativeFunctionObject*)self;
+        if (f->IsMethod == PyNativeFunctionObject.ClassMethod && f->Self == null && (owner != null || instance != null))
+        {
+            var cls = owner != null ? (PyObject*)owner : (PyObject*)instance->Type;
+            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false);
+        }
+
         if (instance == null || f->IsMethod == 0 || f->Self != null)
         {
             return new PyRef(self).NewRef();

@@ -27,6 +27,9 @@ internal unsafe struct PyNativeFunctionObject
     /// <summary>Head of the weak references to this function.</summary>
     public PyObject* WeakList;
 
-    /// <summary>1 when the function binds to instances when found on a class (a method).</summary>
+    /// <summary>What <see cref="IsMethod"/> holds for a class method, which binds to the class.</summary>
+    public const nint ClassMethod = 2;
+
+    /// <summary>1 when the function binds to instances when found on a class (a method); <see cref="ClassMethod"/> for a class method.</summary>
     public nint IsMethod;
 }

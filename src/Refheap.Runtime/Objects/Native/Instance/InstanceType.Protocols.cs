@@ -105,14 +105,125 @@ internal sealed unsafe partial class InstanceType
     }
 
     /// <inheritdoc/>
-    public override int IsTrue(PyObject* self) => Layout.SolidBaseIsObject ? 1 : Layout.SolidBase.IsTrue(self);
+    /// <remarks>The class's <c>__bool__</c> (3.x) / <c>__nonzero__</c> (2.7), else its <c>__len__</c>, else the built-in base's truth.</remarks>
+    public override int IsTrue(PyObject* self)
+    {
+        var py27 = Heap.Profile.Wording == ErrorWording.Cpython27;
+        var name = py27 ? "__nonzero__" : "__bool__";
+        if (CallSpecial(self, name, out var result))
+        {
+            if (result.IsNull)
+            {
+                return -1;
+            }
+
+            var isBool = result.Ptr->Type == Heap.Types.Bool.TypeObject;
+            if (isBool || (py27 && Heap.IsInt(result.Ptr)))
+            {
+                var truth = Heap.IsTrue(result.Ptr);
+                result.DecRef();
+                return truth;
+            }
+
+            var typeName = result.Descriptor.Name;
+            result.DecRef();
+            Heap.RaiseTypeError(py27 ? $"__nonzero__ should return bool or int, returned {typeName}" : $"__bool__ should return bool, returned {typeName}");
+            return -1;
+        }
+
+        if (ClassDefines(self, "__len__"))
+        {
+            var n = Length(self);
+            return n < 0 ? -1 : n > 0 ? 1 : 0;
+        }
+
+        return Layout.SolidBaseIsObject ? 1 : Layout.SolidBase.IsTrue(self);
+    }
 
     /// <inheritdoc/>
-    public override long Hash(PyObject* self) => Layout.SolidBaseIsObject ? Heap.IdentityHash(self) : Layout.SolidBase.Hash(self);
+    /// <remarks>
+    /// The class's <c>__hash__</c>; <c>__hash__ = None</c> makes instances unhashable, and in 3.x
+    /// so does a class that defines <c>__eq__</c> without <c>__hash__</c> (type_new sets it to None).
+    /// </remarks>
+    public override long Hash(PyObject* self)
+    {
+        var mro = self->Type->Mro;
+        var hashName = Heap.InternString("__hash__");
+        var eqName = Heap.InternString("__eq__");
+        var eqDisablesHash = Heap.Profile.Wording != ErrorWording.Cpython27;
+        for (nint i = 0; mro != null && !hashName.IsNull && !eqName.IsNull && i < Tuple.TupleType.Size(mro); i++)
+        {
+            var cls = (PyTypeObject*)Tuple.TupleType.Item(mro, i);
+            if (cls->Descriptor is not InstanceType)
+            {
+                break;
+            }
+
+            var hash = Heap.Types.Dict.GetItem(cls->Dict, hashName.Ptr);
+            if (hash == Heap.NoneObject || (hash == null && eqDisablesHash && Heap.Types.Dict.GetItem(cls->Dict, eqName.Ptr) != null))
+            {
+                Heap.RaiseTypeError($"unhashable type: '{Name}'");
+                return -1;
+            }
+
+            if (hash != null)
+            {
+                return CallHash(self);
+            }
+        }
+
+        return Layout.SolidBaseIsObject ? Heap.IdentityHash(self) : Layout.SolidBase.Hash(self);
+    }
+
+    private long CallHash(PyObject* self)
+    {
+        if (!CallSpecial(self, "__hash__", out var result) || result.IsNull)
+        {
+            return -1;
+        }
+
+        if (!Heap.IsInt(result.Ptr))
+        {
+            result.DecRef();
+            Heap.RaiseTypeError(Heap.Profile.Wording == ErrorWording.Cpython27 ? "__hash__() should return an int" : "__hash__ method should return an integer");
+            return -1;
+        }
+
+        // An int result is hashed again, so a big one folds to the hash range and -1 becomes -2.
+        var h = Heap.Hash(result.Ptr);
+        result.DecRef();
+        return h;
+    }
+
+    private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
     /// <inheritdoc/>
-    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op) =>
-        Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+    /// <remarks>
+    /// The class's <c>__lt__</c>, <c>__eq__</c>... (slot_tp_richcompare); without one, 3.x's
+    /// <c>!=</c> inverts the class's <c>__eq__</c> (object.__ne__); else the built-in base's
+    /// comparison, else identity. The reflected operation is <see cref="Heap.RichCompare"/>'s.
+    /// </remarks>
+    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
+    {
+        if (CallSpecial(self, s_compareNames[(int)op], out var result, (nint)other))
+        {
+            return result;
+        }
+
+        if (op == CompareOp.Ne && Heap.Profile.Wording != ErrorWording.Cpython27 && CallSpecial(self, "__eq__", out result, (nint)other))
+        {
+            if (result.IsNull || result.Ptr == Heap.Types.NotImplemented.Singleton)
+            {
+                return result;
+            }
+
+            var truth = Heap.IsTrue(result.Ptr);
+            result.DecRef();
+            return truth < 0 ? PyRef.Null : Heap.NewBool(truth == 0);
+        }
+
+        return Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+    }
 
     /// <inheritdoc/>
     public override bool IsCallable(PyObject* self)

@@ -18,6 +18,7 @@ internal sealed class IterationBehaviour
         RangeTypeName = "xrange",
         DictMethodsReturnViews = false,
         RangeIsFullSequence = false,
+        StrIsBytes = true,
     };
 
     /// <summary>CPython 3.12.1.</summary>
@@ -30,6 +31,7 @@ internal sealed class IterationBehaviour
         RangeTypeName = "range",
         DictMethodsReturnViews = true,
         RangeIsFullSequence = true,
+        StrIsBytes = false,
     };
 
     /// <summary>
@@ -56,6 +58,12 @@ internal sealed class IterationBehaviour
 
     /// <summary>3.x: range is a full sequence (start/stop/step, index, count, ==, repr <c>range(0, 5)</c>); 2.7's xrange is bare (repr <c>xrange(5)</c>).</summary>
     public required bool RangeIsFullSequence { get; init; }
+
+    /// <summary>
+    /// 2.7: str is a byte string, so its methods know ASCII only (case, letters, digits,
+    /// whitespace) and split lines at \n and \r alone; 3.x's str methods are Unicode's.
+    /// </summary>
+    public required bool StrIsBytes { get; init; }
 
     /// <summary>The behaviour of a profile.</summary>
     public static IterationBehaviour For(Profile profile) => profile.IntPromotesToLong ? Py27 : Py312;

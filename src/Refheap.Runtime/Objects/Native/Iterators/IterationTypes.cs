@@ -1,10 +1,12 @@
+using Refheap.Objects.Native.Dict;
 using Refheap.Objects.Native.Range;
 
 namespace Refheap.Objects.Native.Iterators;
 
 /// <summary>
 /// The built-in iterator types of one heap, named per profile (2.7 <c>listiterator</c>, 3.x
-/// <c>list_iterator</c>...), and the lazy range type (3.x <c>range</c>, 2.7 <c>xrange</c>).
+/// <c>list_iterator</c>...), the lazy range type (3.x <c>range</c>, 2.7 <c>xrange</c>) and
+/// the dict views.
 /// </summary>
 internal sealed class IterationTypes
 {
@@ -25,7 +27,10 @@ internal sealed class IterationTypes
         Set = new SetIteratorType(heap, py3 ? "set_iterator" : "setiterator");
         RangeIterator = new RangeIteratorType(heap, py3 ? "range_iterator" : "rangeiterator");
         Range = new RangeType(heap, RangeIterator);
-        List<TypeDescriptor> all = [List, ReversedList, Tuple, Sequence, DictKeys, DictValues, DictItems, Set, RangeIterator, Range];
+        KeysView = new DictViewType(heap, "dict_keys", DictIterationKind.Keys);
+        ValuesView = new DictViewType(heap, "dict_values", DictIterationKind.Values);
+        ItemsView = new DictViewType(heap, "dict_items", DictIterationKind.Items);
+        List<TypeDescriptor> all = [List, ReversedList, Tuple, Sequence, DictKeys, DictValues, DictItems, Set, RangeIterator, Range, KeysView, ValuesView, ItemsView];
         if (py3)
         {
             all.Add(Str);
@@ -74,6 +79,15 @@ internal sealed class IterationTypes
 
     /// <summary>3.x <c>range</c>, 2.7 <c>xrange</c>.</summary>
     public RangeType Range { get; }
+
+    /// <summary><c>dict_keys</c>, what 3.x's <c>d.keys()</c> returns.</summary>
+    public DictViewType KeysView { get; }
+
+    /// <summary><c>dict_values</c>.</summary>
+    public DictViewType ValuesView { get; }
+
+    /// <summary><c>dict_items</c>.</summary>
+    public DictViewType ItemsView { get; }
 
     /// <summary>Every type here, for registration.</summary>
     public IReadOnlyList<TypeDescriptor> All { get; }

@@ -71,8 +71,8 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// <summary>
     /// A new set (or frozenset) holding the items of <paramref name="iterableOrNull"/> (PySet_New /
     /// PyFrozenSet_New): a new reference, or null with the error set. The iterable may be null
-    /// (empty), a set or frozenset, a dict (its keys), a tuple, a list or a str; other objects
-    /// raise TypeError until the iterator protocol exists.
+    /// (empty) or any iterable (sets, dicts, tuples, lists and strs directly; anything else
+    /// through the iteration protocol).
     /// </summary>
     public PyRef New(PyObject* iterableOrNull)
     {
@@ -216,8 +216,7 @@ internal sealed unsafe partial class SetType : TypeDescriptor
             return 0;
         }
 
-        Heap.RaiseTypeError($"'{other->Type->Descriptor.Name}' object is not iterable");
-        return -1;
+        return Heap.ForEach(other, key => Add(s, (PyObject*)key));
     }
 
     /// <summary><c>s.clear()</c>: the set is emptied first, then the old keys are released in slot order.</summary>

@@ -1,0 +1,61 @@
+using Refheap.Objects.Native.Function;
+
+namespace Refheap.Objects.Native.Methods;
+
+/// <summary>
+/// Puts C#-implemented methods into a built-in type's dict, where attribute lookup finds them
+/// and binds them to the instance (as CPython's method descriptors of a static type), or to
+/// the class for a class method.
+/// </summary>
+/// <remarks>
+/// The functions belong to the type: like the type they are immortal and untracked, so no
+/// census counts them. The built-in types' methods are installed when the heap starts
+/// (<see cref="BuiltinMethodTables"/>); the weak containers install theirs when the first
+/// instance is made.
+/// </remarks>
+internal static unsafe class TypeDictMethods
+{
+    /// <summary>Adds each method to <paramref name="type"/>'s dict; false with MemoryError set.</summary>
+    public static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body)> methods) =>
+        Install(type, methods.Select(m => (m.Name, m.Body, MethodBinding.Instance)));
+
+    /// <summary>Adds each built-in method to <paramref name="type"/>'s dict, bound as it says; false with MemoryError set.</summary>
+    public static bool Install(TypeDescriptor type, IEnumerable<BuiltinMethod> methods) =>
+        Install(type, methods.Select(m => (m.Name, m.ToCallable(type), m.Binding)));
+
+    private static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body, MethodBinding Binding)> methods)
+    {
+        var heap = type.Heap;
+        var dict = type.TypeObject->Dict;
+        foreach (var (name, body, binding) in methods)
+        {
+            var f = binding == MethodBinding.Class
+                ? MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body))
+                : MakeImmortalFunction(heap, name, body, isMethod: true);
+            if (f == null || heap.Types.Dict.SetItemString(dict, name, f) < 0)
+            {
+                return false;
+            }
+        }
+
+        // A built-in type's dict is untracked, as a static type's is (inserting functions tracked it).
+        heap.Gc.Untrack(dict);
+        return true;
+    }
+
+    /// <summary>A function that lives as long as the heap (untracked, immortal): borrowed, or null with MemoryError set.</summary>
+    public static PyObject* MakeImmortalFunction(Heap heap, string name, NativeCallable body, bool isMethod) =>
+        MakeImmortal(heap, heap.Types.NativeFunction.New(name, body, isMethod));
+
+    private static PyObject* MakeImmortal(Heap heap, PyRef f)
+    {
+        if (f.IsNull)
+        {
+            return null;
+        }
+
+        heap.Gc.Untrack(f.Ptr);
+        f.Ptr->RefCount = Heap.ImmortalRefCount;
+        return f.Ptr;
+    }
+}

@@ -1,0 +1,46 @@
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Methods;
+using Refheap.Objects.Native.Type;
+
+namespace Refheap.Objects.Native.Object;
+
+/// <summary>
+/// <c>object.__init__</c>, which every class reaches last in its MRO: what <c>super().__init__()</c>
+/// and <c>Base.__init__(self)</c> end at, and what a class without its own <c>__init__</c>
+/// runs when called.
+/// </summary>
+/// <remarks>
+/// object_init accepts no arguments beyond the instance unless the class's constructor takes
+/// them elsewhere (a built-in base such as an exception, a tuple or a str). For a class that
+/// does not override <c>__init__</c>, extra arguments are reported as CPython's object_new
+/// reports them when the class is called (2.7 "object() takes no parameters", 3.x "B() takes
+/// no arguments"); for one that does (a <c>super().__init__(x)</c> call), as object_init does.
+/// </remarks>
+internal static unsafe class ObjectMethods
+{
+    /// <summary>The methods.</summary>
+    public static IEnumerable<BuiltinMethod> Create() =>
+    [
+        new("__init__", ArgumentSpec.AnyArgs, Init),
+    ];
+
+    private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var excess = a.PositionalCount > 0 || (a.Kwargs != null && heap.Types.Dict.Count(a.Kwargs) > 0);
+        if (!excess || self->Type->Descriptor is InstanceType { Layout.SolidBaseIsObject: false })
+        {
+            return heap.None;
+        }
+
+        var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
+        var name = heap.InternString("__init__");
+        var own = name.IsNull ? null : TypeType.Lookup(self->Type, name.Ptr);
+        var overridden = own != null && own != TypeType.Lookup(heap.Types.Object.TypeObject, name.Ptr);
+        if (overridden)
+        {
+            return heap.RaiseTypeError(py27 ? "object.__init__() takes no parameters" : "object.__init__() takes exactly one argument (the instance to initialize)");
+        }
+
+        return heap.RaiseTypeError(py27 ? "object() takes no parameters" : $"{self->Type->Descriptor.Name}() takes no arguments");
+    }
+}

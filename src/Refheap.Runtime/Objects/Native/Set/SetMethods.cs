@@ -1,0 +1,218 @@
+using Refheap.Objects.Native.Methods;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects.Native.Set;
+
+/// <summary>
+/// The methods of <c>set</c> (add, discard, remove, pop, clear, update, union, intersection,
+/// difference, issubset, issuperset, copy, <c>__contains__</c>, <c>__init__</c>) and of
+/// <c>frozenset</c> (those that do not mutate). A new set from union, intersection, difference
+/// or copy has the base type of <c>self</c> (set or frozenset), as CPython's do.
+/// </summary>
+internal static unsafe class SetMethods
+{
+    /// <summary>The methods of <paramref name="type"/> (set or frozenset), for a heap's profile.</summary>
+    public static IEnumerable<BuiltinMethod> Create(SetType type)
+    {
+        List<BuiltinMethod> methods =
+        [
+            new("union", ArgumentSpec.VarArgs, (h, self, a) => Union(h, type, self, a.Tuple)),
+            new("intersection", ArgumentSpec.VarArgs, (h, self, a) => Intersection(h, type, self, a.Tuple)),
+            new("difference", ArgumentSpec.VarArgs, (h, self, a) => Difference(h, type, self, a.Tuple)),
+            new("issubset", ArgumentSpec.One, (h, self, a) => IsSubset(h, self, a[0])),
+            new("issuperset", ArgumentSpec.One, (h, self, a) => IsSuperset(h, self, a[0])),
+            new("copy", ArgumentSpec.NoArgs, (h, self, _) => Copy(h, type, self)),
+            new("__contains__", ArgumentSpec.One, static (h, self, a) => Truth(h, h.Types.Set.Contains(self, a[0]))),
+        ];
+        if (type.Frozen)
+        {
+            return methods;
+        }
+
+        methods.AddRange(
+        [
+            new("add", ArgumentSpec.One, static (h, self, a) => Done(h, h.Types.Set.Add(self, a[0]))),
+            new("discard", ArgumentSpec.One, static (h, self, a) => Done(h, h.Types.Set.Discard(self, a[0]))),
+            new("remove", ArgumentSpec.One, Remove),
+            new("pop", ArgumentSpec.NoArgs, static (h, self, _) => Pop(h, self)),
+            new("clear", ArgumentSpec.NoArgs, static (h, self, _) =>
+            {
+                h.Types.Set.ClearContents(self);
+                return h.None;
+            }),
+            new("update", ArgumentSpec.VarArgs, static (h, self, a) => Done(h, UpdateAll(h, self, a.Tuple))),
+            new("__init__", ArgumentSpec.Expect(0, 1).Named("set"), static (h, self, a) =>
+            {
+                h.Types.Set.ClearContents(self);
+                return a[0] == null ? h.None : Done(h, h.Types.Set.Update(self, a[0]));
+            }),
+        ]);
+        return methods;
+    }
+
+    private static PyRef Done(Heap heap, int status) => status < 0 ? PyRef.Null : heap.None;
+
+    private static PyRef Truth(Heap heap, int r) => r < 0 ? PyRef.Null : heap.NewBool(r == 1);
+
+    private static int UpdateAll(Heap heap, PyObject* self, PyObject* others)
+    {
+        for (nint i = 0; i < TupleType.Size(others); i++)
+        {
+            if (heap.Types.Set.Update(self, TupleType.Item(others, i)) < 0)
+            {
+                return -1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A new set of the base type of <paramref name="type"/> holding the items of <paramref name="self"/>.</summary>
+    private static PyRef NewLike(SetType type, PyObject* self) => type.New(self);
+
+    private static PyRef Copy(Heap heap, SetType type, PyObject* self)
+    {
+        // frozenset.copy() of an exact frozenset is the frozenset itself.
+        if (type.Frozen && self->Type == type.TypeObject)
+        {
+            return new PyRef(self).NewRef();
+        }
+
+        return NewLike(type, self);
+    }
+
+    private static PyRef Union(Heap heap, SetType type, PyObject* self, PyObject* others)
+    {
+        var result = NewLike(type, self);
+        if (result.IsNull || UpdateAll(heap, result.Ptr, others) == 0)
+        {
+            return result;
+        }
+
+        result.DecRef();
+        return PyRef.Null;
+    }
+
+    private static PyRef Intersection(Heap heap, SetType type, PyObject* self, PyObject* others)
+    {
+        var result = NewLike(type, self);
+        for (nint i = 0; !result.IsNull && i < TupleType.Size(others); i++)
+        {
+            var next = type.New(null);
+            var other = TupleType.Item(others, i);
+            if (next.IsNull || heap.ForEach(other, key => KeepCommon(heap, result.Ptr, next.Ptr, (PyObject*)key)) < 0)
+            {
+                next.XDecRef();
+                result.DecRef();
+                return PyRef.Null;
+            }
+
+            result.DecRef();
+            result = next;
+        }
+
+        return result;
+    }
+
+    private static int KeepCommon(Heap heap, PyObject* current, PyObject* next, PyObject* key)
+    {
+        var r = heap.Types.Set.Contains(current, key);
+        return r <= 0 ? r : heap.Types.Set.Add(next, key);
+    }
+
+    private static PyRef Difference(Heap heap, SetType type, PyObject* self, PyObject* others)
+    {
+        var result = NewLike(type, self);
+        for (nint i = 0; !result.IsNull && i < TupleType.Size(others); i++)
+        {
+            var other = TupleType.Item(others, i);
+            if (heap.ForEach(other, key => heap.Types.Set.Discard(result.Ptr, (PyObject*)key) < 0 ? -1 : 0) < 0)
+            {
+                result.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether every item of <paramref name="a"/> is in the set <paramref name="b"/>: 1, 0, or -1.</summary>
+    private static int AllIn(Heap heap, PyObject* a, PyObject* b)
+    {
+        var r = heap.ForEach(a, key => heap.Types.Set.Contains(b, (PyObject*)key) switch
+        {
+            1 => 0,
+            0 => 1,
+            _ => -1,
+        });
+        return r switch
+        {
+            0 => 1,
+            1 => 0,
+            _ => -1,
+        };
+    }
+
+    /// <summary><paramref name="other"/> as a set: itself when it is one (a new reference), else a new set of its items.</summary>
+    private static PyRef AsSet(Heap heap, PyObject* other) =>
+        heap.IsAnySet(other) ? new PyRef(other).NewRef() : heap.NewSet(other);
+
+    private static PyRef IsSubset(Heap heap, PyObject* self, PyObject* other)
+    {
+        var b = AsSet(heap, other);
+        if (b.IsNull)
+        {
+            return b;
+        }
+
+        var r = heap.Types.Set.Count(self) > heap.Types.Set.Count(b.Ptr) ? 0 : AllIn(heap, self, b.Ptr);
+        b.DecRef();
+        return Truth(heap, r);
+    }
+
+    private static PyRef IsSuperset(Heap heap, PyObject* self, PyObject* other)
+    {
+        var b = AsSet(heap, other);
+        if (b.IsNull)
+        {
+            return b;
+        }
+
+        var r = AllIn(heap, b.Ptr, self);
+        b.DecRef();
+        return Truth(heap, r);
+    }
+
+    private static PyRef Remove(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var r = heap.Types.Set.Discard(self, a[0]);
+        return r < 0 ? PyRef.Null : r == 0 ? heap.RaiseKeyError(new PyRef(a[0])) : heap.None;
+    }
+
+    /// <summary><c>s.pop()</c>: an arbitrary item (the first in table order), KeyError when empty.</summary>
+    private static PyRef Pop(Heap heap, PyObject* self)
+    {
+        nint pos = 0;
+        if (!heap.Types.Set.Next(self, ref pos, out var key))
+        {
+            var message = heap.NewString("pop from an empty set");
+            if (!message.IsNull)
+            {
+                heap.RaiseKeyError(message);
+                message.DecRef();
+            }
+
+            return PyRef.Null;
+        }
+
+        // The set's reference passes to the caller: hold the key across the removal.
+        Heap.IncRef(key);
+        if (heap.Types.Set.Discard(self, key) < 0)
+        {
+            Heap.DecRef(key);
+            return PyRef.Null;
+        }
+
+        return new PyRef(key);
+    }
+}
