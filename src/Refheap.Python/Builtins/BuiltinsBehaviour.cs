@@ -25,6 +25,7 @@ internal sealed class BuiltinsBehaviour
         HasAttrSwallowsAllErrors = true,
         Ascii = false,
         SortedTakesCmp = true,
+        CompensatedFloatSum = false,
     };
 
     /// <summary>CPython 3.12.</summary>
@@ -42,6 +43,7 @@ internal sealed class BuiltinsBehaviour
         HasAttrSwallowsAllErrors = false,
         Ascii = true,
         SortedTakesCmp = false,
+        CompensatedFloatSum = true,
     };
 
     /// <summary>Argument errors as 2.7 words them ("expected 1 arguments, got 0", "takes at least ...").</summary>
@@ -79,6 +81,9 @@ internal sealed class BuiltinsBehaviour
 
     /// <summary>2.7: <c>sorted(iterable, cmp=None, key=None, reverse=False)</c>.</summary>
     public bool SortedTakesCmp { get; private init; }
+
+    /// <summary>3.12: <c>sum</c> of floats is compensated (Neumaier), so <c>sum([0.1] * 10) == 1.0</c>.</summary>
+    public bool CompensatedFloatSum { get; private init; }
 
     /// <summary>The behaviour of a dialect.</summary>
     public static BuiltinsBehaviour Of(PythonDialect dialect) => dialect.PrintIsStatement ? Py27 : Py312;

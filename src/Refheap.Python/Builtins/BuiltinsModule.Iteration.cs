@@ -98,8 +98,15 @@ internal sealed partial class BuiltinsModule
         }
 
         var total = a[1].IsNull ? _api.NewInt(0) : a[1].NewRef();
-        while (!total.IsNull)
+        var done = false;
+        while (!total.IsNull && !done)
         {
+            if (Behaviour.CompensatedFloatSum && _api.IsExactFloat(total))
+            {
+                total = SumFloats(it, total, out done);
+                continue;
+            }
+
             var item = _api.IterNext(it);
             if (item.IsNull)
             {
@@ -119,6 +126,51 @@ internal sealed partial class BuiltinsModule
 
         return Drop(it, total);
     }
+
+    // 3.12's float loop of sum: floats (and ints that fit a long) are added with Neumaier's
+    // compensation until the iterator ends or an item of another type comes, which is then
+    // added the ordinary way. Takes and returns the owned total; done when the iterator ended.
+    private PyRef SumFloats(PyRef it, PyRef total, out bool done)
+    {
+        done = false;
+        var sum = ObjectApi.FloatValue(total);
+        var c = 0.0;
+        total.DecRef();
+        while (true)
+        {
+            var item = _api.IterNext(it);
+            if (item.IsNull)
+            {
+                done = true;
+                return _api.ErrorOccurred ? PyRef.Null : _api.NewFloat(Compensated(sum, c));
+            }
+
+            if (_api.IsExactFloat(item))
+            {
+                var x = ObjectApi.FloatValue(item);
+                var t = sum + x;
+                c += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+                sum = t;
+                item.DecRef();
+                continue;
+            }
+
+            if (_api.IsInt(item) && _api.TryAsLong(item, out var n))
+            {
+                sum += n;
+                item.DecRef();
+                continue;
+            }
+
+            var partial = _api.NewFloat(Compensated(sum, c));
+            var next = partial.IsNull ? partial : _api.Add(partial, item);
+            partial.XDecRef();
+            item.DecRef();
+            return next;
+        }
+    }
+
+    private static double Compensated(double sum, double c) => c != 0 && double.IsFinite(c) ? sum + c : sum;
 
     private PyRef MinMax(PyRef args, PyRef kwargs, string name)
     {
@@ -203,80 +255,41 @@ internal sealed partial class BuiltinsModule
             : _api.Raise("ValueError", Behaviour.Messages27 ? $"{name}() arg is an empty sequence" : $"{name}() iterable argument is empty");
     }
 
+    // sorted(iterable, ...): list(iterable), then that list's sort with the other arguments, as CPython does.
     private PyRef Sorted(PyRef args, PyRef kwargs)
     {
         var n = ObjectApi.TupleSize(args);
-        PyRef[] a;
-        if (Behaviour.SortedTakesCmp)
+        if (n == 0 || (!Behaviour.SortedTakesCmp && n > 1))
         {
-            // sorted(iterable, cmp=None, key=None, reverse=False)
-            if (n > 4)
-            {
-                return _api.Raise("TypeError", $"sorted() takes at most 4 arguments ({n} given)");
-            }
-
-            a = new PyRef[4];
-            for (var i = 0; i < n; i++)
-            {
-                a[i] = ObjectApi.TupleItem(args, i);
-            }
-
-            if (!Keywords("sorted", kwargs, ["iterable", "cmp", "key", "reverse"], a, 0))
-            {
-                return PyRef.Null;
-            }
-
-            if (a[0].IsNull)
-            {
-                return _api.Raise("TypeError", "Required argument 'iterable' (pos 1) not found");
-            }
-        }
-        else
-        {
-            if (n != 1)
-            {
-                return _api.Raise("TypeError", $"sorted expected 1 argument, got {n}");
-            }
-
-            a = new PyRef[4];
-            a[0] = ObjectApi.TupleItem(args, 0);
-            foreach (var (k, v) in _api.DictItems(kwargs))
-            {
-                var text = _api.IsStr(k) ? ObjectApi.StrText(k) : "";
-                if (text is not ("key" or "reverse"))
-                {
-                    return _api.Raise("TypeError", $"'{text}' is an invalid keyword argument for sort()");
-                }
-
-                a[text == "key" ? 2 : 3] = v;
-            }
+            return _api.Raise("TypeError", Behaviour.SortedTakesCmp
+                ? "Required argument 'iterable' (pos 1) not found"
+                : $"sorted expected 1 argument, got {n}");
         }
 
-        var reverse = 0;
-        if (!a[3].IsNull && (reverse = _api.IsTrue(a[3])) < 0)
+        var list = _api.ListFromIterable(ObjectApi.TupleItem(args, 0));
+        if (list.IsNull)
         {
-            return PyRef.Null;
+            return list;
         }
 
-        var items = new List<PyRef>();
-        if (_api.ForEach(a[0], item =>
+        var rest = new PyRef[n - 1];
+        for (var i = 1; i < n; i++)
         {
-            items.Add(item.NewRef());
-            return 0;
-        }) < 0)
-        {
-            return Release(items, PyRef.Null);
+            rest[i - 1] = ObjectApi.TupleItem(args, i);
         }
 
-        var cmp = a[1].IsNull || _api.IsNone(a[1]) ? PyRef.Null : a[1];
-        var key = a[2].IsNull || _api.IsNone(a[2]) ? PyRef.Null : a[2];
-        var sorter = new StableSort(_api, cmp, Behaviour.Messages27);
-        if (!sorter.Sort(items, key, reverse == 1))
+        var sortArgs = _api.NewTuple(rest);
+        var sort = sortArgs.IsNull ? sortArgs : _api.GetAttr(list, _api.InternedName("sort"));
+        var r = sort.IsNull ? sort : _api.Call(sort, sortArgs, kwargs);
+        sort.XDecRef();
+        sortArgs.XDecRef();
+        if (r.IsNull)
         {
-            return Release(items, PyRef.Null);
+            return Drop(list, PyRef.Null);
         }
 
-        return Release(items, _api.NewList([.. items]));
+        r.DecRef();
+        return list;
     }
 
     private static PyRef Release(List<PyRef> owned, PyRef result)

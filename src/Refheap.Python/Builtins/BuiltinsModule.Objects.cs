@@ -44,6 +44,26 @@ internal sealed partial class BuiltinsModule
 
     private PyRef Callable(PyRef args, PyRef kwargs) => One("callable", args, kwargs, out var o) ? _api.NewBool(_api.IsCallable(o)) : PyRef.Null;
 
+    // 2.7's cmp(x, y): -1, 0 or 1 by ==, < and > in that order (try_rich_to_3way_compare).
+    private PyRef Cmp(PyRef args, PyRef kwargs)
+    {
+        if (!Unpack("cmp", args, kwargs, 2, 2, out var a))
+        {
+            return PyRef.Null;
+        }
+
+        foreach (var (op, result) in new[] { (CompareOp.Eq, 0), (CompareOp.Lt, -1), (CompareOp.Gt, 1) })
+        {
+            var r = _api.RichCompareBool(a[0], a[1], op);
+            if (r != 0)
+            {
+                return r < 0 ? PyRef.Null : _api.NewInt(result);
+            }
+        }
+
+        return _api.NewInt(1);
+    }
+
     private PyRef IsInstance(PyRef args, PyRef kwargs)
     {
         if (!Unpack("isinstance", args, kwargs, 2, 2, out var a))

@@ -57,7 +57,9 @@ internal sealed partial class BuiltinsModule
 
         if (!_api.IsStr(value))
         {
-            _api.Raise("TypeError", $"{name} must be None or a string, not {TypeName(value)}");
+            _api.Raise("TypeError", Behaviour.Messages27
+                ? $"{name} must be None, str or unicode, not {TypeName(value)}"
+                : $"{name} must be None or a string, not {TypeName(value)}");
             return false;
         }
 

@@ -69,6 +69,7 @@ internal sealed partial class BuiltinsModule
         {
             yield return ("range", (a, k) => _api.RangeList(a, k));
             yield return ("unichr", UniChr);
+            yield return ("cmp", Cmp);
             yield return ("map", MapList);
             yield return ("filter", FilterList);
             yield return ("zip", ZipList);

@@ -155,6 +155,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether <paramref name="o"/> is a float (or a subclass's instance).</summary>
     public bool IsFloat(PyRef o) => Heap.IsFloat(o.Ptr);
 
+    /// <summary>Whether <paramref name="o"/> is exactly a float.</summary>
+    public bool IsExactFloat(PyRef o) => o.Ptr->Type == Heap.Types.Float.TypeObject;
+
     /// <summary>Whether <paramref name="o"/> is a tuple (or a subclass's instance).</summary>
     public bool IsTuple(PyRef o) => Heap.IsInstance(o.Ptr, Heap.Types.Tuple);
 

@@ -101,6 +101,14 @@ internal sealed class BuiltinsKit : IDisposable
                 return Api.NewString(v.GetString()!);
             case "builtin":
                 return Builtin(v.GetString()!).NewRef();
+            case "exception":
+                return CallOwned(Builtin(v.GetString()!), Api.NewTuple([]));
+            case "range":
+                return CallOwned(Builtin("range"), Api.NewTuple([.. v.EnumerateArray().Select(x => Api.NewInt(x.GetInt64()))]), decRefItems: true);
+            case "set":
+            case "frozenset":
+                var members = Api.NewList([.. v.EnumerateArray().Select(Build)]);
+                return CallOwned(Builtin(p.Name), Api.NewTuple([members]), decRefItems: true);
             case "tuple":
             case "list":
                 var items = v.EnumerateArray().Select(Build).ToArray();
@@ -124,6 +132,23 @@ internal sealed class BuiltinsKit : IDisposable
 
                 return dict;
         }
+    }
+
+    // Calls f(*args) with an owned args tuple (and, when asked, drops the tuple's items' extra references).
+    private PyRef CallOwned(PyRef f, PyRef args, bool decRefItems = false)
+    {
+        if (decRefItems)
+        {
+            for (var i = 0; i < ObjectApi.TupleSize(args); i++)
+            {
+                ObjectApi.TupleItem(args, i).DecRef();
+            }
+        }
+
+        var r = Api.Call(f, args, PyRef.Null);
+        args.DecRef();
+        Assert.False(r.IsNull, "could not build an argument");
+        return r;
     }
 
     /// <summary>Drops the builtins and checks the heap is back to its starting census.</summary>

@@ -50,14 +50,24 @@ internal static unsafe class ListSort
             if (reverse)
             {
                 Array.Reverse(items);
-                Array.Reverse(keys);
+
+                // Without a key function, keys is items itself: reversing it again would undo the reversal.
+                if (key != null)
+                {
+                    Array.Reverse(keys);
+                }
             }
 
             ok = MergeSort(heap, cmp, keys, items);
             if (reverse)
             {
                 Array.Reverse(items);
-                Array.Reverse(keys);
+
+                // Without a key function, keys is items itself: reversing it again would undo the reversal.
+                if (key != null)
+                {
+                    Array.Reverse(keys);
+                }
             }
         }
 

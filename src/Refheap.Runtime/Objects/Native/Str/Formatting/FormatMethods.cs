@@ -1,5 +1,5 @@
 using Refheap.Objects.Native.Tuple;
-using Refheap.Weak;
+using Refheap.Objects.Native.Methods;
 
 namespace Refheap.Objects.Native.Str.Formatting;
 
