@@ -248,6 +248,11 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         {
             throw new OutOfMemoryException("the heap limit is too small to hold the built-in methods");
         }
+
+        if (!Generator.InstallMethods())
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold the generator methods");
+        }
     }
 
     private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)

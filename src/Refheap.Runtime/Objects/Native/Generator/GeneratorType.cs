@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Refheap.Objects.Native.Frame;
+using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
 namespace Refheap.Objects.Native.Generator;
 
@@ -159,6 +161,68 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     public PyRef Next(PyObject* self) => Resumer == null
         ? Heap.Raise(Heap.Types.Exceptions.SystemError, "no evaluator is installed to run generators")
         : Resumer(new PyRef(self), PyRef.Null, false);
+
+    /// <summary>Puts next/__next__, send, throw and close into the type dict (at heap start); false with MemoryError set.</summary>
+    public bool InstallMethods() => TypeDictMethods.Install(this,
+    [
+        (Heap.Profile.IntPromotesToLong ? "next" : "__next__", (heap, self, args, kwargs) => Finish(Next(self))),
+        ("send", (heap, self, args, kwargs) => TupleType.Size(args) != 1
+            ? Heap.RaiseTypeError($"send() takes exactly one argument ({TupleType.Size(args)} given)")
+            : Finish(Resume(self, TupleType.Item(args, 0), false))),
+        ("throw", (heap, self, args, kwargs) => Throw(self, args)),
+        ("close", (heap, self, args, kwargs) => Close(self) < 0 ? PyRef.Null : Heap.None),
+    ]);
+
+    private PyRef Resume(PyObject* self, PyObject* value, bool isThrow) => Resumer == null
+        ? Heap.Raise(Heap.Types.Exceptions.SystemError, "no evaluator is installed to run generators")
+        : Resumer(new PyRef(self), new PyRef(value), isThrow);
+
+    /// <summary>A finished generator's step raises StopIteration.</summary>
+    private PyRef Finish(PyRef result) =>
+        result.IsNull && !Heap.ErrorOccurred ? Heap.RestoreError(Heap.Types.Exceptions.StopIteration.Instantiate(new PyRef(Heap.Types.Tuple.Empty))) : result;
+
+    /// <summary><c>gen.throw(type[, value])</c> or <c>gen.throw(instance)</c>.</summary>
+    private PyRef Throw(PyObject* self, PyObject* args)
+    {
+        var n = TupleType.Size(args);
+        if (n < 1 || n > 3)
+        {
+            return Heap.RaiseTypeError($"throw expected at least 1 argument, got {n}");
+        }
+
+        var type = TupleType.Item(args, 0);
+        PyRef exception;
+        if (Heap.IsInstance(type, Heap.Types.Exceptions.BaseException))
+        {
+            exception = new PyRef(type).NewRef();
+        }
+        else if (type->Type->Descriptor is Type.TypeType && Heap.IsSubtype((PyTypeObject*)type, Heap.Types.Exceptions.BaseException.TypeObject))
+        {
+            var value = n > 1 ? TupleType.Item(args, 1) : null;
+            var callArgs = value == null || value == Heap.NoneObject ? Heap.NewTuple() : Heap.NewTuple(new PyRef(value));
+            if (callArgs.IsNull)
+            {
+                return callArgs;
+            }
+
+            exception = Heap.Call(type, callArgs.Ptr, null);
+            callArgs.DecRef();
+            if (exception.IsNull)
+            {
+                return exception;
+            }
+        }
+        else
+        {
+            return Heap.RaiseTypeError(Heap.Profile.IntPromotesToLong
+                ? $"exceptions must be classes, or instances, not {type->Type->Descriptor.Name}"
+                : "exceptions must be classes or instances deriving from BaseException, not " + type->Type->Descriptor.Name);
+        }
+
+        var r = Resume(self, exception.Ptr, true);
+        exception.DecRef();
+        return Finish(r);
+    }
 
     /// <inheritdoc/>
     public override PyRef Iter(PyObject* self) => new PyRef(self).NewRef();
