@@ -27,6 +27,7 @@ internal sealed partial class Interpreter
                 return false;
             }
 
+            ReattachTraceback(_handled);
             _heap.RestoreError(_handled.NewRef());
             return true;
         }
@@ -149,15 +150,23 @@ internal sealed partial class Interpreter
     {
         if (_heap.Profile.ExceptionStateOutlivesExceptBlock)
         {
+            // 2.7: the frame saves the thread's (exception, traceback) the first time it handles
+            // one, and the traceback moves from the exception to the thread state (2.7's
+            // exceptions do not hold their traceback: no frame → exception → traceback cycle).
             ref var state = ref ObjectApi.FrameState(frame);
             if ((state & (int)FrameState.SavedException) == 0)
             {
                 state |= (int)FrameState.SavedException;
-                var saved = _handled.IsNull ? _api.NoneObject.NewRef() : _handled.NewRef();
+                var saved = _api.TupleSteal([
+                    _handled.IsNull ? _api.NoneObject.NewRef() : _handled.NewRef(),
+                    _handledTraceback.IsNull ? _api.NoneObject.NewRef() : _handledTraceback.NewRef()]);
                 ObjectApi.SwapFrameSavedException(frame, saved).XDecRef();
             }
 
             SetHandled(exception.NewRef());
+            var tb = ObjectApi.ExceptionTraceback(exception);
+            SetHandledTraceback(tb.IsNull ? tb : tb.NewRef());
+            ObjectApi.SetExceptionTraceback(exception, PyRef.Null);
             return _api.NoneObject.NewRef();
         }
 
@@ -197,14 +206,38 @@ internal sealed partial class Interpreter
 
         state &= ~(int)FrameState.SavedException;
         var saved = ObjectApi.SwapFrameSavedException(frame, PyRef.Null);
-        if (_api.IsNone(saved))
+        if (saved.IsNull || !_api.IsTuple(saved))
         {
-            saved.DecRef();
-            SetHandled(PyRef.Null);
+            saved.XDecRef();
+            return;
         }
-        else
+
+        var exception = ObjectApi.TupleItem(saved, 0);
+        var traceback = ObjectApi.TupleItem(saved, 1);
+        SetHandled(_api.IsNone(exception) ? PyRef.Null : exception.NewRef());
+        SetHandledTraceback(_api.IsNone(traceback) ? PyRef.Null : traceback.NewRef());
+        saved.DecRef();
+    }
+
+    /// <summary>2.7: the traceback of the handled exception (<c>sys.exc_info()[2]</c>), borrowed, or null.</summary>
+    public PyRef HandledTraceback => _api.Heap.Profile.ExceptionStateOutlivesExceptBlock
+        ? _handledTraceback
+        : _handled.IsNull ? PyRef.Null : ObjectApi.ExceptionTraceback(_handled);
+
+    /// <summary>Sets 2.7's handled traceback (steals; null clears).</summary>
+    public void SetHandledTraceback(PyRef traceback)
+    {
+        var old = _handledTraceback;
+        _handledTraceback = traceback;
+        old.XDecRef();
+    }
+
+    /// <summary>2.7: gives a re-raised handled exception its traceback back from the thread state.</summary>
+    private void ReattachTraceback(PyRef exception)
+    {
+        if (_api.Heap.Profile.ExceptionStateOutlivesExceptBlock && exception == _handled && ObjectApi.ExceptionTraceback(exception).IsNull)
         {
-            SetHandled(saved);
+            ObjectApi.SetExceptionTraceback(exception, _handledTraceback);
         }
     }
 

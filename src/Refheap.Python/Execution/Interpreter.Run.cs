@@ -676,7 +676,9 @@ internal sealed partial class Interpreter
 
                     goto error;
                 case OpCode.Reraise:
-                    _heap.RestoreError(Pop(slots, ref sp));
+                    a = Pop(slots, ref sp);
+                    ReattachTraceback(a);
+                    _heap.RestoreError(a);
                     reraise = true;
                     goto error;
                 case OpCode.PushExcInfo:
@@ -689,6 +691,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.PopExceptReraise:
                     a = Pop(slots, ref sp);
+                    ReattachTraceback(a);
                     PopExceptionState(Pop(slots, ref sp));
                     _heap.RestoreError(a);
                     reraise = true;
@@ -814,6 +817,7 @@ internal sealed partial class Interpreter
                     var exception = Pop(slots, ref sp);
                     var prev = Pop(slots, ref sp);
                     var exit = Pop(slots, ref sp);
+                    ReattachTraceback(exception);
                     r = CallExit(exit, exception);
                     exit.DecRef();
                     PopExceptionState(prev);

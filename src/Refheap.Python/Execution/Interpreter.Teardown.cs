@@ -16,6 +16,7 @@ internal sealed partial class Interpreter
         var saved = _heap.FetchError();
         saved.XDecRef();
         SetHandled(PyRef.Null);
+        SetHandledTraceback(PyRef.Null);
         _runtime.Gc.Collect();
         ClearModule("__main__");
         for (var i = _importOrder.Count - 1; i >= 0; i--)

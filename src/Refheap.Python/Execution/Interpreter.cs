@@ -26,6 +26,7 @@ internal sealed partial class Interpreter : IDisposable
     private PyRef _modules;
     private PyRef _current;
     private PyRef _handled;
+    private PyRef _handledTraceback;
     private bool _disposed;
 
     /// <summary>Creates an interpreter for <paramref name="runtime"/> writing to the given streams.</summary>
@@ -101,6 +102,7 @@ internal sealed partial class Interpreter : IDisposable
 
         _disposed = true;
         SetHandled(PyRef.Null);
+        SetHandledTraceback(PyRef.Null);
         var modules = _modules;
         _modules = PyRef.Null;
         modules.XDecRef();

@@ -66,7 +66,7 @@ internal static class SysModule
                 return api.Heap.NewTuple(none, none, none);
             }
 
-            var tb = ObjectApi.ExceptionTraceback(e);
+            var tb = interpreter.HandledTraceback;
             return api.Heap.NewTuple(e.Type, e, tb.IsNull ? api.NoneObject : tb);
         });
         if (py27)
@@ -79,6 +79,7 @@ internal static class SysModule
                 }
 
                 interpreter.SetHandled(PyRef.Null);
+                interpreter.SetHandledTraceback(PyRef.Null);
                 return api.NoneObject.NewRef();
             });
         }
