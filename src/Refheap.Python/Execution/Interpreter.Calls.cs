@@ -22,7 +22,7 @@ internal sealed partial class Interpreter
             return CallPython(callable, PyRef.Null, positional, kwNames, kwValues);
         }
 
-        if (_api.IsBoundMethod(callable) && _api.IsPythonFunction(ObjectApi.MethodFunction(callable)))
+        if (_api.IsBoundMethod(callable) && !ObjectApi.MethodSelf(callable).IsNull && _api.IsPythonFunction(ObjectApi.MethodFunction(callable)))
         {
             // Hold the method: the call may drop the caller's last reference to it.
             callable.IncRef();
@@ -81,7 +81,7 @@ internal sealed partial class Interpreter
     /// <summary>Calls with a tuple and a dict or null (borrowed), running Python functions directly.</summary>
     public PyRef CallTuple(PyRef callable, PyRef args, PyRef kwargs)
     {
-        if (_api.IsPythonFunction(callable) || (_api.IsBoundMethod(callable) && _api.IsPythonFunction(ObjectApi.MethodFunction(callable))))
+        if (_api.IsPythonFunction(callable) || (_api.IsBoundMethod(callable) && !ObjectApi.MethodSelf(callable).IsNull && _api.IsPythonFunction(ObjectApi.MethodFunction(callable))))
         {
             var n = ObjectApi.TupleSize(args);
             var items = new PyRef[n];

@@ -152,26 +152,31 @@ public static class PythonProgram
 
     private static int ExitCode(Interpreter interpreter, PyRef exit)
     {
+        // SystemExit.code: None without arguments, the argument alone, or the arguments tuple.
         var api = interpreter.Api;
-        var code = api.GetAttr(exit, api.Intern("code"));
-        if (code.IsNull)
+        var args = api.GetAttr(exit, api.Intern("args"));
+        if (args.IsNull || !api.IsTuple(args))
         {
+            args.XDecRef();
             api.Heap.ClearError();
             return 0;
         }
 
         try
         {
+            var n = ObjectApi.TupleSize(args);
+            var code = n == 0 ? api.NoneObject : n == 1 ? ObjectApi.TupleItem(args, 0) : args;
             if (api.IsNone(code))
             {
                 return 0;
             }
 
-            if (api.IsInt(code) && api.TryAsLong(code, out var n))
+            if (api.IsInt(code) && api.TryAsLong(code, out var value))
             {
-                return (int)n;
+                return (int)value;
             }
 
+            interpreter.Stdout.Flush();
             var text = api.Str(code);
             api.Heap.ClearError();
             interpreter.Stderr.Write((text ?? "") + "\n");
@@ -179,7 +184,7 @@ public static class PythonProgram
         }
         finally
         {
-            code.DecRef();
+            args.DecRef();
         }
     }
 }

@@ -717,9 +717,10 @@ internal sealed unsafe partial class ObjectApi
             return -1;
         }
 
-        foreach (var d in dropped)
+        // As list_ass_slice: the removed items go last first.
+        for (var i = dropped.Length - 1; i >= 0; i--)
         {
-            Heap.DecRef(d);
+            Heap.DecRef(dropped[i]);
         }
 
         return 0;

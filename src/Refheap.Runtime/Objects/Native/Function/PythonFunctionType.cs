@@ -123,8 +123,11 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    /// <remarks>2.7: read through the class it gives an unbound method (a new object each time, as CPython 2.7's).</remarks>
     public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner) =>
-        instance == null ? new PyRef(self).NewRef() : Heap.Types.Method.New(self, instance);
+        instance != null ? Heap.Types.Method.New(self, instance)
+        : owner != null && Heap.Profile.IntPromotesToLong ? Heap.Types.Method.New(self, null, (PyObject*)owner)
+        : new PyRef(self).NewRef();
 
     /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)

@@ -24,8 +24,11 @@ internal sealed unsafe class MethodType : TypeDescriptor
     /// <inheritdoc/>
     public override int WeakListOffset => (int)Marshal.OffsetOf<PyMethodObject>(nameof(PyMethodObject.WeakList));
 
-    /// <summary>A new bound method of <paramref name="function"/> and <paramref name="self"/> (borrowed).</summary>
-    public PyRef New(PyObject* function, PyObject* self)
+    /// <summary>
+    /// A new bound method of <paramref name="function"/> and <paramref name="self"/> (borrowed);
+    /// with <paramref name="self"/> null, 2.7's unbound method of <paramref name="cls"/>.
+    /// </summary>
+    public PyRef New(PyObject* function, PyObject* self, PyObject* cls = null)
     {
         var o = Heap.AllocObject(this, (nuint)sizeof(PyMethodObject));
         if (o == null)
@@ -36,8 +39,10 @@ internal sealed unsafe class MethodType : TypeDescriptor
         var m = (PyMethodObject*)o;
         Heap.IncRef(function);
         m->Function = function;
-        Heap.IncRef(self);
+        Heap.XIncRef(self);
         m->Self = self;
+        Heap.XIncRef(cls);
+        m->Class = cls;
         Heap.Gc.Track(o);
         return new PyRef(o);
     }
@@ -59,6 +64,7 @@ internal sealed unsafe class MethodType : TypeDescriptor
         Heap.ClearWeakReferences(self);
         Heap.ClearRef(ref m->Function);
         Heap.ClearRef(ref m->Self);
+        Heap.ClearRef(ref m->Class);
         Heap.FreeObject(self, this, SizeOf(self));
     }
 
@@ -67,7 +73,8 @@ internal sealed unsafe class MethodType : TypeDescriptor
     {
         var m = (PyMethodObject*)self;
         var r = m->Function != null ? visit(m->Function, arg) : 0;
-        return r != 0 ? r : m->Self != null ? visit(m->Self, arg) : 0;
+        r = r != 0 ? r : m->Self != null ? visit(m->Self, arg) : 0;
+        return r != 0 ? r : m->Class != null ? visit(m->Class, arg) : 0;
     }
 
     /// <inheritdoc/>
@@ -76,6 +83,7 @@ internal sealed unsafe class MethodType : TypeDescriptor
         var m = (PyMethodObject*)self;
         Heap.ClearRef(ref m->Function);
         Heap.ClearRef(ref m->Self);
+        Heap.ClearRef(ref m->Class);
     }
 
     /// <inheritdoc/>
@@ -85,6 +93,11 @@ internal sealed unsafe class MethodType : TypeDescriptor
     public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
     {
         var m = (PyMethodObject*)self;
+        if (m->Self == null)
+        {
+            return CallUnbound(m, args, kwargs);
+        }
+
         var n = TupleType.Size(args);
         var full = Heap.Types.Tuple.New(n + 1);
         if (full.IsNull)
@@ -110,6 +123,28 @@ internal sealed unsafe class MethodType : TypeDescriptor
         return result;
     }
 
+    /// <summary>2.7's unbound method: the first argument must be an instance of the class.</summary>
+    private PyRef CallUnbound(PyMethodObject* m, PyObject* args, PyObject* kwargs)
+    {
+        var first = TupleType.Size(args) > 0 ? TupleType.Item(args, 0) : null;
+        if (first == null || (m->Class != null && !Heap.IsSubtype(first->Type, (PyTypeObject*)m->Class)))
+        {
+            var got = first == null ? "nothing" : $"{first->Type->Descriptor.Name} instance";
+            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            var name = Heap.GetAttr(m->Function, "__name__");
+            var text = !name.IsNull && Heap.IsInstance(name.Ptr, Heap.Types.Str) ? StrType.AsString(name.Ptr) : "?";
+            name.XDecRef();
+            Heap.ClearError();
+            return Heap.RaiseTypeError($"unbound method {text}() must be called with {cls} instance as first argument (got {got} instead)");
+        }
+
+        var function = m->Function;
+        Heap.IncRef(function);
+        var result = Heap.Call(function, args, kwargs);
+        Heap.DecRef(function);
+        return result;
+    }
+
     /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
@@ -120,9 +155,9 @@ internal sealed unsafe class MethodType : TypeDescriptor
             case "__func__" or "im_func":
                 return new PyRef(m->Function).NewRef();
             case "__self__" or "im_self":
-                return new PyRef(m->Self).NewRef();
+                return m->Self != null ? new PyRef(m->Self).NewRef() : Heap.None;
             case "im_class" when Heap.Profile.IntPromotesToLong:
-                return new PyRef((PyObject*)m->Self->Type).NewRef();
+                return new PyRef(m->Class != null ? m->Class : (PyObject*)m->Self->Type).NewRef();
         }
 
         var attr = base.GetAttr(self, name);
@@ -160,7 +195,7 @@ internal sealed unsafe class MethodType : TypeDescriptor
             return -1;
         }
 
-        var r = h ^ Heap.IdentityHash(m->Self);
+        var r = h ^ (m->Self != null ? Heap.IdentityHash(m->Self) : 0);
         return r == -1 ? -2 : r;
     }
 
@@ -176,6 +211,12 @@ internal sealed unsafe class MethodType : TypeDescriptor
 
         var name = Heap.IsInstance(nameObj.Ptr, Heap.Types.Str) ? StrType.AsString(nameObj.Ptr) : "?";
         nameObj.DecRef();
+        if (m->Self == null)
+        {
+            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            return Heap.NewString($"<unbound method {cls}.{name}>");
+        }
+
         if (Heap.Profile.IntPromotesToLong)
         {
             name = $"{m->Self->Type->Descriptor.Name}.{name}";
