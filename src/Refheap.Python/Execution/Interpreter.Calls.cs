@@ -12,21 +12,28 @@ internal sealed partial class Interpreter
     /// <paramref name="kwNames"/> (a tuple of str) is not null. Python functions and bound
     /// methods of them run without an argument tuple; anything else gets a tuple and a dict.
     /// </summary>
-    public PyRef CallValue(PyRef callable, ReadOnlySpan<PyRef> args, PyRef kwNames)
+    public PyRef CallValue(PyRef callable, ReadOnlySpan<PyRef> args, PyRef kwNames) => CallValue(callable, args, kwNames, default);
+
+    /// <summary>
+    /// <see cref="CallValue(PyRef, ReadOnlySpan{PyRef}, PyRef)"/> that, for a Python function,
+    /// also drops the caller's stack references in <paramref name="release"/> once the callee's
+    /// frame holds the arguments: 3.x's frames take the arguments over from the caller's stack.
+    /// </summary>
+    public PyRef CallValue(PyRef callable, ReadOnlySpan<PyRef> args, PyRef kwNames, Span<PyRef> release)
     {
         var kwCount = kwNames.IsNull ? 0 : ObjectApi.TupleSize(kwNames);
         var positional = args[..^kwCount];
         var kwValues = args[^kwCount..];
         if (_api.IsPythonFunction(callable))
         {
-            return CallPython(callable, PyRef.Null, positional, kwNames, kwValues);
+            return CallPython(callable, PyRef.Null, positional, kwNames, kwValues, release);
         }
 
         if (_api.IsBoundMethod(callable) && !ObjectApi.MethodSelf(callable).IsNull && _api.IsPythonFunction(ObjectApi.MethodFunction(callable)))
         {
             // Hold the method: the call may drop the caller's last reference to it.
             callable.IncRef();
-            var r = CallPython(ObjectApi.MethodFunction(callable), ObjectApi.MethodSelf(callable), positional, kwNames, kwValues);
+            var r = CallPython(ObjectApi.MethodFunction(callable), ObjectApi.MethodSelf(callable), positional, kwNames, kwValues, release);
             callable.DecRef();
             return r;
         }
@@ -144,7 +151,7 @@ internal sealed partial class Interpreter
     /// makes its cells, then runs it — or, for a generator function, returns a generator
     /// over the new frame.
     /// </summary>
-    private PyRef CallPython(PyRef function, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames, ReadOnlySpan<PyRef> kwValues)
+    private PyRef CallPython(PyRef function, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames, ReadOnlySpan<PyRef> kwValues, Span<PyRef> release = default)
     {
         var code = ObjectApi.FunctionCode(function);
         var unit = (CodeUnit)_api.CodePayload(code);
@@ -159,6 +166,13 @@ internal sealed partial class Interpreter
         {
             frame.DecRef();
             return PyRef.Null;
+        }
+
+        foreach (ref var r in release)
+        {
+            var v = r;
+            r = default;
+            v.XDecRef();
         }
 
         if (unit.IsGenerator)

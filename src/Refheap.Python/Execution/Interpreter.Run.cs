@@ -609,7 +609,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.Call:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default);
+                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg));
                     PopCount(slots, ref sp, arg + 1);
                     if (r.IsNull)
                     {
@@ -620,7 +620,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1]);
+                    r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));
                     PopCount(slots, ref sp, arg + 2);
                     if (r.IsNull)
                     {
