@@ -60,7 +60,10 @@ public static class PythonProgram
         var directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? "." : Directory.GetCurrentDirectory();
         using var interpreter = new Interpreter(runtime, stdout, stderr, directory) { Argv = argv.Count == 0 ? [isFile ? fileName : "-c"] : argv };
         var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
-        runtime.Api.Heap.UnraisableWriter = stderr;
+        var previousDebug = runtime.Api.Heap.Gc.DebugWriter;
+        var sysStderr = new SysStreamWriter(interpreter, "stderr", stderr);
+        runtime.Api.Heap.UnraisableWriter = sysStderr;
+        runtime.Api.Heap.Gc.DebugWriter = sysStderr;
         try
         {
             CodeUnit unit;
@@ -86,6 +89,7 @@ public static class PythonProgram
         finally
         {
             runtime.Api.Heap.UnraisableWriter = previousUnraisable;
+            runtime.Api.Heap.Gc.DebugWriter = previousDebug;
         }
     }
 

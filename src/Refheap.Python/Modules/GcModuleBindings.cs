@@ -18,7 +18,6 @@ internal static class GcModuleBindings
         var api = interpreter.Api;
         var collector = api.Heap.Gc;
         var py27 = interpreter.Py27;
-        collector.DebugWriter = interpreter.Stderr;
         var b = new ModuleBuilder(interpreter, "gc");
         PyRef None() => api.NoneObject.NewRef();
         b.Function("collect", (args, kwargs) =>
