@@ -74,10 +74,17 @@ internal sealed unsafe partial class Heap
     public void WriteUnraisable(PyObject* context, string what)
     {
         var e = FetchError();
-        if (!e.IsNull)
+        if (e.IsNull)
         {
-            WriteUnraisable(e, context == null ? what : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
+            return;
         }
+
+        // 3.x names the function (<function C.__del__ at 0x...>); 2.7 the bound method.
+        var name = context == null || Profile.IntPromotesToLong ? PyRef.Null : InternString(what);
+        var function = name.IsNull || context->Type->Mro == null ? null : TypeType.Lookup(context->Type, name.Ptr);
+        WriteUnraisable(e, context == null ? what
+            : function != null ? ReprString(function)
+            : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
     }
 
     /// <summary>Reports the pending exception as raised in <paramref name="callable"/> (a weakref callback, a gc callback), then clears it.</summary>
