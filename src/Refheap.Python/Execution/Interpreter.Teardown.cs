@@ -31,6 +31,8 @@ internal sealed partial class Interpreter
         _importOrder.Clear();
         _heap.ClearError();
         _runtime.Gc.Collect();
+        _api.ReleaseProgramState();
+        _runtime.Gc.Collect();
         _heap.ClearError();
     }
 

@@ -103,6 +103,10 @@ internal sealed partial class Interpreter : IDisposable
         _disposed = true;
         SetHandled(PyRef.Null);
         SetHandledTraceback(PyRef.Null);
+        var streams = (_sysStdout, _sysStderr);
+        _sysStdout = _sysStderr = PyRef.Null;
+        streams._sysStdout.XDecRef();
+        streams._sysStderr.XDecRef();
         var modules = _modules;
         _modules = PyRef.Null;
         modules.XDecRef();

@@ -227,6 +227,19 @@ internal sealed unsafe partial class ObjectApi
         return t == null ? PyRef.Null : Heap.TypeObjectOf(t);
     }
 
+    /// <summary>
+    /// The end of a program: drops what the heap's long-lived objects picked up from it — the
+    /// preallocated MemoryError's traceback and context, gc.garbage and gc.callbacks.
+    /// </summary>
+    public void ReleaseProgramState()
+    {
+        var e = (PyBaseExceptionObject*)Heap.Types.Exceptions.PreallocatedMemoryError;
+        Heap.ClearRef(ref e->Traceback);
+        Heap.ClearRef(ref e->Context);
+        Heap.ClearRef(ref e->Cause);
+        Heap.Gc.ReleaseLists();
+    }
+
     // ---- modules ------------------------------------------------------------------------
 
     /// <summary>A new module (new reference) with a dict holding its <c>__name__</c>.</summary>
