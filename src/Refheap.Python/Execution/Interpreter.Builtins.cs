@@ -5,6 +5,9 @@ namespace Refheap.Python.Execution;
 
 internal sealed partial class Interpreter
 {
+    /// <summary>The builtins module's own vars and dir, which the frame-aware versions call with an argument (owned).</summary>
+    private readonly List<PyRef> _heldBuiltins = [];
+
     /// <summary>The program's <c>sys.argv</c>.</summary>
     public IReadOnlyList<string> Argv { get; set; } = [];
 
@@ -39,7 +42,41 @@ internal sealed partial class Interpreter
         AddBuiltin("vars", (args, kwargs) => ObjectApi.TupleSize(args) == 0 || varsWithArgument.IsNull
             ? CurrentLocals()
             : CallTuple(varsWithArgument, args, kwargs));
-        varsWithArgument.XDecRef();
+        _heldBuiltins.Add(varsWithArgument);
+        var dirWithArgument = _api.DictGetString(_builtins, "dir").NewRef();
+        AddBuiltin("dir", (args, kwargs) =>
+        {
+            if (ObjectApi.TupleSize(args) != 0 && !dirWithArgument.IsNull)
+            {
+                return CallTuple(dirWithArgument, args, kwargs);
+            }
+
+            var locals = CurrentLocals();
+            if (locals.IsNull)
+            {
+                return locals;
+            }
+
+            var names = _api.ListFromIterable(locals);
+            locals.DecRef();
+            if (names.IsNull)
+            {
+                return names;
+            }
+
+            var sort = _api.GetAttr(names, _api.Intern("sort"));
+            var sorted = sort.IsNull ? PyRef.Null : CallValue(sort, [], default);
+            sort.XDecRef();
+            if (sorted.IsNull)
+            {
+                names.DecRef();
+                return sorted;
+            }
+
+            sorted.DecRef();
+            return names;
+        });
+        _heldBuiltins.Add(dirWithArgument);
         foreach (var name in new[] { "classmethod", "staticmethod", "property" })
         {
             if (_api.DictSetString(_builtins, name, _api.EvalTypeObject(name)) < 0)

@@ -103,6 +103,12 @@ internal sealed partial class Interpreter : IDisposable
         _disposed = true;
         SetHandled(PyRef.Null);
         SetHandledTraceback(PyRef.Null);
+        foreach (var held in _heldBuiltins)
+        {
+            held.XDecRef();
+        }
+
+        _heldBuiltins.Clear();
         var streams = (_sysStdout, _sysStderr);
         _sysStdout = _sysStderr = PyRef.Null;
         streams._sysStdout.XDecRef();

@@ -105,6 +105,19 @@ public static class PythonProgram
         }
 
         var dict = ObjectApi.ModuleDict(module);
+        api.DictSetString(dict, "__package__", api.NoneObject);
+        if (!interpreter.Py27)
+        {
+            api.DictSetString(dict, "__loader__", api.NoneObject);
+            api.DictSetString(dict, "__spec__", api.NoneObject);
+            var annotations = api.Heap.NewDict();
+            if (!annotations.IsNull)
+            {
+                api.DictSetString(dict, "__annotations__", annotations);
+                annotations.DecRef();
+            }
+        }
+
         if (!fileName.StartsWith('<'))
         {
             var file = api.NewStr(fileName);
