@@ -471,6 +471,14 @@ internal sealed partial class Interpreter
         return function;
     }
 
+    /// <summary>2.7's PyGen_NeedsFinalizing: a suspended frame stopped inside a try, except, finally or with block.</summary>
+    private bool FrameNeedsFinalizing(PyRef frame)
+    {
+        var unit = (CodeUnit)_api.CodePayload(ObjectApi.FrameCode(frame));
+        var yieldAt = ObjectApi.FramePc(frame) - 1;
+        return (uint)yieldAt < (uint)unit.HandlerAt.Length && unit.HandlerAt[yieldAt] >= 0;
+    }
+
     /// <summary>The hook through which the runtime resumes generators (next, send, throw, close).</summary>
     private PyRef ResumeGenerator(PyRef generator, PyRef value, bool isThrow)
     {

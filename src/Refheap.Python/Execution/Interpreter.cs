@@ -39,7 +39,7 @@ internal sealed partial class Interpreter : IDisposable
         Stdout = stdout;
         Stderr = stderr;
         BaseDirectory = baseDirectory;
-        _api.InstallEvaluator(InvokeFunction, ResumeGenerator);
+        _api.InstallEvaluator(InvokeFunction, ResumeGenerator, FrameNeedsFinalizing);
         _builtins = Check(_api.Heap.NewDict());
         _modules = Check(_api.Heap.NewDict());
         InitializeBuiltins();
@@ -124,6 +124,6 @@ internal sealed partial class Interpreter : IDisposable
             builtins.DecRef();
         }
 
-        _api.InstallEvaluator(null, null);
+        _api.InstallEvaluator(null, null, null);
     }
 }

@@ -54,6 +54,12 @@ internal sealed unsafe partial class Heap
     /// <summary>Calls <c>__del__</c>; an exception it raises is reported as unraisable, never propagated.</summary>
     public void CallFinalizer(PyObject* self)
     {
+        if (self->Type->Descriptor is Native.Generator.GeneratorType generator)
+        {
+            generator.Finalize(self);
+            return;
+        }
+
         var saved = FetchError();
         if (TryCallSpecial(self, "__del__", out var result))
         {

@@ -19,10 +19,11 @@ namespace Refheap.Objects;
 internal sealed unsafe partial class ObjectApi
 {
     /// <summary>Installs what runs Python functions and generators (the front end's evaluator).</summary>
-    public void InstallEvaluator(PythonFunctionInvoker? invoker, GeneratorResumer? resumer)
+    public void InstallEvaluator(PythonFunctionInvoker? invoker, GeneratorResumer? resumer, Func<PyRef, bool>? frameNeedsFinalizing)
     {
         Heap.Types.PythonFunction.Invoker = invoker;
         Heap.Types.Generator.Resumer = resumer;
+        Heap.Types.Generator.FrameNeedsFinalizing = frameNeedsFinalizing;
     }
 
     // ---- code -------------------------------------------------------------------------

@@ -22,8 +22,47 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     /// <summary>What runs a generator's frame; installed by the front end.</summary>
     public GeneratorResumer? Resumer { get; set; }
 
+    /// <summary>
+    /// 2.7: whether a suspended generator's frame is inside a try/except/finally/with block
+    /// (PyGen_NeedsFinalizing), given the frame; installed by the front end. Such a generator
+    /// in a garbage cycle is uncollectable (it goes to gc.garbage), as in CPython 2.7.
+    /// </summary>
+    public Func<PyRef, bool>? FrameNeedsFinalizing { get; set; }
+
     /// <inheritdoc/>
     public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    /// <remarks>A generator has a finalizer (closing it), which the collector runs: 3.x as PEP 442's tp_finalize, 2.7 as tp_del.</remarks>
+    internal override void Initialize() => TypeObject->Flags |= TypeFlags.HasFinalizer;
+
+    /// <summary>Whether the collector must treat this generator as having a finalizer (2.7: only when suspended inside a block that has a handler).</summary>
+    public bool NeedsFinalizing(PyObject* self)
+    {
+        if (!IsSuspended(self))
+        {
+            return false;
+        }
+
+        return FrameNeedsFinalizing == null || FrameNeedsFinalizing(new PyRef(((PyGeneratorObject*)self)->Frame));
+    }
+
+    /// <summary>The finalizer the collector calls: closes a suspended generator; an error is reported as unraisable.</summary>
+    public void Finalize(PyObject* self)
+    {
+        if (!IsSuspended(self) || Resumer == null)
+        {
+            return;
+        }
+
+        var saved = Heap.FetchError();
+        if (Close(self) < 0)
+        {
+            Heap.WriteUnraisable(self, "generator");
+        }
+
+        Heap.RestoreError(saved);
+    }
 
     /// <inheritdoc/>
     public override int WeakListOffset => (int)Marshal.OffsetOf<PyGeneratorObject>(nameof(PyGeneratorObject.WeakList));
