@@ -72,15 +72,25 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
 
     private void StoreSequence(IReadOnlyList<Expression> elements, Node node)
     {
-        if (elements.Any(e => e is StarredExpression))
+        var star = elements.Select((e, i) => (e, i)).Where(p => p.e is StarredExpression).Select(p => p.i).DefaultIfEmpty(-1).First();
+        if (star < 0)
         {
-            throw Unsupported("starred assignment targets", node);
+            Emit(OpCode.UnpackSequence, elements.Count);
+        }
+        else
+        {
+            var after = elements.Count - star - 1;
+            if (star > 0xFF || after > 0xFF)
+            {
+                throw Unsupported("more than 255 targets around a starred one", node);
+            }
+
+            Emit(OpCode.UnpackExtended, star | (after << 8));
         }
 
-        Emit(OpCode.UnpackSequence, elements.Count);
         foreach (var e in elements)
         {
-            StoreTarget(e);
+            StoreTarget(e is StarredExpression s ? s.Value : e);
         }
     }
 

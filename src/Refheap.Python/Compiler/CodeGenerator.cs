@@ -203,6 +203,7 @@ internal sealed partial class CodeGenerator
         OpCode.MapAdd => -2,
         OpCode.ListExtend or OpCode.DictMerge => -1,
         OpCode.UnpackSequence => arg - 1,
+        OpCode.UnpackExtended => (arg & 0xFF) + (arg >> 8),
         OpCode.Call => -arg,
         OpCode.CallKeywords => -arg - 1,
         OpCode.CallEx => (arg & 1) != 0 ? -2 : -1,

@@ -151,6 +151,9 @@ internal enum OpCode : byte
     /// <summary>seq → item(arg-1) ... item0 (item0 on top).</summary>
     UnpackSequence,
 
+    /// <summary>seq → items after the star, a list of the middle, items before it (arg: before | after &lt;&lt; 8).</summary>
+    UnpackExtended,
+
     /// <summary>f a1..an → f(a1..an) (arg = n).</summary>
     Call,
 

@@ -216,6 +216,57 @@ internal sealed partial class Interpreter
         return 0;
     }
 
+    /// <summary><c>a, *b, c = seq</c>: the items before and after the star, the rest as a list (stack order: last first); 0 or -1.</summary>
+    private int UnpackExtended(PyRef sequence, int before, int after, Span<PyRef> into)
+    {
+        var items = _api.ListFromIterable(sequence);
+        if (items.IsNull)
+        {
+            return -1;
+        }
+
+        var n = ObjectApi.ListSize(items);
+        if (n < before + after)
+        {
+            items.DecRef();
+            _api.Raise("ValueError", $"not enough values to unpack (expected at least {before + after}, got {n})");
+            return -1;
+        }
+
+        var total = before + after + 1;
+        for (var i = 0; i < before; i++)
+        {
+            into[total - 1 - i] = ObjectApi.ListItem(items, i).NewRef();
+        }
+
+        var middle = new PyRef[n - before - after];
+        for (var i = 0; i < middle.Length; i++)
+        {
+            middle[i] = ObjectApi.ListItem(items, before + i).NewRef();
+        }
+
+        var rest = _api.ListSteal(middle);
+        for (var i = 0; i < after; i++)
+        {
+            into[after - 1 - i] = ObjectApi.ListItem(items, n - after + i).NewRef();
+        }
+
+        items.DecRef();
+        if (rest.IsNull)
+        {
+            for (var i = 0; i < total; i++)
+            {
+                into[i].XDecRef();
+                into[i] = default;
+            }
+
+            return -1;
+        }
+
+        into[after] = rest;
+        return 0;
+    }
+
     private PyRef FormatValue(PyRef value, char conversion, PyRef spec)
     {
         var converted = conversion switch

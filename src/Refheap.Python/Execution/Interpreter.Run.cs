@@ -607,6 +607,21 @@ internal sealed partial class Interpreter
 
                     sp += arg;
                     continue;
+                case OpCode.UnpackExtended:
+                {
+                    a = Pop(slots, ref sp);
+                    var count = (arg & 0xFF) + (arg >> 8) + 1;
+                    status = UnpackExtended(a, arg & 0xFF, arg >> 8, slots.Slice(sp, count));
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    sp += count;
+                    continue;
+                }
+
                 case OpCode.Call:
                     ObjectApi.FramePc(frame) = at;
                     r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg));
