@@ -62,7 +62,16 @@ internal sealed unsafe partial class ObjectApi
     private static readonly string[] s_symbols = ["+", "-", "*", "@", "/", "%", "**", "<<", ">>", "|", "^", "&", "//", "/"];
     private static readonly string[] s_methods = ["add", "sub", "mul", "matmul", "truediv", "mod", "pow", "lshift", "rshift", "or", "xor", "and", "floordiv", "div"];
 
-    private static bool IsUserInstance(PyObject* o) => o->Type->Descriptor is InstanceType;
+    /// <summary>Whether <paramref name="o"/> is an instance of a user class (its type is a heap type): read from the type's flags, the hot path of every operator.</summary>
+    private static bool IsUserInstance(PyObject* o) => (o->Type->Flags & TypeFlags.HeapType) != 0;
+
+    /// <summary>Whether <paramref name="o"/> is exactly an int, long, bool or float (the numeric fast path).</summary>
+    private bool IsPlainNumber(PyObject* o)
+    {
+        var t = o->Type;
+        var types = Heap.Types;
+        return t == types.Int.TypeObject || t == types.Float.TypeObject || t == types.Bool.TypeObject || (types.Long != null && t == types.Long.TypeObject);
+    }
 
     /// <summary><c>a op b</c>: new reference or null with the error set.</summary>
     public PyRef BinaryOperation(PyRef a, PyRef b, Operator op)
@@ -178,6 +187,11 @@ internal sealed unsafe partial class ObjectApi
     private PyRef BuiltinBinary(PyObject* a, PyObject* b, Operator op)
     {
         var types = Heap.Types;
+        if (IsPlainNumber(a) && IsPlainNumber(b))
+        {
+            return NumberBinary(a, b, op);
+        }
+
         switch (op)
         {
             case Operator.Add:
@@ -213,7 +227,11 @@ internal sealed unsafe partial class ObjectApi
                 return SetOperation(a, b, op);
         }
 
-        return op switch
+        return NumberBinary(a, b, op);
+    }
+
+    private PyRef NumberBinary(PyObject* a, PyObject* b, Operator op) =>
+        op switch
         {
             Operator.Add => Heap.Add(a, b),
             Operator.Subtract => Heap.Subtract(a, b),
@@ -230,7 +248,6 @@ internal sealed unsafe partial class ObjectApi
             Operator.FloorDivide => Heap.FloorDivide(a, b),
             _ => Heap.RaiseTypeError($"unsupported operand type(s) for {s_symbols[(int)op]}: '{a->Type->Descriptor.Name}' and '{b->Type->Descriptor.Name}'"),
         };
-    }
 
     private bool IsSequence(PyObject* o) =>
         Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple);
