@@ -33,7 +33,8 @@ internal sealed partial class Interpreter
     {
         _sysStdout = Check(MakeStream("stdout", Stdout));
         _sysStderr = Check(MakeStream("stderr", Stderr));
-        if (!BuiltinFunctions.Populate(_api, _builtins, new BuiltinsHost(Dialect, Stdout, Stderr)))
+        var host = new BuiltinsHost(Dialect, Stdout, Stderr) { SysStdout = () => RedirectedStream("stdout") };
+        if (!BuiltinFunctions.Populate(_api, _builtins, host))
         {
             throw _heap.TakeErrorAsException();
         }
@@ -152,6 +153,14 @@ internal sealed partial class Interpreter
         }
 
         return CallValue(superType, [cls, first], default);
+    }
+
+    /// <summary>What <c>sys.<paramref name="name"/></c> names now when a program replaced it (borrowed); null while it is the program's own stream.</summary>
+    public PyRef RedirectedStream(string name)
+    {
+        var sys = _modules.IsNull ? PyRef.Null : _api.DictGetString(_modules, "sys");
+        var stream = sys.IsNull || !_api.IsModule(sys) ? PyRef.Null : _api.DictGetString(ObjectApi.ModuleDict(sys), name);
+        return stream.IsNull || stream == _sysStdout || stream == _sysStderr ? PyRef.Null : stream;
     }
 
     private PyRef CurrentLocals()

@@ -5,6 +5,10 @@ namespace Refheap.Python.Execution;
 internal sealed partial class Interpreter
 {
     private bool _stdoutSoftSpace;
+
+    // 2.7 keeps softspace on the file object; for streams a program put in sys.stdout (or
+    // named with >>) it is kept here by the object's address while the statement runs.
+    private readonly Dictionary<nint, bool> _softSpace = [];
     private PyRef _sysStdout;
     private PyRef _sysStderr;
 
@@ -17,7 +21,12 @@ internal sealed partial class Interpreter
             return -1;
         }
 
-        var toStdout = stream.IsNull || _api.IsNone(stream) || stream == _sysStdout;
+        if (stream.IsNull || _api.IsNone(stream))
+        {
+            stream = RedirectedStream("stdout");
+        }
+
+        var toStdout = stream.IsNull || stream == _sysStdout;
         int status;
         if (toStdout)
         {
@@ -32,7 +41,10 @@ internal sealed partial class Interpreter
         }
         else
         {
-            status = WriteTo(stream, text);
+            _softSpace.TryGetValue(stream.Address, out var soft);
+            status = soft ? WriteTo(stream, _api.Intern(" ")) : 0;
+            status = status < 0 ? status : WriteTo(stream, text);
+            _softSpace[stream.Address] = !ObjectApi.EndsWithNonSpaceWhitespace(text) || !_api.IsStr(value);
         }
 
         text.DecRef();
@@ -42,17 +54,20 @@ internal sealed partial class Interpreter
     /// <summary>2.7's PRINT_NEWLINE; 0 or -1.</summary>
     private int PrintNewline(PyRef stream)
     {
-        if (stream.IsNull || _api.IsNone(stream) || stream == _sysStdout)
+        if (stream.IsNull || _api.IsNone(stream))
+        {
+            stream = RedirectedStream("stdout");
+        }
+
+        if (stream.IsNull || stream == _sysStdout)
         {
             Stdout.Write('\n');
             _stdoutSoftSpace = false;
             return 0;
         }
 
-        var nl = _api.NewStr("\n");
-        var status = nl.IsNull ? -1 : WriteTo(stream, nl);
-        nl.XDecRef();
-        return status;
+        _softSpace.Remove(stream.Address);
+        return WriteTo(stream, _api.Intern("\n"));
     }
 
     private int WriteTo(PyRef stream, PyRef text)
