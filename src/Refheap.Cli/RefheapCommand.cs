@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using Refheap.Cli.Bench;
+using Refheap.Cli.Experiment;
+using Refheap.Cli.Load;
 using Refheap.Cli.Run;
 using Refheap.Cli.Stats;
 
@@ -30,6 +32,10 @@ public static class RefheapCommand
         {
             StatsCommand.Build(console),
             BenchCommand.Build(console),
+            Serve.ServeCommand.Build(console),
+            LoadCommand.Build(console),
+            ExperimentCommand.Build(console),
+            Heap.HeapCommand.Build(console),
             RunCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test

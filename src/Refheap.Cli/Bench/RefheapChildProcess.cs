@@ -50,7 +50,7 @@ internal static class RefheapChildProcess
 
     // The apphost when we run as one (an installed tool, bin/refheap); otherwise the dotnet host
     // running us (or the one the SDK names in DOTNET_HOST_PATH) with refheap.dll.
-    private static ProcessStartInfo StartInfo()
+    internal static ProcessStartInfo StartInfo()
     {
         var processPath = Environment.ProcessPath;
         var hostName = processPath == null ? null : Path.GetFileNameWithoutExtension(processPath);

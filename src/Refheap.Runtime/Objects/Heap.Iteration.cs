@@ -104,25 +104,10 @@ internal sealed unsafe partial class Heap
             : RichCompareBool(value, element, CompareOp.Eq);
 
     /// <summary>
-    /// <c>list(iterable)</c> (PySequence_List): a new list of the items, or null with the error
-    /// set. A list or tuple is copied directly; anything else is iterated.
+    /// <c>list(iterable)</c>: a new list of the items, or null with the error set, allocated as
+    /// CPython's list constructor allocates it (<see cref="Native.List.ListExtend"/>).
     /// </summary>
-    public PyRef ListFromIterable(PyObject* iterable)
-    {
-        var list = Types.List.New(0);
-        if (list.IsNull)
-        {
-            return list;
-        }
-
-        if (ExtendList(list.Ptr, iterable) < 0)
-        {
-            list.DecRef();
-            return PyRef.Null;
-        }
-
-        return list;
-    }
+    public PyRef ListFromIterable(PyObject* iterable) => Native.List.ListExtend.FromIterable(this, iterable);
 
     /// <summary>
     /// <c>tuple(iterable)</c> (PySequence_Tuple): a new tuple of the items (an exact tuple is
@@ -161,52 +146,10 @@ internal sealed unsafe partial class Heap
     /// <c>list.extend(iterable)</c> (list_extend): appends every item; 0, or -1 with the error
     /// set (the items appended before the failure stay). A list extended with itself doubles.
     /// </summary>
-    public int ExtendList(PyObject* list, PyObject* iterable)
-    {
-        if (iterable->Type == Types.List.TypeObject || iterable->Type == Types.Tuple.TypeObject)
-        {
-            // Read the size once: l.extend(l) appends the items that were there.
-            var isList = iterable->Type == Types.List.TypeObject;
-            var n = isList ? ListType.Size(iterable) : TupleType.Size(iterable);
-            for (nint i = 0; i < n; i++)
-            {
-                var item = isList ? ListType.Items(iterable)[i] : TupleType.Item(iterable, i);
-                if (Types.List.Append(list, item) < 0)
-                {
-                    return -1;
-                }
-            }
+    public int ExtendList(PyObject* list, PyObject* iterable) => Native.List.ListExtend.Extend(this, list, iterable);
 
-            return 0;
-        }
-
-        var it = GetIter(iterable);
-        if (it.IsNull)
-        {
-            return -1;
-        }
-
-        var status = 0;
-        while (true)
-        {
-            var next = IterNext(it.Ptr);
-            if (next.IsNull)
-            {
-                status = ErrorOccurred ? -1 : 0;
-                break;
-            }
-
-            status = Types.List.Append(list, next.Ptr);
-            next.DecRef();
-            if (status < 0)
-            {
-                break;
-            }
-        }
-
-        it.DecRef();
-        return status;
-    }
+    /// <summary>PyObject_LengthHint: <c>len(o)</c>, else <c>o.__length_hint__()</c>, else <paramref name="fallback"/>; -1 with the error set on failure.</summary>
+    public nint LengthHint(PyObject* o, nint fallback) => Native.List.ListExtend.LengthHint(this, o, fallback);
 
     /// <summary>
     /// Calls <paramref name="action"/> with each item of <paramref name="iterable"/> (borrowed

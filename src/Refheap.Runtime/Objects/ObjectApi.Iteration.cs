@@ -27,6 +27,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>tuple(iterable)</c>: a new tuple (an exact tuple itself), or null with the error set.</summary>
     public PyRef TupleFromIterable(PyRef iterable) => Heap.TupleFromIterable(iterable.Ptr);
 
+    /// <summary>PyObject_LengthHint: <c>len(o)</c>, else <c>o.__length_hint__()</c>, else <paramref name="fallback"/>; -1 with the error set.</summary>
+    public nint LengthHint(PyRef o, nint fallback) => Heap.LengthHint(o.Ptr, fallback);
+
     /// <summary><c>list.extend(iterable)</c> on a list; 0 or -1.</summary>
     public int ExtendList(PyRef list, PyRef iterable) => Heap.ExtendList(list.Ptr, iterable.Ptr);
 

@@ -175,4 +175,73 @@ public sealed unsafe class DictMethodTests
             Assert.Equal("TypeError: " + keys, IterationKit.Error(() => rt.CallMethod(d, "keys", rt.Int(1))));
         });
     }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_dict_subclass_with_missing_answers_for_absent_keys(string profile)
+    {
+        // python: class M(dict): def __missing__(self, k): return k * 2
+        //         m = M(); m[21] → 42; 21 in m → False; m.get(21) → None
+        Leaks.Check(profile, rt =>
+        {
+            var dictType = rt.HandleFor(rt.Heap.TypeObjectOf(rt.Heap.Types.Dict));
+            var cls = rt.DefineClass("M", new Dictionary<string, Handle>
+            {
+                ["__missing__"] = rt.Method("__missing__", (self, a) => rt.Int(rt.ToInt64(a[0]) * 2)),
+            }, [dictType]);
+            var m = rt.Call(cls);
+            Assert.Equal("42", rt.Repr(rt.GetItem(m, rt.Int(21))));
+            Assert.False(rt.In(m, rt.Int(21)));
+            Assert.Equal("None", rt.Repr(rt.CallMethod(m, "get", rt.Int(21))));
+            Assert.Equal("KeyError: 1", IterationKit.Error(() => rt.GetItem(rt.Dict(), rt.Int(1))));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_built_in_method_is_called_without_binding(string profile)
+    {
+        // The evaluator's LOAD_METHOD for 3.x: d.get(1, 5) runs dict.get on d without a bound method object.
+        Leaks.Check(profile, rt =>
+        {
+            var api = new Refheap.Objects.ObjectApi(rt.Heap);
+            var d = rt.Dict();
+            var functions = rt.Heap.Types.NativeFunction.LiveCount;
+            Assert.True(api.TryCallBuiltinMethod(d.Ref(), rt.Str("get").Ref(), rt.Tuple(rt.Int(1), rt.Int(5)).Ref(), default, out var r));
+            Assert.Equal(functions, rt.Heap.Types.NativeFunction.LiveCount);
+            Assert.Equal("5", rt.Repr(rt.Own(r)));
+            Assert.False(api.TryCallBuiltinMethod(d.Ref(), rt.Str("nope").Ref(), rt.Tuple().Ref(), default, out _));
+            Assert.False(api.TryCallBuiltinMethod(rt.Call(rt.DefineClass("K")).Ref(), rt.Str("get").Ref(), rt.Tuple().Ref(), default, out _));
+        });
+    }
+
+    [Theory]
+    [InlineData("py27", new long[] { 0, 1, 0, 2, 3 })]
+    [InlineData("py312", new long[] { 9, 8, 50, 7, 6 })]
+    public void Popitem_follows_CPythons_order(string profile, long[] expected)
+    {
+        // python2.7 / python3.12: d = dict((i, i) for i in range(10)); out = [d.popitem()[0], d.popitem()[0]]
+        //                         d[0] = 0; d[50] = 1; out += [d.popitem()[0] for _ in range(3)]
+        Leaks.Check(profile, rt =>
+        {
+            var d = rt.Dict();
+            for (var i = 0; i < 10; i++)
+            {
+                rt.SetItem(d, rt.Int(i), rt.Int(i));
+            }
+
+            var popped = new List<long>();
+            long Pop() => rt.ToInt64(rt.GetItem(rt.CallMethod(d, "popitem"), rt.Int(0)));
+            popped.Add(Pop());
+            popped.Add(Pop());
+            rt.SetItem(d, rt.Int(0), rt.Int(0));
+            rt.SetItem(d, rt.Int(50), rt.Int(1));
+            for (var i = 0; i < 3; i++)
+            {
+                popped.Add(Pop());
+            }
+
+            Assert.Equal(expected, popped);
+        });
+    }
 }

@@ -69,6 +69,8 @@ public sealed class ListMethodTests
             var numbers = rt.Ints(5, 3, 9, 1, 7, 3, 0, 8, 2, 6, 4);
             rt.CallMethod(numbers, "sort");
             Assert.Equal("[0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9]", rt.Repr(numbers));
+            rt.CallMethodKw(numbers, "sort", [], ("reverse", rt.Bool(true)));
+            Assert.Equal("[9, 8, 7, 6, 5, 4, 3, 3, 2, 1, 0]", rt.Repr(numbers));
         });
     }
 
@@ -196,6 +198,61 @@ public sealed class ListMethodTests
             Assert.True(rt.Is(it, rt.CallMethod(it, "__iter__")));
             Assert.Equal(2, rt.ToInt64(rt.CallMethod(it, next)));
             Assert.Equal("StopIteration", IterationKit.Error(() => rt.CallMethod(it, next)));
+        });
+    }
+
+    [Theory]
+    [InlineData("py27", "listreverseiterator")]
+    [InlineData("py312", "list_reverseiterator")]
+    public void Reversed_method_walks_the_list_backwards(string profile, string typeName)
+    {
+        // python: it = [1, 2, 3].__reversed__(); type(it).__name__ → see above; list(it) → [3, 2, 1]
+        Leaks.Check(profile, rt =>
+        {
+            var it = rt.CallMethod(rt.Ints(1, 2, 3), "__reversed__");
+            Assert.Equal(typeName, it.TypeName());
+            Assert.Equal(["3", "2", "1"], rt.Drain(it));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Sort_matches_a_stable_reference_on_seeded_random_lists(string profile)
+    {
+        // Pairs (value, position) sorted by value (a key: ints compared directly) and as tuples
+        // (rich comparison), forwards and reversed, against LINQ's stable OrderBy.
+        Leaks.Check(profile, rt =>
+        {
+            var random = new Random(20261124);
+            var first = rt.Function("first", a => rt.GetItem(a[0], rt.Int(0)));
+            foreach (var size in new[] { 0, 1, 2, 3, 7, 31, 64, 200 })
+            {
+                var values = Enumerable.Range(0, size).Select(_ => (long)random.Next(10)).ToArray();
+                if (size == 64)
+                {
+                    Array.Sort(values);
+                }
+
+                foreach (var reverse in new[] { false, true })
+                {
+                    foreach (var byKey in new[] { true, false })
+                    {
+                        var l = rt.List([.. values.Select((v, i) => rt.Tuple(rt.Int(v), rt.Int(i)))]);
+                        var kwargs = new List<(string, Handle)> { ("reverse", rt.Bool(reverse)) };
+                        if (byKey)
+                        {
+                            kwargs.Add(("key", first));
+                        }
+
+                        rt.CallMethodKw(l, "sort", [], [.. kwargs]);
+                        var indexed = values.Select((v, i) => (v, i));
+                        var expected = byKey
+                            ? (reverse ? indexed.OrderByDescending(p => p.v) : indexed.OrderBy(p => p.v))
+                            : (reverse ? indexed.OrderByDescending(p => p.v).ThenByDescending(p => p.i) : indexed.OrderBy(p => p.v).ThenBy(p => p.i));
+                        Assert.Equal(string.Join(", ", expected.Select(p => $"({p.v}, {p.i})")), rt.Repr(l).Trim('[', ']'));
+                    }
+                }
+            }
         });
     }
 }

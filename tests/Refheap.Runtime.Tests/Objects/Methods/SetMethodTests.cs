@@ -68,4 +68,34 @@ public sealed unsafe class SetMethodTests
             Assert.Equal("TypeError: " + union, IterationKit.Error(() => rt.CallMethodKw(s, "union", [], ("zz", rt.Int(1)))));
         });
     }
+
+    [Theory]
+    [InlineData("py27", new long[] { 0, 1, 2, 0, 1, 3, 4 })]
+    [InlineData("py312", new long[] { 0, 1, 2, 3, 4, 5, 6 })]
+    public void Pop_follows_CPythons_search_finger(string profile, long[] expected)
+    {
+        // python2.7 / python3.12: s = set(range(10)); out = [s.pop(), s.pop(), s.pop()]
+        //                         s.add(0); s.add(1); s.add(100); out += [s.pop() for _ in range(4)]
+        Leaks.Check(profile, rt =>
+        {
+            var s = SetOf(rt, [.. Enumerable.Range(0, 10).Select(i => (long)i)]);
+            var popped = new List<long>();
+            for (var i = 0; i < 3; i++)
+            {
+                popped.Add(rt.ToInt64(rt.CallMethod(s, "pop")));
+            }
+
+            foreach (var v in new long[] { 0, 1, 100 })
+            {
+                rt.CallMethod(s, "add", rt.Int(v));
+            }
+
+            for (var i = 0; i < 4; i++)
+            {
+                popped.Add(rt.ToInt64(rt.CallMethod(s, "pop")));
+            }
+
+            Assert.Equal(expected, popped);
+        });
+    }
 }

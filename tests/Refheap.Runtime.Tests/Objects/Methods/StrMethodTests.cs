@@ -153,4 +153,31 @@ public sealed class StrMethodTests
             Assert.Equal("TypeError: " + upper, IterationKit.Error(() => Call(rt, "a", "upper", 1)));
         });
     }
+
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void Partition_rindex_and_the_case_tests(string profile)
+    {
+        // python: 'a=b=c'.partition('=') → ('a', '=', 'b=c'); 'abc'.partition('=') → ('abc', '', ''); 'a=b=c'.rpartition('=') → ('a=b', '=', 'c')
+        //         'abc'.rpartition('=') → ('', '', 'abc'); 'abcabc'.rindex('b') → 4; 'ABC'.isupper() → True; 'AbC'.isupper() → False
+        //         'a1'.islower() → True; 'a1'.isalnum() → True; 'Ab Cd'.istitle() → True; 'Ab cd'.istitle() → False; 'aBc'.swapcase() → 'AbC'
+        Leaks.Check(profile, rt =>
+        {
+            Assert.Equal("('a', '=', 'b=c')", Call(rt, "a=b=c", "partition", "="));
+            Assert.Equal("('abc', '', '')", Call(rt, "abc", "partition", "="));
+            Assert.Equal("('a=b', '=', 'c')", Call(rt, "a=b=c", "rpartition", "="));
+            Assert.Equal("('', '', 'abc')", Call(rt, "abc", "rpartition", "="));
+            Assert.Equal("ValueError: empty separator", IterationKit.Error(() => Call(rt, "abc", "partition", "")));
+            Assert.Equal("4", Call(rt, "abcabc", "rindex", "b"));
+            Assert.Equal("True", Call(rt, "ABC", "isupper"));
+            Assert.Equal("False", Call(rt, "AbC", "isupper"));
+            Assert.Equal("False", Call(rt, "1", "isupper"));
+            Assert.Equal("True", Call(rt, "a1", "islower"));
+            Assert.Equal("True", Call(rt, "a1", "isalnum"));
+            Assert.Equal("False", Call(rt, "a 1", "isalnum"));
+            Assert.Equal("True", Call(rt, "Ab Cd", "istitle"));
+            Assert.Equal("False", Call(rt, "Ab cd", "istitle"));
+            Assert.Equal("'AbC'", Call(rt, "aBc", "swapcase"));
+        });
+    }
 }

@@ -110,4 +110,43 @@ public sealed unsafe class UserObjectTests
             Assert.Equal(1, rt.Heap.IsTrue(Make(rt, cls, 2).Ref().Ptr));
         });
     }
+
+    [Theory]
+    // python2.7 / python3.12: class A(object): __eq__ and __lt__ print their class and return NotImplemented;
+    //   class B(object): __eq__ likewise. A() == B(); A() < B() (3.12: TypeError); A() in [B()]
+    [InlineData("py27", "A.__eq__ B.__eq__ B.__eq__ A.__eq__", "A.__lt__ A.__lt__", "A.__eq__ B.__eq__ B.__eq__ A.__eq__")]
+    [InlineData("py312", "A.__eq__ B.__eq__", "A.__lt__", "B.__eq__ A.__eq__")]
+    public void Comparison_methods_that_return_NotImplemented_run_in_CPythons_order(string profile, string eq, string lt, string contains)
+    {
+        Leaks.Check(profile, rt =>
+        {
+            var log = new List<string>();
+            Handle Logging(string name) => rt.Method(name, (self, _) =>
+            {
+                log.Add($"{self.TypeName()}.{name}");
+                return rt.Own(rt.Heap.NotImplemented);
+            });
+            var a = rt.Call(rt.DefineClass("A", new Dictionary<string, Handle> { ["__eq__"] = Logging("__eq__"), ["__lt__"] = Logging("__lt__") }));
+            var b = rt.Call(rt.DefineClass("B", new Dictionary<string, Handle> { ["__eq__"] = Logging("__eq__") }));
+            var r = rt.Heap.RichCompare(a.Ref().Ptr, b.Ref().Ptr, Refheap.Objects.CompareOp.Eq);
+            Assert.Equal("False", rt.Repr(rt.Own(r)));
+            Assert.Equal(eq, string.Join(" ", log));
+            log.Clear();
+            r = rt.Heap.RichCompare(a.Ref().Ptr, b.Ref().Ptr, Refheap.Objects.CompareOp.Lt);
+            if (r.IsNull)
+            {
+                var e = rt.Heap.TakeErrorAsException();
+                Assert.Equal("TypeError: '<' not supported between instances of 'A' and 'B'", $"{e.TypeName}: {e.PythonMessage}");
+            }
+            else
+            {
+                r.DecRef();
+            }
+
+            Assert.Equal(lt, string.Join(" ", log));
+            log.Clear();
+            Assert.False(rt.In(rt.List(b), a));
+            Assert.Equal(contains, string.Join(" ", log));
+        });
+    }
 }

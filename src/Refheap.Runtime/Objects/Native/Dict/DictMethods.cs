@@ -7,9 +7,9 @@ namespace Refheap.Objects.Native.Dict;
 /// <summary>
 /// The methods of <c>dict</c>: get, setdefault, pop, popitem, keys, values, items (2.7: lists;
 /// 3.x: views), update, clear, copy, fromkeys (a class method), <c>__contains__</c>,
-/// <c>__getitem__</c>, <c>__setitem__</c>, <c>__delitem__</c>, <c>__init__</c> (what a dict
-/// subclass's constructor and <c>super().__init__</c> reach), and 2.7's has_key, iterkeys,
-/// itervalues, iteritems.
+/// <c>__getitem__</c>, <c>__init__</c> (what a dict subclass's constructor and
+/// <c>super().__init__</c> reach), and 2.7's has_key, iterkeys, itervalues, iteritems. The slot
+/// wrappers are <see cref="Methods.SlotWrappers"/>'.
 /// </summary>
 internal static unsafe class DictMethods
 {
@@ -36,9 +36,7 @@ internal static unsafe class DictMethods
             new("copy", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Dict.Copy(self)),
             new("fromkeys", ArgumentSpec.Expect(1, 2), FromKeys, MethodBinding.Class),
             new("__contains__", ArgumentSpec.One, static (h, self, a) => Truth(h, h.Types.Dict.Contains(self, a[0]))),
-            new("__getitem__", ArgumentSpec.One, static (h, self, a) => h.Types.Dict.Subscript(self, a[0])),
-            new("__setitem__", ArgumentSpec.Wrapper(2), static (h, self, a) => Done(h, h.Types.Dict.SetItem(self, a[0], a[1]))),
-            new("__delitem__", ArgumentSpec.Wrapper(1), static (h, self, a) => Done(h, h.Types.Dict.DelItem(self, a[0]))),
+            new("__getitem__", ArgumentSpec.One, GetItem),
             new("__init__", ArgumentSpec.Expect(0, 1, anyKeywords: true).Named("dict"), Update),
         ];
         if (py27)
@@ -56,8 +54,6 @@ internal static unsafe class DictMethods
     private const int DictIterationKindValues = 1;
     private const int DictIterationKindItems = 2;
 
-    private static PyRef Done(Heap heap, int status) => status < 0 ? PyRef.Null : heap.None;
-
     private static PyRef Truth(Heap heap, int r) => r < 0 ? PyRef.Null : heap.NewBool(r == 1);
 
     private static PyRef Get(Heap heap, PyObject* self, MethodArgs a)
@@ -69,6 +65,39 @@ internal static unsafe class DictMethods
         }
 
         return heap.ErrorOccurred ? PyRef.Null : new PyRef((a[1] != null ? a[1] : heap.NoneObject)).NewRef();
+    }
+
+    /// <summary><c>d[key]</c>; a missing key of a dict subclass goes to the class's <c>__missing__</c> (dict_subscript).</summary>
+    private static PyRef GetItem(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var value = heap.Types.Dict.GetItem(self, a[0]);
+        if (value != null)
+        {
+            return new PyRef(value).NewRef();
+        }
+
+        if (heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
+        if (self->Type != heap.Types.Dict.TypeObject)
+        {
+            var args = heap.NewTuple(new PyRef(a[0]));
+            if (args.IsNull)
+            {
+                return args;
+            }
+
+            var found = heap.TryCallSpecialWithArgs(self, "__missing__", args.Ptr, null, out var result);
+            args.DecRef();
+            if (found)
+            {
+                return result;
+            }
+        }
+
+        return heap.RaiseKeyError(new PyRef(a[0]));
     }
 
     private static PyRef SetDefault(Heap heap, PyObject* self, MethodArgs a)
@@ -115,8 +144,8 @@ internal static unsafe class DictMethods
     }
 
     /// <summary>
-    /// <c>d.popitem()</c>: 3.x takes the last item inserted; 2.7 the first in its table's slot
-    /// order (what its search from the table's start finds).
+    /// <c>d.popitem()</c>: 3.x takes the last item inserted; 2.7 the item at its search finger
+    /// (<see cref="DictType.ClassicPopItem"/>).
     /// </summary>
     private static PyRef PopItem(Heap heap, PyObject* self)
     {
@@ -134,18 +163,28 @@ internal static unsafe class DictMethods
             return PyRef.Null;
         }
 
+        if (!heap.Profile.InsertionOrderedDicts)
+        {
+            // The item is made first (as 2.7 does), so a failure leaves the dict whole.
+            var pair = heap.Types.Tuple.New(2);
+            if (pair.IsNull)
+            {
+                return pair;
+            }
+
+            dicts.ClassicPopItem(self, out var k, out var v);
+            TupleType.Items(pair.Ptr)[0] = k;
+            TupleType.Items(pair.Ptr)[1] = v;
+            return pair;
+        }
+
         nint pos = 0;
         PyObject* key = null;
         PyObject* value = null;
-        var last = heap.Profile.InsertionOrderedDicts;
-        while (dicts.Next(self, ref pos, out var k, out var v))
+        while (dicts.Next(self, ref pos, out var k2, out var v2))
         {
-            key = k;
-            value = v;
-            if (!last)
-            {
-                break;
-            }
+            key = k2;
+            value = v2;
         }
 
         var item = heap.NewTuple(new PyRef(key), new PyRef(value));

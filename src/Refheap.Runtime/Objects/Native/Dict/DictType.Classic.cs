@@ -337,6 +337,39 @@ internal sealed unsafe partial class DictType
     }
 
     /// <summary>PyDict_DelItem: the slot becomes a dummy, then the value and the key are released.</summary>
+    /// <summary>
+    /// 2.7's <c>d.popitem()</c> on a non-empty dict: takes out the item at the search finger kept
+    /// in the hash field of slot 0 (slots 1 and up when slot 0 is free) and returns the dict's
+    /// references to its key and value. No key is compared or hashed.
+    /// </summary>
+    internal void ClassicPopItem(PyObject* d, out PyObject* key, out PyObject* value)
+    {
+        var mp = Classic(d);
+        var table = mp->Table;
+        var mask = mp->Mask;
+        nint i = 0;
+        if (table[0].Value == null)
+        {
+            i = (nint)table[0].Hash;
+            if (i > mask || i < 1)
+            {
+                i = 1;
+            }
+
+            while (table[i].Value == null)
+            {
+                i = i == mask ? 1 : i + 1;
+            }
+        }
+
+        key = table[i].Key;
+        value = table[i].Value;
+        table[i].Key = Deleted;
+        table[i].Value = null;
+        mp->Used--;
+        table[0].Hash = i + 1;
+    }
+
     private int ClassicDelete(ClassicDictObject* mp, PyObject* key, long hash)
     {
         var ep = ClassicLookup(mp, key, hash);

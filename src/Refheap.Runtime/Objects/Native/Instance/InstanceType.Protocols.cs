@@ -197,15 +197,39 @@ internal sealed unsafe partial class InstanceType
 
     private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
+    private Iterators.IterationBehaviour Behaviour => Iterators.IterationBehaviour.For(Heap.Profile);
+
+    private static CompareOp Reflected(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt,
+        CompareOp.Le => CompareOp.Ge,
+        CompareOp.Gt => CompareOp.Lt,
+        CompareOp.Ge => CompareOp.Le,
+        _ => op,
+    };
+
     /// <inheritdoc/>
     /// <remarks>
-    /// The class's <c>__lt__</c>, <c>__eq__</c>... (slot_tp_richcompare); without one, 3.x's
-    /// <c>!=</c> inverts the class's <c>__eq__</c> (object.__ne__); else the built-in base's
-    /// comparison, else identity. The reflected operation is <see cref="Heap.RichCompare"/>'s.
+    /// The class's <c>__lt__</c>, <c>__eq__</c>... (slot_tp_richcompare); 2.7's slot then tries
+    /// the other operand's reflected method itself; without one, 3.x's <c>!=</c> inverts the
+    /// class's <c>__eq__</c> (object.__ne__); else the built-in base's comparison, else identity.
+    /// The order of the two operands' slots is <see cref="Heap.RichCompare"/>'s.
     /// </remarks>
     public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
     {
         if (CallSpecial(self, s_compareNames[(int)op], out var result, (nint)other))
+        {
+            if (result.IsNull || result.Ptr != Heap.Types.NotImplemented.Singleton || !Behaviour.SlotCompareTriesBothSides)
+            {
+                return result;
+            }
+
+            result.DecRef();
+        }
+
+        // 2.7's slot_tp_richcompare also tries the other operand's reflected method when its class defines comparisons.
+        if (Behaviour.SlotCompareTriesBothSides && other->Type->Descriptor is InstanceType otherType
+            && otherType.CallSpecial(other, s_compareNames[(int)Reflected(op)], out result, (nint)self))
         {
             return result;
         }

@@ -1,7 +1,7 @@
 namespace Refheap.Objects.Native.Iterators;
 
 /// <summary>
-/// Where the built-in types' iteration and methods differ between the two CPythons, one
+/// Where the built-in types' iteration, methods and comparison slots differ between the two CPythons, one
 /// named field per difference (as <see cref="Profile"/> does for the interpreter). Read
 /// through <see cref="For"/>.
 /// </summary>
@@ -19,6 +19,8 @@ internal sealed class IterationBehaviour
         DictMethodsReturnViews = false,
         RangeIsFullSequence = false,
         StrIsBytes = true,
+        ListPreallocatesExactly = false,
+        SlotCompareTriesBothSides = true,
     };
 
     /// <summary>CPython 3.12.1.</summary>
@@ -32,6 +34,8 @@ internal sealed class IterationBehaviour
         DictMethodsReturnViews = true,
         RangeIsFullSequence = true,
         StrIsBytes = false,
+        ListPreallocatesExactly = true,
+        SlotCompareTriesBothSides = false,
     };
 
     /// <summary>
@@ -64,6 +68,20 @@ internal sealed class IterationBehaviour
     /// whitespace) and split lines at \n and \r alone; 3.x's str methods are Unicode's.
     /// </summary>
     public required bool StrIsBytes { get; init; }
+
+    /// <summary>
+    /// 3.x: a list built from an iterable of known length, or an empty list extended, gets
+    /// exactly the room needed (rounded up to even: list_preallocate_exact); 2.7 always grows
+    /// it with its over-allocation.
+    /// </summary>
+    public required bool ListPreallocatesExactly { get; init; }
+
+    /// <summary>
+    /// 2.7: a class's comparison slot (slot_tp_richcompare) tries the instance's method, then the
+    /// other operand's reflected one; 3.x's slot tries its own side only, and the rich comparison
+    /// protocol alone tries the other.
+    /// </summary>
+    public required bool SlotCompareTriesBothSides { get; init; }
 
     /// <summary>The behaviour of a profile.</summary>
     public static IterationBehaviour For(Profile profile) => profile.IntPromotesToLong ? Py27 : Py312;

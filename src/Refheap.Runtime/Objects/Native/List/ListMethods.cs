@@ -23,6 +23,7 @@ internal static unsafe class ListMethods
             new("index", py27 ? ArgumentSpec.Takes(1, 3) : ArgumentSpec.Expect(1, 3), Index),
             new("count", ArgumentSpec.One, Count),
             new("reverse", ArgumentSpec.NoArgs, static (h, self, _) => Reverse(h, self)),
+            new("__reversed__", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.ReversedList.New(self)),
             new("sort", py27 ? ArgumentSpec.Keywords(["cmp", "key", "reverse"]) : ArgumentSpec.Keywords(["key", "reverse"], maxPositional: 0), py27 ? Sort27 : Sort312),
             new("__init__", (py27 ? ArgumentSpec.Keywords(["sequence"]) : ArgumentSpec.Expect(0, 1)).Named("list"), Init),
         ];
@@ -46,7 +47,7 @@ internal static unsafe class ListMethods
     private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
     {
         heap.Types.List.Clear(self);
-        return a[0] == null ? heap.None : Done(heap, heap.ExtendList(self, a[0]));
+        return a[0] == null ? heap.None : Done(heap, ListExtend.Fill(heap, self, a[0]));
     }
 
     private static PyRef Insert(Heap heap, PyObject* self, MethodArgs a)

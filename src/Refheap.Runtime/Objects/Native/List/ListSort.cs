@@ -6,7 +6,11 @@ namespace Refheap.Objects.Native.List;
 /// items in their order, a comparison that fails stops the sort (leaving every item in the
 /// list), and a list modified meanwhile raises ValueError "list modified during sort".
 /// </summary>
-/// <remarks>The comparisons made differ from TimSort's in number and order; the result does not.</remarks>
+/// <remarks>
+/// The comparisons made are TimSort's for lists of fewer than 64 items and for runs already in
+/// order; for other long lists they differ in number and order (observable only through a
+/// comparison with side effects), the result does not.
+/// </remarks>
 internal static unsafe class ListSort
 {
     /// <summary>
@@ -114,69 +118,243 @@ internal static unsafe class ListSort
         return ok ? heap.None : PyRef.Null;
     }
 
-    /// <summary>Sorts <paramref name="keys"/> stably, moving <paramref name="items"/> alongside; false with the error set when a comparison failed.</summary>
+    /// <summary>
+    /// Sorts <paramref name="keys"/> stably, moving <paramref name="items"/> alongside; false with
+    /// the error set when a comparison failed (every item is still there, partly sorted).
+    /// </summary>
+    /// <remarks>
+    /// TimSort's start: the first run as count_run finds it (a strictly descending run is
+    /// reversed in place, which keeps the sort stable); below 64 items the rest is placed by
+    /// binary insertion, as TimSort does, so small lists see CPython's comparisons exactly.
+    /// Longer lists go on as a natural merge sort over the following runs, merged pairwise
+    /// (sorted or reversed input: n - 1 comparisons, as in CPython).
+    /// </remarks>
     private static bool MergeSort(Heap heap, PyObject* cmp, nint[] keys, nint[] items)
     {
         var n = keys.Length;
-        var keyBuffer = new nint[n];
-        var itemBuffer = new nint[n];
-        for (var width = 1; width < n; width *= 2)
+        if (n < 2)
         {
-            for (var lo = 0; lo < n - width; lo += 2 * width)
+            return true;
+        }
+
+        var less = Comparer(heap, cmp, keys);
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        var ok = true;
+        var runs = new List<int> { 0 };
+        for (var start = 0; start < n && ok;)
+        {
+            if (start > 0 && n < MinMerge)
             {
-                var mid = lo + width;
-                var hi = Math.Min(lo + (2 * width), n);
-                if (!Merge(heap, cmp, keys, items, keyBuffer, itemBuffer, lo, mid, hi))
+                // As TimSort with fewer than 64 items: the first run, then binary insertion of the rest.
+                ok = BinaryInsertion(less, order, start);
+                runs = [0, n];
+                break;
+            }
+
+            var end = start + 1;
+            if (end < n)
+            {
+                var r = less(order[end], order[start]);
+                var descending = r == 1;
+                ok = r >= 0;
+                while (ok && end + 1 < n)
+                {
+                    r = less(order[end + 1], order[end]);
+                    ok = r >= 0;
+                    if (!ok || (r == 1) != descending)
+                    {
+                        break;
+                    }
+
+                    end++;
+                }
+
+                end++;
+                if (descending)
+                {
+                    Array.Reverse(order, start, end - start);
+                }
+            }
+
+            start = end;
+            runs.Add(start);
+        }
+
+        if (!ok)
+        {
+            Permute(order, keys, items);
+            return false;
+        }
+
+        var buffer = new int[n];
+        while (runs.Count > 2)
+        {
+            var merged = new List<int> { 0 };
+            var k = 0;
+            for (; k + 2 < runs.Count; k += 2)
+            {
+                ok &= Merge(less, order, buffer, runs[k], runs[k + 1], runs[k + 2], ok);
+                merged.Add(runs[k + 2]);
+            }
+
+            if (k + 1 < runs.Count)
+            {
+                merged.Add(runs[k + 1]);
+            }
+
+            runs = merged;
+        }
+
+        Permute(order, keys, items);
+        return ok;
+    }
+
+    /// <summary>Below this many items TimSort sorts by binary insertion after the first run (MIN_MERGE).</summary>
+    private const int MinMerge = 64;
+
+    /// <summary>
+    /// binarysort: inserts order[start..] one by one into the sorted order[..start), finding each
+    /// place by binary search (equal items go after: stable). False when a comparison failed.
+    /// </summary>
+    private static bool BinaryInsertion(Func<int, int, int> less, int[] order, int start)
+    {
+        for (var i = start; i < order.Length; i++)
+        {
+            var pivot = order[i];
+            int l = 0, r = i;
+            while (l < r)
+            {
+                var p = l + ((r - l) >> 1);
+                var lt = less(pivot, order[p]);
+                if (lt < 0)
                 {
                     return false;
                 }
+
+                if (lt == 1)
+                {
+                    r = p;
+                }
+                else
+                {
+                    l = p + 1;
+                }
             }
+
+            Array.Copy(order, l, order, l + 1, i - l);
+            order[l] = pivot;
         }
 
         return true;
     }
 
-    private static bool Merge(Heap heap, PyObject* cmp, nint[] keys, nint[] items, nint[] keyBuffer, nint[] itemBuffer, int lo, int mid, int hi)
+    /// <summary>Merges order[lo..mid) and order[mid..hi); after a failed comparison (or with <paramref name="compare"/> false) it only copies, so order stays a permutation.</summary>
+    private static bool Merge(Func<int, int, int> less, int[] order, int[] buffer, int lo, int mid, int hi, bool compare)
     {
-        Array.Copy(keys, lo, keyBuffer, lo, hi - lo);
-        Array.Copy(items, lo, itemBuffer, lo, hi - lo);
+        Array.Copy(order, lo, buffer, lo, hi - lo);
         int i = lo, j = mid, k = lo;
-        var ok = true;
+        var ok = compare;
         while (i < mid && j < hi)
         {
             // Take from the right run only when strictly less: that keeps the sort stable.
-            var less = ok ? LessThan(heap, cmp, keyBuffer[j], keyBuffer[i]) : 0;
-            if (less < 0)
+            var r = ok ? less(buffer[j], buffer[i]) : 0;
+            if (r < 0)
             {
                 ok = false;
-                less = 0;
+                r = 0;
             }
 
-            if (less == 1)
-            {
-                keys[k] = keyBuffer[j];
-                items[k++] = itemBuffer[j++];
-            }
-            else
-            {
-                keys[k] = keyBuffer[i];
-                items[k++] = itemBuffer[i++];
-            }
+            order[k++] = r == 1 ? buffer[j++] : buffer[i++];
         }
 
         while (i < mid)
         {
-            keys[k] = keyBuffer[i];
-            items[k++] = itemBuffer[i++];
+            order[k++] = buffer[i++];
         }
 
         while (j < hi)
         {
-            keys[k] = keyBuffer[j];
-            items[k++] = itemBuffer[j++];
+            order[k++] = buffer[j++];
         }
 
-        return ok;
+        return ok || !compare;
+    }
+
+    /// <summary>Puts items and keys in the sorted order.</summary>
+    private static void Permute(int[] order, nint[] keys, nint[] items)
+    {
+        var sortedItems = new nint[order.Length];
+        var sortedKeys = keys == items ? sortedItems : new nint[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sortedItems[i] = items[order[i]];
+            sortedKeys[i] = keys[order[i]];
+        }
+
+        sortedItems.CopyTo(items, 0);
+        if (keys != items)
+        {
+            sortedKeys.CopyTo(keys, 0);
+        }
+    }
+
+    /// <summary>
+    /// <c>keys[a] &lt; keys[b]</c> as 1, 0, or -1 with the error set. As CPython's listsort
+    /// does, keys that are all exact ints, all exact floats or all exact strs are compared
+    /// directly, without going through rich comparison (no user code can run for them).
+    /// </summary>
+    private static Func<int, int, int> Comparer(Heap heap, PyObject* cmp, nint[] keys)
+    {
+        if (cmp != null)
+        {
+            return (a, b) => LessThan(heap, cmp, keys[a], keys[b]);
+        }
+
+        var types = heap.Types;
+        var first = ((PyObject*)keys[0])->Type;
+        var same = true;
+        foreach (var k in keys)
+        {
+            same &= ((PyObject*)k)->Type == first;
+        }
+
+        if (same && (first == types.Int.TypeObject || (types.Long != null && first == types.Long.TypeObject)))
+        {
+            var values = new long[keys.Length];
+            var fits = true;
+            for (var i = 0; i < keys.Length && fits; i++)
+            {
+                fits = heap.TryAsLong((PyObject*)keys[i], out values[i]);
+            }
+
+            if (fits)
+            {
+                return (a, b) => values[a] < values[b] ? 1 : 0;
+            }
+        }
+
+        if (same && first == types.Float.TypeObject)
+        {
+            var values = keys.Select(k => heap.AsDouble((PyObject*)k)).ToArray();
+            return (a, b) => values[a] < values[b] ? 1 : 0;
+        }
+
+        if (same && first == types.Str.TypeObject)
+        {
+            // Ordinal order is code point order unless a surrogate pair is involved.
+            var values = keys.Select(k => Str.StrType.AsString((PyObject*)k)).ToArray();
+            if (!values.Any(v => v.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0))
+            {
+                return (a, b) => string.CompareOrdinal(values[a], values[b]) < 0 ? 1 : 0;
+            }
+        }
+
+        return (a, b) => LessThan(heap, null, keys[a], keys[b]);
     }
 
     /// <summary><c>a &lt; b</c> by rich comparison, or (2.7) <c>cmp(a, b) &lt; 0</c>: 1, 0, or -1 with the error set.</summary>

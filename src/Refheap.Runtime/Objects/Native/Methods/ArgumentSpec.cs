@@ -55,8 +55,12 @@ internal sealed unsafe class ArgumentSpec
     /// <summary>Exactly one argument (METH_O).</summary>
     public static ArgumentSpec One { get; } = new(ArgumentStyle.One, 1, 1);
 
-    /// <summary>A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>, <c>__next__</c>: 0).</summary>
-    public static ArgumentSpec Wrapper(int count) => new(ArgumentStyle.Wrapper, count, count);
+    /// <summary>
+    /// A slot wrapper taking exactly <paramref name="count"/> arguments (<c>__iter__</c>,
+    /// <c>__next__</c>: 0); <paramref name="unpacked"/>: one that unpacks its arguments with an
+    /// empty name (<c>__setitem__</c>: " expected 2 arguments, got 1").
+    /// </summary>
+    public static ArgumentSpec Wrapper(int count, bool unpacked = false) => new(ArgumentStyle.Wrapper, count, count, display: unpacked ? "" : null);
 
     /// <summary>Any number of positional arguments, no keywords.</summary>
     public static ArgumentSpec VarArgs { get; } = new(ArgumentStyle.VarArgs, 0, int.MaxValue);
@@ -80,14 +84,17 @@ internal sealed unsafe class ArgumentSpec
     {
         bound = default;
         var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
-        name = _display ?? name;
-        var qualified = _display ?? (py27 ? name : $"{typeName}.{name}");
+        if (Style != ArgumentStyle.Wrapper)
+        {
+            name = _display ?? name;
+        }
+
         var n = (int)TupleType.Size(args);
         var hasKeywords = kwargs != null && heap.Types.Dict.Count(kwargs) > 0;
         if (hasKeywords && Style != ArgumentStyle.Keywords && !_anyKeywords)
         {
             // METH_NOARGS / METH_O and the clinic's positional-only methods qualify the name in 3.x.
-            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? qualified : name;
+            var who = Style is ArgumentStyle.NoArgs or ArgumentStyle.One or ArgumentStyle.Expect ? Qualified(py27, typeName, name) : name;
             heap.RaiseTypeError(Style != ArgumentStyle.Wrapper
                 ? $"{who}() takes no keyword arguments"
                 : py27 ? $"wrapper {name} doesn't take keyword arguments" : $"wrapper {name}() takes no keyword arguments");
@@ -96,12 +103,12 @@ internal sealed unsafe class ArgumentSpec
 
         var message = Style switch
         {
-            ArgumentStyle.NoArgs when n != 0 => $"{qualified}() takes no arguments ({n} given)",
-            ArgumentStyle.One when n != 1 => $"{qualified}() takes exactly one argument ({n} given)",
+            ArgumentStyle.NoArgs when n != 0 => $"{Qualified(py27, typeName, name)}() takes no arguments ({n} given)",
+            ArgumentStyle.One when n != 1 => $"{Qualified(py27, typeName, name)}() takes exactly one argument ({n} given)",
             ArgumentStyle.Expect => ExpectMessage(py27, name, n),
             ArgumentStyle.Takes => TakesMessage(_label ?? name, n),
             ArgumentStyle.Keywords => KeywordsCountMessage(name, n),
-            ArgumentStyle.Wrapper when n != Min => $"expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
+            ArgumentStyle.Wrapper when n != Min => $"{(_display == null ? "" : " ")}expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}",
             _ => null,
         };
         if (message != null)
@@ -127,6 +134,10 @@ internal sealed unsafe class ArgumentSpec
         return true;
     }
 
+    /// <summary>How the errors name the method: 3.x qualifies it with its type ("list.append"), a <see cref="Named"/> spec uses its name.</summary>
+    private string Qualified(bool py27, string typeName, string name) =>
+        Style == ArgumentStyle.Wrapper ? name : _display ?? (py27 ? name : $"{typeName}.{name}");
+
     private string? ExpectMessage(bool py27, string name, int n)
     {
         if (n >= Min && n <= Max)
@@ -134,9 +145,9 @@ internal sealed unsafe class ArgumentSpec
             return null;
         }
 
-        if (Min == Max && !py27)
+        if (Min == Max)
         {
-            return $"{name} expected {Min} argument{Plural(Min)}, got {n}";
+            return $"{name} expected {Min} argument{(py27 ? "s" : Plural(Min))}, got {n}";
         }
 
         var (bound, limit) = n < Min ? ("at least", Min) : ("at most", Max);

@@ -22,12 +22,12 @@ internal static class BuiltinMethodTables
     {
         var types = heap.Types;
         Install(types.Object, ObjectMethods.Create());
-        Install(types.List, ListMethods.Create(heap));
-        Install(types.Tuple, TupleMethods.Create(heap));
-        Install(types.Str, StrMethods.Create(heap));
-        Install(types.Dict, DictMethods.Create(heap));
-        Install(types.Set, SetMethods.Create(types.Set));
-        Install(types.FrozenSet, SetMethods.Create(types.FrozenSet));
+        Install(types.List, [.. ListMethods.Create(heap), .. ContainerSlots(types.List, ArgumentSpec.One, mutable: true)]);
+        Install(types.Tuple, [.. TupleMethods.Create(heap), .. ContainerSlots(types.Tuple, ArgumentSpec.Wrapper(1), mutable: false)]);
+        Install(types.Str, [.. StrMethods.Create(heap), .. ContainerSlots(types.Str, ArgumentSpec.Wrapper(1), mutable: false)]);
+        Install(types.Dict, [.. DictMethods.Create(heap), SlotWrappers.SetItem(types.Dict), SlotWrappers.DelItem(types.Dict), SlotWrappers.Len(types.Dict), SlotWrappers.Iter(types.Dict)]);
+        Install(types.Set, [.. SetMethods.Create(types.Set), SlotWrappers.Len(types.Set), SlotWrappers.Iter(types.Set)]);
+        Install(types.FrozenSet, [.. SetMethods.Create(types.FrozenSet), SlotWrappers.Len(types.FrozenSet), SlotWrappers.Iter(types.FrozenSet)]);
         Install(types.Int, IntMethods.Create());
         if (types.Long != null)
         {
@@ -40,6 +40,19 @@ internal static class BuiltinMethodTables
         {
             Install(iterator, IteratorMethods.Create(heap));
         }
+    }
+
+    /// <summary>A sequence's slot wrappers: <c>__getitem__</c> (parsed by <paramref name="getItem"/>), <c>__len__</c>, <c>__iter__</c>, <c>__contains__</c>, and for a list the item stores.</summary>
+    private static IEnumerable<BuiltinMethod> ContainerSlots(TypeDescriptor type, ArgumentSpec getItem, bool mutable)
+    {
+        List<BuiltinMethod> slots = [SlotWrappers.GetItem(type, getItem), SlotWrappers.Len(type), SlotWrappers.Iter(type), SlotWrappers.Contains(type)];
+        if (mutable)
+        {
+            slots.Add(SlotWrappers.SetItem(type));
+            slots.Add(SlotWrappers.DelItem(type));
+        }
+
+        return slots;
     }
 
     private static void Install(TypeDescriptor type, IEnumerable<BuiltinMethod> methods)

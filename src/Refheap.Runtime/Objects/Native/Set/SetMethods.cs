@@ -189,11 +189,10 @@ internal static unsafe class SetMethods
         return r < 0 ? PyRef.Null : r == 0 ? heap.RaiseKeyError(new PyRef(a[0])) : heap.None;
     }
 
-    /// <summary><c>s.pop()</c>: an arbitrary item (the first in table order), KeyError when empty.</summary>
+    /// <summary><c>s.pop()</c>: the key at CPython's search finger, KeyError when empty.</summary>
     private static PyRef Pop(Heap heap, PyObject* self)
     {
-        nint pos = 0;
-        if (!heap.Types.Set.Next(self, ref pos, out var key))
+        if (heap.Types.Set.Count(self) == 0)
         {
             var message = heap.NewString("pop from an empty set");
             if (!message.IsNull)
@@ -205,14 +204,7 @@ internal static unsafe class SetMethods
             return PyRef.Null;
         }
 
-        // The set's reference passes to the caller: hold the key across the removal.
-        Heap.IncRef(key);
-        if (heap.Types.Set.Discard(self, key) < 0)
-        {
-            Heap.DecRef(key);
-            return PyRef.Null;
-        }
-
-        return new PyRef(key);
+        // The set's reference passes to the caller.
+        return new PyRef(heap.Types.Set.Pop(self));
     }
 }

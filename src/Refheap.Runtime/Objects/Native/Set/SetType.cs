@@ -136,6 +136,57 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// </summary>
     public bool Next(PyObject* s, ref nint pos, out PyObject* key) => NextEntry(Set(s), ref pos, out key, out _);
 
+    /// <summary>
+    /// <c>s.pop()</c> (set_pop) on a non-empty set: takes out the key at CPython's search finger
+    /// and returns the set's reference to it. 3.x keeps the finger in the set; 2.7 in the hash
+    /// field of slot 0, searching slots 1 and up when slot 0 is free. No key is compared or hashed.
+    /// </summary>
+    public PyObject* Pop(PyObject* s)
+    {
+        var so = Set(s);
+        var table = so->Table;
+        var mask = so->Mask;
+        nint i;
+        if (_linear)
+        {
+            i = so->Finger & mask;
+            while (table[i].Key == null || table[i].Key == Deleted)
+            {
+                i = i == mask ? 0 : i + 1;
+            }
+
+            so->Finger = i + 1;
+        }
+        else
+        {
+            i = 0;
+            if (table[0].Key == null || table[0].Key == Deleted)
+            {
+                i = (nint)table[0].Hash;
+                if (i > mask || i < 1)
+                {
+                    i = 1;
+                }
+
+                while (table[i].Key == null || table[i].Key == Deleted)
+                {
+                    i = i == mask ? 1 : i + 1;
+                }
+            }
+        }
+
+        var key = table[i].Key;
+        table[i].Key = Deleted;
+        table[i].Hash = -1;
+        so->Used--;
+        if (!_linear)
+        {
+            table[0].Hash = i + 1;
+        }
+
+        return key;
+    }
+
     /// <summary><c>s.update(other)</c> (set_update_internal): 0, or -1 with the error set.</summary>
     public int Update(PyObject* s, PyObject* other)
     {

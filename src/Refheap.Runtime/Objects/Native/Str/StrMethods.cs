@@ -8,8 +8,9 @@ namespace Refheap.Objects.Native.Str;
 
 /// <summary>
 /// The methods of <c>str</c> (join, split, rsplit, strip, lstrip, rstrip, startswith, endswith,
-/// upper, lower, replace, find, rfind, index, count, isdigit, isalpha, isspace, title,
-/// capitalize, splitlines, zfill, ljust, rjust, center, encode) with CPython's argument errors
+/// upper, lower, swapcase, replace, find, rfind, index, rindex, count, partition, rpartition,
+/// isdigit, isalpha, isalnum, isspace, isupper, islower, istitle, title, capitalize,
+/// splitlines, zfill, ljust, rjust, center, encode) with CPython's argument errors
 /// per profile. <c>format</c> and <c>%</c> live in Str/Formatting.
 /// </summary>
 /// <remarks>
@@ -47,6 +48,14 @@ internal static unsafe class StrMethods
             new("find", search, (h, self, a) => Find(h, self, a, "find", last: false, raise: false)),
             new("rfind", search, (h, self, a) => Find(h, self, a, "rfind", last: true, raise: false)),
             new("index", search, (h, self, a) => Find(h, self, a, "index", last: false, raise: true)),
+            new("rindex", search, (h, self, a) => Find(h, self, a, "rindex", last: true, raise: true)),
+            new("partition", ArgumentSpec.One, (h, self, a) => Partition(h, self, a[0], last: false)),
+            new("rpartition", ArgumentSpec.One, (h, self, a) => Partition(h, self, a[0], last: true)),
+            new("isupper", ArgumentSpec.NoArgs, (h, self, _) => h.NewBool(StrText.HasCase(StrType.AsString(self), upper: true, Bytes(h)))),
+            new("islower", ArgumentSpec.NoArgs, (h, self, _) => h.NewBool(StrText.HasCase(StrType.AsString(self), upper: false, Bytes(h)))),
+            new("isalnum", ArgumentSpec.NoArgs, (h, self, _) => h.NewBool(StrText.All(StrType.AsString(self), c => StrText.IsAlpha(c, Bytes(h)) || StrText.IsDigit(c, Bytes(h))))),
+            new("istitle", ArgumentSpec.NoArgs, (h, self, _) => h.NewBool(StrText.IsTitle(StrType.AsString(self), Bytes(h)))),
+            new("swapcase", ArgumentSpec.NoArgs, (h, self, _) => Text(h, StrText.Map(StrType.AsString(self), c => StrText.SwapCase(c, Bytes(h))))),
             new("count", ArgumentSpec.Takes(1, 3), Count),
             new("splitlines", py27 ? ArgumentSpec.Takes(0, 1) : ArgumentSpec.Keywords(["keepends"]), SplitLines),
             new("zfill", py27 ? ArgumentSpec.Takes(1, 1) : ArgumentSpec.One, ZFill),
@@ -305,6 +314,39 @@ internal static unsafe class StrMethods
 
         var at = StrText.Find(s, sub, start, end, last);
         return at < 0 && raise ? heap.RaiseValueError("substring not found") : heap.NewInt(at);
+    }
+
+    private static PyRef Partition(Heap heap, PyObject* self, PyObject* separator, bool last)
+    {
+        var sep = StrArgument(heap, separator, $"must be str, not {TypeName(separator)}");
+        if (sep == null)
+        {
+            return PyRef.Null;
+        }
+
+        if (sep.Length == 0)
+        {
+            return heap.RaiseValueError("empty separator");
+        }
+
+        var s = StrType.AsString(self);
+        var at = last ? s.LastIndexOf(sep, StringComparison.Ordinal) : s.IndexOf(sep, StringComparison.Ordinal);
+        string[] parts = at < 0
+            ? last ? ["", "", s] : [s, "", ""]
+            : [s[..at], sep, s[(at + sep.Length)..]];
+        var items = new PyRef[3];
+        for (var i = 0; i < 3; i++)
+        {
+            items[i] = i == 1 && at >= 0 ? new PyRef(separator).NewRef() : heap.NewString(parts[i]);
+        }
+
+        var result = items.Any(r => r.IsNull) ? PyRef.Null : heap.NewTuple(items);
+        foreach (var r in items)
+        {
+            r.XDecRef();
+        }
+
+        return result;
     }
 
     private static PyRef Count(Heap heap, PyObject* self, MethodArgs a)

@@ -30,6 +30,56 @@ internal static class StrText
     /// <summary>Lower case (2.7: ASCII letters only).</summary>
     public static char Lower(char c, bool bytes) => bytes ? (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
 
+    /// <summary>Swapped case (2.7: ASCII letters only).</summary>
+    public static char SwapCase(char c, bool bytes)
+    {
+        var upper = Upper(c, bytes);
+        return upper != c ? upper : Lower(c, bytes);
+    }
+
+    /// <summary><c>isupper()</c> / <c>islower()</c>: some cased character, none of the other case.</summary>
+    public static bool HasCase(string s, bool upper, bool bytes)
+    {
+        var cased = false;
+        foreach (var c in s)
+        {
+            if (!IsCased(c, bytes))
+            {
+                continue;
+            }
+
+            if (upper ? Lower(c, bytes) == c && Upper(c, bytes) != c : Upper(c, bytes) == c && Lower(c, bytes) != c)
+            {
+                return false;
+            }
+
+            cased = true;
+        }
+
+        return cased;
+    }
+
+    /// <summary><c>istitle()</c>: uppercase characters only after uncased ones, lowercase only after cased ones, and at least one cased.</summary>
+    public static bool IsTitle(string s, bool bytes)
+    {
+        var cased = false;
+        var previousCased = false;
+        foreach (var c in s)
+        {
+            var isUpper = IsCased(c, bytes) && Lower(c, bytes) != c;
+            var isLower = IsCased(c, bytes) && Upper(c, bytes) != c;
+            if ((isUpper && previousCased) || (isLower && !previousCased))
+            {
+                return false;
+            }
+
+            previousCased = isUpper || isLower;
+            cased |= previousCased;
+        }
+
+        return cased;
+    }
+
     /// <summary><c>str.upper()</c> / <c>str.lower()</c>.</summary>
     public static string Map(string s, Func<char, char> map) => string.Create(s.Length, (s, map), static (span, state) =>
     {

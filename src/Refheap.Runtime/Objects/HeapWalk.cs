@@ -1,0 +1,157 @@
+using Refheap.Gc;
+using Refheap.Memory;
+using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects;
+
+/// <summary>
+/// Read-only walks of a heap for the diagnostics (objgraph, heapy, the cycle report): every
+/// live object the census counts, and each object's references with the names a user knows
+/// them by. Nothing here allocates on the heap or changes a reference count.
+/// </summary>
+internal static unsafe class HeapWalk
+{
+    /// <summary>
+    /// Every live object the census counts (tracked or not), borrowed: free-list blocks,
+    /// immortal objects and interned strings are left out, as CPython keeps them for ever.
+    /// </summary>
+    public static List<PyRef> LiveObjects(Heap heap)
+    {
+        var walker = new Walker { Found = [] };
+        heap.Allocator.WalkObjects(ref walker);
+        heap.WalkOwnBlockObjects(address => walker.Visit(address, BlockKind.Object));
+        return walker.Found.ConvertAll(a => new PyRef((PyObject*)a));
+    }
+
+    private static bool Counts(PyObject* o) =>
+        o->RefCount > 0 && o->RefCount < Heap.ImmortalRefCount && !(o->Type->Descriptor is StrType && StrType.IsInterned(o));
+
+    private struct Walker : IObjectWalker
+    {
+        public List<nint> Found;
+
+        public readonly void Visit(nint objectAddress, BlockKind kind)
+        {
+            if (Counts((PyObject*)objectAddress))
+            {
+                Found.Add(objectAddress);
+            }
+        }
+    }
+
+    /// <summary><c>sys.getsizeof(o)</c>: the type's size plus the GC header of a collectable object.</summary>
+    public static long SizeOf(PyRef o) =>
+        (long)o.Descriptor.SizeOf(o.Ptr) + (Collector.IsGcObject(o.Ptr) ? sizeof(GcHead) : 0);
+
+    /// <summary>
+    /// What <paramref name="o"/> references — exactly <c>gc.get_referents(o)</c>, in its
+    /// order — each named where the walk knows the field: instance attributes and
+    /// <c>__dict__</c>, dict values by key and dict keys, list and tuple items by index, an
+    /// instance's class. Targets are borrowed.
+    /// </summary>
+    public static List<HeapWalkEdge> LabeledReferents(Heap heap, PyRef o)
+    {
+        var children = GcInspection.Referents(o);
+        var named = NamedReferences(heap, o.Ptr);
+        if (InSameOrder(named, children))
+        {
+            return named;
+        }
+
+        // Otherwise pair each referent with the first unused name for its address; the rest are unnamed.
+        var byTarget = new Dictionary<nint, Queue<HeapWalkEdge>>();
+        foreach (var e in named)
+        {
+            if (!byTarget.TryGetValue(e.Target, out var q))
+            {
+                byTarget[e.Target] = q = new Queue<HeapWalkEdge>();
+            }
+
+            q.Enqueue(e);
+        }
+
+        var result = new List<HeapWalkEdge>(children.Count);
+        foreach (var child in children)
+        {
+            result.Add(byTarget.TryGetValue(child.Address, out var q) && q.Count > 0
+                ? q.Dequeue()
+                : new HeapWalkEdge(child.Address, HeapWalkEdgeKind.Other));
+        }
+
+        return result;
+    }
+
+    private static bool InSameOrder(List<HeapWalkEdge> named, List<PyRef> children)
+    {
+        if (named.Count != children.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (named[i].Target != children[i].Address)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<HeapWalkEdge> NamedReferences(Heap heap, PyObject* o)
+    {
+        var named = new List<HeapWalkEdge>();
+        switch (o->Type->Descriptor)
+        {
+            case InstanceType instance:
+                instance.NamedFields(o, named);
+                named.Add(new HeapWalkEdge((nint)o->Type, HeapWalkEdgeKind.Type, "__class__"));
+                break;
+            case DictType dict:
+                nint pos = 0;
+                while (dict.Next(o, ref pos, out var key, out var value))
+                {
+                    named.Add(DictValueEdge(heap, key, value));
+                    named.Add(new HeapWalkEdge((nint)key, HeapWalkEdgeKind.DictKey));
+                }
+
+                break;
+            case ListType:
+                AddItems(named, ListType.Items(o), ListType.Size(o));
+                break;
+            case TupleType:
+                AddItems(named, TupleType.Items(o), TupleType.Size(o));
+                break;
+        }
+
+        return named;
+    }
+
+    private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value)
+    {
+        if (key->Type->Descriptor is StrType)
+        {
+            return new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, StrType.AsString(key));
+        }
+
+        return heap.IsInt(key) && heap.TryAsLong(key, out var k)
+            ? new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, null, k, HasIntKey: true)
+            : new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue);
+    }
+
+    private static void AddItems(List<HeapWalkEdge> into, PyObject** items, nint n)
+    {
+        for (nint i = 0; i < n; i++)
+        {
+            if (items[i] != null)
+            {
+                into.Add(new HeapWalkEdge((nint)items[i], HeapWalkEdgeKind.Item, null, i));
+            }
+        }
+    }
+}
