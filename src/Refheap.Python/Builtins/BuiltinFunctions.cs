@@ -38,7 +38,16 @@ public static class BuiltinFunctions
         }
 
         List<string> typeNames = ["object", "type", "int", "bool", "float", "str", "tuple", "list", "dict", "set", "frozenset", "enumerate", "reversed"];
-        typeNames.AddRange(behaviour.RangeReturnsList ? ["long"] : ["map", "filter", "zip"]);
+        if (behaviour.Python2Names)
+        {
+            typeNames.Add("long");
+        }
+
+        if (!behaviour.FunctionalBuiltinsReturnLists)
+        {
+            typeNames.AddRange(["map", "filter", "zip"]);
+        }
+
         typeNames.AddRange(api.ExceptionNames);
         foreach (var name in typeNames)
         {

@@ -25,6 +25,7 @@ internal sealed class BuiltinsBehaviour
         HasAttrSwallowsAllErrors = true,
         Ascii = false,
         SortedTakesCmp = true,
+        Python2Names = true,
         CompensatedFloatSum = false,
     };
 
@@ -43,6 +44,7 @@ internal sealed class BuiltinsBehaviour
         HasAttrSwallowsAllErrors = false,
         Ascii = true,
         SortedTakesCmp = false,
+        Python2Names = false,
         CompensatedFloatSum = true,
     };
 
@@ -84,6 +86,9 @@ internal sealed class BuiltinsBehaviour
 
     /// <summary>3.12: <c>sum</c> of floats is compensated (Neumaier), so <c>sum([0.1] * 10) == 1.0</c>.</summary>
     public bool CompensatedFloatSum { get; private init; }
+
+    /// <summary>2.7: <c>unichr</c>, <c>cmp</c> and the <c>long</c> type.</summary>
+    public bool Python2Names { get; private init; }
 
     /// <summary>The behaviour of a dialect.</summary>
     public static BuiltinsBehaviour Of(PythonDialect dialect) => dialect.PrintIsStatement ? Py27 : Py312;

@@ -118,7 +118,7 @@ internal sealed partial class BuiltinsModule
                 break;
             }
 
-            var next = _api.Add(total, item);
+            var next = AddValues(total, item);
             item.DecRef();
             total.DecRef();
             total = next;
@@ -163,12 +163,16 @@ internal sealed partial class BuiltinsModule
             }
 
             var partial = _api.NewFloat(Compensated(sum, c));
-            var next = partial.IsNull ? partial : _api.Add(partial, item);
+            var next = partial.IsNull ? partial : AddValues(partial, item);
+
             partial.XDecRef();
             item.DecRef();
             return next;
         }
     }
+
+    // a + b as the language does it when the evaluator gave its operator, else the runtime's numeric +.
+    private PyRef AddValues(PyRef a, PyRef b) => _host.Add != null ? _host.Add(a, b) : _api.Add(a, b);
 
     private static double Compensated(double sum, double c) => c != 0 && double.IsFinite(c) ? sum + c : sum;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Refheap.Objects;
 
 namespace Refheap.Python.Builtins;
@@ -17,7 +16,7 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.TryCallSpecial(o, "__abs__", [], out var r) && !IsNumber(o) ? r : _api.Absolute(o);
+        return !IsNumber(o) && _api.TryCallSpecial(o, "__abs__", [], out var r) ? r : _api.Absolute(o);
     }
 
     private PyRef DivMod(PyRef args, PyRef kwargs)
@@ -29,7 +28,11 @@ internal sealed partial class BuiltinsModule
 
         if (!IsNumber(a[0]) || !IsNumber(a[1]))
         {
-            return _api.Raise("TypeError", $"unsupported operand type(s) for divmod(): '{TypeName(a[0])}' and '{TypeName(a[1])}'");
+            // A class's __divmod__, or the right operand's __rdivmod__.
+            var special = SpecialBinary(a[0], a[1], "__divmod__", "__rdivmod__");
+            return !special.IsNull || _api.ErrorOccurred
+                ? special
+                : _api.Raise("TypeError", $"unsupported operand type(s) for divmod(): '{TypeName(a[0])}' and '{TypeName(a[1])}'");
         }
 
         if (_api.IsTrue(a[1]) == 0)
@@ -55,6 +58,43 @@ internal sealed partial class BuiltinsModule
         q.DecRef();
         r.DecRef();
         return pair;
+    }
+
+    // x.name(y), else y.reflected(x), for operands that are not numbers: the result, or null
+    // without an error when neither defines it or both return NotImplemented.
+    private PyRef SpecialBinary(PyRef x, PyRef y, string name, string reflected)
+    {
+        if (!IsNumber(x) && _api.TryCallSpecial(x, name, [y], out var r) && (r.IsNull || !IsNotImplemented(ref r)))
+        {
+            return r;
+        }
+
+        if (!IsNumber(y) && _api.TryCallSpecial(y, reflected, [x], out r) && (r.IsNull || !IsNotImplemented(ref r)))
+        {
+            return r;
+        }
+
+        return PyRef.Null;
+    }
+
+    // Whether a special method's result is NotImplemented (then dropped and nulled without an error).
+    private bool IsNotImplemented(ref PyRef result)
+    {
+        if (result.IsNull)
+        {
+            return false;
+        }
+
+        var ni = _api.NotImplemented;
+        var isIt = result == ni;
+        ni.DecRef();
+        if (isIt)
+        {
+            result.DecRef();
+            result = PyRef.Null;
+        }
+
+        return isIt;
     }
 
     private PyRef Round(PyRef args, PyRef kwargs)
@@ -135,6 +175,13 @@ internal sealed partial class BuiltinsModule
             }
 
             var value = _api.AsBigInteger(number);
+
+            // Rounding at a digit beyond the number's own digits gives 0 (and 10**-ndigits need not be made).
+            if (-(long)ndigits > (long)(value.GetBitLength() * 0.30103) + 2)
+            {
+                return _api.NewInt(0);
+            }
+
             var unit = BigInteger.Pow(10, -ndigits);
             var q = BigInteger.DivRem(BigInteger.Abs(value), unit, out var rem);
             var twice = rem * 2;
@@ -383,7 +430,7 @@ internal sealed partial class BuiltinsModule
             "oct" => (Behaviour.OctalPrefix, 3),
             _ => ("0b", 1),
         };
-        var digits = Digits(abs, bits);
+        var digits = ObjectApi.PowerOfTwoDigits(abs, bits);
         if (name == "oct" && Behaviour.OctalPrefix == "0" && abs.IsZero)
         {
             // 2.7: oct(0) is '0', not '00'.
@@ -392,23 +439,5 @@ internal sealed partial class BuiltinsModule
 
         var suffix = Behaviour.LongSuffix && name != "bin" && _api.IsLong(o) ? "L" : "";
         return Text((v.Sign < 0 ? "-" : "") + prefix + digits + suffix);
-    }
-
-    private static string Digits(BigInteger abs, int bitsPerDigit)
-    {
-        if (abs.IsZero)
-        {
-            return "0";
-        }
-
-        var sb = new StringBuilder();
-        var mask = (1 << bitsPerDigit) - 1;
-        while (!abs.IsZero)
-        {
-            sb.Insert(0, "0123456789abcdef"[(int)(abs & mask)]);
-            abs >>= bitsPerDigit;
-        }
-
-        return sb.ToString();
     }
 }

@@ -68,8 +68,16 @@ internal sealed partial class BuiltinsModule
         if (b.RangeReturnsList)
         {
             yield return ("range", (a, k) => _api.RangeList(a, k));
+        }
+
+        if (b.Python2Names)
+        {
             yield return ("unichr", UniChr);
             yield return ("cmp", Cmp);
+        }
+
+        if (b.FunctionalBuiltinsReturnLists)
+        {
             yield return ("map", MapList);
             yield return ("filter", FilterList);
             yield return ("zip", ZipList);

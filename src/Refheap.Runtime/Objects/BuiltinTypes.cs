@@ -244,11 +244,6 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;
-        if (!Native.Str.Formatting.FormatMethods.Install(this))
-        {
-            throw new OutOfMemoryException("the heap limit is too small to hold the built-in methods");
-        }
-
         if (!Generator.InstallMethods())
         {
             throw new OutOfMemoryException("the heap limit is too small to hold the generator methods");

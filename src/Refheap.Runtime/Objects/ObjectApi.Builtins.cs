@@ -273,8 +273,52 @@ internal sealed unsafe partial class ObjectApi
         return !nameObj.IsNull && o.Ptr->Type->Mro != null && TypeType.Lookup(o.Ptr->Type, nameObj.Ptr) != null;
     }
 
+    /// <summary>The digits of a non-negative integer in base 2, 8 or 16 (<paramref name="bitsPerDigit"/> 1, 3 or 4), lowercase.</summary>
+    public static string PowerOfTwoDigits(BigInteger abs, int bitsPerDigit) => SpecFormatter.PowerOfTwoDigits(abs, bitsPerDigit);
+
     /// <summary><c>format(value, spec)</c>: a str.</summary>
     public PyRef Format(PyRef value, string spec) => ValueFormatter.Format(Heap, value.Ptr, spec);
+
+    /// <summary>
+    /// An f-string's replacement field (3.x FORMAT_VALUE): the conversion (NUL for none, or
+    /// <c>s</c>, <c>r</c>, <c>a</c>), then <c>format(value, spec)</c>. A str.
+    /// </summary>
+    public PyRef FormatField(PyRef value, char conversion, string spec)
+    {
+        if (conversion == '\0')
+        {
+            return Format(value, spec);
+        }
+
+        var converted = conversion switch
+        {
+            's' => Heap.Str(value.Ptr),
+            'r' => Heap.Repr(value.Ptr),
+            'a' => AsciiOf(value),
+            _ => Raise("SystemError", $"unknown conversion '{conversion}'"),
+        };
+        if (converted.IsNull)
+        {
+            return converted;
+        }
+
+        var r = Format(converted, spec);
+        converted.DecRef();
+        return r;
+    }
+
+    private PyRef AsciiOf(PyRef value)
+    {
+        var r = Heap.Repr(value.Ptr);
+        if (r.IsNull)
+        {
+            return r;
+        }
+
+        var text = PercentFormatter.AsciiEscape(StrType.AsString(r.Ptr));
+        r.DecRef();
+        return Heap.NewString(text);
+    }
 
     /// <summary>The names of an object's type's attributes along its MRO plus its own dict's keys (for <c>dir</c>), sorted.</summary>
     public List<string> AttributeNames(PyRef o)

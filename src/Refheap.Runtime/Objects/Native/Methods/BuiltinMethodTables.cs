@@ -40,6 +40,11 @@ internal static class BuiltinMethodTables
         {
             Install(iterator, IteratorMethods.Create(heap));
         }
+
+        foreach (var (type, methods) in Str.Formatting.FormatMethods.Tables(heap))
+        {
+            Install(type, methods);
+        }
     }
 
     /// <summary>A sequence's slot wrappers: <c>__getitem__</c> (parsed by <paramref name="getItem"/>), <c>__len__</c>, <c>__iter__</c>, <c>__contains__</c>, and for a list the item stores.</summary>

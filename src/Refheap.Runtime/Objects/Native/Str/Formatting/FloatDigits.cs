@@ -16,13 +16,19 @@ namespace Refheap.Objects.Native.Str.Formatting;
 /// </remarks>
 internal static class FloatDigits
 {
+    // Bounds on the digits of a double's exact decimal value (2**-1074 has 1074 after the point; 767 significant digits at most).
+    private const int ExactFractionDigits = 1080;
+    private const int ExactSignificantDigits = 780;
+
     /// <summary>
     /// <c>x</c> (finite, not negative) with <paramref name="decimals"/> digits after the point
     /// (<c>f</c>); <paramref name="alternate"/> keeps the point when there are no decimals.
     /// </summary>
     public static string Fixed(double x, int decimals, bool alternate)
     {
-        var n = RoundScaled(x, decimals).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A double's exact value has at most 1074 digits after the point: the rest are zeros.
+        var exactDecimals = Math.Min(decimals, ExactFractionDigits);
+        var n = RoundScaled(x, exactDecimals).ToString(System.Globalization.CultureInfo.InvariantCulture) + new string('0', decimals - exactDecimals);
         if (decimals == 0)
         {
             return alternate ? n + "." : n;
@@ -175,6 +181,13 @@ internal static class FloatDigits
         if (x == 0)
         {
             return (new string('0', count), 0);
+        }
+
+        // A double's exact value has at most 767 significant digits: the rest are zeros.
+        if (count > ExactSignificantDigits)
+        {
+            var (exact, e) = Significant(x, ExactSignificantDigits);
+            return (exact + new string('0', count - ExactSignificantDigits), e);
         }
 
         var exponent = (int)Math.Floor(Math.Log10(x));

@@ -134,6 +134,11 @@ internal readonly record struct FormatSpec
             }
         }
 
+        if (!LengthFits(heap, width) || !LengthFits(heap, precision))
+        {
+            return false;
+        }
+
         if (spec.Length - pos > 1)
         {
             heap.RaiseValueError(rules.Wording27
@@ -164,6 +169,21 @@ internal readonly record struct FormatSpec
             Type = type,
         };
         return true;
+    }
+
+    /// <summary>
+    /// Whether a width or precision can be honoured: a text of that many characters must fit in
+    /// what the heap has left, else MemoryError (the heap limit, not the .NET process, bounds it).
+    /// </summary>
+    public static bool LengthFits(Heap heap, long chars)
+    {
+        if (chars * 2 <= heap.Allocator.HeapLimit - heap.Allocator.BytesInUse)
+        {
+            return true;
+        }
+
+        heap.SetNoMemory();
+        return false;
     }
 
     private static bool IsAlign(char c) => c is '<' or '>' or '^' or '=';

@@ -107,6 +107,11 @@ internal static unsafe class PercentFormatter
             precision = Math.Max(precision, 0);
         }
 
+        if (!FormatSpec.LengthFits(heap, width) || !FormatSpec.LengthFits(heap, precision))
+        {
+            return false;
+        }
+
         while (i < fmt.Length && fmt[i] is 'h' or 'l' or 'L')
         {
             i++;

@@ -206,33 +206,47 @@ internal static class SpecFormatter
         return true;
     }
 
-    /// <summary>The digits of a non-negative integer in the base of a presentation type.</summary>
+    /// <summary>The digits of a non-negative integer in the base of a presentation type (b, o, x, X; else decimal).</summary>
     public static string IntDigits(BigInteger abs, char type)
     {
-        var radix = type switch { 'b' => 2, 'o' => 8, 'x' or 'X' => 16, _ => 10 };
-        if (radix == 10)
+        var bits = type switch { 'b' => 1, 'o' => 3, 'x' or 'X' => 4, _ => 0 };
+        if (bits == 0)
         {
             return abs.ToString(CultureInfo.InvariantCulture);
         }
 
+        var digits = PowerOfTwoDigits(abs, bits);
+        return type == 'X' ? digits.ToUpperInvariant() : digits;
+    }
+
+    /// <summary>
+    /// The digits of a non-negative integer in base 2**<paramref name="bitsPerDigit"/> (1, 3 or 4),
+    /// lowercase, read straight from its bytes: linear in its size, so hex() of a huge number is quick.
+    /// </summary>
+    public static string PowerOfTwoDigits(BigInteger abs, int bitsPerDigit)
+    {
         if (abs.IsZero)
         {
             return "0";
         }
 
-        var sb = new StringBuilder();
-        var alphabet = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-        var bitsPerDigit = radix switch { 2 => 1, 8 => 3, _ => 4 };
-        var mask = radix - 1;
-        while (!abs.IsZero)
+        var bytes = abs.ToByteArray(isUnsigned: true, isBigEndian: false);
+        var count = (int)((abs.GetBitLength() + bitsPerDigit - 1) / bitsPerDigit);
+        var digits = new char[count];
+        for (var i = 0; i < count; i++)
         {
-            sb.Append(alphabet[(int)(abs & mask)]);
-            abs >>= bitsPerDigit;
+            var value = 0;
+            for (var k = bitsPerDigit - 1; k >= 0; k--)
+            {
+                var bit = (i * bitsPerDigit) + k;
+                var b = bit >> 3;
+                value = (value << 1) | (b < bytes.Length ? (bytes[b] >> (bit & 7)) & 1 : 0);
+            }
+
+            digits[count - 1 - i] = "0123456789abcdef"[value];
         }
 
-        var chars = sb.ToString().ToCharArray();
-        Array.Reverse(chars);
-        return new string(chars);
+        return new string(digits);
     }
 
     private static string SignText(bool negative, char sign) => negative ? "-" : sign switch

@@ -1,5 +1,4 @@
 using Refheap.Objects.Native.Float;
-using Refheap.Objects.Native.Type;
 
 namespace Refheap.Objects.Native.Str.Formatting;
 
@@ -78,43 +77,54 @@ internal static unsafe class ValueFormatter
         return r;
     }
 
-    // A user class's __format__ (one it defines, found on its MRO before a built-in's).
+    // A class's own __format__: the first class on the MRO whose dict has one is a user class
+    // (a built-in's __format__ is this file's own formatting, done without a call).
     private static bool TryUserFormat(Heap heap, PyObject* value, string spec, out PyRef result)
     {
         result = PyRef.Null;
         var name = heap.InternString("__format__");
-        var attr = TypeType.Lookup(value->Type, name.Ptr);
-        if (attr == null || attr->Type->Descriptor == heap.Types.NativeFunction)
+        var mro = value->Type->Mro;
+        PyObject* attr = null;
+        for (nint i = 0; mro != null && i < Tuple.TupleType.Size(mro); i++)
+        {
+            var t = (PyTypeObject*)Tuple.TupleType.Item(mro, i);
+            attr = t->Dict == null ? null : heap.Types.Dict.GetItem(t->Dict, name.Ptr);
+            if (attr != null)
+            {
+                if (!t->Descriptor.IsHeapType)
+                {
+                    return false;
+                }
+
+                break;
+            }
+        }
+
+        if (attr == null)
         {
             return false;
         }
 
-        var specObj = heap.NewString(spec);
-        if (specObj.IsNull)
-        {
-            return true;
-        }
-
-        var args = heap.NewTuple(specObj);
-        specObj.DecRef();
-        if (args.IsNull)
-        {
-            return true;
-        }
-
+        // Bound before anything is allocated: a collection run by an allocation may change the class.
         var bound = attr->Type->Descriptor.DescriptorGet(attr, value, value->Type);
-        if (!bound.IsNull)
+        if (bound.IsNull)
         {
-            result = heap.Call(bound.Ptr, args.Ptr, null);
-            bound.DecRef();
+            return true;
         }
 
-        args.DecRef();
+        var specObj = heap.NewString(spec);
+        var args = specObj.IsNull ? specObj : heap.NewTuple(specObj);
+        specObj.XDecRef();
+        result = args.IsNull ? args : heap.Call(bound.Ptr, args.Ptr, null);
+        args.XDecRef();
+        bound.DecRef();
         if (!result.IsNull && !Heap.IsInstance(result.Ptr, heap.Types.Str))
         {
             var typeName = result.Descriptor.Name;
             result.DecRef();
-            result = heap.RaiseTypeError($"__format__ must return a str, not {typeName}");
+            result = heap.RaiseTypeError(heap.Profile.Wording == ErrorWording.Cpython27
+                ? $"{value->Type->Descriptor.Name}.__format__ must return string or unicode, not {typeName}"
+                : $"__format__ must return a str, not {typeName}");
         }
 
         return true;
