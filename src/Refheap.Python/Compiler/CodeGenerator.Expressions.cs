@@ -132,10 +132,32 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitList(ListExpression node)
     {
+        // 3.x: a display of three or more constants is BUILD_LIST 0 + LIST_EXTEND of a constant
+        // tuple, so the list is over-allocated as CPython 3.12's is (sys.getsizeof shows it).
+        if (!Py27 && node.Elements.Count >= 3 && node.Elements.All(IsSimpleConstant))
+        {
+            Emit(OpCode.BuildList, 0);
+            LoadConstant(new TupleConstant([.. node.Elements.Select(ConstantValue)]));
+            Emit(OpCode.ListExtend);
+            return true;
+        }
+
         EvalElements(node.Elements, node);
         Emit(OpCode.BuildList, node.Elements.Count);
         return true;
     }
+
+    private static bool IsSimpleConstant(Expression e) =>
+        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or StringLiteral { Kind: not StringKind.Bytes };
+
+    private static object? ConstantValue(Expression e) => e switch
+    {
+        IntegerLiteral i => i.Value,
+        FloatLiteral f => f.Value,
+        BooleanLiteral b => b.Value,
+        StringLiteral s => s.Value,
+        _ => null,
+    };
 
     /// <inheritdoc/>
     public bool VisitSet(SetExpression node)

@@ -253,7 +253,7 @@ internal sealed partial class CodeGenerator
         // Keys by type and value, so 1, 1.0 and True stay distinct; code units and name lists by identity.
         var key = value switch
         {
-            CodeUnit or KeywordNames => (value.GetType(), (object?)new IdentityKey(value)),
+            CodeUnit or KeywordNames or TupleConstant => (value.GetType(), (object?)new IdentityKey(value)),
             _ => (value?.GetType() ?? typeof(void), value),
         };
         if (value is double d && (d == 0 || double.IsNaN(d)))

@@ -103,8 +103,29 @@ internal static class CodeObjects
         string s => s.Length <= 20 && IsIdentifierLike(s) ? api.Intern(s).NewRef() : api.NewStr(s),
         CodeUnit u => Create(api, u),
         KeywordNames k => api.Heap.NewTuple(k.Names.Select(api.Intern).ToArray()),
+        TupleConstant t => TupleOf(api, t),
         _ => throw new InvalidOperationException($"unknown constant {value.GetType().Name}"),
     };
+
+    private static PyRef TupleOf(ObjectApi api, TupleConstant t)
+    {
+        var items = new PyRef[t.Items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Constant(api, t.Items[i]);
+            if (items[i].IsNull)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    items[j].DecRef();
+                }
+
+                return PyRef.Null;
+            }
+        }
+
+        return api.TupleSteal(items);
+    }
 
     /// <summary>CPython interns constant strings that look like identifiers.</summary>
     private static bool IsIdentifierLike(string s)

@@ -142,8 +142,29 @@ internal sealed unsafe partial class ObjectApi
         Heap.Types.NativeFunction.New(name, (_, self, args, kwargs) => body(new PyRef(self), new PyRef(args), new PyRef(kwargs)), isMethod);
 
     /// <summary><c>sys.getsizeof(o)</c>: the object's size plus the GC header CPython counts for tracked types (2.7: 32 bytes, 3.12: 16).</summary>
-    public long SizeOfObject(PyRef o) =>
-        (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.IsGc ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
+    public long SizeOfObject(PyRef o)
+    {
+        if (o.Ptr->Type == Heap.Types.Str.TypeObject)
+        {
+            // CPython's layouts, which Refheap's UTF-16 strings do not share: 2.7's byte string
+            // (37 + n) and 3.12's compact strings (ASCII 41 + n, Latin-1 73 + n, UCS-2 74 + 2n, UCS-4 76 + 4n).
+            var text = StrType.AsSpan(o.Ptr);
+            if (Heap.Profile.IntPromotesToLong)
+            {
+                return 37 + text.Length;
+            }
+
+            var max = 0;
+            foreach (var ch in text)
+            {
+                max = Math.Max(max, ch);
+            }
+
+            return max < 128 ? 41 + text.Length : max < 256 ? 73 + text.Length : 74 + (2 * text.Length);
+        }
+
+        return (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.IsGc ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
+    }
 
     /// <summary>Makes a class with native methods (name → body(self, args, kwargs)); new reference.</summary>
     public PyRef NewNativeClass(string name, string module, IEnumerable<(string Name, Func<PyRef, PyRef, PyRef, PyRef> Body)> methods)
