@@ -551,7 +551,19 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <inheritdoc/>
-    public bool VisitYieldFrom(YieldFromExpression node) => throw Unsupported("yield from", node);
+    public bool VisitYieldFrom(YieldFromExpression node)
+    {
+        if (_scope.Kind != ScopeKind.Function)
+        {
+            throw Unsupported("'yield from' outside a function", node);
+        }
+
+        Eval(node.Value);
+        Emit(OpCode.GetIter);
+        LoadConstant(null);
+        Emit(OpCode.YieldFrom);
+        return true;
+    }
 
     /// <inheritdoc/>
     public bool VisitAwait(AwaitExpression node) => throw Unsupported("await", node);

@@ -210,6 +210,7 @@ internal sealed partial class CodeGenerator
         OpCode.MakeFunction => -BitOperations.PopCount((uint)arg),
         OpCode.ReturnValue => -1,
         OpCode.YieldValue => 0,
+        OpCode.YieldFrom => -1,
         OpCode.Raise => arg == 3 ? -2 : -arg,
         OpCode.Reraise => -1,
         OpCode.PushExcInfo => 1,

@@ -172,6 +172,12 @@ internal enum OpCode : byte
     /// <summary>x → sent (suspends the generator, yielding x).</summary>
     YieldValue,
 
+    /// <summary>
+    /// iter value → iter (suspends, yielding what iter gave for value; resumed, it runs again
+    /// with the sent value) or → result (iter finished: its return value).
+    /// </summary>
+    YieldFrom,
+
     /// <summary>[exc [cause]] → (raises; arg = how many; 0 re-raises the handled exception).</summary>
     Raise,
 

@@ -528,11 +528,74 @@ internal sealed partial class Interpreter
         generator.DecRef();
         if (!yielded && !result.IsNull)
         {
-            // A generator's return value ends the iteration (StopIteration's value, dropped here).
+            // A generator's return value ends the iteration: 3.x raises StopIteration(value)
+            // (next() and for loops take it as exhaustion; send() and yield from see the value).
+            if (Py27 || _api.IsNone(result))
+            {
+                result.DecRef();
+                return PyRef.Null;
+            }
+
+            var stop = CallValue(_api.ExceptionClass("StopIteration"), [result], default);
             result.DecRef();
+            return stop.IsNull ? stop : _heap.RestoreError(stop);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// One step of <c>yield from</c>: sends <paramref name="value"/> (None: next) into the
+    /// sub-iterator. Returns what it yielded (<paramref name="finished"/> false), or its
+    /// return value (<paramref name="finished"/> true); null with the error set on failure.
+    /// </summary>
+    private PyRef DelegateStep(PyRef iterator, PyRef value, out bool finished)
+    {
+        finished = false;
+        PyRef r;
+        if (_api.IsGenerator(iterator))
+        {
+            r = ResumeGenerator(iterator, _api.IsNone(value) ? PyRef.Null : value, false);
+        }
+        else if (_api.IsNone(value))
+        {
+            r = _api.IterNext(iterator);
+        }
+        else
+        {
+            var send = _api.GetAttr(iterator, _api.Intern("send"));
+            r = send.IsNull ? send : CallValue(send, [value], default);
+            send.XDecRef();
+        }
+
+        if (!r.IsNull)
+        {
+            return r;
+        }
+
+        if (!_heap.ErrorOccurred)
+        {
+            finished = true;
+            return _api.NoneObject.NewRef();
+        }
+
+        if (!_heap.ErrorMatches(_heap.Types.Exceptions.StopIteration))
+        {
             return PyRef.Null;
         }
 
+        // The sub-iterator's return value is StopIteration's value (its first argument).
+        finished = true;
+        var stop = _heap.FetchError();
+        var args = _api.GetAttr(stop, _api.Intern("args"));
+        stop.DecRef();
+        if (args.IsNull)
+        {
+            return args;
+        }
+
+        var result = _api.IsTuple(args) && ObjectApi.TupleSize(args) > 0 ? ObjectApi.TupleItem(args, 0).NewRef() : _api.NoneObject.NewRef();
+        args.DecRef();
         return result;
     }
 }

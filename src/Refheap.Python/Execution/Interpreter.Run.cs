@@ -77,6 +77,11 @@ internal sealed partial class Interpreter
             else
             {
                 slots[sp++] = resume.IsNull ? _api.NoneObject.NewRef() : resume.NewRef();
+                if ((OpCode)(byte)code[pc - 1] == OpCode.YieldFrom)
+                {
+                    // Suspended in a yield from: run it again with the sent value.
+                    pc--;
+                }
             }
         }
         else
@@ -677,6 +682,29 @@ internal sealed partial class Interpreter
                     return r;
                 case OpCode.YieldValue:
                     r = Pop(slots, ref sp);
+                    ObjectApi.FramePc(frame) = pc;
+                    ObjectApi.FrameStackTop(frame) = sp;
+                    state = (int)FrameState.Suspended | (state & (int)FrameState.SavedException);
+                    LeaveFrame(frame);
+                    _yielded = true;
+                    return r;
+                case OpCode.YieldFrom:
+                    b = Pop(slots, ref sp);
+                    r = DelegateStep(slots[sp - 1], b, out var finished);
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    if (finished)
+                    {
+                        a = slots[sp - 1];
+                        slots[sp - 1] = r;
+                        a.DecRef();
+                        continue;
+                    }
+
                     ObjectApi.FramePc(frame) = pc;
                     ObjectApi.FrameStackTop(frame) = sp;
                     state = (int)FrameState.Suspended | (state & (int)FrameState.SavedException);

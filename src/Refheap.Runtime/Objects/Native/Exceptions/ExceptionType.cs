@@ -66,6 +66,14 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
                 result = new PyRef(*slot != null ? *slot : Heap.NoneObject).NewRef();
                 return true;
             }
+
+            if (StrType.EqualsText(name, "value") && Heap.IsInstance(self, Heap.Types.Exceptions.StopIteration))
+            {
+                // StopIteration.value: the generator's return value, its first argument.
+                var stopArgs = e->Args;
+                result = new PyRef(stopArgs != null && TupleType.Size(stopArgs) > 0 ? TupleType.Item(stopArgs, 0) : Heap.NoneObject).NewRef();
+                return true;
+            }
         }
 
         if (!StrType.EqualsText(name, "args"))
