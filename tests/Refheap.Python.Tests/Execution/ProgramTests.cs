@@ -293,4 +293,62 @@ in ['ValueError']
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void YieldFromDelegatesSendsAndReturnsTheSubgeneratorsValue()
+    {
+        const string source = """
+            def inner():
+                x = yield 1
+                print("inner got", x)
+                yield 2
+                return "done"
+            def outer():
+                r = yield from inner()
+                print("inner returned", r)
+                yield from [10, 20]
+                return 5
+            g = outer()
+            print(next(g))
+            print(g.send("hi"))
+            print(list(g))
+            a, *rest = [1, 2, 3]
+            *init, last = "abc"
+            print(a, rest, init, last)
+            """;
+        var run = ProgramRun.Of("py312", source);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal("1\ninner got hi\n2\ninner returned done\n[10, 20]\n1 [2, 3] ['a', 'b'] c\n", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("py27", "collected 4\ngarbage ['generator']\n")]
+    [InlineData("py312", "finally ran\ncollected 0\ngarbage []\n")]
+    public void SuspendedGeneratorInACycleIsFinalizedPerProfile(string profile, string expected)
+    {
+        const string source = """
+            from __future__ import print_function
+            import gc
+            gc.disable()
+            class Box(object):
+                pass
+            def looping(box):
+                try:
+                    yield box
+                finally:
+                    print("finally ran")
+            box = Box()
+            g = looping(box)
+            box.gen = g
+            next(g)
+            del g, box
+            print("collected", gc.collect())
+            print("garbage", [type(o).__name__ for o in gc.garbage])
+            for gen in gc.garbage:
+                gen.gi_frame.f_locals["box"].gen = None
+            del gc.garbage[:]
+            """;
+        var run = ProgramRun.Of(profile, source);
+        Assert.StartsWith(expected, run.Stdout, StringComparison.Ordinal);
+    }
 }
