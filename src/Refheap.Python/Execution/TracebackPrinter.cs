@@ -55,7 +55,8 @@ internal static class TracebackPrinter
                 var code = ObjectApi.FrameCode(frame);
                 var file = ObjectApi.CodeFileName(code);
                 sb.Append($"  File \"{file}\", line {line}, in {ObjectApi.CodeName(code)}\n");
-                var lines = interpreter.SourceLines(file);
+                // As CPython, source lines come from files only (not <string> or <stdin>).
+                var lines = file.StartsWith('<') ? null : interpreter.SourceLines(file);
                 if (lines != null && line >= 1 && line <= lines.Length)
                 {
                     var text = lines[line - 1].Trim().TrimEnd('\r');
