@@ -475,6 +475,12 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Rich comparison with a class's <c>__eq__</c>/<c>__lt__</c>/... (reflected as CPython does); new reference or null.</summary>
     public PyRef Compare(PyRef a, PyRef b, CompareOp op)
     {
+        if (IsPlainNumber(a.Ptr) && IsPlainNumber(b.Ptr))
+        {
+            // int/float against int/float: the numeric comparison alone (nothing to recurse into).
+            return Heap.CompareNumbers(a.Ptr, b.Ptr, op);
+        }
+
         if (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr))
         {
             var reflected = op switch
