@@ -87,6 +87,40 @@ internal sealed partial class Interpreter
         }
 
         AddBuiltin("super", Super);
+        if (!Py27)
+        {
+            AddBuiltin("__build_class__", (args, kwargs) =>
+            {
+                var n = ObjectApi.TupleSize(args);
+                if (n < 2 || !_api.IsPythonFunction(ObjectApi.TupleItem(args, 0)) || !_api.IsStr(ObjectApi.TupleItem(args, 1)))
+                {
+                    return _api.Raise("TypeError", "__build_class__: func and name are required");
+                }
+
+                if (!kwargs.IsNull && _api.DictCount(kwargs) > 0)
+                {
+                    return RaiseUnsupported("class keywords (metaclass=...)");
+                }
+
+                var bases = new PyRef[n - 2];
+                for (var i = 2; i < n; i++)
+                {
+                    bases[i - 2] = ObjectApi.TupleItem(args, i);
+                }
+
+                var basesTuple = _api.Heap.NewTuple(bases);
+                if (basesTuple.IsNull)
+                {
+                    return basesTuple;
+                }
+
+                var body = ObjectApi.TupleItem(args, 0);
+                var cls = BuildClass(body, ObjectApi.TupleItem(args, 1), basesTuple, ObjectApi.FunctionGlobals(body));
+                basesTuple.DecRef();
+                return cls;
+            });
+        }
+
         AddBuiltin("globals", (args, kwargs) => _current.IsNull ? _api.Raise("SystemError", "no frame") : ObjectApi.FrameGlobals(_current).NewRef());
         AddBuiltin("locals", (args, kwargs) => CurrentLocals());
         AddBuiltin("__import__", (args, kwargs) =>
