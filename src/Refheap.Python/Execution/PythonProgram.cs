@@ -59,6 +59,10 @@ public static class PythonProgram
         var codeFileName = isFile && !dialect.PrintIsStatement ? Path.GetFullPath(fileName) : fileName;
         var directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? "." : Directory.GetCurrentDirectory();
         using var interpreter = new Interpreter(runtime, stdout, stderr, directory) { Argv = argv.Count == 0 ? [isFile ? fileName : "-c"] : argv };
+        // What a program may change on the runtime is put back afterwards, so that programs run
+        // one after another on one runtime each start as a fresh CPython would.
+        var collector = runtime.Api.Heap.Gc;
+        var (enabled, thresholds, debug, recursionLimit) = (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit);
         var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
         var previousDebug = runtime.Api.Heap.Gc.DebugWriter;
         var sysStderr = new SysStreamWriter(interpreter, "stderr", stderr);
@@ -90,6 +94,7 @@ public static class PythonProgram
         {
             runtime.Api.Heap.UnraisableWriter = previousUnraisable;
             runtime.Api.Heap.Gc.DebugWriter = previousDebug;
+            (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit) = (enabled, thresholds, debug, recursionLimit);
         }
     }
 

@@ -351,4 +351,21 @@ in ['ValueError']
         var run = ProgramRun.Of(profile, source);
         Assert.StartsWith(expected, run.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Py.Both), MemberType = typeof(Py))]
+    public void ProgramsRunOneAfterAnotherOnOneRuntimeStartFresh(string profile)
+    {
+        using var runtime = new Refheap.Runtime(Profile.FromName(profile), new RuntimeOptions { DebugAllocator = true, HeapLimit = 1L << 30 });
+        runtime.Gc.Collect();
+        var start = runtime.TakeCensus();
+        const string changer = "import gc, sys\ngc.disable()\ngc.set_threshold(5)\nsys.setrecursionlimit(50)\nclass A(object):\n    pass\nkept = [A() for _ in range(3)]\n";
+        const string reader = "from __future__ import print_function\nimport gc, sys\nprint(gc.isenabled(), gc.get_threshold()[0], sys.getrecursionlimit())\n";
+        var output = new StringWriter();
+        Assert.Equal(0, Refheap.Python.Execution.PythonProgram.Run(runtime, changer, "changer.py", [], output, output));
+        Assert.Equal(0, Refheap.Python.Execution.PythonProgram.Run(runtime, reader, "reader.py", [], output, output));
+        Assert.Equal("True 700 1000\n", output.ToString());
+        runtime.Gc.Collect();
+        Assert.True(runtime.TakeCensus().SameObjectsAs(start));
+    }
 }
