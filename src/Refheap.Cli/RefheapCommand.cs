@@ -4,6 +4,7 @@ using System.Reflection;
 using Refheap.Cli.Bench;
 using Refheap.Cli.Experiment;
 using Refheap.Cli.Load;
+using Refheap.Cli.Run;
 using Refheap.Cli.Stats;
 
 namespace Refheap.Cli;
@@ -35,6 +36,7 @@ public static class RefheapCommand
             LoadCommand.Build(console),
             ExperimentCommand.Build(console),
             Heap.HeapCommand.Build(console),
+            RunCommand.Build(console),
         };
         root.HelpName = Name; // not the host's name when run under dotnet test
 

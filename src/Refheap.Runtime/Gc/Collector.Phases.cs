@@ -432,7 +432,8 @@ internal sealed unsafe partial class Collector
         while (g != unreachable)
         {
             var next = GcList.Next(g);
-            if ((g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0)
+            if ((g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0
+                && (!legacy || g->Object->Type->Descriptor is not Objects.Native.Generator.GeneratorType generator || generator.NeedsFinalizing(g->Object)))
             {
                 any = true;
                 if (legacy)

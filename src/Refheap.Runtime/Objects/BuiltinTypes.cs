@@ -1,17 +1,24 @@
 using System.Runtime.InteropServices;
 using Refheap.Memory;
+using Refheap.Objects.Native.Cell;
+using Refheap.Objects.Native.Code;
 using Refheap.Objects.Native.Descriptor;
 using Refheap.Objects.Native.Dict;
 using Refheap.Objects.Native.Exceptions;
 using Refheap.Objects.Native.Float;
+using Refheap.Objects.Native.Frame;
 using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Generator;
 using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.Int;
 using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Method;
+using Refheap.Objects.Native.Module;
 using Refheap.Objects.Native.None;
 using Refheap.Objects.Native.Object;
 using Refheap.Objects.Native.Set;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Traceback;
 using Refheap.Objects.Native.Tuple;
 using Refheap.Objects.Native.Type;
 using Refheap.Weak;
@@ -67,6 +74,19 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         WeakReference = Add(new WeakReferenceType(heap, WeakReferenceKind.Reference));
         WeakProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.Proxy));
         WeakCallableProxy = Add(new WeakReferenceType(heap, WeakReferenceKind.CallableProxy));
+        Code = Add(new CodeType(heap));
+        PythonFunction = Add(new PythonFunctionType(heap));
+        Method = Add(new MethodType(heap));
+        Cell = Add(new CellType(heap));
+        Frame = Add(new FrameType(heap));
+        Traceback = Add(new TracebackType(heap));
+        Module = Add(new ModuleType(heap));
+        Generator = Add(new GeneratorType(heap));
+        ClassMethod = Add(new WrapperType(heap, WrapperKind.ClassMethod));
+        StaticMethod = Add(new WrapperType(heap, WrapperKind.StaticMethod));
+        Property = Add(new WrapperType(heap, WrapperKind.Property));
+        Super = Add(new WrapperType(heap, WrapperKind.Super));
+        Partial = Add(new WrapperType(heap, WrapperKind.Partial));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -146,6 +166,45 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     /// <summary>The type of <c>weakref.proxy</c> of a callable object.</summary>
     public WeakReferenceType WeakCallableProxy { get; }
 
+    /// <summary><c>code</c>.</summary>
+    public CodeType Code { get; }
+
+    /// <summary><c>function</c>: functions defined in Python.</summary>
+    public PythonFunctionType PythonFunction { get; }
+
+    /// <summary>Bound methods (<c>instancemethod</c> / <c>method</c>).</summary>
+    public MethodType Method { get; }
+
+    /// <summary><c>cell</c>.</summary>
+    public CellType Cell { get; }
+
+    /// <summary><c>frame</c>.</summary>
+    public FrameType Frame { get; }
+
+    /// <summary><c>traceback</c>.</summary>
+    public TracebackType Traceback { get; }
+
+    /// <summary><c>module</c>.</summary>
+    public ModuleType Module { get; }
+
+    /// <summary><c>generator</c>.</summary>
+    public GeneratorType Generator { get; }
+
+    /// <summary><c>classmethod</c>.</summary>
+    public WrapperType ClassMethod { get; }
+
+    /// <summary><c>staticmethod</c>.</summary>
+    public WrapperType StaticMethod { get; }
+
+    /// <summary><c>property</c>.</summary>
+    public WrapperType Property { get; }
+
+    /// <summary><c>super</c>.</summary>
+    public WrapperType Super { get; }
+
+    /// <summary><c>functools.partial</c>.</summary>
+    public WrapperType Partial { get; }
+
     /// <summary>WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize and their helpers.</summary>
     public WeakContainerTypes WeakContainers { get; }
 
@@ -185,6 +244,10 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;
+        if (!Generator.InstallMethods())
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold the generator methods");
+        }
     }
 
     private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)

@@ -54,6 +54,12 @@ internal sealed unsafe partial class Heap
     /// <summary>Calls <c>__del__</c>; an exception it raises is reported as unraisable, never propagated.</summary>
     public void CallFinalizer(PyObject* self)
     {
+        if (self->Type->Descriptor is Native.Generator.GeneratorType generator)
+        {
+            generator.Finalize(self);
+            return;
+        }
+
         var saved = FetchError();
         if (TryCallSpecial(self, "__del__", out var result))
         {
@@ -74,10 +80,17 @@ internal sealed unsafe partial class Heap
     public void WriteUnraisable(PyObject* context, string what)
     {
         var e = FetchError();
-        if (!e.IsNull)
+        if (e.IsNull)
         {
-            WriteUnraisable(e, context == null ? what : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
+            return;
         }
+
+        // 3.x names the function (<function C.__del__ at 0x...>); 2.7 the bound method.
+        var name = context == null || Profile.IntPromotesToLong ? PyRef.Null : InternString(what);
+        var function = name.IsNull || context->Type->Mro == null ? null : TypeType.Lookup(context->Type, name.Ptr);
+        WriteUnraisable(e, context == null ? what
+            : function != null ? ReprString(function)
+            : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
     }
 
     /// <summary>Reports the pending exception as raised in <paramref name="callable"/> (a weakref callback, a gc callback), then clears it.</summary>

@@ -417,4 +417,56 @@ internal abstract unsafe class WeakContainerType : TypeDescriptor
         var n = Length(self);
         return n < 0 ? -1 : n != 0 ? 1 : 0;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Calling the class: an empty container, filled from one optional argument through its <c>update</c> (dicts) or <c>add</c> (WeakSet).</remarks>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs)
+    {
+        var n = Objects.Native.Tuple.TupleType.Size(args);
+        if (n > 1 || (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0))
+        {
+            return Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support {Name}() with these arguments");
+        }
+
+        var container = New();
+        if (container.IsNull || n == 0)
+        {
+            return container;
+        }
+
+        var source = Objects.Native.Tuple.TupleType.Item(args, 0);
+        var update = Heap.GetAttr(container.Ptr, "update");
+        if (!update.IsNull)
+        {
+            var r = Heap.Call(update.Ptr, args, null);
+            update.DecRef();
+            r.XDecRef();
+            if (r.IsNull)
+            {
+                container.DecRef();
+                return PyRef.Null;
+            }
+
+            return container;
+        }
+
+        Heap.ClearError();
+        var add = Heap.GetAttr(container.Ptr, "add");
+        var status = add.IsNull ? -1 : Heap.ForEach(source, item =>
+        {
+            var one = Heap.NewTuple(new PyRef((PyObject*)item));
+            var r = one.IsNull ? PyRef.Null : Heap.Call(add.Ptr, one.Ptr, null);
+            one.XDecRef();
+            r.XDecRef();
+            return r.IsNull ? -1 : 0;
+        });
+        add.XDecRef();
+        if (status < 0)
+        {
+            container.DecRef();
+            return PyRef.Null;
+        }
+
+        return container;
+    }
 }

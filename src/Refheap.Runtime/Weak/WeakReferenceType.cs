@@ -346,4 +346,19 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var target = LiveReferent(self);
         return target == null ? -1 : Heap.IsTrue(target);
     }
+
+    /// <inheritdoc/>
+    /// <remarks><c>weakref.ref(obj[, callback])</c> called as the type, as CPython's weakref type is.</remarks>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs)
+    {
+        var n = Objects.Native.Tuple.TupleType.Size(args);
+        if (Kind != WeakReferenceKind.Reference || n < 1 || n > 2 || (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0))
+        {
+            return Kind != WeakReferenceKind.Reference
+                ? Heap.RaiseTypeError($"cannot create '{QualifiedName}' instances")
+                : Heap.RaiseTypeError($"__new__ expected at most 2 arguments, got {n}");
+        }
+
+        return New(Objects.Native.Tuple.TupleType.Item(args, 0), n == 2 ? Objects.Native.Tuple.TupleType.Item(args, 1) : null);
+    }
 }

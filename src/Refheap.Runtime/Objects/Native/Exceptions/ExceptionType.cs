@@ -53,6 +53,29 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     public bool TryGetBaseAttribute(PyObject* self, PyObject* name, out PyRef result)
     {
         result = PyRef.Null;
+        if (!Heap.Profile.IntPromotesToLong)
+        {
+            // 3.x's __traceback__, __context__ and __cause__ (None when unset).
+            var e = (PyBaseExceptionObject*)self;
+            PyObject** slot = StrType.EqualsText(name, "__traceback__") ? &e->Traceback
+                : StrType.EqualsText(name, "__context__") ? &e->Context
+                : StrType.EqualsText(name, "__cause__") ? &e->Cause
+                : null;
+            if (slot != null)
+            {
+                result = new PyRef(*slot != null ? *slot : Heap.NoneObject).NewRef();
+                return true;
+            }
+
+            if (StrType.EqualsText(name, "value") && Heap.IsInstance(self, Heap.Types.Exceptions.StopIteration))
+            {
+                // StopIteration.value: the generator's return value, its first argument.
+                var stopArgs = e->Args;
+                result = new PyRef(stopArgs != null && TupleType.Size(stopArgs) > 0 ? TupleType.Item(stopArgs, 0) : Heap.NoneObject).NewRef();
+                return true;
+            }
+        }
+
         if (!StrType.EqualsText(name, "args"))
         {
             return false;
@@ -70,6 +93,16 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     public bool TrySetBaseAttribute(PyObject* self, PyObject* name, PyObject* value, out int status)
     {
         status = 0;
+        if (!Heap.Profile.IntPromotesToLong && StrType.EqualsText(name, "__traceback__"))
+        {
+            // e.__traceback__ = None (or a traceback) replaces what the exception keeps alive.
+            var e = (PyBaseExceptionObject*)self;
+            var tb = value == null || value == Heap.NoneObject ? null : value;
+            Heap.XIncRef(tb);
+            Heap.SetRef(ref e->Traceback, tb);
+            return true;
+        }
+
         if (!StrType.EqualsText(name, "args"))
         {
             return false;

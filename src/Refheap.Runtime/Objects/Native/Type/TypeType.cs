@@ -147,7 +147,9 @@ internal sealed unsafe class TypeType : TypeDescriptor
         var value = t->Mro == null ? null : Lookup(t, name);
         if (value != null)
         {
-            return new PyRef(value).NewRef();
+            // type_getattro: a descriptor found on the class binds to it (staticmethod,
+            // classmethod, 2.7's unbound methods); plain values come back as they are.
+            return value->Type->Descriptor.DescriptorGet(value, null, t);
         }
 
         if (Heap.ErrorOccurred)

@@ -1,0 +1,587 @@
+using Refheap.Python.Syntax.Ast;
+
+namespace Refheap.Python.Compiler;
+
+internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
+{
+    /// <summary>The BinaryOp argument for 2.7's classic division (<c>/</c> without <c>from __future__ import division</c>).</summary>
+    public const int ClassicDivide = 100;
+
+    /// <summary>The UnaryOp argument for 2.7's backticks (<c>`x`</c> is <c>repr(x)</c>).</summary>
+    public const int ReprOperator = 100;
+
+    /// <summary>Compiles an expression: its value ends on top of the stack.</summary>
+    private void Eval(Expression e) => e.Accept(this);
+
+    private int BinaryArgument(BinaryOperator op) =>
+        op == BinaryOperator.Divide && !_compilation.TrueDivision ? ClassicDivide : (int)op;
+
+    /// <inheritdoc/>
+    public bool VisitName(NameExpression node)
+    {
+        LoadName(node.Identifier);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitIntegerLiteral(IntegerLiteral node)
+    {
+        LoadConstant(node.IsLong ? new LongLiteral(node.Value) : node.Value);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitFloatLiteral(FloatLiteral node)
+    {
+        LoadConstant(node.Value);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitImaginaryLiteral(ImaginaryLiteral node) => throw Unsupported("complex numbers", node);
+
+    /// <inheritdoc/>
+    public bool VisitStringLiteral(StringLiteral node)
+    {
+        if (node.Kind == StringKind.Bytes)
+        {
+            throw Unsupported("bytes literals", node);
+        }
+
+        LoadConstant(node.Value);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitFormattedString(FormattedString node)
+    {
+        foreach (var part in node.Parts)
+        {
+            Eval(part);
+        }
+
+        if (node.Parts.Count != 1)
+        {
+            Emit(OpCode.BuildString, node.Parts.Count);
+        }
+        else if (node.Parts[0] is StringLiteral)
+        {
+            // A lone literal part is already the str.
+        }
+        else
+        {
+            Emit(OpCode.BuildString, 1);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitFormattedValue(FormattedValue node)
+    {
+        Eval(node.Value);
+        var flags = (node.Conversion ?? '\0') << 8;
+        if (node.FormatSpec != null)
+        {
+            Eval(node.FormatSpec);
+            flags |= 1;
+        }
+
+        Emit(OpCode.FormatValue, flags);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitNoneLiteral(NoneLiteral node)
+    {
+        LoadConstant(null);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitBooleanLiteral(BooleanLiteral node)
+    {
+        LoadConstant(node.Value);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitEllipsisLiteral(EllipsisLiteral node) => throw Unsupported("Ellipsis", node);
+
+    private void EvalElements(IReadOnlyList<Expression> elements, Node node)
+    {
+        foreach (var e in elements)
+        {
+            if (e is StarredExpression)
+            {
+                throw Unsupported("starred items in displays", node);
+            }
+
+            Eval(e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool VisitTuple(TupleExpression node)
+    {
+        EvalElements(node.Elements, node);
+        Emit(OpCode.BuildTuple, node.Elements.Count);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitList(ListExpression node)
+    {
+        // 3.x: a display of three or more constants is BUILD_LIST 0 + LIST_EXTEND of a constant
+        // tuple, so the list is over-allocated as CPython 3.12's is (sys.getsizeof shows it).
+        if (!Py27 && node.Elements.Count >= 3 && node.Elements.All(IsSimpleConstant))
+        {
+            Emit(OpCode.BuildList, 0);
+            LoadConstant(new TupleConstant([.. node.Elements.Select(ConstantValue)]));
+            Emit(OpCode.ListExtend);
+            return true;
+        }
+
+        EvalElements(node.Elements, node);
+        Emit(OpCode.BuildList, node.Elements.Count);
+        return true;
+    }
+
+    private static bool IsSimpleConstant(Expression e) =>
+        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or StringLiteral { Kind: not StringKind.Bytes };
+
+    private static object? ConstantValue(Expression e) => e switch
+    {
+        IntegerLiteral i => i.Value,
+        FloatLiteral f => f.Value,
+        BooleanLiteral b => b.Value,
+        StringLiteral s => s.Value,
+        _ => null,
+    };
+
+    /// <inheritdoc/>
+    public bool VisitSet(SetExpression node)
+    {
+        EvalElements(node.Elements, node);
+        Emit(OpCode.BuildSet, node.Elements.Count);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitDict(DictExpression node)
+    {
+        for (var i = 0; i < node.Keys.Count; i++)
+        {
+            if (node.Keys[i] == null)
+            {
+                throw Unsupported("** in dict displays", node);
+            }
+
+            Eval(node.Keys[i]!);
+            Eval(node.Values[i]);
+        }
+
+        Emit(OpCode.BuildMap, node.Keys.Count);
+        return true;
+    }
+
+    /// <summary>
+    /// The loops of a comprehension. <paramref name="firstIsArgument"/>: the first iterator is
+    /// the function's ".0" parameter; <paramref name="element"/> emits the innermost step with
+    /// the number of iterators on the stack above the result.
+    /// </summary>
+    private void EmitComprehensionLoops(IReadOnlyList<Comprehension> generators, int index, bool firstIsArgument, Action<int> element)
+    {
+        var g = generators[index];
+        if (g.IsAsync)
+        {
+            throw Unsupported("async comprehensions", g);
+        }
+
+        if (index == 0 && firstIsArgument)
+        {
+            Emit(OpCode.LoadFast, 0);
+        }
+        else
+        {
+            Eval(g.Iterable);
+            Emit(OpCode.GetIter);
+        }
+
+        var top = new Label { Depth = _depth };
+        var exhausted = new Label();
+        Bind(top);
+        EmitJump(OpCode.ForIter, exhausted);
+        StoreTarget(g.Target);
+        foreach (var condition in g.Conditions)
+        {
+            Eval(condition);
+            EmitJump(OpCode.PopJumpIfFalse, top);
+        }
+
+        if (index + 1 < generators.Count)
+        {
+            EmitComprehensionLoops(generators, index + 1, firstIsArgument, element);
+        }
+        else
+        {
+            element(index + 1);
+        }
+
+        EmitJump(OpCode.Jump, top);
+        Bind(exhausted);
+    }
+
+    /// <summary>Compiles a comprehension that runs as its own function, called with iter(first iterable).</summary>
+    private void EmitComprehensionCall(Node node, IReadOnlyList<Comprehension> generators, string name, Action<CodeGenerator> body)
+    {
+        var child = _compilation.ScopeOf(node);
+        var code = CompileFunction(child, name, node.Line, null, body);
+        EmitMakeFunction(code, child, null);
+        Eval(generators[0].Iterable);
+        Emit(OpCode.GetIter);
+        Emit(OpCode.Call, 1);
+    }
+
+    /// <inheritdoc/>
+    public bool VisitListComprehension(ListComprehension node)
+    {
+        if (SymbolTableBuilder.ListComprehensionIsInline(Dialect))
+        {
+            Emit(OpCode.BuildList, 0);
+            EmitComprehensionLoops(node.Generators, 0, false, depth =>
+            {
+                Eval(node.Element);
+                Emit(OpCode.ListAppend, depth + 1);
+            });
+            return true;
+        }
+
+        EmitComprehensionCall(node, node.Generators, "<listcomp>", g =>
+        {
+            g.Emit(OpCode.BuildList, 0);
+            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
+            {
+                g.Eval(node.Element);
+                g.Emit(OpCode.ListAppend, depth + 1);
+            });
+            g.Emit(OpCode.ReturnValue);
+        });
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitSetComprehension(SetComprehension node)
+    {
+        EmitComprehensionCall(node, node.Generators, "<setcomp>", g =>
+        {
+            g.Emit(OpCode.BuildSet, 0);
+            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
+            {
+                g.Eval(node.Element);
+                g.Emit(OpCode.SetAdd, depth + 1);
+            });
+            g.Emit(OpCode.ReturnValue);
+        });
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitDictComprehension(DictComprehension node)
+    {
+        EmitComprehensionCall(node, node.Generators, "<dictcomp>", g =>
+        {
+            g.Emit(OpCode.BuildMap, 0);
+            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
+            {
+                g.Eval(node.Key);
+                g.Eval(node.Value);
+                g.Emit(OpCode.MapAdd, depth + 1);
+            });
+            g.Emit(OpCode.ReturnValue);
+        });
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitGenerator(GeneratorExpression node)
+    {
+        EmitComprehensionCall(node, node.Generators, "<genexpr>", g =>
+        {
+            g.EmitComprehensionLoops(node.Generators, 0, true, _ =>
+            {
+                g.Eval(node.Element);
+                g.Emit(OpCode.YieldValue);
+                g.Emit(OpCode.PopTop);
+            });
+        });
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitAttribute(AttributeExpression node)
+    {
+        Eval(node.Value);
+        Emit(OpCode.LoadAttr, Name(node.Name));
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitSubscript(SubscriptExpression node)
+    {
+        Eval(node.Value);
+        if (node.Index is SliceExpression slice)
+        {
+            Emit(OpCode.Slice, SliceParts(slice));
+            return true;
+        }
+
+        Eval(node.Index);
+        Emit(OpCode.BinarySubscript);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitSlice(SliceExpression node) => throw Unsupported("slices outside a subscript", node);
+
+    /// <inheritdoc/>
+    public bool VisitCall(CallExpression node)
+    {
+        Eval(node.Function);
+        var star = node.Arguments.Any(a => a is StarredExpression) || node.Keywords.Any(k => k.Name == null);
+        if (!star)
+        {
+            foreach (var a in node.Arguments)
+            {
+                Eval(a);
+            }
+
+            foreach (var k in node.Keywords)
+            {
+                Eval(k.Value);
+            }
+
+            if (node.Keywords.Count == 0)
+            {
+                Emit(OpCode.Call, node.Arguments.Count);
+            }
+            else
+            {
+                LoadConstant(new KeywordNames([.. node.Keywords.Select(k => k.Name!)]));
+                Emit(OpCode.CallKeywords, node.Arguments.Count + node.Keywords.Count);
+            }
+
+            return true;
+        }
+
+        // f(a, *b, c=1, **d): a list of positional arguments and a dict of keywords.
+        Emit(OpCode.BuildList, 0);
+        foreach (var a in node.Arguments)
+        {
+            if (a is StarredExpression s)
+            {
+                Eval(s.Value);
+                Emit(OpCode.ListExtend);
+            }
+            else
+            {
+                Eval(a);
+                Emit(OpCode.ListAppend, 1);
+            }
+        }
+
+        var hasKeywords = node.Keywords.Count > 0;
+        if (hasKeywords)
+        {
+            Emit(OpCode.BuildMap, 0);
+            foreach (var k in node.Keywords)
+            {
+                if (k.Name == null)
+                {
+                    Eval(k.Value);
+                    Emit(OpCode.DictMerge);
+                }
+                else
+                {
+                    LoadConstant(k.Name);
+                    Eval(k.Value);
+                    Emit(OpCode.MapAdd, 1);
+                }
+            }
+        }
+
+        Emit(OpCode.CallEx, hasKeywords ? 1 : 0);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitStarred(StarredExpression node) => throw Unsupported("starred expressions here", node);
+
+    /// <inheritdoc/>
+    public bool VisitUnary(UnaryExpression node)
+    {
+        Eval(node.Operand);
+        Emit(OpCode.UnaryOp, (int)node.Operator);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitBinary(BinaryExpression node)
+    {
+        if (node.Operator == BinaryOperator.MatrixMultiply)
+        {
+            throw Unsupported("the @ operator", node);
+        }
+
+        Eval(node.Left);
+        Eval(node.Right);
+        Emit(OpCode.BinaryOp, BinaryArgument(node.Operator));
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitBoolean(BooleanExpression node)
+    {
+        var end = new Label();
+        var jump = node.Operator == BooleanOperator.And ? OpCode.JumpIfFalseOrPop : OpCode.JumpIfTrueOrPop;
+        for (var i = 0; i < node.Values.Count; i++)
+        {
+            Eval(node.Values[i]);
+            if (i < node.Values.Count - 1)
+            {
+                EmitJump(jump, end);
+            }
+        }
+
+        Bind(end);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitCompare(CompareExpression node)
+    {
+        Eval(node.Left);
+        if (node.Operators.Count == 1)
+        {
+            Eval(node.Comparators[0]);
+            Emit(OpCode.CompareOp, (int)node.Operators[0]);
+            return true;
+        }
+
+        var cleanup = new Label();
+        var end = new Label();
+        for (var i = 0; i < node.Operators.Count; i++)
+        {
+            Eval(node.Comparators[i]);
+            if (i < node.Operators.Count - 1)
+            {
+                Emit(OpCode.DupTop);
+                Emit(OpCode.RotThree);
+                Emit(OpCode.CompareOp, (int)node.Operators[i]);
+                EmitJump(OpCode.JumpIfFalseOrPop, cleanup);
+            }
+            else
+            {
+                Emit(OpCode.CompareOp, (int)node.Operators[i]);
+            }
+        }
+
+        EmitJump(OpCode.Jump, end);
+        Bind(cleanup);
+        Emit(OpCode.RotTwo);
+        Emit(OpCode.PopTop);
+        Bind(end);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitConditional(ConditionalExpression node)
+    {
+        var orElse = new Label();
+        var end = new Label();
+        Eval(node.Test);
+        EmitJump(OpCode.PopJumpIfFalse, orElse);
+        Eval(node.Body);
+        EmitJump(OpCode.Jump, end);
+        Bind(orElse);
+        Eval(node.OrElse);
+        Bind(end);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitLambda(LambdaExpression node)
+    {
+        var child = _compilation.ScopeOf(node);
+        var code = CompileFunction(child, "<lambda>", node.Line, node.Parameters, g =>
+        {
+            g.Eval(node.Body);
+            if (!child.IsGenerator)
+            {
+                g.Emit(OpCode.ReturnValue);
+            }
+            else
+            {
+                g.Emit(OpCode.PopTop);
+            }
+        });
+        EmitMakeFunction(code, child, node.Parameters);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitYield(YieldExpression node)
+    {
+        if (_scope.Kind != ScopeKind.Function)
+        {
+            throw Unsupported("'yield' outside a function", node);
+        }
+
+        if (node.Value != null)
+        {
+            Eval(node.Value);
+        }
+        else
+        {
+            LoadConstant(null);
+        }
+
+        Emit(OpCode.YieldValue);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitYieldFrom(YieldFromExpression node)
+    {
+        if (_scope.Kind != ScopeKind.Function)
+        {
+            throw Unsupported("'yield from' outside a function", node);
+        }
+
+        Eval(node.Value);
+        Emit(OpCode.GetIter);
+        LoadConstant(null);
+        Emit(OpCode.YieldFrom);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitAwait(AwaitExpression node) => throw Unsupported("await", node);
+
+    /// <inheritdoc/>
+    public bool VisitNamed(NamedExpression node)
+    {
+        Eval(node.Value);
+        Emit(OpCode.DupTop);
+        StoreName(node.Target.Identifier);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool VisitRepr(ReprExpression node)
+    {
+        Eval(node.Value);
+        Emit(OpCode.UnaryOp, ReprOperator);
+        return true;
+    }
+}

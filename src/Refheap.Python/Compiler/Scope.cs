@@ -1,0 +1,87 @@
+using Refheap.Python.Syntax.Ast;
+
+namespace Refheap.Python.Compiler;
+
+/// <summary>
+/// One block of the symbol table (CPython's symtable entry): the names a module, class or
+/// function binds and uses, and, once resolved, where each lives.
+/// </summary>
+internal sealed class Scope
+{
+    private readonly Dictionary<string, NameBinding> _bindings = [];
+
+    /// <summary>Creates a scope.</summary>
+    public Scope(ScopeKind kind, string name, Scope? parent, Node node)
+    {
+        Kind = kind;
+        Name = name;
+        Parent = parent;
+        Node = node;
+        parent?.Children.Add(this);
+    }
+
+    /// <summary>Module, class or function.</summary>
+    public ScopeKind Kind { get; }
+
+    /// <summary>The block's name (<c>co_name</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The enclosing scope.</summary>
+    public Scope? Parent { get; }
+
+    /// <summary>The node that opened the scope.</summary>
+    public Node Node { get; }
+
+    /// <summary>Scopes nested directly in this one.</summary>
+    public List<Scope> Children { get; } = [];
+
+    /// <summary>What the block does with each name, in first-seen order.</summary>
+    public Dictionary<string, SymbolFlags> Symbols { get; } = [];
+
+    /// <summary>Names in first-seen order (the order locals get their slots).</summary>
+    public List<string> Order { get; } = [];
+
+    /// <summary>Parameters in slot order (positional, *args, keyword-only, **kwargs).</summary>
+    public List<string> Parameters { get; } = [];
+
+    /// <summary>Whether the block contains <c>yield</c>.</summary>
+    public bool IsGenerator { get; set; }
+
+    /// <summary>Whether a function in it needs the implicit <c>__class__</c> cell (3.x <c>super()</c>).</summary>
+    public bool NeedsClassCell { get; set; }
+
+    /// <summary>Cells of this block's own variables, captured by nested blocks (slot order).</summary>
+    public List<string> CellNames { get; } = [];
+
+    /// <summary>Variables of enclosing blocks this block (or one nested in it) reads (slot order).</summary>
+    public List<string> FreeNames { get; } = [];
+
+    /// <summary>Fast locals in slot order (parameters first).</summary>
+    public List<string> LocalNames { get; } = [];
+
+    /// <summary>Records a use of <paramref name="name"/>.</summary>
+    public void Add(string name, SymbolFlags flags)
+    {
+        if (Symbols.TryGetValue(name, out var existing))
+        {
+            Symbols[name] = existing | flags;
+        }
+        else
+        {
+            Symbols[name] = flags;
+            Order.Add(name);
+        }
+    }
+
+    /// <summary>Where <paramref name="name"/> lives for code of this block.</summary>
+    public NameBinding Binding(string name) =>
+        _bindings.TryGetValue(name, out var b) ? b : Kind == ScopeKind.Function ? NameBinding.Global : NameBinding.Name;
+
+    /// <summary>Sets where <paramref name="name"/> lives.</summary>
+    public void Bind(string name, NameBinding binding) => _bindings[name] = binding;
+
+    /// <summary>Whether the name is a local variable of this function (fast or cell).</summary>
+    public bool IsLocal(string name) =>
+        Kind == ScopeKind.Function && Symbols.TryGetValue(name, out var f)
+        && (f & (SymbolFlags.Parameter | SymbolFlags.Assigned)) != 0 && (f & (SymbolFlags.Global | SymbolFlags.Nonlocal)) == 0;
+}

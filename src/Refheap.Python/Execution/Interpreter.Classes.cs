@@ -1,0 +1,130 @@
+using Refheap.Objects;
+using Refheap.Python.Compiler;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    /// <summary>
+    /// The class statement: runs the body function with a fresh namespace as its locals,
+    /// then makes the class from it (the runtime's <c>type(name, bases, dict)</c>) and fills
+    /// the body's <c>__class__</c> cell (3.x <c>super()</c>). New reference or null.
+    /// </summary>
+    private PyRef BuildClass(PyRef body, PyRef name, PyRef bases, PyRef globals)
+    {
+        var code = ObjectApi.FunctionCode(body);
+        var unit = (CodeUnit)_api.CodePayload(code);
+        var ns = _api.Heap.NewDict();
+        if (ns.IsNull)
+        {
+            return ns;
+        }
+
+        var frame = _api.NewFrame(code, ObjectApi.FunctionGlobals(body), _builtins, ns, _current, unit.SlotCount);
+        if (frame.IsNull || !MakeCells(body, unit, ObjectApi.FrameSlots(frame)))
+        {
+            frame.XDecRef();
+            ns.DecRef();
+            return PyRef.Null;
+        }
+
+        var r = Execute(frame, PyRef.Null, false);
+        frame.DecRef();
+        if (r.IsNull)
+        {
+            ns.DecRef();
+            return r;
+        }
+
+        r.DecRef();
+        if (Py27 && !_api.DictGetString(ns, "__metaclass__").IsNull)
+        {
+            ns.DecRef();
+            return RaiseUnsupported("__metaclass__");
+        }
+
+        var classCell = _api.DictGetString(ns, "__classcell__");
+        if (!classCell.IsNull)
+        {
+            classCell.IncRef();
+            _api.DictDelete(ns, _api.Intern("__classcell__"));
+        }
+
+        var module = _api.DictGetString(ns, "__module__");
+        var moduleName = !module.IsNull && _api.IsStr(module) ? ObjectApi.StrText(module) : "__main__";
+        for (var i = 0; i < ObjectApi.TupleSize(bases); i++)
+        {
+            if (!_api.IsType(ObjectApi.TupleItem(bases, i)))
+            {
+                ns.DecRef();
+                classCell.XDecRef();
+                return RaiseUnsupported($"class bases that are not classes ({ObjectApi.TypeName(ObjectApi.TupleItem(bases, i))})");
+            }
+        }
+
+        var cls = _api.NewClassFromNamespace(ObjectApi.StrText(name), bases, ns, moduleName);
+        ns.DecRef();
+        if (!classCell.IsNull)
+        {
+            if (!cls.IsNull)
+            {
+                ObjectApi.CellSet(classCell, cls);
+            }
+
+            classCell.DecRef();
+        }
+
+        return cls;
+    }
+
+    /// <summary>BeforeWith: the bound <c>__exit__</c> (out, new reference) and the result of <c>__enter__()</c>.</summary>
+    private PyRef EnterContext(PyRef manager, out PyRef exit)
+    {
+        exit = PyRef.Null;
+        var enterAttr = _api.LookupOnType(manager, "__enter__");
+        var exitAttr = _api.LookupOnType(manager, "__exit__");
+        if (enterAttr.IsNull || exitAttr.IsNull)
+        {
+            return Py27
+                ? _api.Raise("AttributeError", exitAttr.IsNull ? "__exit__" : "__enter__")
+                : _api.Raise("TypeError", $"'{ObjectApi.TypeName(manager)}' object does not support the context manager protocol");
+        }
+
+        exit = _api.DescriptorGet(exitAttr, manager, manager.Type);
+        if (exit.IsNull)
+        {
+            return exit;
+        }
+
+        var enter = _api.DescriptorGet(enterAttr, manager, manager.Type);
+        if (enter.IsNull)
+        {
+            exit.DecRef();
+            exit = PyRef.Null;
+            return enter;
+        }
+
+        var r = CallValue(enter, [], default);
+        enter.DecRef();
+        if (r.IsNull)
+        {
+            exit.DecRef();
+            exit = PyRef.Null;
+        }
+
+        return r;
+    }
+
+    /// <summary>Calls <c>__exit__</c> with (None, None, None), or with the exception's type, value and traceback.</summary>
+    private PyRef CallExit(PyRef exit, PyRef exception)
+    {
+        if (exception.IsNull)
+        {
+            var none = _api.NoneObject;
+            return CallValue(exit, [none, none, none], default);
+        }
+
+        var tb = ObjectApi.ExceptionTraceback(exception);
+        return CallValue(exit, [exception.Type, exception, tb.IsNull ? _api.NoneObject : tb], default);
+    }
+}

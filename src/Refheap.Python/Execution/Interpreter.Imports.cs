@@ -1,0 +1,181 @@
+using Refheap.Objects;
+using Refheap.Python.Compiler;
+using Refheap.Python.Modules;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    private readonly List<string> _importOrder = [];
+    private readonly Dictionary<string, string[]> _sources = [];
+
+    /// <summary>The source lines of a file the interpreter compiled (for tracebacks), or null.</summary>
+    public string[]? SourceLines(string fileName) => _sources.GetValueOrDefault(fileName);
+
+    /// <summary>Module names in the order they were imported (teardown goes the other way).</summary>
+    public IReadOnlyList<string> ImportOrder => _importOrder;
+
+    /// <summary>Compiles <paramref name="source"/> and remembers its lines for tracebacks; throws the syntax and unsupported errors.</summary>
+    public CodeUnit CompileSource(string source, string fileName, TextWriter warnings)
+    {
+        _sources[fileName] = source.Split('\n');
+        var (unit, parse) = Compilation.Compile(source, fileName, Dialect);
+        foreach (var w in parse.Warnings)
+        {
+            warnings.Write(w.FormatForDisplay());
+        }
+
+        return unit;
+    }
+
+    /// <summary>Registers a module in <c>sys.modules</c>; 0 or -1.</summary>
+    public int AddModule(string name, PyRef module)
+    {
+        if (_api.DictSetString(_modules, name, module) < 0)
+        {
+            return -1;
+        }
+
+        _importOrder.Remove(name);
+        _importOrder.Add(name);
+        return 0;
+    }
+
+    /// <summary>Runs a module's code with its dict as globals and locals; null with the error set on failure.</summary>
+    public PyRef RunModuleCode(CodeUnit unit, PyRef moduleDict)
+    {
+        var code = CodeObjects.Create(_api, unit);
+        if (code.IsNull)
+        {
+            return code;
+        }
+
+        var frame = _api.NewFrame(code, moduleDict, _builtins, moduleDict, _current, unit.SlotCount);
+        code.DecRef();
+        if (frame.IsNull)
+        {
+            return frame;
+        }
+
+        var r = Execute(frame, PyRef.Null, false);
+        frame.DecRef();
+        return r;
+    }
+
+    /// <summary><c>import name</c>: a module from <c>sys.modules</c>, a built-in module, or <c>name.py</c> beside the program; new reference.</summary>
+    private PyRef Import(string name, PyRef fromList)
+    {
+        var existing = _api.DictGetString(_modules, name);
+        if (!existing.IsNull)
+        {
+            return existing.NewRef();
+        }
+
+        var builtin = BuiltinModules.Create(this, name);
+        if (!builtin.IsNull || _heap.ErrorOccurred)
+        {
+            if (!builtin.IsNull && AddModule(name, builtin) < 0)
+            {
+                builtin.DecRef();
+                return PyRef.Null;
+            }
+
+            return builtin;
+        }
+
+        var path = Path.Combine(BaseDirectory, name + ".py");
+        if (!File.Exists(path))
+        {
+            return _api.Raise(Py27 ? "ImportError" : "ModuleNotFoundError", Py27 ? $"No module named {name}" : $"No module named '{name}'");
+        }
+
+        var fileName = path;
+        CodeUnit unit;
+        try
+        {
+            unit = CompileSource(PythonSource.Decode(File.ReadAllBytes(path)), fileName, Stderr);
+        }
+        catch (PythonSyntaxError e)
+        {
+            return _api.Raise(e.ErrorType, $"{e.Message} ({Path.GetFileName(fileName)}, line {e.Line})");
+        }
+        catch (PythonUnsupportedError e)
+        {
+            return _api.Raise("NotImplementedError", e.Message);
+        }
+
+        var module = _api.NewModule(name);
+        if (module.IsNull)
+        {
+            return module;
+        }
+
+        var dict = ObjectApi.ModuleDict(module);
+        var file = _api.NewStr(fileName);
+        if (file.IsNull || _api.DictSetString(dict, "__file__", file) < 0 || AddModule(name, module) < 0)
+        {
+            file.XDecRef();
+            module.DecRef();
+            return PyRef.Null;
+        }
+
+        file.DecRef();
+        var r = RunModuleCode(unit, dict);
+        if (r.IsNull)
+        {
+            var saved = _heap.FetchError();
+            _api.DictDelete(_modules, _api.Intern(name));
+            _heap.ClearError();
+            _importOrder.Remove(name);
+            _heap.RestoreError(saved);
+            module.DecRef();
+            return PyRef.Null;
+        }
+
+        r.DecRef();
+        return module;
+    }
+
+    private PyRef ImportFrom(PyRef module, PyRef name)
+    {
+        var r = _api.GetAttr(module, name);
+        if (!r.IsNull || !_heap.ErrorMatches(_heap.Types.Exceptions.AttributeError))
+        {
+            return r;
+        }
+
+        _heap.ClearError();
+        var text = ObjectApi.StrText(name);
+        if (Py27)
+        {
+            return _api.Raise("ImportError", $"cannot import name {text}");
+        }
+
+        var dict = _api.IsModule(module) ? ObjectApi.ModuleDict(module) : PyRef.Null;
+        var moduleName = dict.IsNull ? PyRef.Null : _api.DictGetString(dict, "__name__");
+        var file = dict.IsNull ? PyRef.Null : _api.DictGetString(dict, "__file__");
+        var where = file.IsNull || !_api.IsStr(file) ? "unknown location" : ObjectApi.StrText(file);
+        var modText = moduleName.IsNull || !_api.IsStr(moduleName) ? "?" : ObjectApi.StrText(moduleName);
+        return _api.Raise("ImportError", $"cannot import name '{text}' from '{modText}' ({where})");
+    }
+
+    private int ImportStar(PyRef module, PyRef locals)
+    {
+        var dict = _api.IsModule(module) ? ObjectApi.ModuleDict(module) : PyRef.Null;
+        if (dict.IsNull)
+        {
+            _api.Raise("TypeError", "import * needs a module");
+            return -1;
+        }
+
+        foreach (var (key, value) in _api.DictItems(dict))
+        {
+            if (_api.IsStr(key) && !ObjectApi.StrText(key).StartsWith('_') && _api.DictSet(locals, key, value) < 0)
+            {
+                return -1;
+            }
+        }
+
+        return 0;
+    }
+}

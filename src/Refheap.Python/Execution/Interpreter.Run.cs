@@ -1,0 +1,982 @@
+using Refheap.Objects;
+using Refheap.Objects.Native.Frame;
+using Refheap.Python.Compiler;
+using Refheap.Python.Syntax.Ast;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    private static readonly ObjectApi.Operator[] s_operators =
+    [
+        ObjectApi.Operator.Add, ObjectApi.Operator.Subtract, ObjectApi.Operator.Multiply, ObjectApi.Operator.MatrixMultiply,
+        ObjectApi.Operator.TrueDivide, ObjectApi.Operator.Remainder, ObjectApi.Operator.Power, ObjectApi.Operator.LeftShift,
+        ObjectApi.Operator.RightShift, ObjectApi.Operator.Or, ObjectApi.Operator.Xor, ObjectApi.Operator.And, ObjectApi.Operator.FloorDivide,
+    ];
+
+    /// <summary>Set by <see cref="Execute"/> when the frame stopped at a yield rather than returning.</summary>
+    private bool _yielded;
+
+    private static ObjectApi.Operator OperatorOf(int arg) =>
+        arg == CodeGenerator.ClassicDivide ? ObjectApi.Operator.ClassicDivide : s_operators[arg];
+
+    /// <summary>
+    /// Runs <paramref name="frame"/> from where it is until it returns (the value, a new
+    /// reference), raises (null, error set) or yields (the value; <see cref="_yielded"/> set).
+    /// A suspended frame resumes with <paramref name="resume"/> (borrowed; null means None)
+    /// pushed as the yield's result, or raised at the yield when <paramref name="isThrow"/>.
+    /// </summary>
+    private PyRef Execute(PyRef frame, PyRef resume, bool isThrow)
+    {
+        _yielded = false;
+        if (!_heap.EnterRecursiveCall(""))
+        {
+            return PyRef.Null;
+        }
+
+        var previous = _current;
+        _current = frame;
+        try
+        {
+            return Loop(frame, resume, isThrow);
+        }
+        finally
+        {
+            _current = previous;
+            _heap.LeaveRecursiveCall();
+        }
+    }
+
+    private PyRef Loop(PyRef frame, PyRef resume, bool isThrow)
+    {
+        var codeObject = ObjectApi.FrameCode(frame);
+        var unit = (CodeUnit)_api.CodePayload(codeObject);
+        var code = unit.Code;
+        var consts = unit.ConstantObjects;
+        var names = unit.NameObjects;
+        var slots = ObjectApi.FrameSlots(frame);
+        var globals = ObjectApi.FrameGlobals(frame);
+        var builtins = ObjectApi.FrameBuiltins(frame);
+        var stackBase = unit.StackBase;
+        ref var state = ref ObjectApi.FrameState(frame);
+        int sp;
+        int pc;
+        var at = 0;
+        var reraise = false;
+        if ((state & (int)FrameState.Suspended) != 0)
+        {
+            sp = ObjectApi.FrameStackTop(frame);
+            pc = ObjectApi.FramePc(frame);
+            state = (int)FrameState.Executing | (state & (int)FrameState.SavedException);
+            if (isThrow)
+            {
+                // Raised at the yield: the loop's first step goes to the error path.
+                _heap.RestoreError(resume.NewRef());
+                pc--;
+            }
+            else
+            {
+                slots[sp++] = resume.IsNull ? _api.NoneObject.NewRef() : resume.NewRef();
+                if ((OpCode)(byte)code[pc - 1] == OpCode.YieldFrom)
+                {
+                    // Suspended in a yield from: run it again with the sent value.
+                    pc--;
+                }
+            }
+        }
+        else
+        {
+            sp = stackBase;
+            pc = 0;
+            state = (int)FrameState.Executing;
+        }
+
+        var thrown = isThrow && (state & (int)FrameState.Executing) != 0;
+        for (; ;)
+        {
+            var instruction = code[pc];
+            at = pc++;
+            var arg = instruction >> 8;
+            PyRef a, b, c, r;
+            int status;
+            if (thrown)
+            {
+                thrown = false;
+                goto error;
+            }
+
+            switch ((OpCode)(byte)instruction)
+            {
+                case OpCode.Nop:
+                    continue;
+                case OpCode.PopTop:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    a.DecRef();
+                    continue;
+                case OpCode.RotTwo:
+                    (slots[sp - 1], slots[sp - 2]) = (slots[sp - 2], slots[sp - 1]);
+                    continue;
+                case OpCode.RotThree:
+                    a = slots[sp - 1];
+                    slots[sp - 1] = slots[sp - 2];
+                    slots[sp - 2] = slots[sp - 3];
+                    slots[sp - 3] = a;
+                    continue;
+                case OpCode.DupTop:
+                    slots[sp] = slots[sp - 1].NewRef();
+                    sp++;
+                    continue;
+                case OpCode.DupTopTwo:
+                    slots[sp] = slots[sp - 2].NewRef();
+                    slots[sp + 1] = slots[sp - 1].NewRef();
+                    sp += 2;
+                    continue;
+                case OpCode.LoadConst:
+                    slots[sp++] = consts[arg].NewRef();
+                    continue;
+                case OpCode.LoadFast:
+                    a = slots[arg];
+                    if (a.IsNull)
+                    {
+                        RaiseUnboundLocal(unit.LocalNames[arg]);
+                        goto error;
+                    }
+
+                    slots[sp++] = a.NewRef();
+                    continue;
+                case OpCode.StoreFast:
+                    a = slots[arg];
+                    slots[arg] = slots[--sp];
+                    slots[sp] = default;
+                    a.XDecRef();
+                    continue;
+                case OpCode.DeleteFast:
+                    a = slots[arg];
+                    if (a.IsNull)
+                    {
+                        RaiseUnboundLocal(unit.LocalNames[arg]);
+                        goto error;
+                    }
+
+                    slots[arg] = default;
+                    a.DecRef();
+                    continue;
+                case OpCode.LoadDeref:
+                    a = ObjectApi.CellGet(slots[arg]);
+                    if (a.IsNull)
+                    {
+                        RaiseUnboundCell(unit, arg);
+                        goto error;
+                    }
+
+                    slots[sp++] = a.NewRef();
+                    continue;
+                case OpCode.StoreDeref:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    ObjectApi.CellSet(slots[arg], a);
+                    a.DecRef();
+                    continue;
+                case OpCode.DeleteDeref:
+                    if (ObjectApi.CellGet(slots[arg]).IsNull)
+                    {
+                        RaiseUnboundCell(unit, arg);
+                        goto error;
+                    }
+
+                    ObjectApi.CellSet(slots[arg], PyRef.Null);
+                    continue;
+                case OpCode.LoadClosure:
+                    slots[sp++] = slots[arg].NewRef();
+                    continue;
+                case OpCode.LoadGlobal:
+                    a = _api.DictGet(globals, names[arg]);
+                    if (a.IsNull && !_heap.ErrorOccurred)
+                    {
+                        a = _api.DictGet(builtins, names[arg]);
+                    }
+
+                    if (a.IsNull)
+                    {
+                        if (!_heap.ErrorOccurred)
+                        {
+                            RaiseNameError(unit.Names[arg], global: Py27);
+                        }
+
+                        goto error;
+                    }
+
+                    slots[sp++] = a.NewRef();
+                    continue;
+                case OpCode.StoreGlobal:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    status = _api.DictSet(globals, names[arg], a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DeleteGlobal:
+                    if (_api.DictDelete(globals, names[arg]) < 0)
+                    {
+                        _heap.ClearError();
+                        RaiseNameError(unit.Names[arg], global: Py27);
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.LoadName:
+                    a = _api.DictGet(ObjectApi.FrameLocals(frame), names[arg]);
+                    if (a.IsNull && !_heap.ErrorOccurred)
+                    {
+                        a = _api.DictGet(globals, names[arg]);
+                    }
+
+                    if (a.IsNull && !_heap.ErrorOccurred)
+                    {
+                        a = _api.DictGet(builtins, names[arg]);
+                    }
+
+                    if (a.IsNull)
+                    {
+                        if (!_heap.ErrorOccurred)
+                        {
+                            RaiseNameError(unit.Names[arg], global: false);
+                        }
+
+                        goto error;
+                    }
+
+                    slots[sp++] = a.NewRef();
+                    continue;
+                case OpCode.StoreName:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    status = _api.DictSet(ObjectApi.FrameLocals(frame), names[arg], a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DeleteName:
+                    if (_api.DictDelete(ObjectApi.FrameLocals(frame), names[arg]) < 0)
+                    {
+                        _heap.ClearError();
+                        RaiseNameError(unit.Names[arg], global: false);
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.LoadAttr:
+                    a = slots[sp - 1];
+                    r = _api.GetAttr(a, names[arg]);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp - 1] = r;
+                    a.DecRef();
+                    continue;
+                case OpCode.StoreAttr:
+                    a = slots[--sp];
+                    b = slots[--sp];
+                    slots[sp] = slots[sp + 1] = default;
+                    status = _api.SetAttr(a, names[arg], b);
+                    a.DecRef();
+                    b.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DeleteAttr:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    status = _api.DeleteAttr(a, names[arg]);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.BinarySubscript:
+                    b = slots[--sp];
+                    a = slots[--sp];
+                    slots[sp] = slots[sp + 1] = default;
+                    r = _api.GetItem(a, b);
+                    a.DecRef();
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.StoreSubscript:
+                    b = slots[--sp];
+                    a = slots[--sp];
+                    c = slots[--sp];
+                    slots[sp] = slots[sp + 1] = slots[sp + 2] = default;
+                    status = _api.SetItem(a, b, c);
+                    a.DecRef();
+                    b.DecRef();
+                    c.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DeleteSubscript:
+                    b = slots[--sp];
+                    a = slots[--sp];
+                    slots[sp] = slots[sp + 1] = default;
+                    status = _api.DeleteItem(a, b);
+                    a.DecRef();
+                    b.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.Slice:
+                case OpCode.StoreSlice:
+                case OpCode.DeleteSlice:
+                {
+                    var step = (arg & 4) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    var upper = (arg & 2) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    var lower = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    a = Pop(slots, ref sp);
+                    var op = (OpCode)(byte)instruction;
+                    var value = op == OpCode.StoreSlice ? Pop(slots, ref sp) : PyRef.Null;
+                    r = PyRef.Null;
+                    status = 0;
+                    if (op == OpCode.Slice)
+                    {
+                        r = _api.GetSlice(a, lower, upper, step);
+                    }
+                    else
+                    {
+                        status = _api.SetSlice(a, lower, upper, step, value);
+                    }
+
+                    a.DecRef();
+                    lower.XDecRef();
+                    upper.XDecRef();
+                    step.XDecRef();
+                    value.XDecRef();
+                    if (op == OpCode.Slice)
+                    {
+                        if (r.IsNull)
+                        {
+                            goto error;
+                        }
+
+                        slots[sp++] = r;
+                    }
+                    else if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                }
+
+                case OpCode.BinaryOp:
+                case OpCode.InPlaceOp:
+                    b = slots[--sp];
+                    a = slots[--sp];
+                    slots[sp] = slots[sp + 1] = default;
+                    r = (OpCode)(byte)instruction == OpCode.BinaryOp
+                        ? _api.BinaryOperation(a, b, OperatorOf(arg))
+                        : _api.InPlaceOperation(a, b, OperatorOf(arg));
+                    a.DecRef();
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.UnaryOp:
+                    a = slots[sp - 1];
+                    r = Unary(a, arg);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp - 1] = r;
+                    a.DecRef();
+                    continue;
+                case OpCode.CompareOp:
+                    b = slots[--sp];
+                    a = slots[--sp];
+                    slots[sp] = slots[sp + 1] = default;
+                    r = Compare(a, b, (ComparisonOperator)arg);
+                    a.DecRef();
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.Jump:
+                    pc = arg;
+                    continue;
+                case OpCode.PopJumpIfFalse:
+                case OpCode.PopJumpIfTrue:
+                    a = slots[--sp];
+                    slots[sp] = default;
+                    status = _api.Truth(a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    if ((status == 1) == ((OpCode)(byte)instruction == OpCode.PopJumpIfTrue))
+                    {
+                        pc = arg;
+                    }
+
+                    continue;
+                case OpCode.JumpIfFalseOrPop:
+                case OpCode.JumpIfTrueOrPop:
+                    status = _api.Truth(slots[sp - 1]);
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    if ((status == 1) == ((OpCode)(byte)instruction == OpCode.JumpIfTrueOrPop))
+                    {
+                        pc = arg;
+                    }
+                    else
+                    {
+                        a = slots[--sp];
+                        slots[sp] = default;
+                        a.DecRef();
+                    }
+
+                    continue;
+                case OpCode.GetIter:
+                    a = slots[sp - 1];
+                    r = _api.GetIter(a);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp - 1] = r;
+                    a.DecRef();
+                    continue;
+                case OpCode.ForIter:
+                    ObjectApi.FramePc(frame) = at;
+                    r = _api.IterNext(slots[sp - 1]);
+                    if (r.IsNull)
+                    {
+                        if (_heap.ErrorOccurred)
+                        {
+                            goto error;
+                        }
+
+                        a = slots[--sp];
+                        slots[sp] = default;
+                        a.DecRef();
+                        pc = arg;
+                        continue;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.BuildTuple:
+                    r = _api.TupleSteal(slots.Slice(sp - arg, arg));
+                    slots.Slice(sp - arg, arg).Clear();
+                    sp -= arg;
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.BuildList:
+                    r = _api.ListSteal(slots.Slice(sp - arg, arg));
+                    slots.Slice(sp - arg, arg).Clear();
+                    sp -= arg;
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.BuildSet:
+                    r = BuildSet(slots.Slice(sp - arg, arg));
+                    slots.Slice(sp - arg, arg).Clear();
+                    sp -= arg;
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.BuildMap:
+                    r = BuildMap(slots.Slice(sp - (2 * arg), 2 * arg));
+                    slots.Slice(sp - (2 * arg), 2 * arg).Clear();
+                    sp -= 2 * arg;
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.ListAppend:
+                    a = Pop(slots, ref sp);
+                    status = _api.ListAppend(slots[sp - arg], a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.SetAdd:
+                    a = Pop(slots, ref sp);
+                    status = _api.SetAdd(slots[sp - arg], a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.MapAdd:
+                    b = Pop(slots, ref sp);
+                    a = Pop(slots, ref sp);
+                    status = _api.DictSet(slots[sp - arg], a, b);
+                    a.DecRef();
+                    b.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.ListExtend:
+                    a = Pop(slots, ref sp);
+                    status = _api.ExtendList(slots[sp - 1], a);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DictMerge:
+                    a = Pop(slots, ref sp);
+                    status = MergeKeywords(slots[sp - 1], a, slots[sp - 2]);
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.UnpackSequence:
+                    a = Pop(slots, ref sp);
+                    status = Unpack(a, arg, slots.Slice(sp, arg));
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    sp += arg;
+                    continue;
+                case OpCode.UnpackExtended:
+                {
+                    a = Pop(slots, ref sp);
+                    var count = (arg & 0xFF) + (arg >> 8) + 1;
+                    status = UnpackExtended(a, arg & 0xFF, arg >> 8, slots.Slice(sp, count));
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    sp += count;
+                    continue;
+                }
+
+                case OpCode.Call:
+                    ObjectApi.FramePc(frame) = at;
+                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg));
+                    PopCount(slots, ref sp, arg + 1);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.CallKeywords:
+                    ObjectApi.FramePc(frame) = at;
+                    r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));
+                    PopCount(slots, ref sp, arg + 2);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.CallEx:
+                {
+                    ObjectApi.FramePc(frame) = at;
+                    var kwargs = (arg & 1) != 0 ? slots[sp - 1] : PyRef.Null;
+                    var count = (arg & 1) != 0 ? 3 : 2;
+                    r = CallWithList(slots[sp - count], slots[sp - count + 1], kwargs);
+                    PopCount(slots, ref sp, count);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                }
+
+                case OpCode.MakeFunction:
+                    r = MakeFunction(slots, ref sp, arg, globals);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.ReturnValue:
+                    r = Pop(slots, ref sp);
+                    ClearStack(slots, ref sp, stackBase);
+                    state = (int)FrameState.Completed | (state & (int)FrameState.SavedException);
+                    LeaveFrame(frame);
+                    return r;
+                case OpCode.YieldValue:
+                    r = Pop(slots, ref sp);
+                    ObjectApi.FramePc(frame) = pc;
+                    ObjectApi.FrameStackTop(frame) = sp;
+                    state = (int)FrameState.Suspended | (state & (int)FrameState.SavedException);
+                    LeaveFrame(frame);
+                    _yielded = true;
+                    return r;
+                case OpCode.YieldFrom:
+                    b = Pop(slots, ref sp);
+                    r = DelegateStep(slots[sp - 1], b, out var finished);
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    if (finished)
+                    {
+                        a = slots[sp - 1];
+                        slots[sp - 1] = r;
+                        a.DecRef();
+                        continue;
+                    }
+
+                    ObjectApi.FramePc(frame) = pc;
+                    ObjectApi.FrameStackTop(frame) = sp;
+                    state = (int)FrameState.Suspended | (state & (int)FrameState.SavedException);
+                    LeaveFrame(frame);
+                    _yielded = true;
+                    return r;
+                case OpCode.Raise:
+                    if (DoRaise(slots, ref sp, arg))
+                    {
+                        reraise = true;
+                    }
+
+                    goto error;
+                case OpCode.Reraise:
+                    a = Pop(slots, ref sp);
+                    ReattachTraceback(a);
+                    _heap.RestoreError(a);
+                    reraise = true;
+                    goto error;
+                case OpCode.PushExcInfo:
+                    a = Pop(slots, ref sp);
+                    slots[sp++] = PushExceptionState(frame, a);
+                    slots[sp++] = a;
+                    continue;
+                case OpCode.PopExcept:
+                    PopExceptionState(Pop(slots, ref sp));
+                    continue;
+                case OpCode.PopExceptReraise:
+                    a = Pop(slots, ref sp);
+                    ReattachTraceback(a);
+                    PopExceptionState(Pop(slots, ref sp));
+                    _heap.RestoreError(a);
+                    reraise = true;
+                    goto error;
+                case OpCode.CheckExcMatch:
+                    b = Pop(slots, ref sp);
+                    status = ExceptionMatches(slots[sp - 1], b);
+                    b.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = _api.Bool(status == 1).NewRef();
+                    continue;
+                case OpCode.PrintItem:
+                case OpCode.PrintItemTo:
+                {
+                    var stream = (OpCode)(byte)instruction == OpCode.PrintItemTo ? Pop(slots, ref sp) : PyRef.Null;
+                    a = Pop(slots, ref sp);
+                    status = PrintItem(stream, a);
+                    a.DecRef();
+                    stream.XDecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                }
+
+                case OpCode.PrintNewline:
+                case OpCode.PrintNewlineTo:
+                {
+                    var stream = (OpCode)(byte)instruction == OpCode.PrintNewlineTo ? Pop(slots, ref sp) : PyRef.Null;
+                    status = PrintNewline(stream);
+                    stream.XDecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                }
+
+                case OpCode.ImportName:
+                    ObjectApi.FramePc(frame) = at;
+                    b = Pop(slots, ref sp);
+                    a = Pop(slots, ref sp);
+                    r = Import(unit.Names[arg], b);
+                    a.DecRef();
+                    b.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.ImportFrom:
+                    r = ImportFrom(slots[sp - 1], names[arg]);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.ImportStar:
+                    a = Pop(slots, ref sp);
+                    status = ImportStar(a, ObjectApi.FrameLocals(frame));
+                    a.DecRef();
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.BuildClass:
+                    ObjectApi.FramePc(frame) = at;
+                    c = Pop(slots, ref sp);
+                    b = Pop(slots, ref sp);
+                    a = Pop(slots, ref sp);
+                    r = BuildClass(a, b, c, globals);
+                    a.DecRef();
+                    b.DecRef();
+                    c.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.BeforeWith:
+                    ObjectApi.FramePc(frame) = at;
+                    a = Pop(slots, ref sp);
+                    r = EnterContext(a, out b);
+                    a.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = b;
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.WithExitNormal:
+                    ObjectApi.FramePc(frame) = at;
+                    a = Pop(slots, ref sp);
+                    r = CallExit(a, PyRef.Null);
+                    a.DecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    r.DecRef();
+                    continue;
+                case OpCode.WithExitException:
+                {
+                    ObjectApi.FramePc(frame) = at;
+                    var exception = Pop(slots, ref sp);
+                    var prev = Pop(slots, ref sp);
+                    var exit = Pop(slots, ref sp);
+                    ReattachTraceback(exception);
+                    r = CallExit(exit, exception);
+                    exit.DecRef();
+                    PopExceptionState(prev);
+                    if (r.IsNull)
+                    {
+                        exception.DecRef();
+                        goto error;
+                    }
+
+                    status = _api.Truth(r);
+                    r.DecRef();
+                    if (status < 0)
+                    {
+                        exception.DecRef();
+                        goto error;
+                    }
+
+                    if (status == 1)
+                    {
+                        exception.DecRef();
+                        continue;
+                    }
+
+                    _heap.RestoreError(exception);
+                    reraise = true;
+                    goto error;
+                }
+
+                case OpCode.FormatValue:
+                {
+                    var spec = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    a = Pop(slots, ref sp);
+                    r = FormatValue(a, (char)(arg >> 8), spec);
+                    a.DecRef();
+                    spec.XDecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                }
+
+                case OpCode.BuildString:
+                    r = JoinStrings(slots.Slice(sp - arg, arg));
+                    PopCount(slots, ref sp, arg);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                case OpCode.LoadAssertionError:
+                    slots[sp++] = _api.ExceptionClass("AssertionError").NewRef();
+                    continue;
+                case OpCode.LoadLocals:
+                    slots[sp++] = ObjectApi.FrameLocals(frame).NewRef();
+                    continue;
+                default:
+                    _api.Raise("SystemError", $"unknown instruction {(OpCode)(byte)instruction}");
+                    goto error;
+            }
+
+        error:
+            ObjectApi.FramePc(frame) = at;
+            if (!reraise)
+            {
+                AddTraceback(frame, codeObject, at);
+            }
+
+            reraise = false;
+            var h = unit.HandlerAt[at];
+            if (h >= 0)
+            {
+                var handler = unit.Handlers[h];
+                ClearStack(slots, ref sp, stackBase + handler.Depth);
+                slots[sp++] = _heap.FetchError();
+                pc = handler.Target;
+                continue;
+            }
+
+            ClearStack(slots, ref sp, stackBase);
+            state = (int)FrameState.Completed | (state & (int)FrameState.SavedException);
+            LeaveFrame(frame);
+            return PyRef.Null;
+        }
+    }
+
+    private static PyRef Pop(Span<PyRef> slots, ref int sp)
+    {
+        var v = slots[--sp];
+        slots[sp] = default;
+        return v;
+    }
+
+    /// <summary>Pops and drops <paramref name="count"/> values.</summary>
+    private static void PopCount(Span<PyRef> slots, ref int sp, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var v = slots[--sp];
+            slots[sp] = default;
+            v.XDecRef();
+        }
+    }
+
+    /// <summary>Pops and drops values down to <paramref name="height"/>.</summary>
+    private static void ClearStack(Span<PyRef> slots, ref int sp, int height)
+    {
+        while (sp > height)
+        {
+            var v = slots[--sp];
+            slots[sp] = default;
+            v.XDecRef();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Refheap.Objects;
+
+namespace Refheap.Python.Execution;
+
+internal sealed partial class Interpreter
+{
+    /// <summary>
+    /// The end of a program, as CPython's finalization does it: a full collection (finalizers
+    /// and weakref callbacks of garbage run now), then each module's dict is cleared —
+    /// <c>__main__</c> first, then the others from the most recently imported — names starting
+    /// with one underscore set to None first, then the rest (<c>_PyModule_Clear</c>), and a
+    /// last collection for the cycles that leaves behind.
+    /// </summary>
+    public void ModuleTeardown()
+    {
+        var saved = _heap.FetchError();
+        saved.XDecRef();
+        SetHandled(PyRef.Null);
+        SetHandledTraceback(PyRef.Null);
+        _runtime.Gc.Collect();
+        ClearModule("__main__");
+        for (var i = _importOrder.Count - 1; i >= 0; i--)
+        {
+            if (_importOrder[i] != "__main__")
+            {
+                ClearModule(_importOrder[i]);
+            }
+        }
+
+        _api.DictClear(_modules);
+        _importOrder.Clear();
+        _heap.ClearError();
+        _runtime.Gc.Collect();
+        _api.ReleaseProgramState();
+        _runtime.Gc.Collect();
+        _heap.ClearError();
+    }
+
+    private void ClearModule(string name)
+    {
+        var module = _api.DictGetString(_modules, name);
+        if (module.IsNull || !_api.IsModule(module))
+        {
+            return;
+        }
+
+        module.IncRef();
+        var dict = ObjectApi.ModuleDict(module);
+        var keys = _api.DictItems(dict).Select(item => item.Key.NewRef()).ToList();
+        foreach (var underscoreFirst in new[] { true, false })
+        {
+            foreach (var key in keys)
+            {
+                if (!_api.IsStr(key))
+                {
+                    continue;
+                }
+
+                var text = ObjectApi.StrText(key);
+                var isUnderscore = text[0] == '_' && (text.Length == 1 || text[1] != '_');
+                if (text == "__builtins__" || (underscoreFirst && !isUnderscore))
+                {
+                    continue;
+                }
+
+                var current = _api.DictGet(dict, key);
+                if (current.IsNull || _api.IsNone(current))
+                {
+                    _heap.ClearError();
+                    continue;
+                }
+
+                if (_api.DictSet(dict, key, _api.NoneObject) < 0)
+                {
+                    _heap.ClearError();
+                }
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            key.DecRef();
+        }
+
+        _api.DictClear(dict);
+        module.DecRef();
+    }
+}

@@ -1,0 +1,212 @@
+using Refheap.Objects;
+using Refheap.Python.Compiler;
+
+namespace Refheap.Python.Execution;
+
+/// <summary>Runs a Python program on a runtime, as <c>python FILE args</c> does.</summary>
+public static class PythonProgram
+{
+    /// <summary>The stack of the thread a program runs on: deep Python recursion reaches the recursion limit long before it.</summary>
+    private const int ProgramStackBytes = 512 * 1024 * 1024;
+
+    /// <summary>
+    /// Runs a program on <paramref name="runtime"/> (its profile picks the dialect: py27 ↔ 2.7,
+    /// py312 ↔ 3.12), as <c>python FILE args</c>: returns the exit code (0, 1 for an uncaught
+    /// exception or syntax error, or <c>sys.exit</c>'s code); writes stdout and stderr; tears
+    /// down <c>__main__</c> and its imported modules at the end so that the heap returns to
+    /// its starting census. The caller must not hold the runtime lock (the program runs on a
+    /// thread of its own, with a large stack).
+    /// </summary>
+    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var exitCode = 1;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    using var gil = runtime.Enter();
+                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr);
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            },
+            ProgramStackBytes);
+        thread.Start();
+        thread.Join();
+        stdout.Flush();
+        stderr.Flush();
+        if (failure != null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return exitCode;
+    }
+
+    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        var dialect = PythonDialect.FromProfile(runtime.Profile);
+        var isFile = !fileName.StartsWith('<');
+        var codeFileName = isFile && !dialect.PrintIsStatement ? Path.GetFullPath(fileName) : fileName;
+        var directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? "." : Directory.GetCurrentDirectory();
+        using var interpreter = new Interpreter(runtime, stdout, stderr, directory) { Argv = argv.Count == 0 ? [isFile ? fileName : "-c"] : argv };
+        // What a program may change on the runtime is put back afterwards, so that programs run
+        // one after another on one runtime each start as a fresh CPython would.
+        var collector = runtime.Api.Heap.Gc;
+        var (enabled, thresholds, debug, recursionLimit) = (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit);
+        var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
+        var previousDebug = runtime.Api.Heap.Gc.DebugWriter;
+        var sysStderr = new SysStreamWriter(interpreter, "stderr", stderr);
+        runtime.Api.Heap.UnraisableWriter = sysStderr;
+        runtime.Api.Heap.Gc.DebugWriter = sysStderr;
+        try
+        {
+            CodeUnit unit;
+            try
+            {
+                unit = interpreter.CompileSource(source, codeFileName, stderr);
+            }
+            catch (PythonSyntaxError e)
+            {
+                stderr.Write(e.FormatForDisplay());
+                return 1;
+            }
+            catch (PythonUnsupportedError e)
+            {
+                stderr.Write(e.FormatForDisplay());
+                return 1;
+            }
+
+            var exitCode = RunMain(interpreter, unit, codeFileName);
+            interpreter.ModuleTeardown();
+            return exitCode;
+        }
+        finally
+        {
+            runtime.Api.Heap.UnraisableWriter = previousUnraisable;
+            runtime.Api.Heap.Gc.DebugWriter = previousDebug;
+            (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit) = (enabled, thresholds, debug, recursionLimit);
+        }
+    }
+
+    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName)
+    {
+        var api = interpreter.Api;
+        var heap = api.Heap;
+        var module = api.NewModule("__main__");
+        if (module.IsNull || interpreter.AddModule("__main__", module) < 0)
+        {
+            module.XDecRef();
+            return ReportUncaught(interpreter);
+        }
+
+        var dict = ObjectApi.ModuleDict(module);
+        api.DictSetString(dict, "__package__", api.NoneObject);
+        if (!interpreter.Py27)
+        {
+            api.DictSetString(dict, "__loader__", api.NoneObject);
+            api.DictSetString(dict, "__spec__", api.NoneObject);
+            var annotations = api.Heap.NewDict();
+            if (!annotations.IsNull)
+            {
+                api.DictSetString(dict, "__annotations__", annotations);
+                annotations.DecRef();
+            }
+        }
+
+        if (!fileName.StartsWith('<'))
+        {
+            var file = api.NewStr(fileName);
+            if (!file.IsNull)
+            {
+                api.DictSetString(dict, "__file__", file);
+                file.DecRef();
+            }
+        }
+
+        var r = interpreter.RunModuleCode(unit, dict);
+        module.DecRef();
+        if (r.IsNull)
+        {
+            return ReportUncaught(interpreter);
+        }
+
+        r.DecRef();
+        return heap.ErrorOccurred ? ReportUncaught(interpreter) : 0;
+    }
+
+    /// <summary>Prints the pending exception (SystemExit gives its code) and returns the exit code.</summary>
+    private static int ReportUncaught(Interpreter interpreter)
+    {
+        var api = interpreter.Api;
+        var e = api.Heap.FetchError();
+        if (e.IsNull)
+        {
+            return 1;
+        }
+
+        try
+        {
+            var systemExit = api.ExceptionClass("SystemExit");
+            if (!systemExit.IsNull && ObjectApi.IsSubclass(e.Type, systemExit))
+            {
+                return ExitCode(interpreter, e);
+            }
+
+            interpreter.Stdout.Flush();
+            TracebackPrinter.Print(interpreter, e, interpreter.Stderr);
+            return 1;
+        }
+        finally
+        {
+            e.DecRef();
+        }
+    }
+
+    private static int ExitCode(Interpreter interpreter, PyRef exit)
+    {
+        // SystemExit.code: None without arguments, the argument alone, or the arguments tuple.
+        var api = interpreter.Api;
+        var args = api.GetAttr(exit, api.Intern("args"));
+        if (args.IsNull || !api.IsTuple(args))
+        {
+            args.XDecRef();
+            api.Heap.ClearError();
+            return 0;
+        }
+
+        try
+        {
+            var n = ObjectApi.TupleSize(args);
+            var code = n == 0 ? api.NoneObject : n == 1 ? ObjectApi.TupleItem(args, 0) : args;
+            if (api.IsNone(code))
+            {
+                return 0;
+            }
+
+            if (api.IsInt(code) && api.TryAsLong(code, out var value))
+            {
+                return (int)value;
+            }
+
+            interpreter.Stdout.Flush();
+            var text = api.Str(code);
+            api.Heap.ClearError();
+            interpreter.Stderr.Write((text ?? "") + "\n");
+            return 1;
+        }
+        finally
+        {
+            args.DecRef();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Refheap.Objects;
+
+namespace Refheap.Python.Execution;
+
+/// <summary>Prints an uncaught exception as CPython's <c>PyErr_Display</c> does for the profile (3.x with its cause/context chain).</summary>
+internal static class TracebackPrinter
+{
+    /// <summary>Writes <paramref name="exception"/> (borrowed) with its traceback to <paramref name="writer"/>.</summary>
+    public static void Print(Interpreter interpreter, PyRef exception, TextWriter writer)
+    {
+        var sb = new StringBuilder();
+        if (interpreter.Py27)
+        {
+            Append(interpreter, exception, sb);
+        }
+        else
+        {
+            AppendChain(interpreter, exception, sb, []);
+        }
+
+        writer.Write(sb.ToString());
+        writer.Flush();
+    }
+
+    private static void AppendChain(Interpreter interpreter, PyRef exception, StringBuilder sb, HashSet<nint> seen)
+    {
+        seen.Add(exception.Address);
+        var cause = ObjectApi.ExceptionCause(exception);
+        var context = ObjectApi.ExceptionContext(exception);
+        if (!cause.IsNull && !seen.Contains(cause.Address))
+        {
+            AppendChain(interpreter, cause, sb, seen);
+            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+        else if (cause.IsNull && !context.IsNull && !seen.Contains(context.Address))
+        {
+            AppendChain(interpreter, context, sb, seen);
+            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+
+        Append(interpreter, exception, sb);
+    }
+
+    private static void Append(Interpreter interpreter, PyRef exception, StringBuilder sb)
+    {
+        var api = interpreter.Api;
+        var tb = ObjectApi.ExceptionTraceback(exception);
+        if (!tb.IsNull)
+        {
+            sb.Append("Traceback (most recent call last):\n");
+            for (; !tb.IsNull; tb = ObjectApi.TracebackEntry(tb).Next)
+            {
+                var (_, frame, line) = ObjectApi.TracebackEntry(tb);
+                var code = ObjectApi.FrameCode(frame);
+                var file = ObjectApi.CodeFileName(code);
+                sb.Append($"  File \"{file}\", line {line}, in {ObjectApi.CodeName(code)}\n");
+                // As CPython, source lines come from files only (not <string> or <stdin>).
+                var lines = file.StartsWith('<') ? null : interpreter.SourceLines(file);
+                if (lines != null && line >= 1 && line <= lines.Length)
+                {
+                    var text = lines[line - 1].Trim().TrimEnd('\r');
+                    if (text.Length > 0)
+                    {
+                        sb.Append("    ").Append(text).Append('\n');
+                    }
+                }
+            }
+        }
+
+        var type = exception.Type;
+        var typeName = ObjectApi.QualifiedClassName(type);
+        if (!interpreter.Py27 && typeName.StartsWith("__main__.", StringComparison.Ordinal))
+        {
+            typeName = typeName["__main__.".Length..];
+        }
+
+        var message = api.ExceptionMessage(exception);
+        sb.Append(message.Length == 0 ? typeName : $"{typeName}: {message}").Append('\n');
+    }
+}

@@ -1,0 +1,19 @@
+using Refheap.Objects;
+using Refheap.Python.Execution;
+
+namespace Refheap.Python.Modules;
+
+/// <summary>The modules implemented in C#: <c>sys</c>, <c>gc</c>, <c>weakref</c>, <c>functools</c>, <c>time</c>.</summary>
+internal static class BuiltinModules
+{
+    /// <summary>A new module called <paramref name="name"/>, or null without an error when there is no such built-in module.</summary>
+    public static PyRef Create(Interpreter interpreter, string name) => name switch
+    {
+        "sys" => SysModule.Create(interpreter),
+        "gc" => GcModuleBindings.Create(interpreter),
+        "weakref" or "_weakref" => WeakrefModule.Create(interpreter, name),
+        "functools" => FunctoolsModule.Create(interpreter),
+        "time" => TimeModule.Create(interpreter),
+        _ => PyRef.Null,
+    };
+}

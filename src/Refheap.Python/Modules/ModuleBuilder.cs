@@ -1,0 +1,62 @@
+using Refheap.Objects;
+using Refheap.Python.Execution;
+
+namespace Refheap.Python.Modules;
+
+/// <summary>Fills a built-in module's dict: functions implemented in C#, constants, and the argument checks they share.</summary>
+internal sealed class ModuleBuilder
+{
+    private readonly Interpreter _interpreter;
+
+    /// <summary>Starts a module called <paramref name="name"/>.</summary>
+    public ModuleBuilder(Interpreter interpreter, string name)
+    {
+        _interpreter = interpreter;
+        Module = interpreter.Api.NewModule(name);
+        Failed = Module.IsNull;
+    }
+
+    /// <summary>The module (owned by the builder until <see cref="Finish"/>).</summary>
+    public PyRef Module { get; private set; }
+
+    /// <summary>Whether a step failed (the error is set).</summary>
+    public bool Failed { get; private set; }
+
+    private ObjectApi Api => _interpreter.Api;
+
+    /// <summary>Adds a function <paramref name="name"/>(args tuple, kwargs dict or null) → new reference or null.</summary>
+    public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body) =>
+        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false));
+
+    /// <summary>Adds a value (stolen).</summary>
+    public ModuleBuilder Value(string name, PyRef value)
+    {
+        if (Failed)
+        {
+            value.XDecRef();
+            return this;
+        }
+
+        if (value.IsNull || Api.DictSetString(ObjectApi.ModuleDict(Module), name, value) < 0)
+        {
+            Failed = true;
+        }
+
+        value.XDecRef();
+        return this;
+    }
+
+    /// <summary>The module (new reference), or null with the error set.</summary>
+    public PyRef Finish()
+    {
+        var m = Module;
+        Module = PyRef.Null;
+        if (Failed)
+        {
+            m.XDecRef();
+            return PyRef.Null;
+        }
+
+        return m;
+    }
+}

@@ -1,0 +1,227 @@
+using Refheap.Objects.Native.Cell;
+using Refheap.Objects.Native.Code;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects.Native.Frame;
+
+/// <summary>
+/// <c>frame</c>: tracked, variable-size (its slots follow the header). A traceback owns its
+/// frames and each frame owns its caller, so a caught exception keeps the whole stack alive,
+/// as in CPython.
+/// </summary>
+internal sealed unsafe class FrameType : TypeDescriptor
+{
+    /// <summary>Creates the descriptor.</summary>
+    public FrameType(Heap heap)
+        : base(heap, "frame")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <summary>
+    /// A new frame running <paramref name="code"/> (borrowed, as the other arguments) with
+    /// <paramref name="slotCount"/> empty slots; <paramref name="locals"/> may be null.
+    /// </summary>
+    public PyRef New(PyObject* code, PyObject* globals, PyObject* builtins, PyObject* locals, PyObject* back, int slotCount)
+    {
+        var o = Heap.AllocObject(this, (nuint)(PyFrameObject.SlotsOffset + (slotCount * sizeof(nint))));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        var f = (PyFrameObject*)o;
+        Heap.IncRef(code);
+        f->Code = code;
+        Heap.IncRef(globals);
+        f->Globals = globals;
+        Heap.IncRef(builtins);
+        f->Builtins = builtins;
+        Heap.XIncRef(locals);
+        f->Locals = locals;
+        Heap.XIncRef(back);
+        f->Back = back;
+        f->SlotCount = slotCount;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <summary>The frame's header fields.</summary>
+    public static PyFrameObject* Fields(PyObject* frame) => (PyFrameObject*)frame;
+
+    /// <summary>The frame's slots (fast locals, cells, free variables, stack); each an owned reference or null.</summary>
+    public static PyObject** Slots(PyObject* frame) => (PyObject**)((byte*)frame + PyFrameObject.SlotsOffset);
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)(PyFrameObject.SlotsOffset + (((PyFrameObject*)self)->SlotCount * sizeof(nint)));
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        var f = (PyFrameObject*)self;
+        var size = SizeOf(self);
+        Heap.Gc.Untrack(self);
+        ClearSlots(self);
+        Heap.ClearRef(ref f->Back);
+        Heap.ClearRef(ref f->Code);
+        Heap.ClearRef(ref f->Globals);
+        Heap.ClearRef(ref f->Builtins);
+        Heap.FreeObject(self, this, size);
+    }
+
+    private static void ClearSlots(PyObject* self)
+    {
+        var f = (PyFrameObject*)self;
+        var slots = Slots(self);
+        for (var i = 0; i < f->SlotCount; i++)
+        {
+            Heap.ClearRef(ref slots[i]);
+        }
+
+        Heap.ClearRef(ref f->Locals);
+        Heap.ClearRef(ref f->SavedException);
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var f = (PyFrameObject*)self;
+        var fixedSlots = stackalloc PyObject*[] { f->Back, f->Code, f->Globals, f->Builtins, f->Locals, f->SavedException };
+        for (var i = 0; i < 6; i++)
+        {
+            if (fixedSlots[i] != null)
+            {
+                var r = visit(fixedSlots[i], arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        var slots = Slots(self);
+        for (var i = 0; i < f->SlotCount; i++)
+        {
+            if (slots[i] != null)
+            {
+                var r = visit(slots[i], arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>As frame_tp_clear: the locals and the stack go, a running frame's too never (it is not garbage).</remarks>
+    public override void Clear(PyObject* self)
+    {
+        var f = (PyFrameObject*)self;
+        if ((f->State & (int)FrameState.Executing) != 0)
+        {
+            return;
+        }
+
+        f->State |= (int)FrameState.Completed;
+        ClearSlots(self);
+    }
+
+    /// <summary>The line the frame is at.</summary>
+    public static int LineNumber(PyObject* frame)
+    {
+        var f = (PyFrameObject*)frame;
+        return CodeType.LineOf(f->Code, f->Pc);
+    }
+
+    /// <summary>
+    /// <c>f_locals</c>: the locals dict, for a function frame filled from its fast locals and
+    /// cells and kept in the frame (PyFrame_FastToLocals), as CPython 2.7 and 3.12 do.
+    /// Borrowed, or null with the error set.
+    /// </summary>
+    public PyObject* LocalsDict(PyObject* frame)
+    {
+        var f = (PyFrameObject*)frame;
+        var code = (PyCodeObject*)f->Code;
+        if ((code->Flags & (int)CodeFlags.Optimized) == 0 && f->Locals != null)
+        {
+            return f->Locals;
+        }
+
+        if (f->Locals == null)
+        {
+            var d = Heap.NewDict();
+            if (d.IsNull)
+            {
+                return null;
+            }
+
+            f->Locals = d.Ptr;
+        }
+
+        var slots = Slots(frame);
+        var n = code->LocalCount + code->CellCount + code->FreeCount;
+        for (var i = 0; i < n && i < f->SlotCount; i++)
+        {
+            var name = TupleType.Item(code->VarNames, i);
+            var value = slots[i];
+            if (value != null && i >= code->LocalCount)
+            {
+                value = CellType.Get(value);
+            }
+
+            var status = value != null
+                ? Heap.Types.Dict.SetItem(f->Locals, name, value)
+                : Heap.Types.Dict.Contains(f->Locals, name) == 1 ? Heap.Types.Dict.DelItem(f->Locals, name) : 0;
+            if (status < 0)
+            {
+                return null;
+            }
+        }
+
+        return f->Locals;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var f = (PyFrameObject*)self;
+        switch (StrType.AsSpan(name))
+        {
+            case "f_back":
+                return f->Back != null ? new PyRef(f->Back).NewRef() : Heap.None;
+            case "f_code":
+                return new PyRef(f->Code).NewRef();
+            case "f_globals":
+                return new PyRef(f->Globals).NewRef();
+            case "f_builtins":
+                return new PyRef(f->Builtins).NewRef();
+            case "f_lineno":
+                return Heap.NewInt(LineNumber(self));
+            case "f_lasti":
+                return Heap.NewInt(f->Pc * 2);
+            case "f_locals":
+                var locals = LocalsDict(self);
+                return locals == null ? PyRef.Null : new PyRef(locals).NewRef();
+        }
+
+        return base.GetAttr(self, name);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var f = (PyFrameObject*)self;
+        var code = (PyCodeObject*)f->Code;
+        var file = StrType.AsString(code->FileName);
+        var name = StrType.AsString(code->Name);
+        return Heap.NewString(Heap.Profile.IntPromotesToLong
+            ? $"<frame object at 0x{(nint)self:x}>"
+            : $"<frame at 0x{(nint)self:x}, file '{file}', line {LineNumber(self)}, code {name}>");
+    }
+}

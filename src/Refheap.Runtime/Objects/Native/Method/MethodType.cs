@@ -1,0 +1,235 @@
+using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Function;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects.Native.Method;
+
+/// <summary>
+/// <c>instancemethod</c> (2.7) / <c>method</c> (3.12): a function bound to an instance, made
+/// each time a method is read through an instance (so <c>a.f is a.f</c> is false, and a
+/// weak reference to <c>a.f</c> dies at once, as in CPython).
+/// </summary>
+internal sealed unsafe class MethodType : TypeDescriptor
+{
+    /// <summary>Creates the descriptor.</summary>
+    public MethodType(Heap heap)
+        : base(heap, heap.Profile.IntPromotesToLong ? "instancemethod" : "method")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    public override int WeakListOffset => (int)Marshal.OffsetOf<PyMethodObject>(nameof(PyMethodObject.WeakList));
+
+    /// <summary>
+    /// A new bound method of <paramref name="function"/> and <paramref name="self"/> (borrowed);
+    /// with <paramref name="self"/> null, 2.7's unbound method of <paramref name="cls"/>.
+    /// </summary>
+    public PyRef New(PyObject* function, PyObject* self, PyObject* cls = null)
+    {
+        var o = Heap.AllocObject(this, (nuint)sizeof(PyMethodObject));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        var m = (PyMethodObject*)o;
+        Heap.IncRef(function);
+        m->Function = function;
+        Heap.XIncRef(self);
+        m->Self = self;
+        Heap.XIncRef(cls);
+        m->Class = cls;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <summary>The bound function, borrowed.</summary>
+    public static PyObject* FunctionOf(PyObject* method) => ((PyMethodObject*)method)->Function;
+
+    /// <summary>The bound instance, borrowed.</summary>
+    public static PyObject* SelfOf(PyObject* method) => ((PyMethodObject*)method)->Self;
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyMethodObject);
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        var m = (PyMethodObject*)self;
+        Heap.Gc.Untrack(self);
+        Heap.ClearWeakReferences(self);
+        Heap.ClearRef(ref m->Function);
+        Heap.ClearRef(ref m->Self);
+        Heap.ClearRef(ref m->Class);
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var m = (PyMethodObject*)self;
+        var r = m->Function != null ? visit(m->Function, arg) : 0;
+        r = r != 0 ? r : m->Self != null ? visit(m->Self, arg) : 0;
+        return r != 0 ? r : m->Class != null ? visit(m->Class, arg) : 0;
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self)
+    {
+        var m = (PyMethodObject*)self;
+        Heap.ClearRef(ref m->Function);
+        Heap.ClearRef(ref m->Self);
+        Heap.ClearRef(ref m->Class);
+    }
+
+    /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self) => true;
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        var m = (PyMethodObject*)self;
+        if (m->Self == null)
+        {
+            return CallUnbound(m, args, kwargs);
+        }
+
+        var n = TupleType.Size(args);
+        var full = Heap.Types.Tuple.New(n + 1);
+        if (full.IsNull)
+        {
+            return full;
+        }
+
+        var items = TupleType.Items(full.Ptr);
+        Heap.IncRef(m->Self);
+        items[0] = m->Self;
+        for (nint i = 0; i < n; i++)
+        {
+            var item = TupleType.Item(args, i);
+            Heap.IncRef(item);
+            items[i + 1] = item;
+        }
+
+        var function = m->Function;
+        Heap.IncRef(function);
+        var result = Heap.Call(function, full.Ptr, kwargs);
+        Heap.DecRef(function);
+        full.DecRef();
+        return result;
+    }
+
+    /// <summary>2.7's unbound method: the first argument must be an instance of the class.</summary>
+    private PyRef CallUnbound(PyMethodObject* m, PyObject* args, PyObject* kwargs)
+    {
+        var first = TupleType.Size(args) > 0 ? TupleType.Item(args, 0) : null;
+        if (first == null || (m->Class != null && !Heap.IsSubtype(first->Type, (PyTypeObject*)m->Class)))
+        {
+            var got = first == null ? "nothing" : $"{first->Type->Descriptor.Name} instance";
+            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            var name = Heap.GetAttr(m->Function, "__name__");
+            var text = !name.IsNull && Heap.IsInstance(name.Ptr, Heap.Types.Str) ? StrType.AsString(name.Ptr) : "?";
+            name.XDecRef();
+            Heap.ClearError();
+            return Heap.RaiseTypeError($"unbound method {text}() must be called with {cls} instance as first argument (got {got} instead)");
+        }
+
+        var function = m->Function;
+        Heap.IncRef(function);
+        var result = Heap.Call(function, args, kwargs);
+        Heap.DecRef(function);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var m = (PyMethodObject*)self;
+        var text = StrType.AsSpan(name);
+        switch (text)
+        {
+            case "__func__" or "im_func":
+                return new PyRef(m->Function).NewRef();
+            case "__self__" or "im_self":
+                return m->Self != null ? new PyRef(m->Self).NewRef() : Heap.None;
+            case "im_class" when Heap.Profile.IntPromotesToLong:
+                return new PyRef(m->Class != null ? m->Class : (PyObject*)m->Self->Type).NewRef();
+        }
+
+        var attr = base.GetAttr(self, name);
+        if (!attr.IsNull || !Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
+        {
+            return attr;
+        }
+
+        // Other attributes come from the function (__name__, __doc__, its dict).
+        Heap.ClearError();
+        return Heap.GetAttr(m->Function, name);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
+    {
+        if ((op != CompareOp.Eq && op != CompareOp.Ne) || other->Type != self->Type)
+        {
+            return Heap.NotImplemented;
+        }
+
+        var a = (PyMethodObject*)self;
+        var b = (PyMethodObject*)other;
+        var same = a->Function == b->Function && a->Self == b->Self;
+        return Heap.NewBool(op == CompareOp.Eq ? same : !same);
+    }
+
+    /// <inheritdoc/>
+    public override long Hash(PyObject* self)
+    {
+        var m = (PyMethodObject*)self;
+        var h = Heap.Hash(m->Function);
+        if (h == -1)
+        {
+            return -1;
+        }
+
+        var r = h ^ (m->Self != null ? Heap.IdentityHash(m->Self) : 0);
+        return r == -1 ? -2 : r;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var m = (PyMethodObject*)self;
+        var nameObj = Heap.GetAttr(m->Function, Heap.Profile.IntPromotesToLong ? "__name__" : "__qualname__");
+        if (nameObj.IsNull)
+        {
+            return nameObj;
+        }
+
+        var name = Heap.IsInstance(nameObj.Ptr, Heap.Types.Str) ? StrType.AsString(nameObj.Ptr) : "?";
+        nameObj.DecRef();
+        if (m->Self == null)
+        {
+            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            return Heap.NewString($"<unbound method {cls}.{name}>");
+        }
+
+        if (Heap.Profile.IntPromotesToLong)
+        {
+            name = $"{m->Self->Type->Descriptor.Name}.{name}";
+        }
+
+        var selfRepr = Heap.Repr(m->Self);
+        if (selfRepr.IsNull)
+        {
+            return selfRepr;
+        }
+
+        var text = StrType.AsString(selfRepr.Ptr);
+        selfRepr.DecRef();
+        return Heap.NewString($"<bound method {name} of {text}>");
+    }
+}

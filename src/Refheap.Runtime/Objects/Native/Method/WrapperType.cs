@@ -1,0 +1,492 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+using Refheap.Objects.Native.Type;
+
+namespace Refheap.Objects.Native.Method;
+
+/// <summary>
+/// <c>classmethod</c>, <c>staticmethod</c>, <c>property</c>, <c>super</c> and
+/// <c>functools.partial</c>: small tracked objects that wrap callables and change how they
+/// are found through a class or called. One descriptor per kind.
+/// </summary>
+internal sealed unsafe class WrapperType : TypeDescriptor
+{
+    /// <summary>Creates the descriptor of <paramref name="kind"/>.</summary>
+    public WrapperType(Heap heap, WrapperKind kind)
+        : base(heap, kind switch
+        {
+            WrapperKind.ClassMethod => "classmethod",
+            WrapperKind.StaticMethod => "staticmethod",
+            WrapperKind.Property => "property",
+            WrapperKind.Super => "super",
+            _ => heap.Profile.IntPromotesToLong ? "functools.partial" : "partial",
+        }) => Kind = kind;
+
+    /// <summary>Which wrapper.</summary>
+    public WrapperKind Kind { get; }
+
+    /// <inheritdoc/>
+    public override string QualifiedName => Kind == WrapperKind.Partial ? "functools.partial" : Name;
+
+    /// <inheritdoc/>
+    public override bool IsGc => true;
+
+    /// <inheritdoc/>
+    public override int WeakListOffset => Kind is WrapperKind.Partial or WrapperKind.Property or WrapperKind.ClassMethod or WrapperKind.StaticMethod
+        ? (int)Marshal.OffsetOf<PyWrapperObject>(nameof(PyWrapperObject.WeakList))
+        : 0;
+
+    /// <summary>A new wrapper holding the given objects (borrowed; any may be null).</summary>
+    public PyRef New(PyObject* first, PyObject* second, PyObject* third, PyObject* fourth)
+    {
+        var o = Heap.AllocObject(this, (nuint)sizeof(PyWrapperObject));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        var w = (PyWrapperObject*)o;
+        Heap.XIncRef(first);
+        w->First = first;
+        Heap.XIncRef(second);
+        w->Second = second;
+        Heap.XIncRef(third);
+        w->Third = third;
+        Heap.XIncRef(fourth);
+        w->Fourth = fourth;
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
+    /// <summary>The wrapper's slots.</summary>
+    public static PyWrapperObject* Fields(PyObject* o) => (PyWrapperObject*)o;
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyWrapperObject);
+
+    /// <inheritdoc/>
+    public override void Dealloc(PyObject* self)
+    {
+        Heap.Gc.Untrack(self);
+        Heap.ClearWeakReferences(self);
+        Clear(self);
+        Heap.FreeObject(self, this, SizeOf(self));
+    }
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var w = (PyWrapperObject*)self;
+        var slots = stackalloc PyObject*[] { w->First, w->Second, w->Third, w->Fourth, w->Dict };
+        for (var i = 0; i < 5; i++)
+        {
+            if (slots[i] != null)
+            {
+                var r = visit(slots[i], arg);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    public override void Clear(PyObject* self)
+    {
+        var w = (PyWrapperObject*)self;
+        Heap.ClearRef(ref w->First);
+        Heap.ClearRef(ref w->Second);
+        Heap.ClearRef(ref w->Third);
+        Heap.ClearRef(ref w->Fourth);
+        Heap.ClearRef(ref w->Dict);
+    }
+
+    /// <inheritdoc/>
+    public override bool IsDataDescriptor => Kind == WrapperKind.Property;
+
+    /// <inheritdoc/>
+    public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
+    {
+        var w = (PyWrapperObject*)self;
+        switch (Kind)
+        {
+            case WrapperKind.StaticMethod:
+                return new PyRef(w->First).NewRef();
+            case WrapperKind.ClassMethod:
+                var cls = owner != null ? (PyObject*)owner : (PyObject*)instance->Type;
+                return Heap.Types.Method.New(w->First, cls);
+            case WrapperKind.Property:
+                if (instance == null)
+                {
+                    return new PyRef(self).NewRef();
+                }
+
+                if (w->First == null)
+                {
+                    return Heap.Raise(Heap.Types.Exceptions.AttributeError, Heap.Profile.IntPromotesToLong ? "unreadable attribute" : "property object has no getter");
+                }
+
+                var args = Heap.NewTuple(new PyRef(instance));
+                if (args.IsNull)
+                {
+                    return args;
+                }
+
+                var r = Heap.Call(w->First, args.Ptr, null);
+                args.DecRef();
+                return r;
+            default:
+                return new PyRef(self).NewRef();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int DescriptorSet(PyObject* self, PyObject* instance, PyObject* value)
+    {
+        var w = (PyWrapperObject*)self;
+        var f = value == null ? w->Third : w->Second;
+        if (f == null)
+        {
+            Heap.Raise(Heap.Types.Exceptions.AttributeError, value == null ? "can't delete attribute" : "can't set attribute");
+            return -1;
+        }
+
+        var args = value == null ? Heap.NewTuple(new PyRef(instance)) : Heap.NewTuple(new PyRef(instance), new PyRef(value));
+        if (args.IsNull)
+        {
+            return -1;
+        }
+
+        var r = Heap.Call(f, args.Ptr, null);
+        args.DecRef();
+        r.XDecRef();
+        return r.IsNull ? -1 : 0;
+    }
+
+    /// <inheritdoc/>
+    public override bool IsCallable(PyObject* self) => Kind == WrapperKind.Partial;
+
+    /// <inheritdoc/>
+    public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        if (Kind != WrapperKind.Partial)
+        {
+            return base.Call(self, args, kwargs);
+        }
+
+        var w = (PyWrapperObject*)self;
+        var stored = w->Second;
+        var ns = TupleType.Size(stored);
+        var na = TupleType.Size(args);
+        var all = Heap.Types.Tuple.New(ns + na);
+        if (all.IsNull)
+        {
+            return all;
+        }
+
+        var dst = TupleType.Items(all.Ptr);
+        for (nint i = 0; i < ns; i++)
+        {
+            Heap.IncRef(TupleType.Item(stored, i));
+            dst[i] = TupleType.Item(stored, i);
+        }
+
+        for (nint i = 0; i < na; i++)
+        {
+            Heap.IncRef(TupleType.Item(args, i));
+            dst[ns + i] = TupleType.Item(args, i);
+        }
+
+        var keywords = PyRef.Null;
+        if (w->Third != null && Heap.Types.Dict.Count(w->Third) > 0)
+        {
+            keywords = Heap.Types.Dict.Copy(w->Third);
+            if (keywords.IsNull || (kwargs != null && Heap.Types.Dict.Update(keywords.Ptr, kwargs) < 0))
+            {
+                keywords.XDecRef();
+                all.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        var function = w->First;
+        Heap.IncRef(function);
+        var result = Heap.Call(function, all.Ptr, keywords.IsNull ? kwargs : keywords.Ptr);
+        Heap.DecRef(function);
+        all.DecRef();
+        keywords.XDecRef();
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var w = (PyWrapperObject*)self;
+        var text = StrType.AsString(name);
+        PyObject* field = null;
+        var known = true;
+        switch (Kind, text)
+        {
+            case (WrapperKind.ClassMethod or WrapperKind.StaticMethod, "__func__"):
+            case (WrapperKind.Property, "fget"):
+            case (WrapperKind.Partial, "func"):
+            case (WrapperKind.Super, "__thisclass__"):
+                field = w->First;
+                break;
+            case (WrapperKind.Property, "fset"):
+            case (WrapperKind.Partial, "args"):
+            case (WrapperKind.Super, "__self__"):
+                field = w->Second;
+                break;
+            case (WrapperKind.Property, "fdel"):
+            case (WrapperKind.Super, "__self_class__"):
+                field = w->Third;
+                break;
+            case (WrapperKind.Partial, "keywords"):
+                if (w->Third == null)
+                {
+                    var d = Heap.NewDict();
+                    if (d.IsNull)
+                    {
+                        return d;
+                    }
+
+                    w->Third = d.Ptr;
+                }
+
+                field = w->Third;
+                break;
+            case (WrapperKind.Property, "getter" or "setter" or "deleter"):
+                var slot = text == "getter" ? 0 : text == "setter" ? 1 : 2;
+                var template = Heap.Types.NativeFunction.New(text, (heap, bound, args, kwargs) => CopyProperty(bound, args, slot), isMethod: true);
+                return template.IsNull ? template : BindTemplate(template, self);
+            default:
+                known = false;
+                break;
+        }
+
+        if (known)
+        {
+            return field != null ? new PyRef(field).NewRef() : Heap.None;
+        }
+
+        if (Kind == WrapperKind.Super)
+        {
+            return SuperGetAttr(w, name);
+        }
+
+        if (w->Dict != null)
+        {
+            var v = Heap.Types.Dict.GetItem(w->Dict, name);
+            if (v != null)
+            {
+                return new PyRef(v).NewRef();
+            }
+        }
+
+        return base.GetAttr(self, name);
+    }
+
+    private PyRef BindTemplate(PyRef template, PyObject* self)
+    {
+        var bound = Heap.Types.NativeFunction.DescriptorGet(template.Ptr, self, null);
+        template.DecRef();
+        return bound;
+    }
+
+    /// <summary>property.getter/setter/deleter: a copy of the property with one function replaced.</summary>
+    private PyRef CopyProperty(PyObject* property, PyObject* args, int slot)
+    {
+        if (TupleType.Size(args) != 1)
+        {
+            return Heap.RaiseTypeError("expected one argument");
+        }
+
+        var w = (PyWrapperObject*)property;
+        var f = TupleType.Item(args, 0);
+        return New(slot == 0 ? f : w->First, slot == 1 ? f : w->Second, slot == 2 ? f : w->Third, w->Fourth);
+    }
+
+    /// <summary>super(C, obj).name: the attribute from the classes after C in obj's MRO, bound to obj.</summary>
+    private PyRef SuperGetAttr(PyWrapperObject* w, PyObject* name)
+    {
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return new PyRef((PyObject*)w->Base.Type).NewRef();
+        }
+
+        var startType = (PyTypeObject*)w->Third;
+        if (startType != null)
+        {
+            var mro = startType->Mro;
+            var n = TupleType.Size(mro);
+            var i = 0;
+            while (i < n && TupleType.Item(mro, i) != w->First)
+            {
+                i++;
+            }
+
+            for (i++; i < n; i++)
+            {
+                var t = (PyTypeObject*)TupleType.Item(mro, i);
+                var value = t->Dict == null ? null : Heap.Types.Dict.GetItem(t->Dict, name);
+                if (value != null)
+                {
+                    var instance = w->Second == (PyObject*)startType ? null : w->Second;
+                    return value->Type->Descriptor.DescriptorGet(value, instance, startType);
+                }
+            }
+        }
+
+        return Heap.Raise(Heap.Types.Exceptions.AttributeError, $"'super' object has no attribute '{StrType.AsString(name)}'");
+    }
+
+    /// <inheritdoc/>
+    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    {
+        var w = (PyWrapperObject*)self;
+        if (Kind is WrapperKind.Property or WrapperKind.Super)
+        {
+            return base.SetAttr(self, name, value);
+        }
+
+        if (w->Dict == null)
+        {
+            var d = Heap.NewDict();
+            if (d.IsNull)
+            {
+                return -1;
+            }
+
+            w->Dict = d.Ptr;
+        }
+
+        return Heap.Types.Dict.SetItem(w->Dict, name, value);
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Repr(PyObject* self)
+    {
+        var w = (PyWrapperObject*)self;
+        switch (Kind)
+        {
+            case WrapperKind.Super:
+                var thisClass = ((PyTypeObject*)w->First)->Descriptor.Name;
+                if (w->Second == null)
+                {
+                    return Heap.NewString($"<super: <class '{thisClass}'>, NULL>");
+                }
+
+                var selfType = w->Second->Type->Descriptor.Name;
+                return Heap.NewString($"<super: <class '{thisClass}'>, <{selfType} object>>");
+            case WrapperKind.Partial when !Heap.Profile.IntPromotesToLong:
+                var sb = new StringBuilder("functools.partial(");
+                if (!Heap.AppendRepr(sb, w->First))
+                {
+                    return PyRef.Null;
+                }
+
+                for (nint i = 0; i < TupleType.Size(w->Second); i++)
+                {
+                    sb.Append(", ");
+                    if (!Heap.AppendRepr(sb, TupleType.Item(w->Second, i)))
+                    {
+                        return PyRef.Null;
+                    }
+                }
+
+                if (w->Third != null)
+                {
+                    nint pos = 0;
+                    while (Heap.Types.Dict.Next(w->Third, ref pos, out var k, out var v))
+                    {
+                        sb.Append(", ").Append(Heap.IsInstance(k, Heap.Types.Str) ? StrType.AsString(k) : "?").Append('=');
+                        if (!Heap.AppendRepr(sb, v))
+                        {
+                            return PyRef.Null;
+                        }
+                    }
+                }
+
+                return Heap.NewString(sb.Append(')').ToString());
+            default:
+                return base.Repr(self);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override PyRef Construct(PyObject* args, PyObject* kwargs)
+    {
+        var n = TupleType.Size(args);
+        switch (Kind)
+        {
+            case WrapperKind.ClassMethod or WrapperKind.StaticMethod:
+                return n == 1 ? New(TupleType.Item(args, 0), null, null, null) : Heap.RaiseTypeError($"{Name} expected 1 argument, got {n}");
+            case WrapperKind.Property:
+                var parts = new PyObject*[4];
+                for (var i = 0; i < 4 && i < n; i++)
+                {
+                    var a = TupleType.Item(args, i);
+                    parts[i] = a == Heap.NoneObject ? null : a;
+                }
+
+                if (kwargs != null)
+                {
+                    string[] names = ["fget", "fset", "fdel", "doc"];
+                    for (var i = 0; i < 4; i++)
+                    {
+                        var v = Heap.Types.Dict.GetItemString(kwargs, names[i]);
+                        if (v != null && v != Heap.NoneObject)
+                        {
+                            parts[i] = v;
+                        }
+                    }
+                }
+
+                return New(parts[0], parts[1], parts[2], parts[3]);
+            case WrapperKind.Partial:
+                if (n < 1 || !Heap.IsCallable(TupleType.Item(args, 0)))
+                {
+                    return Heap.RaiseTypeError(n < 1 ? "type 'partial' takes at least one argument" : "the first argument must be callable");
+                }
+
+                var rest = Heap.Types.Tuple.New(n - 1);
+                if (rest.IsNull)
+                {
+                    return rest;
+                }
+
+                for (nint i = 1; i < n; i++)
+                {
+                    Heap.IncRef(TupleType.Item(args, i));
+                    TupleType.Items(rest.Ptr)[i - 1] = TupleType.Item(args, i);
+                }
+
+                var keywords = kwargs != null && Heap.Types.Dict.Count(kwargs) > 0 ? Heap.Types.Dict.Copy(kwargs) : Heap.NewDict();
+                var p = keywords.IsNull ? PyRef.Null : New(TupleType.Item(args, 0), rest.Ptr, keywords.Ptr, null);
+                rest.DecRef();
+                keywords.XDecRef();
+                return p;
+            default:
+                if (n != 2 || TupleType.Item(args, 0)->Type->Descriptor is not TypeType)
+                {
+                    return Heap.RaiseTypeError("super() needs a class and an instance (the zero-argument form is the evaluator's)");
+                }
+
+                var cls = TupleType.Item(args, 0);
+                var obj = TupleType.Item(args, 1);
+                var objType = obj->Type->Descriptor is TypeType && Heap.IsSubtype((PyTypeObject*)obj, (PyTypeObject*)cls) ? obj : (PyObject*)obj->Type;
+                if (!Heap.IsSubtype((PyTypeObject*)objType, (PyTypeObject*)cls))
+                {
+                    return Heap.RaiseTypeError("super(type, obj): obj must be an instance or subtype of type");
+                }
+
+                return New(cls, obj, objType, null);
+        }
+    }
+}

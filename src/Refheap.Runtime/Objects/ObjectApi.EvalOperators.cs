@@ -1,0 +1,751 @@
+using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
+
+namespace Refheap.Objects;
+
+/// <summary>
+/// The operators the evaluator runs (PyNumber_*, PyObject_RichCompare, PyObject_IsTrue,
+/// PySequence_* and slicing), with the dispatch CPython does: a user class's special method
+/// (<c>__add__</c>, reflected <c>__radd__</c>, <c>__eq__</c>, <c>__bool__</c>/<c>__nonzero__</c>,
+/// <c>__len__</c>, <c>__neg__</c>...), then the built-in types' own behaviour.
+/// </summary>
+internal sealed unsafe partial class ObjectApi
+{
+    /// <summary>The binary operators, in the order of the syntax tree's operator enum.</summary>
+    public enum Operator
+    {
+        /// <summary><c>+</c>.</summary>
+        Add,
+
+        /// <summary><c>-</c>.</summary>
+        Subtract,
+
+        /// <summary><c>*</c>.</summary>
+        Multiply,
+
+        /// <summary><c>@</c> (unsupported).</summary>
+        MatrixMultiply,
+
+        /// <summary><c>/</c> as true division.</summary>
+        TrueDivide,
+
+        /// <summary><c>%</c>.</summary>
+        Remainder,
+
+        /// <summary><c>**</c>.</summary>
+        Power,
+
+        /// <summary><c>&lt;&lt;</c>.</summary>
+        LeftShift,
+
+        /// <summary><c>&gt;&gt;</c>.</summary>
+        RightShift,
+
+        /// <summary><c>|</c>.</summary>
+        Or,
+
+        /// <summary><c>^</c>.</summary>
+        Xor,
+
+        /// <summary><c>&amp;</c>.</summary>
+        And,
+
+        /// <summary><c>//</c>.</summary>
+        FloorDivide,
+
+        /// <summary>2.7's <c>/</c> without <c>from __future__ import division</c>.</summary>
+        ClassicDivide,
+    }
+
+    private static readonly string[] s_symbols = ["+", "-", "*", "@", "/", "%", "**", "<<", ">>", "|", "^", "&", "//", "/"];
+    private static readonly string[] s_methods = ["add", "sub", "mul", "matmul", "truediv", "mod", "pow", "lshift", "rshift", "or", "xor", "and", "floordiv", "div"];
+
+    /// <summary>Whether <paramref name="o"/> is an instance of a user class (its type is a heap type): read from the type's flags, the hot path of every operator.</summary>
+    private static bool IsUserInstance(PyObject* o) => (o->Type->Flags & TypeFlags.HeapType) != 0;
+
+    /// <summary>Whether <paramref name="o"/> is exactly an int, long, bool or float (the numeric fast path).</summary>
+    private bool IsPlainNumber(PyObject* o)
+    {
+        var t = o->Type;
+        var types = Heap.Types;
+        return t == types.Int.TypeObject || t == types.Float.TypeObject || t == types.Bool.TypeObject || (types.Long != null && t == types.Long.TypeObject);
+    }
+
+    /// <summary><c>a op b</c>: new reference or null with the error set.</summary>
+    public PyRef BinaryOperation(PyRef a, PyRef b, Operator op)
+    {
+        if (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr))
+        {
+            var special = SpecialBinary(a.Ptr, b.Ptr, op);
+            if (special.IsNull || special.Ptr != Heap.Types.NotImplemented.Singleton)
+            {
+                return special;
+            }
+
+            special.DecRef();
+        }
+
+        return BuiltinBinary(a.Ptr, b.Ptr, op);
+    }
+
+    /// <summary><c>a op= b</c>: lists extend and repeat in place; a class's <c>__iadd__</c> &amp; co are tried first.</summary>
+    public PyRef InPlaceOperation(PyRef a, PyRef b, Operator op)
+    {
+        if (IsUserInstance(a.Ptr))
+        {
+            var name = "__i" + s_methods[(int)op] + "__";
+            if (CallSpecial1(a.Ptr, name, b.Ptr, out var r))
+            {
+                if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+                {
+                    return r;
+                }
+
+                r.DecRef();
+            }
+        }
+        else if (a.Ptr->Type == Heap.Types.List.TypeObject)
+        {
+            if (op == Operator.Add)
+            {
+                return Heap.ExtendList(a.Ptr, b.Ptr) < 0 ? PyRef.Null : a.NewRef();
+            }
+
+            if (op == Operator.Multiply && Heap.IsInt(b.Ptr))
+            {
+                var repeated = Repeat(a.Ptr, b.Ptr);
+                if (repeated.IsNull)
+                {
+                    return repeated;
+                }
+
+                var status = AssignSlice(a.Ptr, 0, ListType.Size(a.Ptr), repeated.Ptr);
+                repeated.DecRef();
+                return status < 0 ? PyRef.Null : a.NewRef();
+            }
+        }
+
+        return BinaryOperation(a, b, op);
+    }
+
+    private bool CallSpecial1(PyObject* self, string name, PyObject* arg, out PyRef result)
+    {
+        var args = Heap.NewTuple(new PyRef(arg));
+        if (args.IsNull)
+        {
+            result = PyRef.Null;
+            return true;
+        }
+
+        var found = Heap.TryCallSpecialWithArgs(self, name, args.Ptr, null, out result);
+        args.DecRef();
+        return found;
+    }
+
+    private PyRef SpecialBinary(PyObject* a, PyObject* b, Operator op)
+    {
+        var m = s_methods[(int)op];
+        if (op == Operator.TrueDivide && Heap.Profile.IntPromotesToLong)
+        {
+            m = "truediv";
+        }
+
+        var name = "__" + m + "__";
+        var reflected = "__r" + m + "__";
+        var reflectFirst = a->Type != b->Type && IsUserInstance(b) && Heap.IsSubtype(b->Type, a->Type);
+        PyRef r;
+        if (reflectFirst && CallSpecial1(b, reflected, a, out r))
+        {
+            if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+            {
+                return r;
+            }
+
+            r.DecRef();
+        }
+
+        if (IsUserInstance(a) && CallSpecial1(a, name, b, out r))
+        {
+            if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+            {
+                return r;
+            }
+
+            r.DecRef();
+        }
+
+        if (!reflectFirst && a->Type != b->Type && IsUserInstance(b) && CallSpecial1(b, reflected, a, out r))
+        {
+            return r;
+        }
+
+        return Heap.NotImplemented;
+    }
+
+    private PyRef BuiltinBinary(PyObject* a, PyObject* b, Operator op)
+    {
+        var types = Heap.Types;
+        if (IsPlainNumber(a) && IsPlainNumber(b))
+        {
+            return NumberBinary(a, b, op);
+        }
+
+        switch (op)
+        {
+            case Operator.Add:
+                if (a->Type == b->Type && (a->Type == types.Str.TypeObject || a->Type == types.List.TypeObject || a->Type == types.Tuple.TypeObject))
+                {
+                    return Concat(a, b);
+                }
+
+                if (IsSequence(a) && !Heap.IsInt(b) && !Heap.IsFloat(b))
+                {
+                    return ConcatError(a, b);
+                }
+
+                break;
+            case Operator.Multiply:
+                if (IsSequence(a) && Heap.IsInt(b))
+                {
+                    return Repeat(a, b);
+                }
+
+                if (IsSequence(b) && Heap.IsInt(a))
+                {
+                    return Repeat(b, a);
+                }
+
+                if (IsSequence(a) || IsSequence(b))
+                {
+                    return Heap.RaiseTypeError($"can't multiply sequence by non-int of type '{(IsSequence(a) ? b : a)->Type->Descriptor.Name}'");
+                }
+
+                break;
+            case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Heap.IsAnySet(a) && Heap.IsAnySet(b):
+                return SetOperation(a, b, op);
+        }
+
+        return NumberBinary(a, b, op);
+    }
+
+    private PyRef NumberBinary(PyObject* a, PyObject* b, Operator op) =>
+        op switch
+        {
+            Operator.Add => Heap.Add(a, b),
+            Operator.Subtract => Heap.Subtract(a, b),
+            Operator.Multiply => Heap.Multiply(a, b),
+            Operator.TrueDivide => Heap.TrueDivide(a, b),
+            Operator.ClassicDivide => Heap.Divide(a, b),
+            Operator.Remainder => Heap.Remainder(a, b),
+            Operator.Power => Heap.Power(a, b),
+            Operator.LeftShift => Heap.LeftShift(a, b),
+            Operator.RightShift => Heap.RightShift(a, b),
+            Operator.Or => Heap.Or(a, b),
+            Operator.Xor => Heap.Xor(a, b),
+            Operator.And => Heap.And(a, b),
+            Operator.FloorDivide => Heap.FloorDivide(a, b),
+            _ => Heap.RaiseTypeError($"unsupported operand type(s) for {s_symbols[(int)op]}: '{a->Type->Descriptor.Name}' and '{b->Type->Descriptor.Name}'"),
+        };
+
+    private bool IsSequence(PyObject* o) =>
+        Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple);
+
+    private PyRef ConcatError(PyObject* a, PyObject* b)
+    {
+        var an = a->Type->Descriptor.Name;
+        var bn = b->Type->Descriptor.Name;
+        if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
+        {
+            return Heap.RaiseTypeError($"cannot concatenate '{an}' and '{bn}' objects");
+        }
+
+        return Heap.RaiseTypeError($"can only concatenate {an} (not \"{bn}\") to {an}");
+    }
+
+    private PyRef Concat(PyObject* a, PyObject* b)
+    {
+        if (a->Type == Heap.Types.Str.TypeObject)
+        {
+            var sa = StrType.AsSpan(a);
+            var sb = StrType.AsSpan(b);
+            if ((long)sa.Length + sb.Length > int.MaxValue / 2)
+            {
+                Heap.SetNoMemory();
+                return PyRef.Null;
+            }
+
+            return Heap.NewString(string.Concat(sa, sb));
+        }
+
+        var isList = a->Type == Heap.Types.List.TypeObject;
+        var na = isList ? ListType.Size(a) : TupleType.Size(a);
+        var nb = isList ? ListType.Size(b) : TupleType.Size(b);
+        var result = isList ? Heap.Types.List.New(na + nb) : Heap.Types.Tuple.New(na + nb);
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        var dst = isList ? ListType.Items(result.Ptr) : TupleType.Items(result.Ptr);
+        var srcA = isList ? ListType.Items(a) : TupleType.Items(a);
+        var srcB = isList ? ListType.Items(b) : TupleType.Items(b);
+        for (nint i = 0; i < na; i++)
+        {
+            Heap.IncRef(srcA[i]);
+            dst[i] = srcA[i];
+        }
+
+        for (nint i = 0; i < nb; i++)
+        {
+            Heap.IncRef(srcB[i]);
+            dst[na + i] = srcB[i];
+        }
+
+        return result;
+    }
+
+    private PyRef Repeat(PyObject* seq, PyObject* count)
+    {
+        if (!Heap.TryAsLong(count, out var n))
+        {
+            return Heap.RaiseOverflowError("cannot fit 'int' into an index-sized integer");
+        }
+
+        if (n < 0)
+        {
+            n = 0;
+        }
+
+        if (Heap.IsInstance(seq, Heap.Types.Str))
+        {
+            var s = StrType.AsSpan(seq);
+            if (s.Length != 0 && n > (int.MaxValue / 2) / s.Length)
+            {
+                Heap.SetNoMemory();
+                return PyRef.Null;
+            }
+
+            var sb = new System.Text.StringBuilder(s.Length * (int)n);
+            for (long i = 0; i < n; i++)
+            {
+                sb.Append(s);
+            }
+
+            return Heap.NewString(sb.ToString());
+        }
+
+        var isList = Heap.IsInstance(seq, Heap.Types.List);
+        var len = isList ? ListType.Size(seq) : TupleType.Size(seq);
+        if (len != 0 && n > nint.MaxValue / 8 / len)
+        {
+            Heap.SetNoMemory();
+            return PyRef.Null;
+        }
+
+        var total = (nint)(len * n);
+        var result = isList ? Heap.Types.List.New(total) : Heap.Types.Tuple.New(total);
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        var dst = isList ? ListType.Items(result.Ptr) : TupleType.Items(result.Ptr);
+        var src = isList ? ListType.Items(seq) : TupleType.Items(seq);
+        for (nint i = 0; i < total; i++)
+        {
+            var item = src[i % len];
+            Heap.IncRef(item);
+            dst[i] = item;
+        }
+
+        return result;
+    }
+
+    private PyRef SetOperation(PyObject* a, PyObject* b, Operator op)
+    {
+        var sets = Heap.Types.Set;
+        var frozen = a->Type == Heap.Types.FrozenSet.TypeObject;
+        var result = frozen ? Heap.NewFrozenSet() : Heap.NewEmptySet();
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        nint pos = 0;
+        if (op == Operator.Or)
+        {
+            if (sets.Update(result.Ptr, a) < 0 || sets.Update(result.Ptr, b) < 0)
+            {
+                result.DecRef();
+                return PyRef.Null;
+            }
+
+            return result;
+        }
+
+        while (sets.Next(a, ref pos, out var key))
+        {
+            var inB = sets.Contains(b, key);
+            if (inB < 0 || ((op == Operator.And ? inB == 1 : inB == 0) && sets.Add(result.Ptr, key) < 0))
+            {
+                result.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        if (op == Operator.Xor)
+        {
+            pos = 0;
+            while (sets.Next(b, ref pos, out var key))
+            {
+                var inA = sets.Contains(a, key);
+                if (inA < 0 || (inA == 0 && sets.Add(result.Ptr, key) < 0))
+                {
+                    result.DecRef();
+                    return PyRef.Null;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>-a</c>, <c>+a</c>, <c>~a</c> (a class's <c>__neg__</c>, <c>__pos__</c>, <c>__invert__</c> first).</summary>
+    public PyRef UnaryOperation(PyRef a, char op)
+    {
+        if (IsUserInstance(a.Ptr) && Heap.TryCallSpecial(a.Ptr, op switch { '-' => "__neg__", '+' => "__pos__", _ => "__invert__" }, out var r))
+        {
+            return r;
+        }
+
+        return op switch
+        {
+            '-' => Heap.Negative(a.Ptr),
+            '+' => Heap.Positive(a.Ptr),
+            _ => Heap.Invert(a.Ptr),
+        };
+    }
+
+    /// <summary><c>bool(o)</c> with a class's <c>__bool__</c> (3.x) / <c>__nonzero__</c> (2.7), then <c>__len__</c>: 1, 0, or -1.</summary>
+    public int Truth(PyRef o)
+    {
+        var p = o.Ptr;
+        if (!IsUserInstance(p))
+        {
+            return Heap.IsTrue(p);
+        }
+
+        if (Heap.TryCallSpecial(p, Heap.Profile.IntPromotesToLong ? "__nonzero__" : "__bool__", out var r))
+        {
+            if (r.IsNull)
+            {
+                return -1;
+            }
+
+            var isBool = r.Ptr->Type == Heap.Types.Bool.TypeObject || (Heap.Profile.IntPromotesToLong && Heap.IsInt(r.Ptr));
+            if (!isBool)
+            {
+                var name = r.Descriptor.Name;
+                r.DecRef();
+                Heap.RaiseTypeError(Heap.Profile.IntPromotesToLong
+                    ? $"__nonzero__ should return bool or int, returned {name}"
+                    : $"__bool__ should return bool, returned {name}");
+                return -1;
+            }
+
+            var truth = Heap.IsTrue(r.Ptr);
+            r.DecRef();
+            return truth;
+        }
+
+        var lenName = Heap.InternString("__len__");
+        if (!lenName.IsNull && Native.Type.TypeType.Lookup(p->Type, lenName.Ptr) != null)
+        {
+            var n = Heap.Length(p);
+            return n < 0 ? -1 : n > 0 ? 1 : 0;
+        }
+
+        return Heap.IsTrue(p);
+    }
+
+    private static readonly string[] s_compareMethods = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+    /// <summary>Rich comparison with a class's <c>__eq__</c>/<c>__lt__</c>/... (reflected as CPython does); new reference or null.</summary>
+    public PyRef Compare(PyRef a, PyRef b, CompareOp op)
+    {
+        if (IsPlainNumber(a.Ptr) && IsPlainNumber(b.Ptr))
+        {
+            // int/float against int/float: the numeric comparison alone (nothing to recurse into).
+            return Heap.CompareNumbers(a.Ptr, b.Ptr, op);
+        }
+
+        if (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr))
+        {
+            var reflected = op switch
+            {
+                CompareOp.Lt => CompareOp.Gt,
+                CompareOp.Le => CompareOp.Ge,
+                CompareOp.Gt => CompareOp.Lt,
+                CompareOp.Ge => CompareOp.Le,
+                _ => op,
+            };
+            var reflectFirst = a.Ptr->Type != b.Ptr->Type && IsUserInstance(b.Ptr) && Heap.IsSubtype(b.Ptr->Type, a.Ptr->Type);
+            PyRef r;
+            if (reflectFirst && CallSpecial1(b.Ptr, s_compareMethods[(int)reflected], a.Ptr, out r))
+            {
+                if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+                {
+                    return r;
+                }
+
+                r.DecRef();
+            }
+
+            if (IsUserInstance(a.Ptr) && CallSpecial1(a.Ptr, s_compareMethods[(int)op], b.Ptr, out r))
+            {
+                if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+                {
+                    return r;
+                }
+
+                r.DecRef();
+            }
+
+            if (!reflectFirst && IsUserInstance(b.Ptr) && CallSpecial1(b.Ptr, s_compareMethods[(int)reflected], a.Ptr, out r))
+            {
+                if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
+                {
+                    return r;
+                }
+
+                r.DecRef();
+            }
+
+            if (op == CompareOp.Ne && IsUserInstance(a.Ptr) && !Heap.Profile.IntPromotesToLong)
+            {
+                // 3.x object.__ne__ inverts __eq__.
+                var eq = Compare(a, b, CompareOp.Eq);
+                if (eq.IsNull)
+                {
+                    return eq;
+                }
+
+                var t = Truth(eq);
+                eq.DecRef();
+                return t < 0 ? PyRef.Null : Heap.NewBool(t == 0);
+            }
+        }
+
+        return Heap.RichCompare(a.Ptr, b.Ptr, op);
+    }
+
+    // ---- slicing ----------------------------------------------------------------------------
+
+    private bool SliceBounds(PyObject* lower, PyObject* upper, PyObject* step, nint length, out nint start, out nint stop, out nint stride)
+    {
+        start = stop = 0;
+        stride = 1;
+        if (step != null && step != Heap.NoneObject)
+        {
+            if (!Heap.TryAsLong(step, out var s))
+            {
+                Heap.RaiseTypeError("slice indices must be integers or None or have an __index__ method");
+                return false;
+            }
+
+            if (s == 0)
+            {
+                Heap.RaiseValueError("slice step cannot be zero");
+                return false;
+            }
+
+            stride = (nint)s;
+        }
+
+        var forward = stride > 0;
+        bool Bound(PyObject* v, nint dflt, out nint result)
+        {
+            result = dflt;
+            if (v == null || v == Heap.NoneObject)
+            {
+                return true;
+            }
+
+            if (!Heap.IsInt(v))
+            {
+                Heap.RaiseTypeError("slice indices must be integers or None or have an __index__ method");
+                return false;
+            }
+
+            long x;
+            if (!Heap.TryAsLong(v, out x))
+            {
+                x = Heap.AsBigInteger(v).Sign < 0 ? long.MinValue / 2 : long.MaxValue / 2;
+            }
+
+            if (x < 0)
+            {
+                x += length;
+                if (x < 0)
+                {
+                    x = forward ? 0 : -1;
+                }
+            }
+            else if (x >= length)
+            {
+                x = forward ? length : length - 1;
+            }
+
+            result = (nint)x;
+            return true;
+        }
+
+        return Bound(lower, stride < 0 ? length - 1 : 0, out start) && Bound(upper, stride < 0 ? -1 : length, out stop);
+    }
+
+    /// <summary><c>o[lower:upper:step]</c> for str, list and tuple (parts may be null); new reference or null.</summary>
+    public PyRef GetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step)
+    {
+        var p = o.Ptr;
+        var isStr = Heap.IsInstance(p, Heap.Types.Str);
+        var isList = Heap.IsInstance(p, Heap.Types.List);
+        var isTuple = Heap.IsInstance(p, Heap.Types.Tuple);
+        if (!isStr && !isList && !isTuple)
+        {
+            return Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support slicing '{p->Type->Descriptor.Name}' objects");
+        }
+
+        var length = isStr ? StrType.LengthOf(p) : isList ? ListType.Size(p) : TupleType.Size(p);
+        if (!SliceBounds(lower.Ptr, upper.Ptr, step.Ptr, length, out var start, out var stop, out var stride))
+        {
+            return PyRef.Null;
+        }
+
+        var indices = new List<nint>();
+        for (var i = start; stride > 0 ? i < stop : i > stop; i += stride)
+        {
+            indices.Add(i);
+        }
+
+        if (isStr)
+        {
+            var text = StrType.AsSpan(p);
+            var chars = new char[indices.Count];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = text[(int)indices[i]];
+            }
+
+            return Heap.NewString(chars);
+        }
+
+        var result = isList ? Heap.Types.List.New(indices.Count) : Heap.Types.Tuple.New(indices.Count);
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        var src = isList ? ListType.Items(p) : TupleType.Items(p);
+        var dst = isList ? ListType.Items(result.Ptr) : TupleType.Items(result.Ptr);
+        for (var i = 0; i < indices.Count; i++)
+        {
+            var item = src[indices[i]];
+            Heap.IncRef(item);
+            dst[i] = item;
+        }
+
+        return result;
+    }
+
+    /// <summary><c>o[lower:upper] = value</c> (value null: <c>del</c>) for lists with step 1; 0 or -1.</summary>
+    public int SetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step, PyRef value)
+    {
+        var p = o.Ptr;
+        if (!Heap.IsInstance(p, Heap.Types.List) || (step.Ptr != null && step.Ptr != Heap.NoneObject))
+        {
+            Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support slice assignment on '{p->Type->Descriptor.Name}' objects");
+            return -1;
+        }
+
+        if (!SliceBounds(lower.Ptr, upper.Ptr, null, ListType.Size(p), out var start, out var stop, out _))
+        {
+            return -1;
+        }
+
+        if (stop < start)
+        {
+            stop = start;
+        }
+
+        if (value.Ptr == null)
+        {
+            var empty = Heap.Types.List.New(0);
+            if (empty.IsNull)
+            {
+                return -1;
+            }
+
+            var status = AssignSlice(p, start, stop, empty.Ptr);
+            empty.DecRef();
+            return status;
+        }
+
+        var items = Heap.ListFromIterable(value.Ptr);
+        if (items.IsNull)
+        {
+            return -1;
+        }
+
+        var r = AssignSlice(p, start, stop, items.Ptr);
+        items.DecRef();
+        return r;
+    }
+
+    /// <summary>Replaces list items [start, stop) by the items of <paramref name="items"/> (a list).</summary>
+    private int AssignSlice(PyObject* list, nint start, nint stop, PyObject* items)
+    {
+        var oldSize = ListType.Size(list);
+        var removed = stop - start;
+        var added = ListType.Size(items);
+        var dropped = new PyObject*[removed];
+        for (nint i = 0; i < removed; i++)
+        {
+            dropped[i] = ListType.Items(list)[start + i];
+        }
+
+        var newSize = oldSize - removed + added;
+        if (added > removed && Heap.Types.List.Resize(list, newSize) < 0)
+        {
+            return -1;
+        }
+
+        var dst = ListType.Items(list);
+        var tail = oldSize - stop;
+        if (added != removed)
+        {
+            Buffer.MemoryCopy(dst + stop, dst + start + added, tail * sizeof(nint), tail * sizeof(nint));
+        }
+
+        var src = ListType.Items(items);
+        for (nint i = 0; i < added; i++)
+        {
+            Heap.IncRef(src[i]);
+            dst[start + i] = src[i];
+        }
+
+        if (added < removed && Heap.Types.List.Resize(list, newSize) < 0)
+        {
+            return -1;
+        }
+
+        // As list_ass_slice: the removed items go last first.
+        for (var i = dropped.Length - 1; i >= 0; i--)
+        {
+            Heap.DecRef(dropped[i]);
+        }
+
+        return 0;
+    }
+}
