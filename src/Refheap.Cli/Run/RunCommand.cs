@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Refheap.Cli.Options;
+using Refheap.Diagnostics.ObjGraph;
 using Refheap.Python;
 using Refheap.Python.Execution;
 
@@ -28,6 +29,10 @@ public static class RunCommand
             Description = "Run CODE instead of a file (the remaining arguments become sys.argv[1:])",
             HelpName = "CODE",
         };
+        var objgraphGrowth = new Option<bool>("--objgraph-growth")
+        {
+            Description = "When the program ends (before its modules are torn down), print objgraph.show_growth's table of the types that grew since it started, to stderr",
+        };
         var program = new Argument<string[]>("program")
         {
             Description = "FILE.py (or - for stdin) and the program's arguments",
@@ -38,19 +43,20 @@ public static class RunCommand
             profile,
             heapLimit,
             code,
+            objgraphGrowth,
             program,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parsed =>
         {
             var rest = (parsed.GetValue(program) ?? []).Concat(parsed.UnmatchedTokens).ToList();
-            return Execute(console, parsed.GetRequiredValue(profile), ParseSize(parsed.GetValue(heapLimit)), parsed.GetValue(code), rest);
+            return Execute(console, parsed.GetRequiredValue(profile), ParseSize(parsed.GetValue(heapLimit)), parsed.GetValue(code), rest, parsed.GetValue(objgraphGrowth));
         });
         return command;
     }
 
-    /// <summary>Runs the program and returns its exit code.</summary>
-    public static int Execute(CliConsole console, Profile profile, long? heapLimit, string? code, IReadOnlyList<string> rest)
+    /// <summary>Runs the program and returns its exit code; with <paramref name="objgraphGrowth"/>, prints the growth by type at its end to stderr.</summary>
+    public static int Execute(CliConsole console, Profile profile, long? heapLimit, string? code, IReadOnlyList<string> rest, bool objgraphGrowth = false)
     {
         string source;
         string fileName;
@@ -90,7 +96,15 @@ public static class RunCommand
         }
 
         using var runtime = new Refheap.Runtime(profile, options);
-        return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error);
+        if (!objgraphGrowth)
+        {
+            return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error);
+        }
+
+        // The peak counts start at the heap before the program: growth is since it started.
+        var graph = new ObjectGraph(runtime, console.Error);
+        graph.Growth(limit: null);
+        return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error, () => graph.ShowGrowth());
     }
 
     /// <summary>Parses 1048576, 512K, 64M, 2G.</summary>

@@ -17,7 +17,15 @@ public static class PythonProgram
     /// its starting census. The caller must not hold the runtime lock (the program runs on a
     /// thread of its own, with a large stack).
     /// </summary>
-    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr) =>
+        Run(runtime, source, fileName, argv, stdout, stderr, atExit: null);
+
+    /// <summary>
+    /// <see cref="Run(Refheap.Runtime, string, string, IReadOnlyList{string}, TextWriter, TextWriter)"/>
+    /// calling <paramref name="atExit"/> (under the runtime lock) when the program has finished
+    /// and before its modules are torn down, as CPython's <c>atexit</c> handlers run.
+    /// </summary>
+    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atExit)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(source);
@@ -32,7 +40,7 @@ public static class PythonProgram
                 try
                 {
                     using var gil = runtime.Enter();
-                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr);
+                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr, atExit);
                 }
                 catch (Exception e)
                 {
@@ -52,7 +60,7 @@ public static class PythonProgram
         return exitCode;
     }
 
-    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atExit)
     {
         var dialect = PythonDialect.FromProfile(runtime.Profile);
         var isFile = !fileName.StartsWith('<');
@@ -87,6 +95,7 @@ public static class PythonProgram
             }
 
             var exitCode = RunMain(interpreter, unit, codeFileName);
+            atExit?.Invoke();
             interpreter.ModuleTeardown();
             return exitCode;
         }

@@ -1,9 +1,10 @@
 using Refheap.Objects;
 using Refheap.Python.Execution;
+using Refheap.Python.Modules.Diagnostics;
 
 namespace Refheap.Python.Modules;
 
-/// <summary>The modules implemented in C#: <c>sys</c>, <c>gc</c>, <c>weakref</c>, <c>functools</c>, <c>time</c>.</summary>
+/// <summary>The modules implemented in C#: <c>sys</c>, <c>gc</c>, <c>weakref</c>, <c>functools</c>, <c>time</c>, and the diagnostics modules <c>objgraph</c> and <c>guppy</c>.</summary>
 internal static class BuiltinModules
 {
     /// <summary>A new module called <paramref name="name"/>, or null without an error when there is no such built-in module.</summary>
@@ -14,6 +15,8 @@ internal static class BuiltinModules
         "weakref" or "_weakref" => WeakrefModule.Create(interpreter, name),
         "functools" => FunctoolsModule.Create(interpreter),
         "time" => TimeModule.Create(interpreter),
+        "objgraph" => ObjgraphModule.Create(interpreter),
+        "guppy" => GuppyModule.Create(interpreter),
         _ => PyRef.Null,
     };
 }
