@@ -96,6 +96,11 @@ internal sealed partial class Interpreter
         {
             var instruction = code[pc];
             at = pc++;
+            if (TracesAllocations)
+            {
+                ObjectApi.FramePc(frame) = at;
+            }
+
             var arg = instruction >> 8;
             PyRef a, b, c, r;
             int status;

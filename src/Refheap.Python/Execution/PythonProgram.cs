@@ -73,6 +73,7 @@ public static class PythonProgram
         var (enabled, thresholds, debug, recursionLimit) = (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit);
         var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
         var previousDebug = runtime.Api.Heap.Gc.DebugWriter;
+        var previousObserver = runtime.Api.Heap.AllocationObserver;
         var sysStderr = new SysStreamWriter(interpreter, "stderr", stderr);
         runtime.Api.Heap.UnraisableWriter = sysStderr;
         runtime.Api.Heap.Gc.DebugWriter = sysStderr;
@@ -103,6 +104,7 @@ public static class PythonProgram
         {
             runtime.Api.Heap.UnraisableWriter = previousUnraisable;
             runtime.Api.Heap.Gc.DebugWriter = previousDebug;
+            runtime.Api.Heap.AllocationObserver = previousObserver;
             (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit) = (enabled, thresholds, debug, recursionLimit);
         }
     }

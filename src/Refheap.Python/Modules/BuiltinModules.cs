@@ -4,7 +4,7 @@ using Refheap.Python.Modules.Diagnostics;
 
 namespace Refheap.Python.Modules;
 
-/// <summary>The modules implemented in C#: <c>sys</c>, <c>gc</c>, <c>weakref</c>, <c>functools</c>, <c>time</c>, and the diagnostics modules <c>objgraph</c> and <c>guppy</c>.</summary>
+/// <summary>The modules implemented in C#: <c>sys</c>, <c>gc</c>, <c>weakref</c>, <c>functools</c>, <c>time</c>, and the diagnostics modules <c>objgraph</c>, <c>guppy</c> and (3.12) <c>tracemalloc</c>.</summary>
 internal static class BuiltinModules
 {
     /// <summary>A new module called <paramref name="name"/>, or null without an error when there is no such built-in module.</summary>
@@ -17,6 +17,7 @@ internal static class BuiltinModules
         "time" => TimeModule.Create(interpreter),
         "objgraph" => ObjgraphModule.Create(interpreter),
         "guppy" => GuppyModule.Create(interpreter),
+        "tracemalloc" when !interpreter.Py27 => TracemallocModule.Create(interpreter),
         _ => PyRef.Null,
     };
 }

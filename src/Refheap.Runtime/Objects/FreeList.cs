@@ -38,8 +38,21 @@ internal sealed unsafe class FreeList
         return true;
     }
 
+    /// <summary>The heap whose <see cref="Heap.AllocationObserver"/> hears of each block taken (set when the list is registered).</summary>
+    public Heap? Owner { get; set; }
+
     /// <summary>Takes a kept block, or null when empty.</summary>
-    public PyObject* TryPop() => Count == 0 ? null : (PyObject*)_blocks[--Count];
+    public PyObject* TryPop()
+    {
+        if (Count == 0)
+        {
+            return null;
+        }
+
+        var o = (PyObject*)_blocks[--Count];
+        Owner?.AllocationObserver?.Invoke((nint)o);
+        return o;
+    }
 
     /// <summary>Returns every kept block to the allocator (what a full collection does).</summary>
     public void Clear()

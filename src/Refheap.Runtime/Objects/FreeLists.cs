@@ -19,6 +19,7 @@ internal sealed class FreeLists
     /// <summary>Registers a list to be emptied by <see cref="ClearAll"/>.</summary>
     public FreeList Add(FreeList list)
     {
+        list.Owner = Heap;
         _lists.Add(list);
         return list;
     }
@@ -29,6 +30,7 @@ internal sealed class FreeLists
     /// </summary>
     public FreeList AddContainer(FreeList list)
     {
+        list.Owner = Heap;
         _containerLists.Add(list);
         return list;
     }

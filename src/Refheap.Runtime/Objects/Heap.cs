@@ -92,6 +92,7 @@ internal sealed unsafe partial class Heap : IDisposable
             ((PyObject*)type.TypeObject)->RefCount++;
         }
 
+        AllocationObserver?.Invoke((nint)o);
         return o;
     }
 

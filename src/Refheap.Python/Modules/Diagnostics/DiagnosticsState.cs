@@ -6,9 +6,9 @@ using Refheap.Python.Execution;
 namespace Refheap.Python.Modules.Diagnostics;
 
 /// <summary>
-/// What the objgraph and guppy modules of one program keep between calls: objgraph's
+/// What the objgraph, guppy and tracemalloc modules of one program keep between calls: objgraph's
 /// <c>get_new_ids</c> state (in an <see cref="ObjectGraph"/>), heapy's snapshots (Python
-/// objects name them by index) and the reference point of <c>setrelheap</c>.
+/// objects name them by index), the reference point of <c>setrelheap</c>, and tracemalloc's traces.
 /// </summary>
 internal sealed class DiagnosticsState
 {
@@ -18,6 +18,7 @@ internal sealed class DiagnosticsState
     {
         Stdout = new SysStreamWriter(interpreter, "stdout", interpreter.Stdout);
         Graph = new ObjectGraph(interpreter.Runtime, Stdout);
+        Tracer = new AllocationTracer(interpreter);
     }
 
     /// <summary>Writes to whatever <c>sys.stdout</c> is now.</summary>
@@ -25,6 +26,9 @@ internal sealed class DiagnosticsState
 
     /// <summary>objgraph's state for this program.</summary>
     public ObjectGraph Graph { get; }
+
+    /// <summary>tracemalloc's recorder for this program.</summary>
+    public AllocationTracer Tracer { get; }
 
     /// <summary>The heapy snapshots (and subsets of them) the program's set objects stand for, by index.</summary>
     public List<HeapSnapshot> Snapshots { get; } = [];
