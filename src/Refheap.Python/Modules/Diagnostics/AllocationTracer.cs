@@ -15,6 +15,7 @@ internal sealed class AllocationTracer
 {
     private readonly Interpreter _interpreter;
     private readonly Dictionary<nint, (string File, int Line)[]> _traces = [];
+    private bool _suppressed;
 
     /// <summary>A recorder for <paramref name="interpreter"/>'s program.</summary>
     public AllocationTracer(Interpreter interpreter) => _interpreter = interpreter;
@@ -71,7 +72,8 @@ internal sealed class AllocationTracer
         long total = 0;
         foreach (var o in Api.LiveObjects())
         {
-            if (_traces.TryGetValue(o.Address, out var frames))
+            // 3.12 keeps frames on its own stack, not as objects tracemalloc would see.
+            if (_traces.TryGetValue(o.Address, out var frames) && ObjectApi.ShortTypeName(o) != "frame")
             {
                 var size = Api.SizeOfObject(o);
                 total += size;
@@ -86,8 +88,30 @@ internal sealed class AllocationTracer
     /// <summary>The frames that allocated <paramref name="o"/> (most recent first), or null when it was not traced.</summary>
     public (string File, int Line)[]? FramesOf(PyRef o) => IsTracing ? _traces.GetValueOrDefault(o.Address) : null;
 
+    /// <summary>Runs <paramref name="build"/> with recording off: tracemalloc's own results are not traced, as CPython's are not.</summary>
+    public T Untraced<T>(Func<T> build)
+    {
+        var suppressed = _suppressed;
+        _suppressed = true;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            _suppressed = suppressed;
+        }
+    }
+
     private void Record(nint address)
     {
+        if (_suppressed)
+        {
+            // The block may have held a traced object: it is not that object any more.
+            _traces.Remove(address);
+            return;
+        }
+
         var limit = FrameLimit;
         var frames = new List<(string, int)>(limit);
         for (var f = _interpreter.CurrentFrame; !f.IsNull && frames.Count < limit; f = ObjectApi.FrameBack(f))

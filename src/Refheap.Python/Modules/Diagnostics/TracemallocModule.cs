@@ -63,7 +63,7 @@ internal static class TracemallocModule
                 var current = tracer.LiveTraces().Sum(t => t.Size);
                 return api.TupleSteal([api.NewInt(current), api.NewInt(tracer.Peak)]);
             })
-            && Add(api, dict, "_get_traces", args => Traces(api, tracer))
+            && Add(api, dict, "_get_traces", args => tracer.Untraced(() => Traces(api, tracer)))
             && Add(api, dict, "_object_frames", args => tracer.FramesOf(ObjectApi.TupleItem(args, 0)) is { } frames
                 ? api.TupleSteal([.. frames.Reverse().Select(f => api.TupleSteal([api.NewStr(f.File), api.NewInt(f.Line)]))])
                 : None())
