@@ -144,4 +144,21 @@ print(text.startswith('digraph ObjectGraph {'), text.count(' -> '))
         // module -> globals -> holder -> list -> Subtask: 4 edges along the chain.
         Assert.Equal("True 4\n", run.Stdout);
     }
+
+    [Theory]
+    [MemberData(nameof(Py.Both), MemberType = typeof(Py))]
+    public void GrowthAtExitCountsWhatTheProgramStillHolds(string profile)
+    {
+        // What refheap run --objgraph-growth does: peaks before the program, growth at its end
+        // (before teardown), here restricted to the program's class.
+        using var runtime = new Refheap.Runtime(Profile.FromName(profile), new RuntimeOptions { DebugAllocator = true });
+        var graph = new Refheap.Diagnostics.ObjGraph.ObjectGraph(runtime, new StringWriter());
+        graph.Growth(limit: null);
+        var growth = new StringWriter();
+        var exit = Refheap.Python.Execution.PythonProgram.Run(
+            runtime, "class Task(object):\n    pass\nkept = [Task() for i in range(5)]\n", "<string>", ["-c"], new StringWriter(), new StringWriter(),
+            () => graph.ShowGrowth(limit: null, file: growth, filter: h => h.TypeName.EndsWith("Task", StringComparison.Ordinal)));
+        Assert.Equal(0, exit);
+        Assert.Equal("Task        5        +5\n", growth.ToString());
+    }
 }

@@ -156,7 +156,7 @@ internal static class GuppyModule
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return api.Raise(api.ExceptionClass("IOError"), $"[Errno 2] {e.Message}: '{path}'");
+            return api.Raise(api.ExceptionClass("IOError"), e.Message);
         }
 
         return api.NoneObject.NewRef();

@@ -279,7 +279,17 @@ internal static class ObjgraphModule
             Output = text,
         };
         state.Stdout.Flush();
-        state.Graph.ShowRefs(roots, settings, backrefs);
+        try
+        {
+            state.Graph.ShowRefs(roots, settings, backrefs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            callbacks.Finish();
+            api.Heap.ClearError();
+            return api.Raise(api.ExceptionClass("IOError"), $"{e.Message}");
+        }
+
         if (!callbacks.Finish())
         {
             return PyRef.Null;
