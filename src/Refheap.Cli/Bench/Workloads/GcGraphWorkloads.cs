@@ -14,6 +14,8 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
 {
     public IReadOnlyList<BenchWorkload> Workloads { get; } = [BenchWorkloads.FullLive, BenchWorkloads.FullGarbage];
 
+    public bool RunsOnPythonFrontEnd => true;
+
     public IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment)
     {
         using var rt = new Runtime(profile);
