@@ -14,12 +14,13 @@
 #                     gc.callbacks, so a step is known to have collected when gc.get_count()
 #                     moves as only a collection moves it, and its pause is that step's time
 #                     minus the mean time of the steps that did not collect.
-# Usage: python churn.py weak|strong TASKS WINDOW SEED; prints one JSON line. Runs on 2.7 and 3.x.
+# Usage: python churn.py weak|strong TASKS WINDOW SEED; prints one JSON line. Runs on 2.7, 3.x
+# and Refheap (`refheap run`), which measures its Python front end with it.
 # SEED is recorded only: no step draws random numbers.
 import gc
-import json
 import sys
 
+from jsonline import clock_too_coarse, dumps
 from taskgraph import Subtask, WeakSubtask, clock, live_task_counter, make_task, range, version
 
 mode = sys.argv[1]
@@ -102,7 +103,10 @@ def run():
 
 
 elapsed, most, method = run()
-print(json.dumps({
+if elapsed <= 0:
+    print(clock_too_coarse(version(), "the %d timed steps" % TASKS))
+    sys.exit(0)
+print(dumps({
     "python": version(),
     "mode": mode,
     "tasks": TASKS,

@@ -1,12 +1,14 @@
 # The CPython side of Refheap's collector benchmarks on the talk's Task/Subtask graph:
 # a Task holds a dict of 5 Subtasks, each Subtask holds its Task.
+#   build:        building the graph of TASKS Tasks, automatic gc off, ns per Task
 #   full_live:    one full collection of the live heap, ns per tracked object
 #   full_garbage: the same graph made garbage and collected, ns per collected object
-# Usage: python gc_graph.py TASKS; prints one JSON line. Runs on 2.7 and 3.x.
+# Usage: python gc_graph.py TASKS; prints one JSON line. Runs on 2.7, 3.x and Refheap (`refheap run`).
 import gc
-import json
 import sys
 import time
+
+from jsonline import clock_too_coarse, dumps
 
 TASKS = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
 clock = getattr(time, "perf_counter", time.time)
@@ -36,20 +38,28 @@ def build(n):
 
 gc.disable()
 gc.collect()
+start = clock()
 tasks = build(TASKS)
+build_elapsed = clock() - start
 gc.collect()
 tracked = len(gc.get_objects())
 start = clock()
 gc.collect()
-live_ns = (clock() - start) * 1e9 / tracked
+live_elapsed = clock() - start
 
 del tasks
 start = clock()
 collected = gc.collect()
-garbage_ns = (clock() - start) * 1e9 / max(collected, 1)
-print(json.dumps({
+garbage_elapsed = clock() - start
+if build_elapsed <= 0 or live_elapsed <= 0 or garbage_elapsed <= 0:
+    print(clock_too_coarse("%d.%d.%d" % sys.version_info[:3], "the build or a collection"))
+    sys.exit(0)
+live_ns = live_elapsed * 1e9 / tracked
+garbage_ns = garbage_elapsed * 1e9 / max(collected, 1)
+print(dumps({
     "python": "%d.%d.%d" % sys.version_info[:3],
     "tasks": TASKS,
+    "build_ns_per_task": build_elapsed * 1e9 / TASKS,
     "tracked": tracked,
     "full_live_ns_per_object": live_ns,
     "collected": collected,

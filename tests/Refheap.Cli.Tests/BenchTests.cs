@@ -5,14 +5,18 @@ using Refheap.Cli.Bench;
 namespace Refheap.Cli.Tests;
 
 /// <summary>
-/// <c>refheap bench</c> on tiny graphs: every workload on both profiles, the JSON schema, usage
-/// errors, and CPython missing from PATH. No test looks at a timing, only at what is there.
+/// <c>refheap bench</c> on tiny graphs: every workload on both profiles (through the C# API, and
+/// the scripts of bench/cpython on Refheap's Python front end), the JSON schema, usage errors,
+/// and CPython missing from PATH. No test looks at a timing, only at what is there.
 /// </summary>
 public sealed partial class BenchTests
 {
     // Metrics that cannot be zero or negative on any run (times, rates, sizes); resident-memory
     // figures can be zero on a tiny graph, counts of collections zero when none ran.
-    private static readonly HashSet<string> s_positive = ["ns_per_object", "tasks_per_second", "max_live_tasks", "heap_bytes_per_task", "full_collection"];
+    private static readonly HashSet<string> s_positive = ["ns_per_task", "ns_per_object", "tasks_per_second", "max_live_tasks", "heap_bytes_per_task", "full_collection"];
+
+    // The workloads whose script also runs on Refheap's Python front end (impl refheap-python).
+    private static readonly string[] s_onPython = ["build", "full_live", "full_garbage", "churn_weak", "churn_strong_autogc"];
 
     [Fact]
     public void Every_workload_runs_on_both_profiles_and_reports_positive_numbers()
@@ -30,14 +34,22 @@ public sealed partial class BenchTests
         var results = root.GetProperty("results").EnumerateArray().ToList();
         foreach (var profile in new[] { "py27", "py312" })
         {
-            foreach (var workload in BenchWorkloads.All)
+            foreach (var (workload, impl) in BenchWorkloads.All.Select(w => (w, "refheap-csharp"))
+                         .Concat(BenchWorkloads.All.Where(w => s_onPython.Contains(w.Name)).Select(w => (w, "refheap-python"))))
             {
                 foreach (var metric in workload.Metrics)
                 {
-                    var r = results.FirstOrDefault(r => Is(r, workload.Name, profile, metric.Name));
-                    Assert.True(r.ValueKind == JsonValueKind.Object, $"no result for {profile} {workload.Name} {metric.Name}");
-                    Assert.Equal("refheap-csharp", r.GetProperty("impl").GetString());
-                    Assert.Equal("ok", r.GetProperty("status").GetString());
+                    var r = results.FirstOrDefault(r => Is(r, workload.Name, profile, metric.Name) && r.GetProperty("impl").GetString() == impl);
+                    Assert.True(r.ValueKind == JsonValueKind.Object, $"no {impl} result for {profile} {workload.Name} {metric.Name}");
+                    if (impl == "refheap-python" && r.GetProperty("status").GetString() == "not-available")
+                    {
+                        // Refheap's time.time (the 2.7 scripts' clock) ticks in milliseconds: too coarse for 20 Tasks.
+                        Assert.Equal("py27", profile);
+                        Assert.StartsWith("the clock did not advance during", r.GetProperty("error").GetString());
+                        continue;
+                    }
+
+                    Assert.True(r.GetProperty("status").GetString() == "ok", $"{impl} {profile} {workload.Name} {metric.Name}: {r}");
                     Assert.Equal(metric.Unit, r.GetProperty("unit").GetString());
                     var value = r.GetProperty("value").GetDouble();
                     Assert.True(double.IsFinite(value));
@@ -53,19 +65,26 @@ public sealed partial class BenchTests
             Assert.Equal([1, 2, 6, 20], sizes);
         }
 
-        Assert.All(results, r => Assert.Equal("refheap-csharp", r.GetProperty("impl").GetString()));
+        Assert.All(results, r => Assert.Contains(r.GetProperty("impl").GetString(), new[] { "refheap-csharp", "refheap-python" }));
+        Assert.All(
+            results.Where(r => r.GetProperty("impl").GetString() == "refheap-python"),
+            r => Assert.Contains(r.GetProperty("workload").GetString(), s_onPython));
         Assert.Empty(root.GetProperty("comparisons").EnumerateArray());
     }
 
-    [Fact]
-    public void Weak_back_references_free_every_dropped_task_at_once()
+    [Theory]
+    [InlineData("refheap-csharp", "py312")]
+    [InlineData("refheap-python", "py312")]
+    [InlineData("refheap-python", "py27")]
+    public void Weak_back_references_free_every_dropped_task_at_once(string impl, string profile)
     {
-        var result = CliHarness.Run("bench", "churn_weak", "churn_strong_autogc", "-t", "3000", "-p", "py312", "-j");
+        var result = CliHarness.Run("bench", "churn_weak", "churn_strong_autogc", "-t", "3000", "-p", profile, "-j");
 
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Out);
         double Value(string workload, string metric) =>
-            doc.RootElement.GetProperty("results").EnumerateArray().Single(r => Is(r, workload, "py312", metric)).GetProperty("value").GetDouble();
+            doc.RootElement.GetProperty("results").EnumerateArray()
+                .Single(r => Is(r, workload, profile, metric) && r.GetProperty("impl").GetString() == impl).GetProperty("value").GetDouble();
 
         // The window is half of --tasks: 1,500 Tasks, plus the one made before the oldest is deleted.
         Assert.Equal(1500, Value("churn_weak", "max_live_tasks"));
@@ -118,13 +137,15 @@ public sealed partial class BenchTests
         Assert.Equal("py312 (as CPython 3.12.1)", lines[3]);
         Assert.Matches(@"^│ workload\s+│ metric\s+│ Refheap │$", lines[5]);
         Assert.StartsWith("│ full_live ", lines[7]);
-        Assert.StartsWith("│ full_garbage ", lines[8]);
+        Assert.Matches(@"^│\s+│ ns per tracked object \(Python\)\s+│\s+[0-9.]+ │$", lines[8]);
+        Assert.StartsWith("│ full_garbage ", lines[9]);
         Assert.Contains("refheap bench: py312 full_live, full_garbage: Refheap…", result.Error);
+        Assert.Contains("refheap bench: py312 full_live, full_garbage: Refheap Python front end…", result.Error);
     }
 
     [Theory]
-    [InlineData("refheap: unknown workload 'full' (expected full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap)", "bench", "full")]
-    [InlineData("refheap: unknown workload 'FULL_LIVE' (expected full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap)", "bench", "full_live", "FULL_LIVE")]
+    [InlineData("refheap: unknown workload 'full' (expected build, full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap)", "bench", "full")]
+    [InlineData("refheap: unknown workload 'FULL_LIVE' (expected build, full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap)", "bench", "full_live", "FULL_LIVE")]
     [InlineData("refheap: invalid value 'py3' for --profile (expected py27, py312 or both)", "bench", "--profile", "py3")]
     [InlineData("refheap: invalid value '0' for --tasks (expected a whole number from 1 to 5000000)", "bench", "--tasks", "0")]
     [InlineData("refheap: invalid value 'lots' for --tasks (expected a whole number from 1 to 5000000)", "bench", "-t", "lots")]
@@ -149,7 +170,7 @@ public sealed partial class BenchTests
         Assert.Contains("-c, --cpython", result.Out);
         Assert.Contains("-t, --tasks <N>", result.Out);
         Assert.Contains("-s, --seed <S>", result.Out);
-        Assert.Contains("full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap", result.Out);
+        Assert.Contains("build, full_live, full_garbage, churn_weak, churn_strong_autogc, memory_per_task, pause_vs_heap", result.Out);
         Assert.DoesNotContain("--in-process", result.Out);
     }
 
@@ -165,6 +186,20 @@ public sealed partial class BenchTests
         Assert.False(comparisons["count"].TryGetProperty("ratio", out _));
         Assert.Equal(200, comparisons["time"].GetProperty("cpython").GetDouble());
         Assert.Equal(50, comparisons["time"].GetProperty("refheap").GetDouble());
+        Assert.All(comparisons.Values, c => Assert.Equal("refheap-csharp", c.GetProperty("impl").GetString()));
+    }
+
+    [Fact]
+    public void The_python_front_end_is_compared_with_the_same_cpython_figure_as_the_csharp_api()
+    {
+        using var doc = JsonDocument.Parse(SyntheticReportJson(withPython: true));
+        var time = doc.RootElement.GetProperty("comparisons").EnumerateArray()
+            .Where(c => c.GetProperty("metric").GetString() == "time").ToDictionary(c => c.GetProperty("impl").GetString()!);
+
+        Assert.Equal(["refheap-csharp", "refheap-python"], time.Keys);
+        Assert.Equal(4.0, time["refheap-csharp"].GetProperty("ratio").GetDouble());
+        Assert.Equal(0.5, time["refheap-python"].GetProperty("ratio").GetDouble()); // 200 ÷ 400: half CPython's speed
+        Assert.Equal(200, time["refheap-python"].GetProperty("cpython").GetDouble());
     }
 
     [Fact]
@@ -183,7 +218,7 @@ public sealed partial class BenchTests
     }
 
     // A report of made-up numbers, Refheap and CPython side by side, as JSON.
-    private static string SyntheticReportJson()
+    private static string SyntheticReportJson(bool withPython = false)
     {
         BenchResult R(string impl, string metric, string unit, string? better, double? value, string status = BenchStatus.Ok) => new()
         {
@@ -196,6 +231,7 @@ public sealed partial class BenchTests
                 R("refheap-csharp", "rate", "tasks/s", "higher", 300), R("cpython-2.7", "rate", "tasks/s", "higher", 100),
                 R("refheap-csharp", "count", "collections", null, 7), R("cpython-2.7", "count", "collections", null, 7),
                 R("refheap-csharp", "missing", "B", "lower", 5), R("cpython-2.7", "missing", "B", "lower", null, BenchStatus.NotAvailable),
+                .. withPython ? [R("refheap-python", "time", "ns", "lower", 400)] : Array.Empty<BenchResult>(),
             ]);
         var output = new StringWriter();
         new Rendering.JsonRenderer(output).RenderBench(report);

@@ -22,10 +22,10 @@ public sealed record BenchReport(
     [property: JsonPropertyName("cpython")] bool CPython,
     IReadOnlyList<BenchResult> Results)
 {
-    /// <summary>Each Refheap figure beside the CPython figure of the same workload, profile, metric and size.</summary>
+    /// <summary>Each Refheap figure (C# API or Python front end) beside the CPython figure of the same workload, profile, metric and size.</summary>
     public IReadOnlyList<BenchComparison> Comparisons =>
         Rows.Where(r => r.Refheap?.Value != null && r.CPython?.Value != null)
-            .Select(r => new BenchComparison(r.Workload, r.Profile, r.Metric, r.Unit, r.Tasks, r.Refheap!.Value!.Value, r.CPython!.Value!.Value, r.Ratio))
+            .Select(r => new BenchComparison(r.Workload, r.Profile, r.Impl, r.Metric, r.Unit, r.Tasks, r.Refheap!.Value!.Value, r.CPython!.Value!.Value, r.Ratio))
             .ToList();
 
     /// <summary>One row per workload, profile, metric and size, with both sides' results (for the table).</summary>
@@ -37,10 +37,19 @@ public sealed record BenchReport(
             var rows = new List<BenchRow>();
             foreach (var group in Results.GroupBy(r => (r.Workload, r.Profile, r.Metric, r.Tasks)))
             {
-                var refheap = group.FirstOrDefault(r => r.Impl == BenchImpl.RefheapCSharp);
                 var cpython = group.FirstOrDefault(r => r.Impl.StartsWith("cpython-", StringComparison.Ordinal));
                 var first = group.First();
-                rows.Add(new BenchRow(first.Workload, first.Profile, first.Metric, first.Unit, first.Tasks, refheap, cpython, Ratio(refheap, cpython)));
+                var python = group.FirstOrDefault(r => r.Impl == BenchImpl.RefheapPython);
+                var csharp = group.FirstOrDefault(r => r.Impl == BenchImpl.RefheapCSharp);
+                if (csharp != null || python == null)
+                {
+                    rows.Add(new BenchRow(first.Workload, first.Profile, first.Metric, first.Unit, first.Tasks, BenchImpl.RefheapCSharp, csharp, cpython, Ratio(csharp, cpython)));
+                }
+
+                if (python != null)
+                {
+                    rows.Add(new BenchRow(first.Workload, first.Profile, first.Metric, first.Unit, first.Tasks, BenchImpl.RefheapPython, python, cpython, Ratio(python, cpython)));
+                }
             }
 
             return rows;
@@ -72,8 +81,11 @@ public sealed record BenchReport(
     }
 }
 
-/// <summary>A table row: a Refheap result beside its CPython result, either possibly missing.</summary>
-public sealed record BenchRow(string Workload, string Profile, string Metric, string Unit, long? Tasks, BenchResult? Refheap, BenchResult? CPython, double? Ratio);
+/// <summary>
+/// A table row: a Refheap result beside its CPython result, either possibly missing.
+/// <paramref name="Impl"/> says which Refheap side it is (<c>refheap-csharp</c> or <c>refheap-python</c>).
+/// </summary>
+public sealed record BenchRow(string Workload, string Profile, string Metric, string Unit, long? Tasks, string Impl, BenchResult? Refheap, BenchResult? CPython, double? Ratio);
 
 /// <summary>Where the numbers were taken.</summary>
 /// <param name="Cores">Logical processors (<c>nproc</c>).</param>

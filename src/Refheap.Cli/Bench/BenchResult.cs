@@ -8,7 +8,7 @@ public static class BenchImpl
     /// <summary>Refheap driven through its public C# API.</summary>
     public const string RefheapCSharp = "refheap-csharp";
 
-    /// <summary>Refheap running the Python scripts on its own front end (not there yet: never reported today).</summary>
+    /// <summary>Refheap running the scripts of bench/cpython on its own Python front end, in process.</summary>
     public const string RefheapPython = "refheap-python";
 
     /// <summary>The CPython a profile pairs with: <c>cpython-2.7</c> or <c>cpython-3.12</c>.</summary>
@@ -89,10 +89,12 @@ public sealed record BenchResult
 /// A Refheap figure beside its CPython figure (one element of the JSON <c>comparisons</c>
 /// array): present when both sides measured the same metric on the same number of tasks.
 /// </summary>
+/// <param name="Impl">The Refheap side: <c>refheap-csharp</c> (C# API) or <c>refheap-python</c> (the same script as CPython's, on Refheap's Python front end).</param>
 /// <param name="Ratio">How many times better Refheap is: CPython ÷ Refheap when lower is better, Refheap ÷ CPython when higher is; absent for plain counts.</param>
 public sealed record BenchComparison(
     string Workload,
     string Profile,
+    string Impl,
     string Metric,
     string Unit,
     long? Tasks,

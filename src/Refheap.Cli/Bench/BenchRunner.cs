@@ -5,8 +5,9 @@ using Refheap.Cli.Bench.Workloads;
 namespace Refheap.Cli.Bench;
 
 /// <summary>
-/// Runs the workloads: per profile, per family of workloads, Refheap's side and then (with
-/// <c>--cpython</c>) the paired CPython's, in this process's run. Progress goes to stderr.
+/// Runs the workloads: per profile, per family of workloads, Refheap's side through the C# API,
+/// the same family's script on Refheap's Python front end where it runs there, and then (with
+/// <c>--cpython</c>) that script on the paired CPython, in this process's run. Progress goes to stderr.
 /// A side that cannot run becomes results with a status and no value, never a number.
 /// </summary>
 internal sealed class BenchRunner(BenchSettings settings, CliConsole console, string scriptDirectory)
@@ -21,6 +22,7 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
     ];
 
     private readonly CPythonRunner _cpython = new(console.Environment, scriptDirectory);
+    private readonly PythonFrontEndRunner _python = new(scriptDirectory);
 
     /// <summary>Every result, in running order.</summary>
     public List<BenchResult> Run()
@@ -43,6 +45,11 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
 
                 var names = string.Join(", ", wanted.Select(w => w.Name));
                 results.AddRange(Step($"{profile.Name} {names}: Refheap", () => RefheapSide(family, wanted, profile)));
+                if (family.RunsOnPythonFrontEnd)
+                {
+                    results.AddRange(Step($"{profile.Name} {names}: Refheap Python front end", () => PythonSide(family, wanted, profile)));
+                }
+
                 if (settings.CPython)
                 {
                     results.AddRange(Step($"{profile.Name} {names}: CPython {profile.PythonVersion}", () => CPythonSide(family, wanted, profile)));
@@ -54,8 +61,9 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
     }
 
     /// <summary>
-    /// Runs every wanted family's Refheap side <see cref="WarmUpRounds"/> times on
-    /// <see cref="WarmUpTasks"/> Tasks (memory_per_task in this process), pausing between
+    /// Runs every wanted family's Refheap side (C# API, and Python front end where the family
+    /// runs there) <see cref="WarmUpRounds"/> times on <see cref="WarmUpTasks"/> Tasks
+    /// (memory_per_task in this process), pausing between
     /// rounds, so that .NET's tiered JIT has replaced the runtime's first, unoptimised code
     /// (call counting starts after 100 ms without new methods, tier 1 after 30 calls) before
     /// anything is timed. CPython has no JIT to warm. Nothing is recorded.
@@ -70,10 +78,15 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
                 try
                 {
                     family.MeasureRefheap(profile, small, console.Environment);
+                    if (family.RunsOnPythonFrontEnd)
+                    {
+                        var (script, arguments) = family.CPythonScript(small);
+                        _python.RunScript(profile, script, arguments);
+                    }
                 }
-                catch (WorkloadNotAvailableException)
+                catch (Exception e) when (e is WorkloadNotAvailableException or BenchMeasurementException)
                 {
-                    // Nothing to warm.
+                    // Nothing to warm; the timed run reports what failed.
                 }
             }
 
@@ -108,37 +121,68 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
         }
     }
 
+    private List<BenchResult> PythonSide(IWorkloadFamily family, List<BenchWorkload> wanted, Profile profile)
+    {
+        try
+        {
+            var (script, arguments) = family.CPythonScript(settings);
+            var output = _python.RunScript(profile, script, arguments);
+            return WithNotMeasured(Label(family.ReadCPython(output, settings), wanted, BenchImpl.RefheapPython, profile, RefheapCommand.Version), wanted, BenchImpl.RefheapPython, profile);
+        }
+        catch (WorkloadNotAvailableException e)
+        {
+            return Missing(family, wanted, BenchImpl.RefheapPython, profile, BenchStatus.NotAvailable, e.Message, script: true);
+        }
+        catch (BenchMeasurementException e)
+        {
+            return Missing(family, wanted, BenchImpl.RefheapPython, profile, BenchStatus.Error, e.Message, script: true);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            return Missing(family, wanted, BenchImpl.RefheapPython, profile, BenchStatus.Error, $"unexpected output from the script: {e.Message}", script: true);
+        }
+    }
+
+    // The script-side results plus one "not measured" result for each metric no script measures.
+    private List<BenchResult> WithNotMeasured(List<BenchResult> results, List<BenchWorkload> wanted, string impl, Profile profile)
+    {
+        foreach (var workload in wanted)
+        {
+            foreach (var metric in workload.Metrics.Where(m => m.NotOnCPython != null))
+            {
+                results.Add(Result(workload, metric, impl, profile, settings.Tasks) with { Status = BenchStatus.NotMeasured, Error = metric.NotOnCPython });
+            }
+        }
+
+        return results;
+    }
+
     private List<BenchResult> CPythonSide(IWorkloadFamily family, List<BenchWorkload> wanted, Profile profile)
     {
         var impl = BenchImpl.CPython(profile);
         var version = profile.PythonVersion;
         if (_cpython.WhyNotAvailable(version) is { } why)
         {
-            return Missing(family, wanted, impl, profile, BenchStatus.NotAvailable, why, cpython: true);
+            return Missing(family, wanted, impl, profile, BenchStatus.NotAvailable, why, script: true);
         }
 
         try
         {
             var (script, arguments) = family.CPythonScript(settings);
             var output = _cpython.RunScript(version, script, arguments);
-            var results = Label(family.ReadCPython(output, settings), wanted, impl, profile, output.GetProperty("python").GetString());
-            foreach (var workload in wanted)
-            {
-                foreach (var metric in workload.Metrics.Where(m => m.NotOnCPython != null))
-                {
-                    results.Add(Result(workload, metric, impl, profile, settings.Tasks) with { Status = BenchStatus.NotMeasured, Error = metric.NotOnCPython });
-                }
-            }
-
-            return results;
+            return WithNotMeasured(Label(family.ReadCPython(output, settings), wanted, impl, profile, output.GetProperty("python").GetString()), wanted, impl, profile);
+        }
+        catch (WorkloadNotAvailableException e)
+        {
+            return Missing(family, wanted, impl, profile, BenchStatus.NotAvailable, e.Message, script: true);
         }
         catch (BenchMeasurementException e)
         {
-            return Missing(family, wanted, impl, profile, BenchStatus.Error, e.Message, cpython: true);
+            return Missing(family, wanted, impl, profile, BenchStatus.Error, e.Message, script: true);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
         {
-            return Missing(family, wanted, impl, profile, BenchStatus.Error, $"unexpected output from the CPython script: {e.Message}", cpython: true);
+            return Missing(family, wanted, impl, profile, BenchStatus.Error, $"unexpected output from the CPython script: {e.Message}", script: true);
         }
     }
 
@@ -157,7 +201,7 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
             .ToList();
 
     // One result without a value for every number the side would have produced.
-    private List<BenchResult> Missing(IWorkloadFamily family, List<BenchWorkload> wanted, string impl, Profile profile, string status, string why, bool cpython = false)
+    private List<BenchResult> Missing(IWorkloadFamily family, List<BenchWorkload> wanted, string impl, Profile profile, string status, string why, bool script = false)
     {
         var sizes = family is PauseVsHeapWorkload ? settings.PauseSizes : [settings.Tasks];
         return
@@ -165,7 +209,7 @@ internal sealed class BenchRunner(BenchSettings settings, CliConsole console, st
             .. from workload in wanted
                from metric in workload.Metrics
                from size in sizes
-               let notOnCPython = cpython ? metric.NotOnCPython : null
+               let notOnCPython = script ? metric.NotOnCPython : null
                select Result(workload, metric, impl, profile, size) with
                {
                    Status = notOnCPython != null ? BenchStatus.NotMeasured : status,

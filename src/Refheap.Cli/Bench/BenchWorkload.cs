@@ -44,6 +44,10 @@ public static class BenchWorkloads
         new("gen2_collections", "collections", Better.None, "gen 2 collections"),
     ];
 
+    /// <summary>Building the Task graph (automatic collection off), per Task.</summary>
+    public static BenchWorkload Build { get; } = new(
+        "build", "build the Task graph, automatic gc off", [new("ns_per_task", "ns", Better.Lower, "ns per Task built")]);
+
     /// <summary>One full collection of a live Task graph, per tracked object.</summary>
     public static BenchWorkload FullLive { get; } = new(
         "full_live", "one full collection of a live Task graph", [new("ns_per_object", "ns", Better.Lower, "ns per tracked object")]);
@@ -78,7 +82,7 @@ public static class BenchWorkloads
         "pause_vs_heap", "full-collection time for growing live Task graphs", [new("full_collection", "ms", Better.Lower, "full collection, ms")]);
 
     /// <summary>Every workload, in running order.</summary>
-    public static IReadOnlyList<BenchWorkload> All { get; } = [FullLive, FullGarbage, ChurnWeak, ChurnStrongAutoGc, MemoryPerTask, PauseVsHeap];
+    public static IReadOnlyList<BenchWorkload> All { get; } = [Build, FullLive, FullGarbage, ChurnWeak, ChurnStrongAutoGc, MemoryPerTask, PauseVsHeap];
 
     /// <summary>The workload called <paramref name="name"/> (exactly), or null.</summary>
     public static BenchWorkload? Find(string name) => All.FirstOrDefault(w => w.Name == name);

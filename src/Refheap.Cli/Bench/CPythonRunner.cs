@@ -32,6 +32,7 @@ internal sealed class CPythonRunner(CliEnvironment environment, string scriptDir
 
     /// <summary>Runs <paramref name="script"/> on CPython <paramref name="version"/> and parses the JSON line it prints.</summary>
     /// <exception cref="BenchMeasurementException">The script is missing or failed.</exception>
+    /// <exception cref="Workloads.WorkloadNotAvailableException">The script could not time so small a run (its <c>not_available</c> field).</exception>
     public JsonElement RunScript(string version, string script, IReadOnlyList<string> arguments)
     {
         var path = Path.Combine(scriptDirectory, script);
@@ -49,13 +50,23 @@ internal sealed class CPythonRunner(CliEnvironment environment, string scriptDir
         try
         {
             using var doc = JsonDocument.Parse(stdout);
-            return doc.RootElement.Clone();
+            return Measured(doc.RootElement.Clone());
         }
         catch (JsonException e)
         {
             throw new BenchMeasurementException($"{script} on CPython {version} printed no JSON: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// A script's JSON line, unless it says the script could not measure (a <c>not_available</c>
+    /// field: its clock did not advance over so small a run), which throws.
+    /// </summary>
+    /// <exception cref="Workloads.WorkloadNotAvailableException">The line has a <c>not_available</c> field.</exception>
+    public static JsonElement Measured(JsonElement output) =>
+        output.ValueKind == JsonValueKind.Object && output.TryGetProperty("not_available", out var why)
+            ? throw new Workloads.WorkloadNotAvailableException(why.GetString() ?? "not measured")
+            : output;
 
     private string? Probe(string version)
     {

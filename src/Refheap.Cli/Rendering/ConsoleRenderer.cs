@@ -76,6 +76,10 @@ public sealed class ConsoleRenderer(IAnsiConsole screen) : IRenderer
                 var metric = row.Workload == BenchWorkloads.PauseVsHeap.Name && row.Tasks is { } size
                     ? $"full gc, {N(size)} Tasks, ms"
                     : BenchWorkloads.Find(row.Workload)?.Metric(row.Metric).Label ?? row.Metric;
+                if (row.Impl == BenchImpl.RefheapPython)
+                {
+                    metric += " (Python)";
+                }
 
                 var cells = new List<string> { row.Workload == previous ? "" : row.Workload, metric, Cell(row.Refheap, notes) };
                 if (report.CPython)
@@ -115,7 +119,12 @@ public sealed class ConsoleRenderer(IAnsiConsole screen) : IRenderer
             };
         }
 
-        var side = result.Impl == BenchImpl.RefheapCSharp ? "Refheap" : "CPython";
+        var side = result.Impl switch
+        {
+            BenchImpl.RefheapCSharp => "Refheap",
+            BenchImpl.RefheapPython => "Refheap Python front end",
+            _ => "CPython",
+        };
         var note = result.Status switch
         {
             BenchStatus.NotAvailable => $"{side}: not available: {result.Error}",

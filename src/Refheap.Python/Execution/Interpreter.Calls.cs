@@ -6,6 +6,9 @@ namespace Refheap.Python.Execution;
 
 internal sealed partial class Interpreter
 {
+    /// <summary>Arguments copied out of a tuple onto the stack rather than into a new array (every call of <c>__init__</c> from a class call goes this way).</summary>
+    private const int SmallArgCount = 8;
+
     /// <summary>
     /// Calls <paramref name="callable"/> with arguments from the stack (borrowed): the last
     /// <c>len(kwNames)</c> of <paramref name="args"/> are keyword values when
@@ -91,7 +94,8 @@ internal sealed partial class Interpreter
         if (_api.IsPythonFunction(callable) || (_api.IsBoundMethod(callable) && !ObjectApi.MethodSelf(callable).IsNull && _api.IsPythonFunction(ObjectApi.MethodFunction(callable))))
         {
             var n = ObjectApi.TupleSize(args);
-            var items = new PyRef[n];
+            Span<PyRef> items = n <= SmallArgCount ? stackalloc PyRef[SmallArgCount] : new PyRef[n];
+            items = items[..n];
             for (var i = 0; i < n; i++)
             {
                 items[i] = ObjectApi.TupleItem(args, i);
@@ -134,7 +138,8 @@ internal sealed partial class Interpreter
     private PyRef InvokeFunction(PyRef function, PyRef args, PyRef kwargs)
     {
         var n = ObjectApi.TupleSize(args);
-        var items = new PyRef[n];
+        Span<PyRef> items = n <= SmallArgCount ? stackalloc PyRef[SmallArgCount] : new PyRef[n];
+        items = items[..n];
         for (var i = 0; i < n; i++)
         {
             items[i] = ObjectApi.TupleItem(args, i);

@@ -57,8 +57,11 @@ internal abstract unsafe class WeakContainerType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyWeakContainerObject>(nameof(PyWeakContainerObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyWeakContainerObject>(nameof(PyWeakContainerObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>The kind of generator <c>iter(container)</c> gives.</summary>
     public abstract WeakIterationKind DefaultIteration { get; }

@@ -28,6 +28,8 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
 
     public IReadOnlyList<BenchWorkload> Workloads { get; } = [weak ? BenchWorkloads.ChurnWeak : BenchWorkloads.ChurnStrongAutoGc];
 
+    public bool RunsOnPythonFrontEnd => true;
+
     private string Name => Workloads[0].Name;
 
     public IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment)

@@ -5,14 +5,16 @@ using System.Text.Json;
 namespace Refheap.Cli.Bench.Workloads;
 
 /// <summary>
-/// full_live and full_garbage on one Task graph of <c>--tasks</c> Tasks, automatic collection
-/// off: after a settling collection, one timed full collection of the live graph (ns per
+/// build, full_live and full_garbage on one Task graph of <c>--tasks</c> Tasks, automatic
+/// collection off: the build is timed (ns per Task); after a settling collection, one timed full collection of the live graph (ns per
 /// tracked object); then the graph is dropped and the full collection that frees it is timed
 /// (ns per collected object). CPython: bench/cpython/gc_graph.py, the same steps.
 /// </summary>
 internal sealed class GcGraphWorkloads : IWorkloadFamily
 {
-    public IReadOnlyList<BenchWorkload> Workloads { get; } = [BenchWorkloads.FullLive, BenchWorkloads.FullGarbage];
+    public IReadOnlyList<BenchWorkload> Workloads { get; } = [BenchWorkloads.Build, BenchWorkloads.FullLive, BenchWorkloads.FullGarbage];
+
+    public bool RunsOnPythonFrontEnd => true;
 
     public IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment)
     {
@@ -21,10 +23,13 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
         using var root = rt.OpenScope();
         rt.Gc.Disable();
         double liveNs;
+        double buildNs;
         long tracked;
         using (rt.OpenScope())
         {
+            var build = Stopwatch.StartNew();
             TaskGraph.Build(rt, settings.Tasks);
+            buildNs = build.Elapsed.TotalNanoseconds;
             rt.Gc.Collect(); // settle: everything in the oldest generation, as CPython's script does
             var (g0, g1, g2) = rt.Gc.TrackedObjects();
             tracked = g0 + g1 + g2;
@@ -38,6 +43,7 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
         var garbageNs = garbage.Elapsed.TotalNanoseconds;
         return
         [
+            new(BenchWorkloads.Build.Name, "ns_per_task", buildNs / settings.Tasks, settings.Tasks),
             new(BenchWorkloads.FullLive.Name, "ns_per_object", liveNs / tracked, settings.Tasks, tracked),
             new(BenchWorkloads.FullGarbage.Name, "ns_per_object", garbageNs / Math.Max(collected, 1), settings.Tasks, collected),
         ];
@@ -48,6 +54,7 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
 
     public IReadOnlyList<Measurement> ReadCPython(JsonElement output, BenchSettings settings) =>
     [
+        new(BenchWorkloads.Build.Name, "ns_per_task", output.GetProperty("build_ns_per_task").GetDouble(), settings.Tasks),
         new(BenchWorkloads.FullLive.Name, "ns_per_object", output.GetProperty("full_live_ns_per_object").GetDouble(), settings.Tasks, output.GetProperty("tracked").GetInt64()),
         new(BenchWorkloads.FullGarbage.Name, "ns_per_object", output.GetProperty("full_garbage_ns_per_object").GetDouble(), settings.Tasks, output.GetProperty("collected").GetInt64()),
     ];

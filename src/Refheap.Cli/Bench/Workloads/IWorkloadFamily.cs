@@ -15,6 +15,12 @@ internal interface IWorkloadFamily
     /// <exception cref="WorkloadNotAvailableException">Refheap cannot run it yet.</exception>
     IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment);
 
+    /// <summary>
+    /// Whether Refheap's Python front end runs <see cref="CPythonScript"/> too (impl
+    /// <c>refheap-python</c>): false where the script measures its own process (resident memory).
+    /// </summary>
+    bool RunsOnPythonFrontEnd { get; }
+
     /// <summary>The script of bench/cpython that measures the same on CPython, and its arguments.</summary>
     (string Script, IReadOnlyList<string> Arguments) CPythonScript(BenchSettings settings);
 

@@ -26,6 +26,8 @@ internal sealed class MemoryPerTaskWorkload : IWorkloadFamily
 
     public IReadOnlyList<BenchWorkload> Workloads { get; } = [BenchWorkloads.MemoryPerTask];
 
+    public bool RunsOnPythonFrontEnd => false;
+
     public IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment)
     {
         if (settings.InProcess)

@@ -16,6 +16,8 @@ internal sealed class PauseVsHeapWorkload : IWorkloadFamily
 
     public IReadOnlyList<BenchWorkload> Workloads { get; } = [BenchWorkloads.PauseVsHeap];
 
+    public bool RunsOnPythonFrontEnd => false;
+
     public IReadOnlyList<Measurement> MeasureRefheap(Profile profile, BenchSettings settings, CliEnvironment environment)
     {
         using var rt = new Runtime(profile);

@@ -23,8 +23,11 @@ internal sealed unsafe class CodeType : TypeDescriptor
     {
     }
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<PyCodeObject>(nameof(PyCodeObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)System.Runtime.InteropServices.Marshal.OffsetOf<PyCodeObject>(nameof(PyCodeObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>Live code objects (their payloads held).</summary>
     public int LiveCount => _payloads.Count - _freeSlots.Count;

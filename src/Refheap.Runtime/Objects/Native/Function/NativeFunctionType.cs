@@ -23,10 +23,13 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList));
+
     /// <inheritdoc/>
     /// <remarks>3.x builtin functions are weak-referenceable; 2.7's are not (<see cref="Profile.BuiltinFunctionsWeakReferenceable"/>).</remarks>
     public override int WeakListOffset => Heap.Profile.BuiltinFunctionsWeakReferenceable
-        ? (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList))
+        ? s_weakListOffset
         : 0;
 
     /// <summary>Live native functions.</summary>

@@ -22,8 +22,11 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyFunctionObject>(nameof(PyFunctionObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyFunctionObject>(nameof(PyFunctionObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>A new function of <paramref name="code"/> with <paramref name="globals"/> (both borrowed); the other slots start empty.</summary>
     public PyRef New(PyObject* code, PyObject* globals, PyObject* name, PyObject* qualName)

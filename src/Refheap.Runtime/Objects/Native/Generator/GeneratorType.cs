@@ -64,8 +64,11 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         Heap.RestoreError(saved);
     }
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyGeneratorObject>(nameof(PyGeneratorObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyGeneratorObject>(nameof(PyGeneratorObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>A new generator over <paramref name="frame"/> (borrowed, as the other arguments).</summary>
     public PyRef New(PyObject* frame, PyObject* code, PyObject* name, PyObject* qualName)

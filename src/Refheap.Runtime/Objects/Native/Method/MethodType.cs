@@ -21,8 +21,11 @@ internal sealed unsafe class MethodType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyMethodObject>(nameof(PyMethodObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyMethodObject>(nameof(PyMethodObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>
     /// A new bound method of <paramref name="function"/> and <paramref name="self"/> (borrowed);

@@ -33,9 +33,12 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyWrapperObject>(nameof(PyWrapperObject.WeakList));
+
     /// <inheritdoc/>
     public override int WeakListOffset => Kind is WrapperKind.Partial or WrapperKind.Property or WrapperKind.ClassMethod or WrapperKind.StaticMethod
-        ? (int)Marshal.OffsetOf<PyWrapperObject>(nameof(PyWrapperObject.WeakList))
+        ? s_weakListOffset
         : 0;
 
     /// <summary>A new wrapper holding the given objects (borrowed; any may be null).</summary>

@@ -15,8 +15,11 @@ internal sealed unsafe class ModuleType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyModuleObject>(nameof(PyModuleObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyModuleObject>(nameof(PyModuleObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <summary>A new module called <paramref name="name"/> with a fresh dict holding <c>__name__</c> (and <c>__doc__</c> = None).</summary>
     public PyRef New(string name)

@@ -49,8 +49,11 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PySetObject>(nameof(PySetObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PySetObject>(nameof(PySetObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <inheritdoc/>
     /// <remarks>A zeroed block of this size is a valid empty set, so subclass instances need no set-up.</remarks>

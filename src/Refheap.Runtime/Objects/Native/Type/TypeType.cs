@@ -21,8 +21,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyTypeObject>(nameof(PyTypeObject.WeakList));
+
     /// <inheritdoc/>
-    public override int WeakListOffset => (int)Marshal.OffsetOf<PyTypeObject>(nameof(PyTypeObject.WeakList));
+    public override int WeakListOffset => s_weakListOffset;
 
     /// <inheritdoc/>
     public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyTypeObject);
