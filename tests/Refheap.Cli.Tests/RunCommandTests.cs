@@ -39,6 +39,19 @@ public sealed class RunCommandTests
         Assert.Contains("File \"<string>\", line 2, in f", r.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("py27")]
+    [InlineData("py312")]
+    public void ObjgraphGrowthPrintsWhatTheProgramAddedToStderr(string profile)
+    {
+        var r = CliHarness.Run("run", "--objgraph-growth", "--profile", profile, "-c", "class Task(object): pass\nkeep = [Task() for i in range(3)]\n");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Out);
+        var rows = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Contains(rows, row => row is ["Task", "3", "+3"]);
+        Assert.DoesNotContain(rows, row => row[0] == "builtin_function_or_method"); // the interpreter's own set-up is not the program's growth
+    }
+
     [Fact]
     public void MissingProgramIsAUsageError()
     {

@@ -101,10 +101,10 @@ public static class RunCommand
             return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error);
         }
 
-        // The peak counts start at the heap before the program: growth is since it started.
+        // The peak counts start at the interpreter ready to run the program's first line (its
+        // builtins and sys made): growth is what the program added.
         var graph = new ObjectGraph(runtime, console.Error);
-        graph.Growth(limit: null);
-        return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error, () => graph.ShowGrowth());
+        return PythonProgram.Run(runtime, source, fileName, argv, console.Out, console.Error, () => graph.Growth(limit: null), () => graph.ShowGrowth());
     }
 
     /// <summary>Parses 1048576, 512K, 64M, 2G.</summary>

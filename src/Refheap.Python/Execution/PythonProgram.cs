@@ -18,14 +18,16 @@ public static class PythonProgram
     /// thread of its own, with a large stack).
     /// </summary>
     public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr) =>
-        Run(runtime, source, fileName, argv, stdout, stderr, atExit: null);
+        Run(runtime, source, fileName, argv, stdout, stderr, atStart: null, atExit: null);
 
     /// <summary>
     /// <see cref="Run(Refheap.Runtime, string, string, IReadOnlyList{string}, TextWriter, TextWriter)"/>
-    /// calling <paramref name="atExit"/> (under the runtime lock) when the program has finished
-    /// and before its modules are torn down, as CPython's <c>atexit</c> handlers run.
+    /// calling <paramref name="atStart"/> (under the runtime lock) once the interpreter is set up
+    /// and the program compiled, just before its first line runs, and <paramref name="atExit"/>
+    /// when the program has finished and before its modules are torn down, as CPython's
+    /// <c>atexit</c> handlers run.
     /// </summary>
-    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atExit)
+    public static int Run(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atStart, Action? atExit)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(source);
@@ -40,7 +42,7 @@ public static class PythonProgram
                 try
                 {
                     using var gil = runtime.Enter();
-                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr, atExit);
+                    exitCode = RunLocked(runtime, source, fileName, argv ?? [], stdout, stderr, atStart, atExit);
                 }
                 catch (Exception e)
                 {
@@ -60,7 +62,7 @@ public static class PythonProgram
         return exitCode;
     }
 
-    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atExit)
+    private static int RunLocked(Refheap.Runtime runtime, string source, string fileName, IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, Action? atStart, Action? atExit)
     {
         var dialect = PythonDialect.FromProfile(runtime.Profile);
         var isFile = !fileName.StartsWith('<');
@@ -95,6 +97,7 @@ public static class PythonProgram
                 return 1;
             }
 
+            atStart?.Invoke();
             var exitCode = RunMain(interpreter, unit, codeFileName);
             atExit?.Invoke();
             interpreter.ModuleTeardown();
