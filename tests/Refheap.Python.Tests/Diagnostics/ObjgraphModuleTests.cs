@@ -149,14 +149,14 @@ print(text.startswith('digraph ObjectGraph {'), text.count(' -> '))
     [MemberData(nameof(Py.Both), MemberType = typeof(Py))]
     public void GrowthAtExitCountsWhatTheProgramStillHolds(string profile)
     {
-        // What refheap run --objgraph-growth does: peaks before the program, growth at its end
-        // (before teardown), here restricted to the program's class.
+        // What refheap run --objgraph-growth does: peaks at the program's first line, growth at
+        // its end (before teardown), here restricted to the program's class.
         using var runtime = new Refheap.Runtime(Profile.FromName(profile), new RuntimeOptions { DebugAllocator = true });
         var graph = new Refheap.Diagnostics.ObjGraph.ObjectGraph(runtime, new StringWriter());
-        graph.Growth(limit: null);
         var growth = new StringWriter();
         var exit = Refheap.Python.Execution.PythonProgram.Run(
             runtime, "class Task(object):\n    pass\nkept = [Task() for i in range(5)]\n", "<string>", ["-c"], new StringWriter(), new StringWriter(),
+            () => graph.Growth(limit: null),
             () => graph.ShowGrowth(limit: null, file: growth, filter: h => h.TypeName.EndsWith("Task", StringComparison.Ordinal)));
         Assert.Equal(0, exit);
         Assert.Equal("Task        5        +5\n", growth.ToString());
