@@ -60,7 +60,17 @@ public sealed class CycleReporter : IDisposable
 
     private void OnGarbage(IReadOnlyList<ObservedObject> first, IReadOnlyList<ObservedObject> second)
     {
-        var addresses = first.Concat(second).Select(o => o.Address).ToList();
+        var addresses = new List<nint>(first.Count + second.Count);
+        foreach (var o in first)
+        {
+            addresses.Add(o.Address);
+        }
+
+        foreach (var o in second)
+        {
+            addresses.Add(o.Address);
+        }
+
         var (groups, suggestions) = CycleShapes.Analyze(_runtime.Api, addresses);
         _pending = (addresses.Count, groups, suggestions);
     }

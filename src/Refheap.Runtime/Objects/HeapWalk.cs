@@ -55,16 +55,28 @@ internal static unsafe class HeapWalk
     /// </summary>
     public static List<HeapWalkEdge> LabeledReferents(Heap heap, PyRef o)
     {
-        var children = GcInspection.Referents(o);
-        var named = NamedReferences(heap, o.Ptr);
-        if (InSameOrder(named, children))
+        var edges = new List<HeapWalkEdge>();
+        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), edges);
+        return edges;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="into"/> (cleared first) with the labeled references of
+    /// <paramref name="o"/>, given its referents in traverse order (<paramref name="children"/>):
+    /// what <see cref="LabeledReferents(Heap, PyRef)"/> returns.
+    /// </summary>
+    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> into)
+    {
+        into.Clear();
+        NamedReferences(heap, o, into);
+        if (InSameOrder(into, children))
         {
-            return named;
+            return;
         }
 
         // Otherwise pair each referent with the first unused name for its address; the rest are unnamed.
         var byTarget = new Dictionary<nint, Queue<HeapWalkEdge>>();
-        foreach (var e in named)
+        foreach (var e in into)
         {
             if (!byTarget.TryGetValue(e.Target, out var q))
             {
@@ -74,18 +86,16 @@ internal static unsafe class HeapWalk
             q.Enqueue(e);
         }
 
-        var result = new List<HeapWalkEdge>(children.Count);
+        into.Clear();
         foreach (var child in children)
         {
-            result.Add(byTarget.TryGetValue(child.Address, out var q) && q.Count > 0
+            into.Add(byTarget.TryGetValue(child, out var q) && q.Count > 0
                 ? q.Dequeue()
-                : new HeapWalkEdge(child.Address, HeapWalkEdgeKind.Other));
+                : new HeapWalkEdge(child, HeapWalkEdgeKind.Other));
         }
-
-        return result;
     }
 
-    private static bool InSameOrder(List<HeapWalkEdge> named, List<PyRef> children)
+    private static bool InSameOrder(List<HeapWalkEdge> named, List<nint> children)
     {
         if (named.Count != children.Count)
         {
@@ -94,7 +104,7 @@ internal static unsafe class HeapWalk
 
         for (var i = 0; i < named.Count; i++)
         {
-            if (named[i].Target != children[i].Address)
+            if (named[i].Target != children[i])
             {
                 return false;
             }
@@ -103,9 +113,8 @@ internal static unsafe class HeapWalk
         return true;
     }
 
-    private static List<HeapWalkEdge> NamedReferences(Heap heap, PyObject* o)
+    private static void NamedReferences(Heap heap, PyObject* o, List<HeapWalkEdge> named)
     {
-        var named = new List<HeapWalkEdge>();
         switch (o->Type->Descriptor)
         {
             case InstanceType instance:
@@ -129,7 +138,6 @@ internal static unsafe class HeapWalk
                 break;
         }
 
-        return named;
     }
 
     private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value)
