@@ -56,27 +56,67 @@ internal static unsafe class HeapWalk
     public static List<HeapWalkEdge> LabeledReferents(Heap heap, PyRef o)
     {
         var edges = new List<HeapWalkEdge>();
-        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), edges);
+        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), [], edges);
         return edges;
     }
 
     /// <summary>
     /// Fills <paramref name="into"/> (cleared first) with the labeled references of
     /// <paramref name="o"/>, given its referents in traverse order (<paramref name="children"/>):
-    /// what <see cref="LabeledReferents(Heap, PyRef)"/> returns.
+    /// what <see cref="LabeledReferents(Heap, PyRef)"/> returns. <paramref name="named"/> is a
+    /// buffer (its contents are replaced).
     /// </summary>
-    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> into)
+    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> named, List<HeapWalkEdge> into)
     {
+        named.Clear();
         into.Clear();
-        NamedReferences(heap, o, into);
-        if (InSameOrder(into, children))
+        NamedReferences(heap, o, named);
+        if (InSameOrder(named, children))
         {
-            return;
+            into.AddRange(named);
         }
+        else if (named.Count <= PairByScanMax)
+        {
+            PairByScan(named, children, into);
+        }
+        else
+        {
+            PairByTarget(named, children, into);
+        }
+    }
 
-        // Otherwise pair each referent with the first unused name for its address; the rest are unnamed.
+    /// <summary>Up to this many names, pairing scans them (no allocation) rather than indexing them by target.</summary>
+    private const int PairByScanMax = 64;
+
+    /// <summary>
+    /// Pairs each referent with the first unused name for its address; the rest are unnamed.
+    /// (A 2.7 dict's traverse visits a key before its value, the names list the value first.)
+    /// </summary>
+    private static void PairByScan(List<HeapWalkEdge> named, List<nint> children, List<HeapWalkEdge> into)
+    {
+        Span<bool> used = stackalloc bool[named.Count];
+        foreach (var child in children)
+        {
+            var edge = new HeapWalkEdge(child, HeapWalkEdgeKind.Other);
+            for (var j = 0; j < named.Count; j++)
+            {
+                if (!used[j] && named[j].Target == child)
+                {
+                    used[j] = true;
+                    edge = named[j];
+                    break;
+                }
+            }
+
+            into.Add(edge);
+        }
+    }
+
+    /// <summary>What <see cref="PairByScan"/> does, through a queue of names per address.</summary>
+    private static void PairByTarget(List<HeapWalkEdge> named, List<nint> children, List<HeapWalkEdge> into)
+    {
         var byTarget = new Dictionary<nint, Queue<HeapWalkEdge>>();
-        foreach (var e in into)
+        foreach (var e in named)
         {
             if (!byTarget.TryGetValue(e.Target, out var q))
             {
@@ -86,7 +126,6 @@ internal static unsafe class HeapWalk
             q.Enqueue(e);
         }
 
-        into.Clear();
         foreach (var child in children)
         {
             into.Add(byTarget.TryGetValue(child, out var q) && q.Count > 0

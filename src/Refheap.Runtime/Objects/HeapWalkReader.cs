@@ -13,6 +13,7 @@ internal sealed unsafe class HeapWalkReader : IDisposable
 {
     private readonly Heap _heap;
     private readonly List<nint> _children = [];
+    private readonly List<HeapWalkEdge> _named = [];
     private GCHandle _handle;
 
     internal HeapWalkReader(Heap heap)
@@ -34,7 +35,7 @@ internal sealed unsafe class HeapWalkReader : IDisposable
 
         // The handle stays allocated (and the list alive) until Dispose, so Collect may resolve it.
         o->Type->Descriptor.Traverse(o, &Collect, (void*)GCHandle.ToIntPtr(_handle));
-        HeapWalk.Label(_heap, o, _children, into);
+        HeapWalk.Label(_heap, o, _children, _named, into);
     }
 
     /// <inheritdoc/>
