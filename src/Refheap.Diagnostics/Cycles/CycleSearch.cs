@@ -1,36 +1,37 @@
 namespace Refheap.Diagnostics.Cycles;
 
 /// <summary>
-/// Breadth-first searches in one <see cref="ShapeGraph"/>, with arrays reused from one search to
-/// the next: a node is marked for the current search by stamping it with the search's number,
-/// so nothing is cleared or allocated per search.
+/// Breadth-first searches in a <see cref="ShapeGraph"/>, with arrays reused from one search to
+/// the next (and from one collection to the next): a node is marked for the current search by
+/// stamping it with the search's number, so nothing is cleared or allocated per search.
 /// </summary>
-internal sealed class CycleSearch
+internal sealed class CycleSearch(ShapeGraph graph)
 {
-    private readonly ShapeGraph _graph;
-    private readonly int[] _stamp;
-    private readonly int[] _parent;
-    private readonly int[] _parentEdge;
-    private readonly int[] _position;
-    private readonly int[] _queue;
-    private readonly int[] _typeCount;
-    private readonly int[] _typeRank;
+    private readonly ShapeGraph _graph = graph;
     private readonly List<int> _cycle = [];
+    private int[] _stamp = [];
+    private int[] _parent = [];
+    private int[] _parentEdge = [];
+    private int[] _position = [];
+    private int[] _queue = [];
+    private int[] _typeCount = [];
+    private int[] _typeRank = [];
     private int _search;
 
-    public CycleSearch(ShapeGraph graph)
+    /// <summary>Makes room for the graph as just rebuilt.</summary>
+    public void Reset()
     {
-        _graph = graph;
-        _stamp = new int[graph.NodeCount];
-        _parent = new int[graph.NodeCount];
-        _parentEdge = new int[graph.NodeCount];
-        _position = new int[graph.NodeCount];
-        _queue = new int[graph.NodeCount];
-        _typeCount = new int[graph.TypeNames.Count];
+        var n = _graph.NodeCount;
+        if (_stamp.Length < n)
+        {
+            // New stamps are zero, older than any search; the old ones are dropped.
+            (_stamp, _parent, _parentEdge, _position, _queue) = (new int[n], new int[n], new int[n], new int[n], new int[n]);
+        }
 
         // Types ranked by name (ordinal), so that a component's root does not depend on the order types were met in.
-        var byName = Enumerable.Range(0, graph.TypeNames.Count).OrderBy(t => graph.TypeNames[t], StringComparer.Ordinal).ToArray();
-        _typeRank = new int[byName.Length];
+        var types = _graph.TypeNames;
+        var byName = Enumerable.Range(0, types.Count).OrderBy(t => types[t], StringComparer.Ordinal).ToArray();
+        (_typeCount, _typeRank) = (new int[types.Count], new int[types.Count]);
         for (var r = 0; r < byName.Length; r++)
         {
             _typeRank[byName[r]] = r;

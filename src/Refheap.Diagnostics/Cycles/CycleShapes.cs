@@ -18,16 +18,23 @@ namespace Refheap.Diagnostics.Cycles;
 /// structures of garbage) where it occurs: a Task whose dict holds five Subtasks, each
 /// pointing back, is one cycle of one shape, whatever the number of Subtasks.
 /// </remarks>
-internal static class CycleShapes
+internal sealed class CycleShapes
 {
     /// <summary>Objects a shortest-cycle search may visit from one start before giving up on it.</summary>
     public const int SearchLimit = 10_000;
 
+    private readonly ShapeGraph _graph = new();
+    private readonly CycleSearch _search;
+
+    /// <summary>An analysis whose buffers serve one collection after another (one at a time).</summary>
+    public CycleShapes() => _search = new CycleSearch(_graph);
+
     /// <summary>Analyses the garbage at <paramref name="addresses"/> (borrowed; alive during the call).</summary>
-    public static (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyList<nint> addresses)
+    public (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyList<nint> addresses)
     {
-        var graph = ShapeGraph.Build(api, addresses);
-        return Suggest(TallyShapes(graph));
+        _graph.Build(api, addresses);
+        _search.Reset();
+        return Suggest(TallyShapes(_graph, _search));
     }
 
     /// <summary>
@@ -40,9 +47,8 @@ internal static class CycleShapes
     /// so its nodes' cycles have the shapes of the nodes they pair with. Thousands of Tasks
     /// dropped alike cost one search per node of one Task, and a description each.
     /// </remarks>
-    private static List<(CycleStep[] Steps, long Cycles)> TallyShapes(ShapeGraph graph)
+    private static List<(CycleStep[] Steps, long Cycles)> TallyShapes(ShapeGraph graph, CycleSearch search)
     {
-        var search = new CycleSearch(graph);
         var known = new Dictionary<int[], (int Shape, CycleStep[]? Steps)[]>(CertificateComparer.Instance);
         var lookup = known.GetAlternateLookup<ReadOnlySpan<int>>();
         var shapeIds = new Dictionary<string, int>(StringComparer.Ordinal);

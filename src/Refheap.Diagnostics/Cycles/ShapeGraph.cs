@@ -9,16 +9,38 @@ namespace Refheap.Diagnostics.Cycles;
 /// edges <c>EdgeStart[n] .. EdgeStart[n + 1]</c>; type names and labels are interned as ids.
 /// Its strongly connected components are numbered, and a node on no cycle has none.
 /// </summary>
+/// <remarks>
+/// One graph is rebuilt for every collection: its arrays only grow (they are longer than
+/// their contents; the counts say how much is in use), so that a collection's analysis does
+/// not allocate in proportion to its garbage.
+/// </remarks>
 internal sealed class ShapeGraph
 {
+    /// <summary>How many of the last interned names <see cref="Intern"/> compares by reference before hashing.</summary>
+    private const int RecentNames = 8;
+
+    private readonly Dictionary<nint, int> _index = [];
     private readonly Dictionary<string, int> _typeIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _labelIds = new(StringComparer.Ordinal);
-    private readonly List<int> _edgeTargets = [];
-    private readonly List<int> _edgeLabels = [];
+    private readonly List<HeapWalkEdge> _buffer = [];
 
-    private ShapeGraph()
-    {
-    }
+    // The garbage objects' references to garbage, object by object (indexes into the garbage list).
+    private int[] _objectEdgeStart = [];
+    private int[] _objectEdgeTarget = [];
+    private HeapWalkEdgeKind[] _objectEdgeKind = [];
+    private int[] _objectEdgeLabel = [];
+    private int[] _objectEdgeAttribute = [];
+    private int _objectEdgeCount;
+    private int[] _nodeOf = [];
+    private bool[] _owned = [];
+
+    // Tarjan's state.
+    private int[] _visitOrder = [];
+    private int[] _low = [];
+    private bool[] _onStack = [];
+    private int[] _stack = [];
+    private int[] _workNode = [];
+    private int[] _workEdge = [];
 
     /// <summary>Number of nodes.</summary>
     public int NodeCount { get; private set; }
@@ -38,6 +60,9 @@ internal sealed class ShapeGraph
     /// <summary>Each edge's label id (an index into <see cref="Labels"/>).</summary>
     public int[] EdgeLabel { get; private set; } = [];
 
+    /// <summary>Number of edges.</summary>
+    public int EdgeCount { get; private set; }
+
     /// <summary>The edge labels (<see cref="CycleStep.Label"/>), by id.</summary>
     public List<string> Labels { get; } = [];
 
@@ -53,122 +78,169 @@ internal sealed class ShapeGraph
     /// <summary>The nodes of every cyclic component, grouped by component.</summary>
     public int[] Members { get; private set; } = [];
 
-    /// <summary>Builds the graph of the garbage at <paramref name="addresses"/> (borrowed; alive during the call).</summary>
-    public static ShapeGraph Build(ObjectApi api, IReadOnlyList<nint> addresses)
+    /// <summary>Rebuilds the graph from the garbage at <paramref name="addresses"/> (borrowed; alive during the call).</summary>
+    public void Build(ObjectApi api, IReadOnlyList<nint> addresses)
     {
-        var graph = new ShapeGraph();
-        var objects = ReadReferences(api, addresses);
-        graph.FoldInstanceDicts(api, addresses, objects);
-        graph.FindComponents();
-        graph.ListMembers();
-        return graph;
+        _typeIds.Clear();
+        TypeNames.Clear();
+        _labelIds.Clear();
+        Labels.Clear();
+        ReadReferences(api, addresses);
+        FoldInstanceDicts(api, addresses);
+        FindComponents();
+        ListMembers();
     }
 
-    /// <summary>The references of every garbage object to other garbage objects (as indexes into the garbage list), in walk order.</summary>
-    private sealed record ObjectEdges(int[] Start, List<int> Target, List<HeapWalkEdge> Edge);
+    /// <summary><paramref name="array"/>, replaced by a longer one (contents dropped) when shorter than <paramref name="length"/>.</summary>
+    private static T[] AtLeast<T>(T[] array, int length) => array.Length >= length ? array : new T[Math.Max(length, array.Length * 2)];
 
-    /// <summary>After it: every garbage object's references to garbage, and nothing outside the garbage.</summary>
-    private static ObjectEdges ReadReferences(ObjectApi api, IReadOnlyList<nint> addresses)
+    /// <summary>
+    /// After it: every garbage object's references to garbage, in walk order, each with its
+    /// target's index, its kind, its label in a shape, and its label as an attribute (what a
+    /// value of a folded instance dict is called); nothing outside the garbage.
+    /// </summary>
+    private void ReadReferences(ObjectApi api, IReadOnlyList<nint> addresses)
     {
-        var index = new Dictionary<nint, int>(addresses.Count);
+        _index.Clear();
+        _index.EnsureCapacity(addresses.Count);
         for (var i = 0; i < addresses.Count; i++)
         {
-            index.Add(addresses[i], i);
+            _index.Add(addresses[i], i);
         }
 
-        var objects = new ObjectEdges(new int[addresses.Count + 1], new List<int>(addresses.Count * 2), new List<HeapWalkEdge>(addresses.Count * 2));
-        var buffer = new List<HeapWalkEdge>();
+        _objectEdgeStart = AtLeast(_objectEdgeStart, addresses.Count + 1);
+        _objectEdgeStart[0] = 0;
+        _objectEdgeCount = 0;
         using var reader = api.ReferenceReader();
         for (var i = 0; i < addresses.Count; i++)
         {
-            reader.Read(addresses[i], buffer);
-            foreach (var e in buffer)
+            reader.ReadCollectable(addresses[i], _buffer);
+            foreach (var e in _buffer)
             {
-                if (index.TryGetValue(e.Target, out var t))
+                if (_index.TryGetValue(e.Target, out var t))
                 {
-                    objects.Target.Add(t);
-                    objects.Edge.Add(e);
+                    AddObjectEdge(t, e);
                 }
             }
 
-            objects.Start[i + 1] = objects.Target.Count;
+            _objectEdgeStart[i + 1] = _objectEdgeCount;
+        }
+    }
+
+    private void AddObjectEdge(int target, HeapWalkEdge e)
+    {
+        if (_objectEdgeCount == _objectEdgeTarget.Length)
+        {
+            var length = Math.Max(1024, _objectEdgeCount * 2);
+            _objectEdgeTarget = Grow(_objectEdgeTarget, length);
+            _objectEdgeKind = Grow(_objectEdgeKind, length);
+            _objectEdgeLabel = Grow(_objectEdgeLabel, length);
+            _objectEdgeAttribute = Grow(_objectEdgeAttribute, length);
         }
 
-        return objects;
+        var label = Intern(_labelIds, Labels, EdgeLabels.ShapeOf(e));
+        _objectEdgeTarget[_objectEdgeCount] = target;
+        _objectEdgeKind[_objectEdgeCount] = e.Kind;
+        _objectEdgeLabel[_objectEdgeCount] = label;
+        _objectEdgeAttribute[_objectEdgeCount] = e.Kind == HeapWalkEdgeKind.DictValue && e.Name != null ? Intern(_labelIds, Labels, e.Name) : label;
+        _objectEdgeCount++;
+    }
+
+    private static T[] Grow<T>(T[] array, int length)
+    {
+        Array.Resize(ref array, length);
+        return array;
     }
 
     /// <summary>
     /// After it: the nodes (every garbage object but the instance dicts), their types, and their
     /// edges, where an instance's own dict is folded into it: its str-keyed values become attributes.
     /// </summary>
-    private void FoldInstanceDicts(ObjectApi api, IReadOnlyList<nint> addresses, ObjectEdges objects)
+    private void FoldInstanceDicts(ObjectApi api, IReadOnlyList<nint> addresses)
     {
-        var owned = new bool[addresses.Count];
-        for (var k = 0; k < objects.Edge.Count; k++)
+        var m = addresses.Count;
+        _owned = AtLeast(_owned, m);
+        Array.Clear(_owned, 0, m);
+        for (var k = 0; k < _objectEdgeCount; k++)
         {
-            if (objects.Edge[k].Kind == HeapWalkEdgeKind.InstanceDict)
+            if (_objectEdgeKind[k] == HeapWalkEdgeKind.InstanceDict)
             {
-                owned[objects.Target[k]] = true;
+                _owned[_objectEdgeTarget[k]] = true;
             }
         }
 
-        var nodeOf = new int[addresses.Count];
-        var types = new List<int>(addresses.Count);
-        for (var i = 0; i < addresses.Count; i++)
+        _nodeOf = AtLeast(_nodeOf, m);
+        NodeType = AtLeast(NodeType, m);
+        NodeCount = 0;
+        for (var i = 0; i < m; i++)
         {
-            nodeOf[i] = owned[i] ? -1 : types.Count;
-            if (!owned[i])
+            _nodeOf[i] = _owned[i] ? -1 : NodeCount;
+            if (!_owned[i])
             {
-                types.Add(Intern(_typeIds, TypeNames, ObjectApi.ShortTypeName(ObjectApi.AtAddress(addresses[i]))));
+                NodeType[NodeCount++] = Intern(_typeIds, TypeNames, ObjectApi.ShortTypeName(ObjectApi.AtAddress(addresses[i])));
             }
         }
 
-        NodeCount = types.Count;
-        NodeType = [.. types];
-        EdgeStart = new int[NodeCount + 1];
-        for (var i = 0; i < addresses.Count; i++)
+        EdgeStart = AtLeast(EdgeStart, NodeCount + 1);
+        EdgeStart[0] = 0;
+        EdgeCount = 0;
+        for (var i = 0; i < m; i++)
         {
-            if (owned[i])
+            if (_owned[i])
             {
                 continue;
             }
 
-            for (var k = objects.Start[i]; k < objects.Start[i + 1]; k++)
+            for (var k = _objectEdgeStart[i]; k < _objectEdgeStart[i + 1]; k++)
             {
-                var e = objects.Edge[k];
-                if (e.Kind != HeapWalkEdgeKind.InstanceDict)
+                if (_objectEdgeKind[k] != HeapWalkEdgeKind.InstanceDict)
                 {
-                    AddEdge(nodeOf[objects.Target[k]], EdgeLabels.ShapeOf(e));
+                    AddEdge(_nodeOf[_objectEdgeTarget[k]], _objectEdgeLabel[k]);
                     continue;
                 }
 
-                var dict = objects.Target[k];
-                for (var j = objects.Start[dict]; j < objects.Start[dict + 1]; j++)
+                var dict = _objectEdgeTarget[k];
+                for (var j = _objectEdgeStart[dict]; j < _objectEdgeStart[dict + 1]; j++)
                 {
-                    var d = objects.Edge[j];
-                    AddEdge(nodeOf[objects.Target[j]], d.Kind == HeapWalkEdgeKind.DictValue && d.Name != null ? d.Name : EdgeLabels.ShapeOf(d));
+                    AddEdge(_nodeOf[_objectEdgeTarget[j]], _objectEdgeAttribute[j]);
                 }
             }
 
-            EdgeStart[nodeOf[i] + 1] = _edgeTargets.Count;
+            EdgeStart[_nodeOf[i] + 1] = EdgeCount;
         }
-
-        EdgeTarget = [.. _edgeTargets];
-        EdgeLabel = [.. _edgeLabels];
     }
 
     /// <summary>An edge to <paramref name="target"/> (nothing when it is a folded dict, which is no node).</summary>
-    private void AddEdge(int target, string label)
+    private void AddEdge(int target, int label)
     {
-        if (target >= 0)
+        if (target < 0)
         {
-            _edgeTargets.Add(target);
-            _edgeLabels.Add(Intern(_labelIds, Labels, label));
+            return;
         }
+
+        if (EdgeCount == EdgeTarget.Length)
+        {
+            var length = Math.Max(1024, EdgeCount * 2);
+            EdgeTarget = Grow(EdgeTarget, length);
+            EdgeLabel = Grow(EdgeLabel, length);
+        }
+
+        EdgeTarget[EdgeCount] = target;
+        EdgeLabel[EdgeCount] = label;
+        EdgeCount++;
     }
 
     private static int Intern(Dictionary<string, int> ids, List<string> names, string name)
     {
+        // Most names come back as the same string object (a type's name, "[*]"): compare references first.
+        for (var i = names.Count - 1; i >= 0 && i >= names.Count - RecentNames; i--)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                return i;
+            }
+        }
+
         if (!ids.TryGetValue(name, out var id))
         {
             ids[name] = id = names.Count;
@@ -182,18 +254,20 @@ internal sealed class ShapeGraph
     private void FindComponents()
     {
         var n = NodeCount;
-        var index = new int[n];
-        var low = new int[n];
-        var onStack = new bool[n];
-        Component = new int[n];
-        Array.Fill(index, -1);
-        Array.Fill(Component, -1);
-        var stack = new int[n];
+        var index = _visitOrder = AtLeast(_visitOrder, n);
+        var low = _low = AtLeast(_low, n);
+        var onStack = _onStack = AtLeast(_onStack, n);
+        var stack = _stack = AtLeast(_stack, n);
+        Component = AtLeast(Component, n);
+        Array.Fill(index, -1, 0, n);
+        Array.Fill(Component, -1, 0, n);
+        Array.Clear(onStack, 0, n);
+        ComponentCount = 0;
         var stackTop = 0;
 
         // The depth-first path: each node with its next edge to look at.
-        var workNode = new int[n];
-        var workEdge = new int[n];
+        var workNode = _workNode = AtLeast(_workNode, n);
+        var workEdge = _workEdge = AtLeast(_workEdge, n);
         var workTop = 0;
         var counter = 0;
         for (var root = 0; root < n; root++)
@@ -283,12 +357,13 @@ internal sealed class ShapeGraph
     /// <summary>After it: <see cref="Members"/>, each component's nodes in ascending order (a counting sort).</summary>
     private void ListMembers()
     {
-        MemberStart = new int[ComponentCount + 1];
-        foreach (var c in Component)
+        MemberStart = AtLeast(MemberStart, ComponentCount + 1);
+        Array.Clear(MemberStart, 0, ComponentCount + 1);
+        for (var v = 0; v < NodeCount; v++)
         {
-            if (c >= 0)
+            if (Component[v] >= 0)
             {
-                MemberStart[c + 1]++;
+                MemberStart[Component[v] + 1]++;
             }
         }
 
@@ -297,8 +372,11 @@ internal sealed class ShapeGraph
             MemberStart[c + 1] += MemberStart[c];
         }
 
-        Members = new int[MemberStart[ComponentCount]];
-        var next = MemberStart[..ComponentCount];
+        Members = AtLeast(Members, MemberStart[ComponentCount]);
+
+        // Tarjan's stack is free again: it holds each component's next free slot.
+        var next = _stack;
+        Array.Copy(MemberStart, next, ComponentCount);
         for (var v = 0; v < NodeCount; v++)
         {
             if (Component[v] >= 0)

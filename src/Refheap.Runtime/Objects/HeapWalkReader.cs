@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Gc;
 using Refheap.Memory;
 
 namespace Refheap.Objects;
@@ -27,7 +28,16 @@ internal sealed unsafe class HeapWalkReader : IDisposable
     /// <paramref name="address"/> references, named (targets borrowed). The caller must have
     /// found the address among live objects.
     /// </summary>
-    public void Read(nint address, List<HeapWalkEdge> into)
+    public void Read(nint address, List<HeapWalkEdge> into) => Read(address, into, collectableOnly: false);
+
+    /// <summary>
+    /// <see cref="Read(nint, List{HeapWalkEdge})"/> keeping only the references to objects of a
+    /// collectable type (the only ones a collection's garbage holds); the names are those of the
+    /// full list.
+    /// </summary>
+    public void ReadCollectable(nint address, List<HeapWalkEdge> into) => Read(address, into, collectableOnly: true);
+
+    private void Read(nint address, List<HeapWalkEdge> into, bool collectableOnly)
     {
         ObjectDisposedException.ThrowIf(!_handle.IsAllocated, this);
         var o = (PyObject*)address;
@@ -36,6 +46,11 @@ internal sealed unsafe class HeapWalkReader : IDisposable
         // The handle stays allocated (and the list alive) until Dispose, so Collect may resolve it.
         o->Type->Descriptor.Traverse(o, &Collect, (void*)GCHandle.ToIntPtr(_handle));
         HeapWalk.Label(_heap, o, _children, _named, into);
+        if (collectableOnly)
+        {
+            // Every target is a live object the traverse just visited.
+            into.RemoveAll(e => !Collector.IsGcObject((PyObject*)e.Target));
+        }
     }
 
     /// <inheritdoc/>
