@@ -56,7 +56,7 @@ internal static unsafe class HeapWalk
     public static List<HeapWalkEdge> LabeledReferents(Heap heap, PyRef o)
     {
         var edges = new List<HeapWalkEdge>();
-        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), [], edges);
+        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), [], edges, null);
         return edges;
     }
 
@@ -64,13 +64,14 @@ internal static unsafe class HeapWalk
     /// Fills <paramref name="into"/> (cleared first) with the labeled references of
     /// <paramref name="o"/>, given its referents in traverse order (<paramref name="children"/>):
     /// what <see cref="LabeledReferents(Heap, PyRef)"/> returns. <paramref name="named"/> is a
-    /// buffer (its contents are replaced).
+    /// buffer (its contents are replaced). With <paramref name="strKeys"/>, a dict's str key is
+    /// read once: the cache maps the key object to its text (valid while no object is freed).
     /// </summary>
-    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> named, List<HeapWalkEdge> into)
+    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> named, List<HeapWalkEdge> into, Dictionary<nint, string>? strKeys)
     {
         named.Clear();
         into.Clear();
-        NamedReferences(heap, o, named);
+        NamedReferences(heap, o, named, strKeys);
         if (InSameOrder(named, children))
         {
             into.AddRange(named);
@@ -152,7 +153,7 @@ internal static unsafe class HeapWalk
         return true;
     }
 
-    private static void NamedReferences(Heap heap, PyObject* o, List<HeapWalkEdge> named)
+    private static void NamedReferences(Heap heap, PyObject* o, List<HeapWalkEdge> named, Dictionary<nint, string>? strKeys)
     {
         switch (o->Type->Descriptor)
         {
@@ -164,7 +165,7 @@ internal static unsafe class HeapWalk
                 nint pos = 0;
                 while (dict.Next(o, ref pos, out var key, out var value))
                 {
-                    named.Add(DictValueEdge(heap, key, value));
+                    named.Add(DictValueEdge(heap, key, value, strKeys));
                     named.Add(new HeapWalkEdge((nint)key, HeapWalkEdgeKind.DictKey));
                 }
 
@@ -179,16 +180,31 @@ internal static unsafe class HeapWalk
 
     }
 
-    private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value)
+    private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value, Dictionary<nint, string>? strKeys)
     {
         if (key->Type->Descriptor is StrType)
         {
-            return new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, StrType.AsString(key));
+            return new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, StrKey(key, strKeys));
         }
 
         return heap.IsInt(key) && heap.TryAsLong(key, out var k)
             ? new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, null, k, HasIntKey: true)
             : new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue);
+    }
+
+    private static string StrKey(PyObject* key, Dictionary<nint, string>? strKeys)
+    {
+        if (strKeys == null)
+        {
+            return StrType.AsString(key);
+        }
+
+        if (!strKeys.TryGetValue((nint)key, out var text))
+        {
+            strKeys[(nint)key] = text = StrType.AsString(key);
+        }
+
+        return text;
     }
 
     private static void AddItems(List<HeapWalkEdge> into, PyObject** items, nint n)

@@ -7,14 +7,18 @@ namespace Refheap.Objects;
 /// <summary>
 /// Reads the labeled references of many objects in a row (the cycle report reads every
 /// object of a collection's garbage) with one set of buffers: the same edges as
-/// <see cref="HeapWalk.LabeledReferents(Heap, PyRef)"/>, without allocating lists per object.
-/// Dispose it when done (it pins a handle to its buffer for the traverse callback).
+/// <see cref="HeapWalk.LabeledReferents(Heap, PyRef)"/>, without allocating lists per object,
+/// and each str dict key read once. Use it while no object is freed (it remembers keys by
+/// address), and dispose it when done (it holds a handle to its buffer for the traverse callback).
 /// </summary>
 internal sealed unsafe class HeapWalkReader : IDisposable
 {
     private readonly Heap _heap;
     private readonly List<nint> _children = [];
     private readonly List<HeapWalkEdge> _named = [];
+
+    // Attribute names are the same few str objects in every instance dict: read each once.
+    private readonly Dictionary<nint, string> _strKeys = [];
     private GCHandle _handle;
 
     internal HeapWalkReader(Heap heap)
@@ -45,7 +49,7 @@ internal sealed unsafe class HeapWalkReader : IDisposable
 
         // The handle stays allocated (and the list alive) until Dispose, so Collect may resolve it.
         o->Type->Descriptor.Traverse(o, &Collect, (void*)GCHandle.ToIntPtr(_handle));
-        HeapWalk.Label(_heap, o, _children, _named, into);
+        HeapWalk.Label(_heap, o, _children, _named, into, _strKeys);
         if (collectableOnly)
         {
             // Every target is a live object the traverse just visited.
