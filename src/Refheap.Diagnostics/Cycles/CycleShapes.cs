@@ -32,6 +32,12 @@ internal sealed class CycleShapes
     /// <summary>Analyses the garbage at <paramref name="addresses"/> (borrowed; alive during the call).</summary>
     public (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyList<nint> addresses)
     {
+        if (addresses.Count == 0)
+        {
+            // Most young collections find nothing: no buffers to size, no walk.
+            return ([], []);
+        }
+
         _graph.Build(api, addresses);
         _search.Reset();
         return Suggest(TallyShapes(_graph, _search));
