@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Refheap.Diagnostics.Cycles;
 
 /// <summary>
@@ -43,6 +45,7 @@ internal sealed class CycleSearch(ShapeGraph graph)
     /// from s (breadth-first, following each node's edges in order, the first shortest cycle
     /// found), or null when none is found within <see cref="CycleShapes.SearchLimit"/> nodes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<CycleStep>? ShortestCycle(int s)
     {
         var g = _graph;
@@ -118,6 +121,7 @@ internal sealed class CycleSearch(ShapeGraph graph)
     /// node's edges inside the component, each node is numbered when first met and described
     /// as its type, then (label, target number) per edge, then -1.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Describe(int c, List<int> certificate, List<int> order)
     {
         var g = _graph;

@@ -16,7 +16,10 @@ namespace Refheap.Diagnostics.Cycles;
 /// reference name) steps, with dict values as <c>[*]</c> and list items as <c>[i]</c>, under
 /// its smallest rotation. A shape's count is the number of components (separate cyclic
 /// structures of garbage) where it occurs: a Task whose dict holds five Subtasks, each
-/// pointing back, is one cycle of one shape, whatever the number of Subtasks.
+/// pointing back, is one cycle of one shape, whatever the number of Subtasks. The phases:
+/// <see cref="ShapeGraph.Build"/> (read the garbage into arrays, fold the dicts, find the
+/// components), <see cref="TallyShapes"/> (search each kind of component once), then
+/// <see cref="Suggest"/> (the references to make weak).
 /// </remarks>
 internal sealed class CycleShapes
 {
