@@ -26,6 +26,8 @@ public sealed class CycleReporter : IDisposable
     private readonly Runtime _runtime;
     private readonly Observer _observer;
     private readonly List<CycleReport> _reports = [];
+    private readonly CycleShapes _shapes = new();
+    private readonly List<nint> _garbage = [];
     private (long Garbage, List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions)? _pending;
     private bool _disposed;
 
@@ -60,9 +62,19 @@ public sealed class CycleReporter : IDisposable
 
     private void OnGarbage(IReadOnlyList<ObservedObject> first, IReadOnlyList<ObservedObject> second)
     {
-        var addresses = first.Concat(second).Select(o => o.Address).ToList();
-        var (groups, suggestions) = CycleShapes.Analyze(_runtime.Api, addresses);
-        _pending = (addresses.Count, groups, suggestions);
+        _garbage.Clear();
+        foreach (var o in first)
+        {
+            _garbage.Add(o.Address);
+        }
+
+        foreach (var o in second)
+        {
+            _garbage.Add(o.Address);
+        }
+
+        var (groups, suggestions) = _shapes.Analyze(_runtime.Api, _garbage);
+        _pending = (_garbage.Count, groups, suggestions);
     }
 
     private void OnCollected(CollectionResult result)

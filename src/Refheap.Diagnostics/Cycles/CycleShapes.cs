@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using Refheap.Objects;
 
 namespace Refheap.Diagnostics.Cycles;
@@ -14,234 +16,141 @@ namespace Refheap.Diagnostics.Cycles;
 /// reference name) steps, with dict values as <c>[*]</c> and list items as <c>[i]</c>, under
 /// its smallest rotation. A shape's count is the number of components (separate cyclic
 /// structures of garbage) where it occurs: a Task whose dict holds five Subtasks, each
-/// pointing back, is one cycle of one shape, whatever the number of Subtasks.
+/// pointing back, is one cycle of one shape, whatever the number of Subtasks. The phases:
+/// <see cref="ShapeGraph.Build"/> (read the garbage into arrays, fold the dicts, find the
+/// components), <see cref="TallyShapes"/> (search each kind of component once), then
+/// <see cref="Suggest"/> (the references to make weak).
 /// </remarks>
-internal static class CycleShapes
+internal sealed class CycleShapes
 {
     /// <summary>Objects a shortest-cycle search may visit from one start before giving up on it.</summary>
     public const int SearchLimit = 10_000;
 
+    private readonly ShapeGraph _graph = new();
+    private readonly CycleSearch _search;
+
+    /// <summary>An analysis whose buffers serve one collection after another (one at a time).</summary>
+    public CycleShapes() => _search = new CycleSearch(_graph);
+
     /// <summary>Analyses the garbage at <paramref name="addresses"/> (borrowed; alive during the call).</summary>
-    public static (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyCollection<nint> addresses)
+    public (List<CycleGroup> Groups, List<WeakEdgeSuggestion> Suggestions) Analyze(ObjectApi api, IReadOnlyList<nint> addresses)
     {
-        var graph = Build(api, addresses);
-        var groups = new Dictionary<string, (CycleStep[] Steps, HashSet<int> Components)>(StringComparer.Ordinal);
-        var component = StronglyConnectedComponents(graph.Edges);
-        for (var s = 0; s < graph.Types.Length; s++)
+        if (addresses.Count == 0)
         {
-            if (ShortestCycle(graph.Edges, component, s) is not { } cycle)
-            {
-                continue;
-            }
-
-            var steps = CanonicalRotation(cycle.ConvertAll(c => new CycleStep(graph.Types[c.Node], c.Label)));
-            var shape = Format(steps);
-            if (!groups.TryGetValue(shape, out var g))
-            {
-                groups[shape] = g = (steps, []);
-            }
-
-            g.Components.Add(component[s]);
+            // Most young collections find nothing: no buffers to size, no walk.
+            return ([], []);
         }
 
-        return Suggest(groups.Values.Select(g => (g.Steps, (long)g.Components.Count)).ToList());
+        _graph.Build(api, addresses);
+        _search.Reset();
+        return Suggest(TallyShapes(_graph, _search));
     }
 
-    private sealed record Graph(string[] Types, List<(int Target, string Label)>[] Edges);
-
-    private static Graph Build(ObjectApi api, IReadOnlyCollection<nint> addresses)
+    /// <summary>
+    /// After it: every shape, in the order of the first node (by number) whose shortest cycle
+    /// has it, with the steps found from that node and the number of components where it occurs.
+    /// </summary>
+    /// <remarks>
+    /// Every node's shortest cycle is searched only in the first component of each kind: a
+    /// component with the same description (<see cref="CycleSearch.Describe"/>) is the same graph,
+    /// so its nodes' cycles have the shapes of the nodes they pair with. Thousands of Tasks
+    /// dropped alike cost one search per node of one Task, and a description each.
+    /// </remarks>
+    private static List<(CycleStep[] Steps, long Cycles)> TallyShapes(ShapeGraph graph, CycleSearch search)
     {
-        var set = addresses.ToHashSet();
-        var edges = addresses.ToDictionary(a => a, a => api.LabeledReferents(ObjectApi.AtAddress(a)).Where(e => set.Contains(e.Target)).ToList());
-
-        // An instance's own dict is folded into it: its str-keyed values become attributes.
-        var owned = new HashSet<nint>();
-        foreach (var (a, list) in edges)
+        var known = new Dictionary<int[], (int Shape, CycleStep[]? Steps)[]>(CertificateComparer.Instance);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<int>>();
+        var shapeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapes = new List<(CycleStep[] Steps, int FirstNode, long Cycles, int LastComponent)>();
+        var (certificate, order) = (new List<int>(), new List<int>());
+        for (var c = 0; c < graph.ComponentCount; c++)
         {
-            foreach (var e in list)
+            search.Describe(c, certificate, order);
+            if (!lookup.TryGetValue(CollectionsMarshal.AsSpan(certificate), out var byPosition))
             {
-                if (e.Kind == HeapWalkEdgeKind.InstanceDict)
+                byPosition = new (int, CycleStep[]?)[order.Count];
+                for (var p = 0; p < order.Count; p++)
                 {
-                    owned.Add(e.Target);
+                    byPosition[p] = search.ShortestCycle(order[p]) is { } cycle ? ShapeOf(cycle, shapeIds, shapes) : (-1, null);
                 }
-            }
-        }
 
-        var nodes = addresses.Where(a => !owned.Contains(a)).ToList();
-        var id = new Dictionary<nint, int>(nodes.Count);
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            id[nodes[i]] = i;
-        }
-
-        var types = nodes.ConvertAll(a => ObjectApi.ShortTypeName(ObjectApi.AtAddress(a))).ToArray();
-        var graphEdges = new List<(int, string)>[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            graphEdges[i] = [];
-            foreach (var e in edges[nodes[i]])
-            {
-                if (e.Kind == HeapWalkEdgeKind.InstanceDict)
-                {
-                    foreach (var d in edges[e.Target])
-                    {
-                        if (id.TryGetValue(d.Target, out var dt))
-                        {
-                            graphEdges[i].Add((dt, d.Kind == HeapWalkEdgeKind.DictValue && d.Name != null ? d.Name : EdgeLabels.ShapeOf(d)));
-                        }
-                    }
-                }
-                else if (id.TryGetValue(e.Target, out var t))
-                {
-                    graphEdges[i].Add((t, EdgeLabels.ShapeOf(e)));
-                }
-            }
-        }
-
-        return new Graph(types, graphEdges);
-    }
-
-    /// <summary>Tarjan's algorithm, iteratively; returns each node's component number, or -1 for a node on no cycle.</summary>
-    private static int[] StronglyConnectedComponents(List<(int Target, string Label)>[] edges)
-    {
-        var n = edges.Length;
-        var index = new int[n];
-        var low = new int[n];
-        var onStack = new bool[n];
-        var component = new int[n];
-        Array.Fill(index, -1);
-        Array.Fill(component, -1);
-        var stack = new Stack<int>();
-        var counter = 0;
-        var components = 0;
-        var work = new Stack<(int Node, int Next)>();
-        for (var root = 0; root < n; root++)
-        {
-            if (index[root] != -1)
-            {
-                continue;
+                known.Add([.. certificate], byPosition);
             }
 
-            work.Push((root, 0));
-            while (work.Count > 0)
+            for (var p = 0; p < order.Count; p++)
             {
-                var (v, next) = work.Pop();
-                if (next == 0)
-                {
-                    index[v] = low[v] = counter++;
-                    stack.Push(v);
-                    onStack[v] = true;
-                }
-
-                if (next < edges[v].Count)
-                {
-                    work.Push((v, next + 1));
-                    var w = edges[v][next].Target;
-                    if (index[w] == -1)
-                    {
-                        work.Push((w, 0));
-                    }
-                    else if (onStack[w])
-                    {
-                        low[v] = Math.Min(low[v], index[w]);
-                    }
-
-                    continue;
-                }
-
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[v]);
-                }
-
-                if (low[v] == index[v])
-                {
-                    var members = new List<int>();
-                    int w;
-                    do
-                    {
-                        w = stack.Pop();
-                        onStack[w] = false;
-                        members.Add(w);
-                    }
-                    while (w != v);
-
-                    var cyclic = members.Count > 1 || edges[v].Any(e => e.Target == v);
-                    foreach (var m in members)
-                    {
-                        component[m] = cyclic ? components : -1;
-                    }
-
-                    components++;
-                }
-            }
-        }
-
-        return component;
-    }
-
-    /// <summary>The shortest cycle through <paramref name="s"/> inside its component, as (node, label of its reference to the next) steps from s.</summary>
-    private static List<(int Node, string Label)>? ShortestCycle(List<(int Target, string Label)>[] edges, int[] component, int s)
-    {
-        if (component[s] < 0)
-        {
-            return null;
-        }
-
-        var parent = new Dictionary<int, (int From, string Label)>();
-        var queue = new Queue<int>();
-        queue.Enqueue(s);
-        var visited = 0;
-        while (queue.Count > 0 && visited++ < SearchLimit)
-        {
-            var u = queue.Dequeue();
-            foreach (var (t, label) in edges[u])
-            {
-                if (component[t] != component[s])
+                var (id, steps) = byPosition[p];
+                if (id < 0)
                 {
                     continue;
                 }
 
-                if (t == s)
+                var shape = shapes[id];
+                if (shape.LastComponent != c)
                 {
-                    var steps = new List<(int, string)> { (u, label) };
-                    for (var v = u; v != s; v = parent[v].From)
-                    {
-                        steps.Add((parent[v].From, parent[v].Label));
-                    }
-
-                    steps.Reverse();
-                    return steps;
+                    (shape.Cycles, shape.LastComponent) = (shape.Cycles + 1, c);
                 }
 
-                if (parent.TryAdd(t, (u, label)))
+                if (order[p] < shape.FirstNode)
                 {
-                    queue.Enqueue(t);
+                    (shape.FirstNode, shape.Steps) = (order[p], steps!);
                 }
+
+                shapes[id] = shape;
             }
         }
 
-        return null;
+        return shapes.OrderBy(s => s.FirstNode).Select(s => (s.Steps, s.Cycles)).ToList();
+    }
+
+    /// <summary>The id of a cycle's shape (its text under its smallest rotation), registered in <paramref name="shapes"/> when new, with the rotated steps.</summary>
+    private static (int Shape, CycleStep[] Steps) ShapeOf(List<CycleStep> cycle, Dictionary<string, int> shapeIds, List<(CycleStep[] Steps, int FirstNode, long Cycles, int LastComponent)> shapes)
+    {
+        var steps = CanonicalRotation(cycle);
+        var text = Format(steps);
+        if (!shapeIds.TryGetValue(text, out var id))
+        {
+            shapeIds[text] = id = shapes.Count;
+            shapes.Add((steps, int.MaxValue, 0, -1));
+        }
+
+        return (id, steps);
     }
 
     private static List<T> Rotate<T>(List<T> items, int start) => [.. items.Skip(start), .. items.Take(start)];
 
+    /// <summary>
+    /// The rotation whose key — each step's type, U+0002, label, the steps joined by U+0001 — is
+    /// ordinally smallest (the first such). Every rotation's key is a slice of one string, the
+    /// steps written twice around.
+    /// </summary>
     private static CycleStep[] CanonicalRotation(List<CycleStep> steps)
     {
-        CycleStep[]? best = null;
-        string? bestKey = null;
-        for (var r = 0; r < steps.Count; r++)
+        var n = steps.Count;
+        var offsets = new int[n];
+        var text = new StringBuilder();
+        for (var i = 0; i < 2 * n; i++)
         {
-            var rotated = Rotate(steps, r).ToArray();
-            var key = string.Join("\u0001", rotated.Select(s => s.TypeName + "\u0002" + s.Label));
-            if (bestKey == null || string.CompareOrdinal(key, bestKey) < 0)
+            if (i < n)
             {
-                (best, bestKey) = (rotated, key);
+                offsets[i] = text.Length;
+            }
+
+            text.Append(steps[i % n].TypeName).Append('\u0002').Append(steps[i % n].Label).Append('\u0001');
+        }
+
+        var twice = text.ToString();
+        var length = (twice.Length / 2) - 1;
+        var best = 0;
+        for (var r = 1; r < n; r++)
+        {
+            if (twice.AsSpan(offsets[r], length).SequenceCompareTo(twice.AsSpan(offsets[best], length)) < 0)
+            {
+                best = r;
             }
         }
 
-        return best!;
+        return [.. Rotate(steps, best)];
     }
 
     /// <summary>

@@ -55,14 +55,67 @@ internal static unsafe class HeapWalk
     /// </summary>
     public static List<HeapWalkEdge> LabeledReferents(Heap heap, PyRef o)
     {
-        var children = GcInspection.Referents(o);
-        var named = NamedReferences(heap, o.Ptr);
+        var edges = new List<HeapWalkEdge>();
+        Label(heap, o.Ptr, GcInspection.Referents(o).ConvertAll(c => c.Address), [], edges, null);
+        return edges;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="into"/> (cleared first) with the labeled references of
+    /// <paramref name="o"/>, given its referents in traverse order (<paramref name="children"/>):
+    /// what <see cref="LabeledReferents(Heap, PyRef)"/> returns. <paramref name="named"/> is a
+    /// buffer (its contents are replaced). With <paramref name="strKeys"/>, a dict's str key is
+    /// read once: the cache maps the key object to its text (valid while no object is freed).
+    /// </summary>
+    internal static void Label(Heap heap, PyObject* o, List<nint> children, List<HeapWalkEdge> named, List<HeapWalkEdge> into, Dictionary<nint, string>? strKeys)
+    {
+        named.Clear();
+        into.Clear();
+        NamedReferences(heap, o, named, strKeys);
         if (InSameOrder(named, children))
         {
-            return named;
+            into.AddRange(named);
         }
+        else if (named.Count <= PairByScanMax)
+        {
+            PairByScan(named, children, into);
+        }
+        else
+        {
+            PairByTarget(named, children, into);
+        }
+    }
 
-        // Otherwise pair each referent with the first unused name for its address; the rest are unnamed.
+    /// <summary>Up to this many names, pairing scans them (no allocation) rather than indexing them by target.</summary>
+    private const int PairByScanMax = 64;
+
+    /// <summary>
+    /// Pairs each referent with the first unused name for its address; the rest are unnamed.
+    /// (A 2.7 dict's traverse visits a key before its value, the names list the value first.)
+    /// </summary>
+    private static void PairByScan(List<HeapWalkEdge> named, List<nint> children, List<HeapWalkEdge> into)
+    {
+        Span<bool> used = stackalloc bool[named.Count];
+        foreach (var child in children)
+        {
+            var edge = new HeapWalkEdge(child, HeapWalkEdgeKind.Other);
+            for (var j = 0; j < named.Count; j++)
+            {
+                if (!used[j] && named[j].Target == child)
+                {
+                    used[j] = true;
+                    edge = named[j];
+                    break;
+                }
+            }
+
+            into.Add(edge);
+        }
+    }
+
+    /// <summary>What <see cref="PairByScan"/> does, through a queue of names per address.</summary>
+    private static void PairByTarget(List<HeapWalkEdge> named, List<nint> children, List<HeapWalkEdge> into)
+    {
         var byTarget = new Dictionary<nint, Queue<HeapWalkEdge>>();
         foreach (var e in named)
         {
@@ -74,18 +127,15 @@ internal static unsafe class HeapWalk
             q.Enqueue(e);
         }
 
-        var result = new List<HeapWalkEdge>(children.Count);
         foreach (var child in children)
         {
-            result.Add(byTarget.TryGetValue(child.Address, out var q) && q.Count > 0
+            into.Add(byTarget.TryGetValue(child, out var q) && q.Count > 0
                 ? q.Dequeue()
-                : new HeapWalkEdge(child.Address, HeapWalkEdgeKind.Other));
+                : new HeapWalkEdge(child, HeapWalkEdgeKind.Other));
         }
-
-        return result;
     }
 
-    private static bool InSameOrder(List<HeapWalkEdge> named, List<PyRef> children)
+    private static bool InSameOrder(List<HeapWalkEdge> named, List<nint> children)
     {
         if (named.Count != children.Count)
         {
@@ -94,7 +144,7 @@ internal static unsafe class HeapWalk
 
         for (var i = 0; i < named.Count; i++)
         {
-            if (named[i].Target != children[i].Address)
+            if (named[i].Target != children[i])
             {
                 return false;
             }
@@ -103,9 +153,8 @@ internal static unsafe class HeapWalk
         return true;
     }
 
-    private static List<HeapWalkEdge> NamedReferences(Heap heap, PyObject* o)
+    private static void NamedReferences(Heap heap, PyObject* o, List<HeapWalkEdge> named, Dictionary<nint, string>? strKeys)
     {
-        var named = new List<HeapWalkEdge>();
         switch (o->Type->Descriptor)
         {
             case InstanceType instance:
@@ -116,7 +165,7 @@ internal static unsafe class HeapWalk
                 nint pos = 0;
                 while (dict.Next(o, ref pos, out var key, out var value))
                 {
-                    named.Add(DictValueEdge(heap, key, value));
+                    named.Add(DictValueEdge(heap, key, value, strKeys));
                     named.Add(new HeapWalkEdge((nint)key, HeapWalkEdgeKind.DictKey));
                 }
 
@@ -129,19 +178,33 @@ internal static unsafe class HeapWalk
                 break;
         }
 
-        return named;
     }
 
-    private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value)
+    private static HeapWalkEdge DictValueEdge(Heap heap, PyObject* key, PyObject* value, Dictionary<nint, string>? strKeys)
     {
         if (key->Type->Descriptor is StrType)
         {
-            return new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, StrType.AsString(key));
+            return new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, StrKey(key, strKeys));
         }
 
         return heap.IsInt(key) && heap.TryAsLong(key, out var k)
             ? new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue, null, k, HasIntKey: true)
             : new HeapWalkEdge((nint)value, HeapWalkEdgeKind.DictValue);
+    }
+
+    private static string StrKey(PyObject* key, Dictionary<nint, string>? strKeys)
+    {
+        if (strKeys == null)
+        {
+            return StrType.AsString(key);
+        }
+
+        if (!strKeys.TryGetValue((nint)key, out var text))
+        {
+            strKeys[(nint)key] = text = StrType.AsString(key);
+        }
+
+        return text;
     }
 
     private static void AddItems(List<HeapWalkEdge> into, PyObject** items, nint n)

@@ -18,6 +18,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>gc.get_referents(o)</c> with the name of each reference (targets borrowed).</summary>
     public List<HeapWalkEdge> LabeledReferents(PyRef o) => HeapWalk.LabeledReferents(Heap, o);
 
+    /// <summary>A reader of many objects' labeled references in a row, with one set of buffers (see <see cref="HeapWalkReader"/>); dispose it.</summary>
+    public HeapWalkReader ReferenceReader() => new(Heap);
+
     /// <summary><c>gc.get_referents(o)</c> (borrowed).</summary>
     public static List<PyRef> Referents(PyRef o) => GcInspection.Referents(o);
 
