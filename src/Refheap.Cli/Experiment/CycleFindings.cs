@@ -41,16 +41,17 @@ public static class CycleFindings
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(Heading)}</h2>\n")
-            .Append("<p>The server ran with the cycle report (<code>refheap serve --cycle-report</code>): after every collection, the garbage ")
+            .Append("<p>A server run with the cycle report (<code>refheap serve --cycle-report</code>): after every collection, the garbage ")
             .Append("it found is grouped by the shape of its cycles, with the attribute names on the references, and the reference to make weak ")
             .Append("that would have let reference counting free it — the talk's lesson, found by the collector. ")
-            .Append("The report's analysis runs inside each collection, so this server's pauses and request times on this page include it ")
-            .Append("(<code>--no-cycle-report</code> measures without it).</p>\n");
+            .Append("The report's analysis runs inside each collection, so it comes from a diagnosis run of its own after the measured one ")
+            .Append("(a child server of its own, a tenth of the live tasks and a fifth of the requests, the same seed): the pauses and request ")
+            .Append("times on this page are the collector's alone. A server given with <code>--server-url</code> is asked for its own report.</p>\n");
         foreach (var m in reported)
         {
             var r = m.CycleReport!;
             html.Append(CultureInfo.InvariantCulture, $"<h3>{E(ServerModels.Label(m.Model))}</h3>\n")
-                .Append(CultureInfo.InvariantCulture, $"<p>From the server's start to the end of the load: {N(r.Cycles)} cycles in {N(r.CollectionsWithCycles)} of {N(r.Collections)} collections, ")
+                .Append(CultureInfo.InvariantCulture, $"<p>From the diagnosis server's start to the end of its load: {N(r.Cycles)} cycles in {N(r.CollectionsWithCycles)} of {N(r.Collections)} collections, ")
                 .Append(CultureInfo.InvariantCulture, $"{N(r.GarbageObjects)} unreachable objects in all.</p>\n");
             if (r.Shapes.Count > 0)
             {

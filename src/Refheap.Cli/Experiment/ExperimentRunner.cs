@@ -6,8 +6,12 @@ namespace Refheap.Cli.Experiment;
 /// <summary>
 /// Runs each model in turn: starts its server as a child process (or takes the given URL),
 /// sends the load, and stops the server before the next model starts, so that the models never
-/// share the two cores. Version 1's server runs with the cycle report (unless
-/// <c>--no-cycle-report</c>), read once the load is over. Progress bars go to stderr, one per model.
+/// share the two cores. Version 1's cycle report (unless <c>--no-cycle-report</c>) comes from a
+/// diagnosis run of its own after the measured one — a child started with <c>--cycle-report</c>
+/// under a tenth of the live tasks and a fifth of the requests — because the report's analysis
+/// runs inside every collection and would lengthen the pauses the figures show. A server given
+/// with <c>--server-url</c> is asked for its report after the measured load instead. Progress
+/// bars go to stderr, one per model.
 /// </summary>
 public static class ExperimentRunner
 {
@@ -39,8 +43,7 @@ public static class ExperimentRunner
             if (url == null)
             {
                 bar.Description = Markup.Escape($"{model}: starting server");
-                string[] serveOptions = model == ServerModels.Strong && settings.CycleReport ? ["--cycle-report"] : [];
-                child = await ServerChildProcess.StartAsync(model, settings.Profile, serveOptions, console.Environment, StartTimeout).ConfigureAwait(false);
+                child = await ServerChildProcess.StartAsync(model, settings.Profile, [], console.Environment, StartTimeout).ConfigureAwait(false);
                 url = child.Url;
             }
 
@@ -48,9 +51,10 @@ public static class ExperimentRunner
             var load = settings.Load with { ServerUrl = ServerUrls.Check(url.ToString(), allowRemote: true), IdPrefix = model + "-" };
             using var http = LoadRunner.CreateHttpClient(load);
             var result = await new LoadRunner(load, http, done => bar.Value = done).RunAsync().ConfigureAwait(false);
-            var (cycles, cyclesError) = model == ServerModels.Strong && settings.CycleReport
-                ? await ServerCycles.FetchAsync(http, load.ServerUrl).ConfigureAwait(false)
-                : (null, null);
+            var wantsCycles = model == ServerModels.Strong && settings.CycleReport;
+            var (cycles, cyclesError) = !wantsCycles ? (null, null)
+                : child == null ? await ServerCycles.FetchAsync(http, load.ServerUrl).ConfigureAwait(false)
+                : await DiagnoseCyclesAsync(settings, load, bar, console).ConfigureAwait(false);
             bar.Value = bar.MaxValue;
             bar.StopTask();
             return new ModelRun(model, load.ServerUrl, child != null, result, cycles, cyclesError);
@@ -59,5 +63,23 @@ public static class ExperimentRunner
         {
             child?.Dispose();
         }
+    }
+
+    /// <summary>The load of version 1's diagnosis run: the measured load scaled down, the same seed.</summary>
+    public static LoadSettings DiagnosisLoad(LoadSettings measured) => measured with
+    {
+        Requests = Math.Max(1, measured.Requests / 5),
+        LiveTasks = measured.LiveTasks / 10,
+        IdPrefix = ServerModels.Strong + "-diagnosis-",
+    };
+
+    private static async Task<(Refheap.Server.Debug.CycleReportSummary?, string?)> DiagnoseCyclesAsync(ExperimentSettings settings, LoadSettings measured, ProgressTask bar, CliConsole console)
+    {
+        bar.Description = Markup.Escape($"{ServerModels.Strong}: cycle report");
+        using var child = await ServerChildProcess.StartAsync(ServerModels.Strong, settings.Profile, ["--cycle-report"], console.Environment, StartTimeout).ConfigureAwait(false);
+        var load = DiagnosisLoad(measured) with { ServerUrl = ServerUrls.Check(child.Url.ToString(), allowRemote: true) };
+        using var http = LoadRunner.CreateHttpClient(load);
+        await new LoadRunner(load, http, _ => { }).RunAsync().ConfigureAwait(false);
+        return await ServerCycles.FetchAsync(http, load.ServerUrl).ConfigureAwait(false);
     }
 }
