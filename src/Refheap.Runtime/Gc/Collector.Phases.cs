@@ -190,10 +190,10 @@ internal sealed unsafe partial class Collector
     /// </summary>
     private static void SubtractRefs(GcHead* young)
     {
+        var visitor = default(DecrefVisitor);
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
-            var o = g->Object;
-            o->Type->Traverse(o, &VisitDecref, null);
+            ChildTraversal.Traverse(g->Object, ref visitor, &DecrefVisitor.Function, null);
         }
     }
 
@@ -207,6 +207,7 @@ internal sealed unsafe partial class Collector
     private static long UpdateAndSubtractRefs(GcHead* young)
     {
         long n = 0;
+        var visitor = default(DecrefSettingRefsVisitor);
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
             if ((g->Prev & GcBits.Collecting) == 0)
@@ -214,44 +215,11 @@ internal sealed unsafe partial class Collector
                 g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (g->Object->RefCount << GcBits.RefsShift);
             }
 
-            var o = g->Object;
-            o->Type->Traverse(o, &VisitDecrefSettingRefs, null);
+            ChildTraversal.Traverse(g->Object, ref visitor, &DecrefSettingRefsVisitor.Function, null);
             n++;
         }
 
         return n;
-    }
-
-    private static int VisitDecrefSettingRefs(PyObject* child, void* arg)
-    {
-        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
-        {
-            var g = GcHead.Of(child);
-            if ((g->Prev & GcBits.Collecting) != 0)
-            {
-                g->Prev -= (nint)1 << GcBits.RefsShift;
-            }
-            else if (g->Next != 0)
-            {
-                g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((child->RefCount - 1) << GcBits.RefsShift);
-            }
-        }
-
-        return 0;
-    }
-
-    private static int VisitDecref(PyObject* child, void* arg)
-    {
-        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
-        {
-            var g = GcHead.Of(child);
-            if ((g->Prev & GcBits.Collecting) != 0)
-            {
-                g->Prev -= (nint)1 << GcBits.RefsShift;
-            }
-        }
-
-        return 0;
     }
 
     /// <summary>
@@ -277,6 +245,7 @@ internal sealed unsafe partial class Collector
         var tupleType = _heap.Types.Tuple.TypeObject;
         var dictType = _heap.Types.Dict.TypeObject;
         long survivors = 0;
+        var reach = new ReachableVisitor(young);
         var prev = young;
         var g = GcList.Next(young);
         while (g != young)
@@ -289,7 +258,7 @@ internal sealed unsafe partial class Collector
 
                 // The traversal may append to young (objects found reachable again), so the
                 // next object is read only after it.
-                o->Type->Traverse(o, &VisitReachable, young);
+                ChildTraversal.Traverse(o, ref reach, &ReachableVisitor.Function, young);
                 if (untrackAtomic && o->Type == tupleType && _heap.Types.Tuple.CanUntrack(o))
                 {
                     // Leave the list: prev stays, and the object is untracked.
@@ -327,46 +296,6 @@ internal sealed unsafe partial class Collector
 
         young->Prev = (nint)prev;
         return survivors;
-    }
-
-    private static int VisitReachable(PyObject* child, void* arg)
-    {
-        if ((child->Type->Flags & TypeFlags.HaveGc) == 0)
-        {
-            return 0;
-        }
-
-        var g = GcHead.Of(child);
-
-        // Objects of older generations, and those already scanned, are not COLLECTING.
-        if ((g->Prev & GcBits.Collecting) == 0)
-        {
-            return 0;
-        }
-
-        if ((g->Prev & GcBits.Unreachable) != 0)
-        {
-            // Moved to unreachable earlier, but reachable after all: unlink it and put it back
-            // at young's end, where the scan will reach it again. (Young's back links are not
-            // valid during the scan, so this appends by hand.)
-            var young = (GcHead*)arg;
-            var prev = (GcHead*)(g->Prev & ~GcBits.PrevFlagsMask);
-            var next = (GcHead*)g->Next;
-            prev->Next = (nint)next;
-            next->Prev = (next->Prev & GcBits.PrevFlagsMask) | (nint)prev;
-            var last = (GcHead*)(young->Prev & ~GcBits.PrevFlagsMask);
-            last->Next = (nint)g;
-            g->Next = (nint)young;
-            young->Prev = (nint)g;
-            g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((nint)1 << GcBits.RefsShift);
-        }
-        else if ((g->Prev >> GcBits.RefsShift) == 0)
-        {
-            // Still ahead in young: tell the scan it is reachable.
-            g->Prev = (g->Prev & GcBits.PrevFlagsMask) | ((nint)1 << GcBits.RefsShift);
-        }
-
-        return 0;
     }
 
     /// <summary>

@@ -324,7 +324,13 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
     /// <inheritdoc/>
     public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction =>
-        _compact ? &TraverseCompactDict : &TraverseClassicDict;
+        _compact ? CompactTraverseFunction : ClassicTraverseFunction;
+
+    /// <summary>3.12's dict traverse function: the collector recognises it to traverse dicts inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> CompactTraverseFunction = &TraverseCompactDict;
+
+    /// <summary>2.7's dict traverse function: the collector recognises it to traverse dicts inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> ClassicTraverseFunction = &TraverseClassicDict;
 
     private static int TraverseCompactDict(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) =>
         CompactTraverse((CompactDictObject*)self, visit, arg);
