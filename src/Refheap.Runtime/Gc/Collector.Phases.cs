@@ -55,7 +55,7 @@ internal sealed unsafe partial class Collector
         var old = generation < Generations - 1 ? Head(generation + 1) : young;
         var full = young == old;
 
-        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var finalizerSeen);
+        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var unreachableCount, out var finalizerSeen);
         if (full)
         {
             survivors -= UntrackAtomicDicts();
@@ -72,14 +72,15 @@ internal sealed unsafe partial class Collector
         MoveLegacyFinalizerReachable(&finalizers);
         Notify(CollectionPhase.LegacyFinalizers, &unreachable, &finalizers);
 
+        // Without finalizers nothing left unreachable since MoveUnreachable counted it.
         long collected = 0;
         if (_heap.Profile.LegacyFinalizers)
         {
-            collected = GcList.Count(&unreachable);
+            collected = anyFinalizer ? GcList.Count(&unreachable) : unreachableCount;
         }
 
         ReportCollectable(&unreachable);
-        collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old);
+        collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old, out var callbacksRan);
         Notify(CollectionPhase.WeakReferences, &unreachable, null);
 
         if (!_heap.Profile.LegacyFinalizers && anyFinalizer)
@@ -96,7 +97,7 @@ internal sealed unsafe partial class Collector
             // No finalizer ran, so nothing can have been resurrected: the resurrection check
             // would find the same set (CPython runs it regardless).
             Notify(CollectionPhase.Resurrection, &unreachable, null);
-            collected += GcList.Count(&unreachable);
+            collected += callbacksRan ? GcList.Count(&unreachable) : unreachableCount;
             DeleteGarbage(&unreachable, old);
         }
         else
@@ -139,10 +140,11 @@ internal sealed unsafe partial class Collector
     /// returns how many objects it examined. After this: <paramref name="young"/> holds the
     /// reachable objects with their links restored and COLLECTING cleared (less the atomic
     /// tuples, untracked, when <paramref name="untrackAtomic"/>; <paramref name="survivors"/>
-    /// counts what stays); <paramref name="unreachable"/> holds the rest, still COLLECTING and
-    /// UNREACHABLE; <paramref name="finalizerSeen"/> says whether any of them may have a finalizer.
+    /// counts what stays); <paramref name="unreachable"/> holds the rest
+    /// (<paramref name="unreachableCount"/> objects), still COLLECTING and UNREACHABLE;
+    /// <paramref name="finalizerSeen"/> says whether any of them may have a finalizer.
     /// </summary>
-    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out bool finalizerSeen)
+    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out long unreachableCount, out bool finalizerSeen)
     {
         ValidateList(young, 0);
         long examined;
@@ -158,7 +160,7 @@ internal sealed unsafe partial class Collector
 
         Notify(CollectionPhase.SubtractRefs, young, null);
         GcList.Init(unreachable);
-        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out finalizerSeen);
+        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out unreachableCount, out finalizerSeen);
         Notify(CollectionPhase.MoveUnreachable, young, unreachable);
 
         ValidateList(young, 0);
@@ -228,7 +230,8 @@ internal sealed unsafe partial class Collector
     /// already there); an object with gc_refs == 0 moves, tentatively, to the unreachable list.
     /// After this: young holds exactly the objects reachable from outside it, with back links
     /// restored and COLLECTING cleared; unreachable holds the rest, COLLECTING and UNREACHABLE.
-    /// Returns how many stay in young; <paramref name="finalizerSeen"/> is set when an object
+    /// Returns how many stay in young; <paramref name="unreachableCount"/> is how many end in
+    /// unreachable; <paramref name="finalizerSeen"/> is set when an object
     /// whose type has a finalizer went to unreachable (it may have come back since).
     /// </summary>
     /// <remarks>
@@ -238,13 +241,14 @@ internal sealed unsafe partial class Collector
     /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
     /// after all tuples are settled and so only records them here.
     /// </remarks>
-    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out bool finalizerSeen)
+    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long unreachableCount, out bool finalizerSeen)
     {
         finalizerSeen = false;
         var observer = Observer is { WantsReachable: true } watching ? watching : null;
         var tupleType = _heap.Types.Tuple.TypeObject;
         var dictType = _heap.Types.Dict.TypeObject;
         long survivors = 0;
+        long movedOut = 0;
         var reach = new ReachableVisitor(young);
         var prev = young;
         var g = GcList.Next(young);
@@ -258,7 +262,7 @@ internal sealed unsafe partial class Collector
 
                 // The traversal may append to young (objects found reachable again), so the
                 // next object is read only after it.
-                ChildTraversal.Traverse(o, ref reach, &ReachableVisitor.Function, young);
+                ChildTraversal.Traverse(o, ref reach, &ReachableVisitor.Function, &reach);
                 if (untrackAtomic && o->Type == tupleType && _heap.Types.Tuple.CanUntrack(o))
                 {
                     // Leave the list: prev stays, and the object is untracked.
@@ -289,12 +293,14 @@ internal sealed unsafe partial class Collector
                 g->Next = (nint)unreachable;
                 unreachable->Prev = (nint)g;
                 finalizerSeen |= (g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0;
+                movedOut++;
             }
 
             g = (GcHead*)prev->Next;
         }
 
         young->Prev = (nint)prev;
+        unreachableCount = movedOut - reach.Rescued;
         return survivors;
     }
 
@@ -463,7 +469,7 @@ internal sealed unsafe partial class Collector
 
         var observer = Observer;
         Observer = null;
-        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _);
+        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _, out _);
         Observer = observer;
         GcList.Merge(unreachable, old);
     }

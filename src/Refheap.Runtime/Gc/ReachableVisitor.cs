@@ -12,9 +12,12 @@ internal unsafe struct ReachableVisitor(GcHead* young) : IChildVisitor
 {
     private readonly GcHead* _young = young;
 
+    /// <summary>How many objects this visitor moved back from unreachable to young.</summary>
+    public long Rescued { get; private set; }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Visit(PyObject* child)
+    public void Visit(PyObject* child)
     {
         if ((child->Type->Flags & TypeFlags.HaveGc) == 0)
         {
@@ -45,6 +48,7 @@ internal unsafe struct ReachableVisitor(GcHead* young) : IChildVisitor
             g->Next = (nint)young;
             young->Prev = (nint)g;
             g->Prev = (prevField & GcBits.Finalized) | GcBits.Collecting | ((nint)1 << GcBits.RefsShift);
+            Rescued++;
         }
         else if ((prevField >> GcBits.RefsShift) == 0)
         {
@@ -53,10 +57,13 @@ internal unsafe struct ReachableVisitor(GcHead* young) : IChildVisitor
         }
     }
 
-    /// <summary>The same visit as a tp_traverse callback (arg: young), for the types traversed through their function.</summary>
+    /// <summary>
+    /// The same visit as a tp_traverse callback, for the types traversed through their
+    /// function; arg: this pass's visitor (a local of the scan, so its address is stable).
+    /// </summary>
     public static int Function(PyObject* child, void* arg)
     {
-        new ReachableVisitor((GcHead*)arg).Visit(child);
+        ((ReachableVisitor*)arg)->Visit(child);
         return 0;
     }
 }
