@@ -55,7 +55,7 @@ internal sealed unsafe partial class Collector
         var old = generation < Generations - 1 ? Head(generation + 1) : young;
         var full = young == old;
 
-        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var unreachableCount, out var finalizerSeen);
+        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var unreachableCount, out var finalizerSeen, out var weakReferenceSeen);
         if (full)
         {
             survivors -= UntrackAtomicDicts();
@@ -80,7 +80,12 @@ internal sealed unsafe partial class Collector
         }
 
         ReportCollectable(&unreachable);
-        collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old, out var callbacksRan);
+        var callbacksRan = false;
+        if (weakReferenceSeen)
+        {
+            collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old, out callbacksRan);
+        }
+
         Notify(CollectionPhase.WeakReferences, &unreachable, null);
 
         if (!_heap.Profile.LegacyFinalizers && anyFinalizer)
@@ -142,9 +147,10 @@ internal sealed unsafe partial class Collector
     /// tuples, untracked, when <paramref name="untrackAtomic"/>; <paramref name="survivors"/>
     /// counts what stays); <paramref name="unreachable"/> holds the rest
     /// (<paramref name="unreachableCount"/> objects), still COLLECTING and UNREACHABLE;
-    /// <paramref name="finalizerSeen"/> says whether any of them may have a finalizer.
+    /// <paramref name="finalizerSeen"/> says whether any of them may have a finalizer, and
+    /// <paramref name="weakReferenceSeen"/> whether any is a weak reference or has one.
     /// </summary>
-    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out long unreachableCount, out bool finalizerSeen)
+    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out long unreachableCount, out bool finalizerSeen, out bool weakReferenceSeen)
     {
         ValidateList(young, 0);
         long examined;
@@ -160,7 +166,7 @@ internal sealed unsafe partial class Collector
 
         Notify(CollectionPhase.SubtractRefs, young, null);
         GcList.Init(unreachable);
-        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out unreachableCount, out finalizerSeen);
+        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out unreachableCount, out finalizerSeen, out weakReferenceSeen);
         Notify(CollectionPhase.MoveUnreachable, young, unreachable);
 
         ValidateList(young, 0);
@@ -232,7 +238,10 @@ internal sealed unsafe partial class Collector
     /// restored and COLLECTING cleared; unreachable holds the rest, COLLECTING and UNREACHABLE.
     /// Returns how many stay in young; <paramref name="unreachableCount"/> is how many end in
     /// unreachable; <paramref name="finalizerSeen"/> is set when an object
-    /// whose type has a finalizer went to unreachable (it may have come back since).
+    /// whose type has a finalizer went to unreachable (it may have come back since), and
+    /// <paramref name="weakReferenceSeen"/> when a weak reference or an object with weak
+    /// references did (nothing runs between this scan and the weakref phase, so no weak
+    /// reference can appear meanwhile).
     /// </summary>
     /// <remarks>
     /// Two of CPython's separate passes over the reachable objects are folded into this scan:
@@ -241,9 +250,10 @@ internal sealed unsafe partial class Collector
     /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
     /// after all tuples are settled and so only records them here.
     /// </remarks>
-    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long unreachableCount, out bool finalizerSeen)
+    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long unreachableCount, out bool finalizerSeen, out bool weakReferenceSeen)
     {
         finalizerSeen = false;
+        weakReferenceSeen = false;
         var observer = Observer is { WantsReachable: true } watching ? watching : null;
         var tupleType = _heap.Types.Tuple.TypeObject;
         var dictType = _heap.Types.Dict.TypeObject;
@@ -292,7 +302,13 @@ internal sealed unsafe partial class Collector
                 g->Prev = (g->Prev & (GcBits.Finalized | GcBits.Collecting)) | GcBits.Unreachable | (nint)last;
                 g->Next = (nint)unreachable;
                 unreachable->Prev = (nint)g;
-                finalizerSeen |= (g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0;
+                var flags = g->Object->Type->Flags;
+                finalizerSeen |= (flags & TypeFlags.HasFinalizer) != 0;
+                if (!weakReferenceSeen && (flags & TypeFlags.WeakReferenceWork) != 0)
+                {
+                    weakReferenceSeen = HasWeakReferenceWork(g->Object);
+                }
+
                 movedOut++;
             }
 
@@ -302,6 +318,18 @@ internal sealed unsafe partial class Collector
         young->Prev = (nint)prev;
         unreachableCount = movedOut - reach.Rescued;
         return survivors;
+    }
+
+    /// <summary>Whether the weakref phase has work for <paramref name="o"/>: it is a weak reference, or weak references to it exist.</summary>
+    private static bool HasWeakReferenceWork(PyObject* o)
+    {
+        if (Weak.WeakReferenceType.IsWeakReference(o))
+        {
+            return true;
+        }
+
+        var offset = o->Type->Descriptor.WeakListOffset;
+        return offset != 0 && *(PyObject**)((byte*)o + offset) != null;
     }
 
     /// <summary>
@@ -469,7 +497,7 @@ internal sealed unsafe partial class Collector
 
         var observer = Observer;
         Observer = null;
-        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _, out _);
+        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _, out _, out _);
         Observer = observer;
         GcList.Merge(unreachable, old);
     }
