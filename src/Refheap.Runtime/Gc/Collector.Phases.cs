@@ -248,7 +248,9 @@ internal sealed unsafe partial class Collector
     /// untracking tuples whose items can never be tracked (untrack_tuples, which 2.7 also did
     /// here) — the scan meets the objects in the same order as that pass would — and, in a
     /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
-    /// after all tuples are settled and so only records them here.
+    /// after all tuples are settled and so only records them here (only those it may untrack:
+    /// a dict holding a collectable non-tuple stays tracked whatever the tuples do, and is
+    /// told apart here while it is in cache).
     /// </remarks>
     private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long unreachableCount, out bool finalizerSeen, out bool weakReferenceSeen)
     {
@@ -256,7 +258,8 @@ internal sealed unsafe partial class Collector
         weakReferenceSeen = false;
         var observer = Observer is { WantsReachable: true } watching ? watching : null;
         var tupleType = _heap.Types.Tuple.TypeObject;
-        var dictType = _heap.Types.Dict.TypeObject;
+        var dicts = _heap.Types.Dict;
+        var dictType = dicts.TypeObject;
         long survivors = 0;
         long movedOut = 0;
         var reach = new ReachableVisitor(young);
@@ -282,7 +285,7 @@ internal sealed unsafe partial class Collector
                 }
                 else
                 {
-                    if (collectDicts && o->Type == dictType)
+                    if (collectDicts && o->Type == dictType && dicts.MayBecomeUntrackable(o))
                     {
                         _dictCandidates.Add((nint)o);
                     }

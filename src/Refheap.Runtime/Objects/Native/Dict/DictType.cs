@@ -365,6 +365,31 @@ internal sealed unsafe partial class DictType : DictTypeBase
         return true;
     }
 
+    /// <summary>
+    /// Whether <see cref="CanUntrack"/> could say yes once the collector has untracked what
+    /// tuples it can: false when an entry holds a collectable object other than a tuple (such
+    /// an object keeps the dict tracked, tracked itself or not). The collector asks this while
+    /// the dict is in cache, so that untrack_dicts only revisits the dicts that may go.
+    /// </summary>
+    internal bool MayBecomeUntrackable(PyObject* self)
+    {
+        if (self->Type != TypeObject)
+        {
+            return false;
+        }
+
+        nint pos = 0;
+        while (NextEntry(self, ref pos, out var key, out var value, out _))
+        {
+            if ((Collector.IsGcObject(value) && value->Type != _tuple) || (Collector.IsGcObject(key) && key->Type != _tuple))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <inheritdoc/>
     public override PyRef Repr(PyObject* self)
     {
