@@ -14,7 +14,7 @@ namespace Refheap.Gc;
 ///                                         MoveUnreachable: gc_refs &gt; 0, or reached     │
 ///                              ┌──────────────────────────────────────────────────────┤
 ///                              ▼                                                       ▼ gc_refs == 0 when scanned
-///                  ┌───────────────────────┐  VisitReachable finds it later  ┌─────────────────────────────┐
+///                  ┌───────────────────────┐ReachableVisitor finds it later ┌─────────────────────────────┐
 ///                  │ reachable: back in    │◄────────────────────────────────│ UNREACHABLE (tentatively),  │
 ///                  │ young, links restored │                                 │ in the unreachable list     │
 ///                  └───────────┬───────────┘                                 └──────────────┬──────────────┘
@@ -298,7 +298,7 @@ internal sealed unsafe partial class Collector
             else
             {
                 // Unlink from young (singly, for now: back links are rebuilt at the end) and
-                // append to unreachable, marked so VisitReachable can tell.
+                // append to unreachable, marked so ReachableVisitor can tell.
                 prev->Next = g->Next;
                 var last = (GcHead*)(unreachable->Prev & ~GcBits.PrevFlagsMask);
                 last->Next = (nint)g;
