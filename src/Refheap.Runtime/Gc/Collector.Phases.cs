@@ -14,7 +14,7 @@ namespace Refheap.Gc;
 ///                                         MoveUnreachable: gc_refs &gt; 0, or reached     │
 ///                              ┌──────────────────────────────────────────────────────┤
 ///                              ▼                                                       ▼ gc_refs == 0 when scanned
-///                  ┌───────────────────────┐ReachableVisitor finds it later ┌─────────────────────────────┐
+///                  ┌───────────────────────┐ ReachableVisitor finds it later ┌─────────────────────────────┐
 ///                  │ reachable: back in    │◄────────────────────────────────│ UNREACHABLE (tentatively),  │
 ///                  │ young, links restored │                                 │ in the unreachable list     │
 ///                  └───────────┬───────────┘                                 └──────────────┬──────────────┘
