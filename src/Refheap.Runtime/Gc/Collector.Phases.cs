@@ -14,7 +14,7 @@ namespace Refheap.Gc;
 ///                                         MoveUnreachable: gc_refs &gt; 0, or reached     │
 ///                              ┌──────────────────────────────────────────────────────┤
 ///                              ▼                                                       ▼ gc_refs == 0 when scanned
-///                  ┌───────────────────────┐  VisitReachable finds it later  ┌─────────────────────────────┐
+///                  ┌───────────────────────┐ ReachableVisitor finds it later ┌─────────────────────────────┐
 ///                  │ reachable: back in    │◄────────────────────────────────│ UNREACHABLE (tentatively),  │
 ///                  │ young, links restored │                                 │ in the unreachable list     │
 ///                  └───────────┬───────────┘                                 └──────────────┬──────────────┘
@@ -55,7 +55,7 @@ internal sealed unsafe partial class Collector
         var old = generation < Generations - 1 ? Head(generation + 1) : young;
         var full = young == old;
 
-        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var finalizerSeen);
+        var examined = DeduceUnreachable(young, &unreachable, untrackAtomic: true, collectDicts: full, out var survivors, out var unreachableCount, out var finalizerSeen, out var weakReferenceSeen);
         if (full)
         {
             survivors -= UntrackAtomicDicts();
@@ -72,14 +72,20 @@ internal sealed unsafe partial class Collector
         MoveLegacyFinalizerReachable(&finalizers);
         Notify(CollectionPhase.LegacyFinalizers, &unreachable, &finalizers);
 
+        // Without finalizers nothing left unreachable since MoveUnreachable counted it.
         long collected = 0;
         if (_heap.Profile.LegacyFinalizers)
         {
-            collected = GcList.Count(&unreachable);
+            collected = anyFinalizer ? GcList.Count(&unreachable) : unreachableCount;
         }
 
         ReportCollectable(&unreachable);
-        collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old);
+        var callbacksRan = false;
+        if (weakReferenceSeen)
+        {
+            collected += Weak.WeakReferenceLists.HandleWeakReferences(_heap, &unreachable, old, out callbacksRan);
+        }
+
         Notify(CollectionPhase.WeakReferences, &unreachable, null);
 
         if (!_heap.Profile.LegacyFinalizers && anyFinalizer)
@@ -96,7 +102,7 @@ internal sealed unsafe partial class Collector
             // No finalizer ran, so nothing can have been resurrected: the resurrection check
             // would find the same set (CPython runs it regardless).
             Notify(CollectionPhase.Resurrection, &unreachable, null);
-            collected += GcList.Count(&unreachable);
+            collected += callbacksRan ? GcList.Count(&unreachable) : unreachableCount;
             DeleteGarbage(&unreachable, old);
         }
         else
@@ -139,10 +145,12 @@ internal sealed unsafe partial class Collector
     /// returns how many objects it examined. After this: <paramref name="young"/> holds the
     /// reachable objects with their links restored and COLLECTING cleared (less the atomic
     /// tuples, untracked, when <paramref name="untrackAtomic"/>; <paramref name="survivors"/>
-    /// counts what stays); <paramref name="unreachable"/> holds the rest, still COLLECTING and
-    /// UNREACHABLE; <paramref name="finalizerSeen"/> says whether any of them may have a finalizer.
+    /// counts what stays); <paramref name="unreachable"/> holds the rest
+    /// (<paramref name="unreachableCount"/> objects), still COLLECTING and UNREACHABLE;
+    /// <paramref name="finalizerSeen"/> says whether any of them may have a finalizer, and
+    /// <paramref name="weakReferenceSeen"/> whether any is a weak reference or has one.
     /// </summary>
-    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out bool finalizerSeen)
+    private long DeduceUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long survivors, out long unreachableCount, out bool finalizerSeen, out bool weakReferenceSeen)
     {
         ValidateList(young, 0);
         long examined;
@@ -158,7 +166,7 @@ internal sealed unsafe partial class Collector
 
         Notify(CollectionPhase.SubtractRefs, young, null);
         GcList.Init(unreachable);
-        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out finalizerSeen);
+        survivors = MoveUnreachable(young, unreachable, untrackAtomic, collectDicts, out unreachableCount, out finalizerSeen, out weakReferenceSeen);
         Notify(CollectionPhase.MoveUnreachable, young, unreachable);
 
         ValidateList(young, 0);
@@ -190,10 +198,10 @@ internal sealed unsafe partial class Collector
     /// </summary>
     private static void SubtractRefs(GcHead* young)
     {
+        var visitor = default(DecrefVisitor);
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
-            var o = g->Object;
-            o->Type->Traverse(o, &VisitDecref, null);
+            ChildTraversal.Traverse(g->Object, ref visitor, &DecrefVisitor.Function, null);
         }
     }
 
@@ -207,6 +215,7 @@ internal sealed unsafe partial class Collector
     private static long UpdateAndSubtractRefs(GcHead* young)
     {
         long n = 0;
+        var visitor = default(DecrefSettingRefsVisitor);
         for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
         {
             if ((g->Prev & GcBits.Collecting) == 0)
@@ -214,44 +223,11 @@ internal sealed unsafe partial class Collector
                 g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (g->Object->RefCount << GcBits.RefsShift);
             }
 
-            var o = g->Object;
-            o->Type->Traverse(o, &VisitDecrefSettingRefs, null);
+            ChildTraversal.Traverse(g->Object, ref visitor, &DecrefSettingRefsVisitor.Function, null);
             n++;
         }
 
         return n;
-    }
-
-    private static int VisitDecrefSettingRefs(PyObject* child, void* arg)
-    {
-        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
-        {
-            var g = GcHead.Of(child);
-            if ((g->Prev & GcBits.Collecting) != 0)
-            {
-                g->Prev -= (nint)1 << GcBits.RefsShift;
-            }
-            else if (g->Next != 0)
-            {
-                g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((child->RefCount - 1) << GcBits.RefsShift);
-            }
-        }
-
-        return 0;
-    }
-
-    private static int VisitDecref(PyObject* child, void* arg)
-    {
-        if ((child->Type->Flags & TypeFlags.HaveGc) != 0)
-        {
-            var g = GcHead.Of(child);
-            if ((g->Prev & GcBits.Collecting) != 0)
-            {
-                g->Prev -= (nint)1 << GcBits.RefsShift;
-            }
-        }
-
-        return 0;
     }
 
     /// <summary>
@@ -260,23 +236,33 @@ internal sealed unsafe partial class Collector
     /// already there); an object with gc_refs == 0 moves, tentatively, to the unreachable list.
     /// After this: young holds exactly the objects reachable from outside it, with back links
     /// restored and COLLECTING cleared; unreachable holds the rest, COLLECTING and UNREACHABLE.
-    /// Returns how many stay in young; <paramref name="finalizerSeen"/> is set when an object
-    /// whose type has a finalizer went to unreachable (it may have come back since).
+    /// Returns how many stay in young; <paramref name="unreachableCount"/> is how many end in
+    /// unreachable; <paramref name="finalizerSeen"/> is set when an object
+    /// whose type has a finalizer went to unreachable (it may have come back since), and
+    /// <paramref name="weakReferenceSeen"/> when a weak reference or an object with weak
+    /// references did (nothing runs between this scan and the weakref phase, so no weak
+    /// reference can appear meanwhile).
     /// </summary>
     /// <remarks>
     /// Two of CPython's separate passes over the reachable objects are folded into this scan:
     /// untracking tuples whose items can never be tracked (untrack_tuples, which 2.7 also did
     /// here) — the scan meets the objects in the same order as that pass would — and, in a
     /// full collection, gathering the dicts for <see cref="UntrackAtomicDicts"/>, which must run
-    /// after all tuples are settled and so only records them here.
+    /// after all tuples are settled and so only records them here (only those it may untrack:
+    /// a dict holding a collectable non-tuple stays tracked whatever the tuples do, and is
+    /// told apart here while it is in cache).
     /// </remarks>
-    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out bool finalizerSeen)
+    private long MoveUnreachable(GcHead* young, GcHead* unreachable, bool untrackAtomic, bool collectDicts, out long unreachableCount, out bool finalizerSeen, out bool weakReferenceSeen)
     {
         finalizerSeen = false;
+        weakReferenceSeen = false;
         var observer = Observer is { WantsReachable: true } watching ? watching : null;
         var tupleType = _heap.Types.Tuple.TypeObject;
-        var dictType = _heap.Types.Dict.TypeObject;
+        var dicts = _heap.Types.Dict;
+        var dictType = dicts.TypeObject;
         long survivors = 0;
+        long movedOut = 0;
+        var reach = new ReachableVisitor(young);
         var prev = young;
         var g = GcList.Next(young);
         while (g != young)
@@ -289,7 +275,7 @@ internal sealed unsafe partial class Collector
 
                 // The traversal may append to young (objects found reachable again), so the
                 // next object is read only after it.
-                o->Type->Traverse(o, &VisitReachable, young);
+                ChildTraversal.Traverse(o, ref reach, &ReachableVisitor.Function, &reach);
                 if (untrackAtomic && o->Type == tupleType && _heap.Types.Tuple.CanUntrack(o))
                 {
                     // Leave the list: prev stays, and the object is untracked.
@@ -299,7 +285,7 @@ internal sealed unsafe partial class Collector
                 }
                 else
                 {
-                    if (collectDicts && o->Type == dictType)
+                    if (collectDicts && o->Type == dictType && dicts.MayBecomeUntrackable(o))
                     {
                         _dictCandidates.Add((nint)o);
                     }
@@ -312,61 +298,41 @@ internal sealed unsafe partial class Collector
             else
             {
                 // Unlink from young (singly, for now: back links are rebuilt at the end) and
-                // append to unreachable, marked so VisitReachable can tell.
+                // append to unreachable, marked so ReachableVisitor can tell.
                 prev->Next = g->Next;
                 var last = (GcHead*)(unreachable->Prev & ~GcBits.PrevFlagsMask);
                 last->Next = (nint)g;
                 g->Prev = (g->Prev & (GcBits.Finalized | GcBits.Collecting)) | GcBits.Unreachable | (nint)last;
                 g->Next = (nint)unreachable;
                 unreachable->Prev = (nint)g;
-                finalizerSeen |= (g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0;
+                var flags = g->Object->Type->Flags;
+                finalizerSeen |= (flags & TypeFlags.HasFinalizer) != 0;
+                if (!weakReferenceSeen && (flags & TypeFlags.WeakReferenceWork) != 0)
+                {
+                    weakReferenceSeen = HasWeakReferenceWork(g->Object);
+                }
+
+                movedOut++;
             }
 
             g = (GcHead*)prev->Next;
         }
 
         young->Prev = (nint)prev;
+        unreachableCount = movedOut - reach.Rescued;
         return survivors;
     }
 
-    private static int VisitReachable(PyObject* child, void* arg)
+    /// <summary>Whether the weakref phase has work for <paramref name="o"/>: it is a weak reference, or weak references to it exist.</summary>
+    private static bool HasWeakReferenceWork(PyObject* o)
     {
-        if ((child->Type->Flags & TypeFlags.HaveGc) == 0)
+        if (Weak.WeakReferenceType.IsWeakReference(o))
         {
-            return 0;
+            return true;
         }
 
-        var g = GcHead.Of(child);
-
-        // Objects of older generations, and those already scanned, are not COLLECTING.
-        if ((g->Prev & GcBits.Collecting) == 0)
-        {
-            return 0;
-        }
-
-        if ((g->Prev & GcBits.Unreachable) != 0)
-        {
-            // Moved to unreachable earlier, but reachable after all: unlink it and put it back
-            // at young's end, where the scan will reach it again. (Young's back links are not
-            // valid during the scan, so this appends by hand.)
-            var young = (GcHead*)arg;
-            var prev = (GcHead*)(g->Prev & ~GcBits.PrevFlagsMask);
-            var next = (GcHead*)g->Next;
-            prev->Next = (nint)next;
-            next->Prev = (next->Prev & GcBits.PrevFlagsMask) | (nint)prev;
-            var last = (GcHead*)(young->Prev & ~GcBits.PrevFlagsMask);
-            last->Next = (nint)g;
-            g->Next = (nint)young;
-            young->Prev = (nint)g;
-            g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | ((nint)1 << GcBits.RefsShift);
-        }
-        else if ((g->Prev >> GcBits.RefsShift) == 0)
-        {
-            // Still ahead in young: tell the scan it is reachable.
-            g->Prev = (g->Prev & GcBits.PrevFlagsMask) | ((nint)1 << GcBits.RefsShift);
-        }
-
-        return 0;
+        var offset = o->Type->Descriptor.WeakListOffset;
+        return offset != 0 && *(PyObject**)((byte*)o + offset) != null;
     }
 
     /// <summary>
@@ -534,7 +500,7 @@ internal sealed unsafe partial class Collector
 
         var observer = Observer;
         Observer = null;
-        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _);
+        DeduceUnreachable(unreachable, stillUnreachable, untrackAtomic: false, collectDicts: false, out _, out _, out _, out _);
         Observer = observer;
         GcList.Merge(unreachable, old);
     }

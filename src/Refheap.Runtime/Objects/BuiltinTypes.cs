@@ -266,6 +266,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         t->Base.Type = d == Type ? t : Type.TypeObject;
         t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(d));
         t->Flags = d.IsGc ? TypeFlags.HaveGc : TypeFlags.None;
+        t->Flags |= d.WeakListOffset != 0 || d is Weak.WeakReferenceType or Weak.KeyedReferenceType ? TypeFlags.WeakReferenceWork : TypeFlags.None;
         t->Traverse = d.TraverseFunction;
         return t;
     }

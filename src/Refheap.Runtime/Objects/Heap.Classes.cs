@@ -59,6 +59,7 @@ internal sealed unsafe partial class Heap
         var t = (PyTypeObject*)typeObj;
         t->DescriptorHandle = GCHandle.ToIntPtr(GCHandle.Alloc(descriptor));
         t->Flags = layout.IsGc ? TypeFlags.HaveGc | TypeFlags.HeapType : TypeFlags.HeapType;
+        t->Flags |= descriptor.WeakListOffset != 0 ? TypeFlags.WeakReferenceWork : TypeFlags.None;
         t->Traverse = descriptor.TraverseFunction;
         InstallReferenceMap(t, layout);
         descriptor.TypeObject = t;

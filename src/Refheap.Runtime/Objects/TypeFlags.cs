@@ -15,4 +15,10 @@ internal enum TypeFlags : long
 
     /// <summary>Instances have <c>__del__</c> (tp_finalize in 3.12, tp_del in 2.7).</summary>
     HasFinalizer = 1 << 2,
+
+    /// <summary>
+    /// Instances have a weak-reference list (a non-zero <see cref="TypeDescriptor.WeakListOffset"/>)
+    /// or are weak references: the only objects the collector's weakref phase has work for.
+    /// </summary>
+    WeakReferenceWork = 1 << 3,
 }

@@ -214,22 +214,34 @@ internal static unsafe class WeakReferenceLists
     /// weak reference that is itself unreachable; the callbacks of the cleared references that
     /// are reachable have run — only after all the clearing, so no callback can reach the
     /// garbage through a weak reference. Returns how many weak references those callbacks
-    /// freed (they count as collected, as in CPython).
+    /// freed (they count as collected, as in CPython); <paramref name="callbacksRan"/> says
+    /// whether any callback ran (then arbitrary code did).
     /// </summary>
-    public static long HandleWeakReferences(Heap heap, GcHead* unreachable, GcHead* old)
+    public static long HandleWeakReferences(Heap heap, GcHead* unreachable, GcHead* old, out bool callbacksRan)
     {
         GcHead toCall;
         GcList.Init(&toCall);
+
+        // Garbage comes in runs of one type: what the type says is looked up once per run.
+        PyTypeObject* type = null;
+        var isWeakReference = false;
+        var offset = 0;
         for (var g = GcList.Next(unreachable); g != unreachable; g = GcList.Next(g))
         {
             var op = g->Object;
-            if (WeakReferenceType.IsWeakReference(op))
+            if (op->Type != type)
+            {
+                type = op->Type;
+                isWeakReference = WeakReferenceType.IsWeakReference(op);
+                offset = type->Descriptor.WeakListOffset;
+            }
+
+            if (isWeakReference)
             {
                 // Its callback must not run during delete_garbage (bpo-38006).
                 Clear((PyWeakReference*)op, dropCallback: false);
             }
 
-            var offset = op->Type->Descriptor.WeakListOffset;
             if (offset == 0)
             {
                 continue;
@@ -258,6 +270,7 @@ internal static unsafe class WeakReferenceLists
         }
 
         long freed = 0;
+        callbacksRan = !GcList.IsEmpty(&toCall);
         while (!GcList.IsEmpty(&toCall))
         {
             var g = GcList.Next(&toCall);

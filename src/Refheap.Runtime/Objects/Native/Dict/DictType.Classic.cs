@@ -564,6 +564,23 @@ internal sealed unsafe partial class DictType
         return 1;
     }
 
+    /// <summary><see cref="ClassicTraverse"/> with the collector's visitor inlined (same order).</summary>
+    internal static void ClassicTraverseWith<TVisitor>(PyObject* self, ref TVisitor visitor)
+        where TVisitor : struct, Gc.IChildVisitor
+    {
+        var mp = Classic(self);
+        var ep = mp->Table;
+        var end = ep + mp->Mask + 1;
+        for (; ep < end; ep++)
+        {
+            if (ep->Value != null)
+            {
+                visitor.Visit(ep->Key);
+                visitor.Visit(ep->Value);
+            }
+        }
+    }
+
     /// <summary>2.7's dict_traverse: each active slot's key, then its value.</summary>
     private static int ClassicTraverse(ClassicDictObject* mp, delegate*<PyObject*, void*, int> visit, void* arg)
     {

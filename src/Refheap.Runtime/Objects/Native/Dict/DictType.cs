@@ -324,7 +324,13 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
     /// <inheritdoc/>
     public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction =>
-        _compact ? &TraverseCompactDict : &TraverseClassicDict;
+        _compact ? CompactTraverseFunction : ClassicTraverseFunction;
+
+    /// <summary>3.12's dict traverse function: the collector recognises it to traverse dicts inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> CompactTraverseFunction = &TraverseCompactDict;
+
+    /// <summary>2.7's dict traverse function: the collector recognises it to traverse dicts inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> ClassicTraverseFunction = &TraverseClassicDict;
 
     private static int TraverseCompactDict(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) =>
         CompactTraverse((CompactDictObject*)self, visit, arg);
@@ -351,6 +357,31 @@ internal sealed unsafe partial class DictType : DictTypeBase
         while (NextEntry(self, ref pos, out var key, out var value, out _))
         {
             if (MayBeTracked(value) || MayBeTracked(key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <see cref="CanUntrack"/> could say yes once the collector has untracked what
+    /// tuples it can: false when an entry holds a collectable object other than a tuple (such
+    /// an object keeps the dict tracked, tracked itself or not). The collector asks this while
+    /// the dict is in cache, so that untrack_dicts only revisits the dicts that may go.
+    /// </summary>
+    internal bool MayBecomeUntrackable(PyObject* self)
+    {
+        if (self->Type != TypeObject)
+        {
+            return false;
+        }
+
+        nint pos = 0;
+        while (NextEntry(self, ref pos, out var key, out var value, out _))
+        {
+            if ((Collector.IsGcObject(value) && value->Type != _tuple) || (Collector.IsGcObject(key) && key->Type != _tuple))
             {
                 return false;
             }

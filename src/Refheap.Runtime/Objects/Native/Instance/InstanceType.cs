@@ -199,10 +199,54 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     private static nint* OrderOf(nint* values) => values + values[0] + 1;
 
     /// <inheritdoc/>
-    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseFields;
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => TraverseFieldsFunction;
 
     /// <inheritdoc/>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseFields(self, visit, arg);
+
+    /// <summary>The traverse function of every user class's instances: the collector recognises it to traverse them inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFieldsFunction = &TraverseFields;
+
+    /// <summary>
+    /// <see cref="TraverseFields"/> with the collector's visitor inlined (same order); the
+    /// solid base's own fields through <paramref name="visit"/>/<paramref name="arg"/>.
+    /// </summary>
+    internal static void TraverseFieldsWith<TVisitor>(PyObject* self, ref TVisitor visitor, delegate*<PyObject*, void*, int> visit, void* arg)
+        where TVisitor : struct, Gc.IChildVisitor
+    {
+        var type = self->Type;
+        var offsets = type->RefOffsets;
+        for (var i = 0; i < type->RefOffsetCount; i++)
+        {
+            var v = *(PyObject**)((byte*)self + offsets[i]);
+            if (v != null)
+            {
+                visitor.Visit(v);
+            }
+        }
+
+        if (type->ValuesOffset != 0)
+        {
+            var values = *(nint**)((byte*)self + type->ValuesOffset);
+            if (values != null)
+            {
+                var capacity = values[0];
+                for (nint i = 1; i <= capacity; i++)
+                {
+                    if (values[i] != 0)
+                    {
+                        visitor.Visit((PyObject*)values[i]);
+                    }
+                }
+            }
+        }
+
+        visitor.Visit((PyObject*)type);
+        if (type->BaseTraverse != null)
+        {
+            type->BaseTraverse(self, visit, arg);
+        }
+    }
 
     /// <summary>
     /// subtype_traverse, driven by the reference map kept in the type object (see

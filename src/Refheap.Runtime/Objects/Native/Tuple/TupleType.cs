@@ -149,10 +149,27 @@ internal sealed unsafe class TupleType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseItems;
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => TraverseItemsFunction;
 
     /// <inheritdoc/>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseItems(self, visit, arg);
+
+    /// <summary>The traverse function of this type: the collector recognises it to traverse these inline.</summary>
+    internal static readonly delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseItemsFunction = &TraverseItems;
+
+    /// <summary><see cref="TraverseItems"/> with the collector's visitor inlined (same order: from the last item).</summary>
+    internal static void TraverseItemsWith<TVisitor>(PyObject* self, ref TVisitor visitor)
+        where TVisitor : struct, Gc.IChildVisitor
+    {
+        var items = Items(self);
+        for (var i = Size(self) - 1; i >= 0; i--)
+        {
+            if (items[i] != null)
+            {
+                visitor.Visit(items[i]);
+            }
+        }
+    }
 
     private static int TraverseItems(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
