@@ -69,7 +69,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     public override string QualifiedName => _module == "builtins" || _module == "__builtin__" ? Name : $"{_module}.{Name}";
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => Layout.Size;
+    public override nuint SizeOf(PyObject* self) => Layout.Size + Layout.SolidBase.UnmodelledBytes;
 
     private PyObject** DictSlot(PyObject* o) => (PyObject**)((byte*)o + Layout.DictOffset);
 
