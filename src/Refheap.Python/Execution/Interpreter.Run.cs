@@ -355,6 +355,24 @@ internal sealed partial class Interpreter
                     }
 
                     continue;
+                case OpCode.BuildSlice:
+                {
+                    var step = (arg & 4) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    var upper = (arg & 2) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    var lower = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+                    r = _api.NewSlice(lower, upper, step);
+                    lower.XDecRef();
+                    upper.XDecRef();
+                    step.XDecRef();
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+                }
+
                 case OpCode.Slice:
                 case OpCode.StoreSlice:
                 case OpCode.DeleteSlice:

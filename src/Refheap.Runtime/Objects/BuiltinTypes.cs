@@ -87,6 +87,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Property = Add(new WrapperType(heap, WrapperKind.Property));
         Super = Add(new WrapperType(heap, WrapperKind.Super));
         Partial = Add(new WrapperType(heap, WrapperKind.Partial));
+        Slice = Add(new Native.Slice.SliceType(heap));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -150,6 +151,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
+
+    /// <summary><c>slice</c>.</summary>
+    public Native.Slice.SliceType Slice { get; }
 
     /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
     public Native.Iterators.IterationTypes Iterators { get; }
