@@ -127,6 +127,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
             return new PyRef(t->Name).NewRef();
         }
 
+        if (StrType.EqualsText(name, "__qualname__") && Heap.Profile.Wording != ErrorWording.Cpython27)
+        {
+            return Heap.NewString(t->Descriptor is Instance.InstanceType { Qualname: { } q } ? q : t->Descriptor.Name);
+        }
+
         if (StrType.EqualsText(name, "__class__"))
         {
             return new PyRef((PyObject*)self->Type).NewRef();
@@ -134,7 +139,8 @@ internal sealed unsafe class TypeType : TypeDescriptor
 
         if (StrType.EqualsText(name, "__dict__") && t->Dict != null)
         {
-            return new PyRef(t->Dict).NewRef();
+            // A read-only view, so that the class changes only through setattr (type_dict).
+            return Heap.Types.MappingProxy.New(t->Dict);
         }
 
         if (StrType.EqualsText(name, "__bases__") && t->Bases != null)
