@@ -116,6 +116,9 @@ internal abstract unsafe partial class TypeDescriptor
     /// </summary>
     public virtual nuint BaseInstanceSize => 0;
 
+    /// <summary>Whether <c>sys.getsizeof</c> counts a GC header for <paramref name="self"/> (CPython's PyObject_IS_GC).</summary>
+    public virtual bool ReportsGcHeader(PyObject* self) => IsGc;
+
     /// <summary>
     /// Bytes that CPython's object of this type has and Refheap's layout leaves out; sizes
     /// reported as CPython's (<c>sys.getsizeof</c>, a subclass instance's size) add them back.
