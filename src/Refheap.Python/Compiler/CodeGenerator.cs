@@ -255,6 +255,8 @@ internal sealed partial class CodeGenerator
         // Keys by type and value, so 1, 1.0 and True stay distinct; code units and name lists by identity.
         var key = value switch
         {
+            // 3.12 merges equal constant tuples; 2.7's peephole appends each fold as its own.
+            TupleConstant t when !Py27 => (typeof(TupleConstant), t.Key),
             CodeUnit or KeywordNames or TupleConstant => (value.GetType(), (object?)new IdentityKey(value)),
             _ => (value?.GetType() ?? typeof(void), value),
         };

@@ -147,7 +147,10 @@ public static class PythonProgram
             }
         }
 
-        var r = interpreter.RunModuleCode(unit, dict);
+        // The parser's arena lives until the program's code returns, as pyrun_file frees it.
+        var arena = api.NewList([]);
+        var r = arena.IsNull ? arena : interpreter.RunModuleCode(unit, dict, arena);
+        arena.XDecRef();
         module.DecRef();
         if (r.IsNull)
         {
