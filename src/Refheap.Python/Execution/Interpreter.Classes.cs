@@ -43,6 +43,12 @@ internal sealed partial class Interpreter
             return RaiseUnsupported("__metaclass__");
         }
 
+        if (Py27 && _api.HasClassicClasses && TryBuildClassicClass(name, bases, ns, globals, out var classic))
+        {
+            ns.DecRef();
+            return classic;
+        }
+
         var classCell = _api.DictGetString(ns, "__classcell__");
         if (!classCell.IsNull)
         {

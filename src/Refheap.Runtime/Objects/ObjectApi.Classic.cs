@@ -1,0 +1,36 @@
+using Refheap.Objects.Native.Classic;
+
+namespace Refheap.Objects;
+
+/// <summary>The facade's part for 2.7's classic classes (<c>classobj</c> and <c>instance</c>).</summary>
+internal sealed unsafe partial class ObjectApi
+{
+    /// <summary>Whether the profile has classic classes (2.7).</summary>
+    public bool HasClassicClasses => Heap.Types.Classic != null;
+
+    /// <summary>Whether <paramref name="o"/> is <c>type</c> itself.</summary>
+    public bool IsTypeType(PyRef o) => o.Ptr == (PyObject*)Heap.Types.Type.TypeObject;
+
+    /// <summary>Whether <paramref name="o"/> is a classic class.</summary>
+    public bool IsClassicClass(PyRef o) => Heap.Types.Classic is { } classic && classic.Class.IsClass(o.Ptr);
+
+    /// <summary>Whether <paramref name="o"/> is an instance of a classic class.</summary>
+    public static bool IsClassicInstance(PyRef o) => o.Ptr->Type->Descriptor is ClassicInstanceType;
+
+    /// <summary>The class of a classic instance, borrowed.</summary>
+    public static PyRef ClassicClassOf(PyRef instance) => new(ClassicInstanceType.ClassOf(instance.Ptr));
+
+    /// <summary>Whether the classic class <paramref name="cls"/> is <paramref name="of"/> or derives from it.</summary>
+    public static bool ClassicIsSubclass(PyRef cls, PyRef of) => ClassicClassType.IsSubclass(cls.Ptr, of.Ptr);
+
+    /// <summary>
+    /// A classic class (PyClass_New) named <paramref name="name"/> (a str) with
+    /// <paramref name="bases"/> (a tuple of classic classes) whose dict is
+    /// <paramref name="dict"/> itself, its <c>__module__</c> <paramref name="module"/> unless the
+    /// dict has one. All borrowed; a new reference, or null with the error set.
+    /// </summary>
+    public PyRef NewClassicClass(PyRef name, PyRef bases, PyRef dict, string module) =>
+        Heap.Types.Classic is { } classic
+            ? classic.Class.New(name.Ptr, bases.Ptr, dict.Ptr, module)
+            : Heap.Raise(Heap.Types.Exceptions.SystemError, "this profile has no classic classes");
+}
