@@ -87,6 +87,11 @@ internal sealed partial class Interpreter
     private PyRef EnterContext(PyRef manager, out PyRef exit)
     {
         exit = PyRef.Null;
+        if (ObjectApi.IsClassicInstance(manager))
+        {
+            return EnterClassicContext(manager, out exit);
+        }
+
         var enterAttr = _api.LookupOnType(manager, "__enter__");
         var exitAttr = _api.LookupOnType(manager, "__exit__");
         if (enterAttr.IsNull || exitAttr.IsNull)

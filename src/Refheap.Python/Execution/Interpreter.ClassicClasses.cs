@@ -53,4 +53,36 @@ internal sealed partial class Interpreter
         cls = _api.NewClassicClass(name, bases, ns, !module.IsNull && _api.IsStr(module) ? ObjectApi.StrText(module) : "__main__");
         return true;
     }
+
+    /// <summary>
+    /// <c>with</c> on a classic instance: 2.7 finds <c>__exit__</c> and <c>__enter__</c> as any
+    /// attribute of the instance (special_lookup), so a missing one is its AttributeError.
+    /// Returns the result of <c>__enter__()</c> and the bound <c>__exit__</c> (out), new references, or null.
+    /// </summary>
+    private PyRef EnterClassicContext(PyRef manager, out PyRef exit)
+    {
+        exit = _api.GetAttr(manager, "__exit__");
+        if (exit.IsNull)
+        {
+            return exit;
+        }
+
+        var enter = _api.GetAttr(manager, "__enter__");
+        if (enter.IsNull)
+        {
+            exit.DecRef();
+            exit = PyRef.Null;
+            return enter;
+        }
+
+        var r = CallValue(enter, [], default);
+        enter.DecRef();
+        if (r.IsNull)
+        {
+            exit.DecRef();
+            exit = PyRef.Null;
+        }
+
+        return r;
+    }
 }

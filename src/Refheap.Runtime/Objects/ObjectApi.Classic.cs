@@ -24,6 +24,48 @@ internal sealed unsafe partial class ObjectApi
     public static bool ClassicIsSubclass(PyRef cls, PyRef of) => ClassicClassType.IsSubclass(cls.Ptr, of.Ptr);
 
     /// <summary>
+    /// 2.7's <c>dir()</c> of a classic class (the keys of its dict and its bases' dicts) or
+    /// instance (its dict's keys and its class's names), sorted.
+    /// </summary>
+    public List<string> ClassicAttributeNames(PyRef o)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        if (IsClassicInstance(o))
+        {
+            AddKeys(names, ClassicInstanceType.DictOf(o.Ptr));
+            AddClassNames(names, ClassicInstanceType.ClassOf(o.Ptr));
+        }
+        else
+        {
+            AddClassNames(names, o.Ptr);
+        }
+
+        return [.. names];
+    }
+
+    private void AddClassNames(SortedSet<string> names, PyObject* cls)
+    {
+        AddKeys(names, ClassicClassType.DictOf(cls));
+        var bases = ClassicClassType.BasesOf(cls);
+        for (nint i = 0; i < Native.Tuple.TupleType.Size(bases); i++)
+        {
+            AddClassNames(names, Native.Tuple.TupleType.Item(bases, i));
+        }
+    }
+
+    private void AddKeys(SortedSet<string> names, PyObject* dict)
+    {
+        nint pos = 0;
+        while (Heap.Types.Dict.Next(dict, ref pos, out var key, out _))
+        {
+            if (Heap.IsInstance(key, Heap.Types.Str))
+            {
+                names.Add(Native.Str.StrType.AsString(key));
+            }
+        }
+    }
+
+    /// <summary>
     /// A classic class (PyClass_New) named <paramref name="name"/> (a str) with
     /// <paramref name="bases"/> (a tuple of classic classes) whose dict is
     /// <paramref name="dict"/> itself, its <c>__module__</c> <paramref name="module"/> unless the
