@@ -109,26 +109,42 @@ internal sealed unsafe partial class ClassicInstanceType
         return h;
     }
 
+    private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+    private static CompareOp Reflected(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt,
+        CompareOp.Le => CompareOp.Ge,
+        CompareOp.Gt => CompareOp.Lt,
+        CompareOp.Ge => CompareOp.Le,
+        _ => op,
+    };
+
     /// <inheritdoc/>
     /// <remarks>
-    /// Reached once the rich comparison methods have had their turn (the operators call them
-    /// first): the instance's <c>__cmp__</c>, else identity.
+    /// instance_richcompare: the instance's <c>__eq__</c>, <c>__lt__</c>... with the other
+    /// operand, then, when that is a classic instance too, its reflected method; else the
+    /// instance's <c>__cmp__</c>; else identity for == and !=.
     /// </remarks>
     public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
     {
-        var method = FindMethod(self, "__cmp__");
-        if (method.IsNull)
+        var r = CallCompare(self, s_compareNames[(int)op], other);
+        if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton && other->Type->Descriptor is ClassicInstanceType otherType)
         {
-            return Heap.ErrorOccurred ? method : base.RichCompare(self, other, op);
+            r.DecRef();
+            r = otherType.CallCompare(other, s_compareNames[(int)Reflected(op)], self);
         }
 
-        var args = Heap.NewTuple(new PyRef(other));
-        var r = args.IsNull ? args : Heap.Call(method.Ptr, args.Ptr, null);
-        args.XDecRef();
-        method.DecRef();
-        if (r.IsNull || r.Ptr == Heap.Types.NotImplemented.Singleton)
+        if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
         {
             return r;
+        }
+
+        r.DecRef();
+        r = CallCompare(self, "__cmp__", other);
+        if (r.IsNull || r.Ptr == Heap.Types.NotImplemented.Singleton)
+        {
+            return r.IsNull || op is not (CompareOp.Eq or CompareOp.Ne) ? r : DropAnd(r, base.RichCompare(self, other, op));
         }
 
         if (!Heap.TryAsLong(r.Ptr, out var c))
@@ -147,6 +163,28 @@ internal sealed unsafe partial class ClassicInstanceType
             CompareOp.Gt => c > 0,
             _ => c >= 0,
         });
+    }
+
+    private static PyRef DropAnd(PyRef dropped, PyRef result)
+    {
+        dropped.DecRef();
+        return result;
+    }
+
+    /// <summary>Calls the instance's <paramref name="name"/> with <paramref name="other"/>; NotImplemented (new reference) when it has none.</summary>
+    private PyRef CallCompare(PyObject* self, string name, PyObject* other)
+    {
+        var method = FindMethod(self, name);
+        if (method.IsNull)
+        {
+            return Heap.ErrorOccurred ? method : Heap.NotImplemented;
+        }
+
+        var args = Heap.NewTuple(new PyRef(other));
+        var r = args.IsNull ? args : Heap.Call(method.Ptr, args.Ptr, null);
+        args.XDecRef();
+        method.DecRef();
+        return r;
     }
 
     /// <inheritdoc/>
