@@ -20,6 +20,10 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>The class of a classic instance, borrowed.</summary>
     public static PyRef ClassicClassOf(PyRef instance) => new(ClassicInstanceType.ClassOf(instance.Ptr));
 
+    /// <summary>heapy's kind of an object: a classic instance's class as <c>module.Name</c>, anything else's type as <see cref="QualifiedTypeName"/>.</summary>
+    public static string KindName(PyRef o) =>
+        o.Descriptor is ClassicInstanceType classic ? classic.QualifiedClassName(o.Ptr) : QualifiedTypeName(o);
+
     /// <summary>Whether the classic class <paramref name="cls"/> is <paramref name="of"/> or derives from it.</summary>
     public static bool ClassicIsSubclass(PyRef cls, PyRef of) => ClassicClassType.IsSubclass(cls.Ptr, of.Ptr);
 

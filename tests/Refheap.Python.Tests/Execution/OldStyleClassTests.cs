@@ -32,6 +32,24 @@ print(type(Classic).__name__, type(Derived).__name__, type(New).__name__, type(D
         Assert.Equal("type A\n", run.Stdout);
     }
 
+    [Fact]
+    public void The_memory_tools_see_classic_instances_by_their_class()
+    {
+        const string source = @"import objgraph
+from guppy import hpy
+class B:
+    pass
+hp = hpy()
+hp.setrelheap()
+keep = [B() for i in range(3)]
+print objgraph.count('instance'), objgraph.by_type('instance')[0].__class__.__name__
+rows = str(hp.heap()).split('\n')[2:]
+print sorted(' '.join(r.split()[7:]) for r in rows if r.strip())
+";
+        var run = ProgramRun.Of("py27", source);
+        Assert.Equal("3 B\n['__main__.B', 'dict of __main__.B', 'list']\n", run.Stdout);
+    }
+
     [Theory]
     [InlineData("class A:\n    pass\nclass B(A, object):\n    pass\n", "classes with both classic and new-style bases")]
     [InlineData("__metaclass__ = len\nclass A:\n    pass\n", "__metaclass__")]

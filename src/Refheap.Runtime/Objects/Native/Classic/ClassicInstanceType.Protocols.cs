@@ -30,12 +30,14 @@ internal sealed unsafe partial class ClassicInstanceType
     }
 
     /// <summary>instance_repr without <c>__repr__</c>: <c>&lt;module.Name instance at 0x...&gt;</c>.</summary>
-    private PyRef DefaultRepr(PyObject* self)
+    private PyRef DefaultRepr(PyObject* self) => Heap.NewString($"<{QualifiedClassName(self)} instance at 0x{(nint)self:x}>");
+
+    /// <summary>The instance's class as <c>module.Name</c> (<c>?.Name</c> when the class dict's <c>__module__</c> is not a str).</summary>
+    public string QualifiedClassName(PyObject* self)
     {
-        var key = Heap.InternString("__module__");
-        var module = key.IsNull ? null : Heap.Types.Dict.GetItem(ClassicClassType.DictOf(ClassOf(self)), key.Ptr);
+        var module = Heap.Types.Dict.GetItemString(ClassicClassType.DictOf(ClassOf(self)), "__module__");
         var moduleName = module != null && Heap.IsInstance(module, Heap.Types.Str) ? StrType.AsString(module) : "?";
-        return Heap.NewString($"<{moduleName}.{ClassName(self)} instance at 0x{(nint)self:x}>");
+        return $"{moduleName}.{ClassName(self)}";
     }
 
     /// <inheritdoc/>
