@@ -342,7 +342,12 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <inheritdoc/>
-    public bool VisitSlice(SliceExpression node) => throw Unsupported("slices outside a subscript", node);
+    /// <remarks>A slice that is not the whole subscript, e.g. in <c>o[1:2, 3]</c>: a slice object.</remarks>
+    public bool VisitSlice(SliceExpression node)
+    {
+        Emit(OpCode.BuildSlice, SliceParts(node));
+        return true;
+    }
 
     /// <inheritdoc/>
     public bool VisitCall(CallExpression node)

@@ -190,6 +190,7 @@ internal sealed partial class CodeGenerator
         OpCode.Slice => -BitOperations.PopCount((uint)arg),
         OpCode.StoreSlice => -2 - BitOperations.PopCount((uint)arg),
         OpCode.DeleteSlice => -1 - BitOperations.PopCount((uint)arg),
+        OpCode.BuildSlice => 1 - BitOperations.PopCount((uint)arg),
         OpCode.BinaryOp or OpCode.InPlaceOp or OpCode.CompareOp => -1,
         OpCode.UnaryOp => 0,
         OpCode.Jump => 0,

@@ -249,4 +249,7 @@ internal enum OpCode : byte
 
     /// <summary>Raises NotImplementedError for consts[arg] (a construct the evaluator does not run).</summary>
     Unsupported,
+
+    /// <summary>[lower] [upper] [step] → slice(lower, upper, step); arg bits as <see cref="Slice"/> (a slice inside a tuple subscript: <c>o[1:2, 3]</c>).</summary>
+    BuildSlice,
 }

@@ -88,6 +88,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Property = Add(new WrapperType(heap, WrapperKind.Property));
         Super = Add(new WrapperType(heap, WrapperKind.Super));
         Partial = Add(new WrapperType(heap, WrapperKind.Partial));
+        Slice = Add(new Native.Slice.SliceType(heap));
+        MappingProxy = Add(new MappingProxyType(heap));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
@@ -157,6 +159,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
+
+    /// <summary>A class's <c>__dict__</c>: 3.12 <c>mappingproxy</c>, 2.7 <c>dictproxy</c>.</summary>
+    public MappingProxyType MappingProxy { get; }
+
+    /// <summary><c>slice</c>.</summary>
+    public Native.Slice.SliceType Slice { get; }
 
     /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
     public Native.Iterators.IterationTypes Iterators { get; }

@@ -97,6 +97,12 @@ internal sealed unsafe partial class Heap
         }
 
         t->Mro = mro.Ptr;
+        if (TakeQualname(descriptor, classDict.Ptr) < 0)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
         if (Types.Dict.GetItemString(classDict.Ptr, "__module__") == null)
         {
             var moduleName = NewString(module);
@@ -122,19 +128,38 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary>
-    /// Puts into a new class's dict what type_new puts there: <c>__doc__</c> (None unless
-    /// given), a <c>__dict__</c> and a <c>__weakref__</c> getset descriptor when this class adds
-    /// those fields, and a member descriptor per <c>__slots__</c> name. The descriptors own the
-    /// class, so a class and its dict form a cycle, as in CPython. 0, or -1 with the error set.
+    /// 3.x: moves <c>__qualname__</c> out of a new class's dict into its descriptor, as
+    /// type_new keeps it in the type rather than the dict (a str, or TypeError). 0 or -1.
+    /// </summary>
+    private int TakeQualname(InstanceType descriptor, PyObject* dict)
+    {
+        var qualname = Profile.Wording == ErrorWording.Cpython27 ? null : Types.Dict.GetItemString(dict, "__qualname__");
+        if (qualname == null)
+        {
+            return 0;
+        }
+
+        if (!IsInstance(qualname, Types.Str))
+        {
+            _ = RaiseTypeError($"type __qualname__ must be a str, not {qualname->Type->Descriptor.Name}");
+            return -1;
+        }
+
+        descriptor.Qualname = Native.Str.StrType.AsString(qualname);
+        return Types.Dict.DelItem(dict, InternString("__qualname__").Ptr); // interned: borrowed
+    }
+
+    /// <summary>
+    /// Puts into a new class's dict what type_new and PyType_Ready put there, in their order: a
+    /// member descriptor per <c>__slots__</c> name, a <c>__dict__</c> and a <c>__weakref__</c>
+    /// getset descriptor when this class adds those fields, then <c>__doc__</c> (None unless
+    /// given). The descriptors own the class, so a class and its dict form a cycle, as in
+    /// CPython. 0, or -1 with the error set.
     /// </summary>
     private int AddClassDescriptors(PyTypeObject* t, InstanceLayout layout, TypeDescriptor parent)
     {
         var dict = t->Dict;
         var parentLayout = (parent as InstanceType)?.Layout;
-        if (Types.Dict.GetItemString(dict, "__doc__") == null && Types.Dict.SetItemString(dict, "__doc__", NoneObject) < 0)
-        {
-            return -1;
-        }
 
         var entries = new List<(string Name, AttributeDescriptorKind Kind, int Offset)>();
         foreach (var (name, offset) in layout.Slots)
@@ -173,7 +198,7 @@ internal sealed unsafe partial class Heap
             }
         }
 
-        return 0;
+        return Types.Dict.GetItemString(dict, "__doc__") == null ? Types.Dict.SetItemString(dict, "__doc__", NoneObject) : 0;
     }
 
     private bool LookupSpecial(PyTypeObject* t, string name)

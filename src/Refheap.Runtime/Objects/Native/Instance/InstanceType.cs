@@ -47,6 +47,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     /// <summary>The instance layout.</summary>
     public InstanceLayout Layout { get; }
 
+    /// <summary>3.x <c>__qualname__</c> (e.g. <c>Outer.Inner</c>), taken out of the class dict as type_new does; null in 2.7.</summary>
+    public string? Qualname { get; internal set; }
+
     /// <summary>Whether the class or a base defines <c>__del__</c> (kept current by class attribute stores).</summary>
     public bool HasDel { get; internal set; }
 
@@ -66,10 +69,10 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     public override nuint BaseInstanceSize => Layout.Size;
 
     /// <inheritdoc/>
-    public override string QualifiedName => _module == "builtins" || _module == "__builtin__" ? Name : $"{_module}.{Name}";
+    public override string QualifiedName => _module == "builtins" || _module == "__builtin__" ? Qualname ?? Name : $"{_module}.{Qualname ?? Name}";
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => Layout.Size;
+    public override nuint SizeOf(PyObject* self) => Layout.Size + Layout.SolidBase.UnmodelledBytes;
 
     private PyObject** DictSlot(PyObject* o) => (PyObject**)((byte*)o + Layout.DictOffset);
 
