@@ -50,6 +50,60 @@ print sorted(' '.join(r.split()[7:]) for r in rows if r.strip())
         Assert.Equal("3 B\n['__main__.B', 'dict of __main__.B', 'list']\n", run.Stdout);
     }
 
+    private const string Slicing = @"class B:
+    def __getitem__(self, k): return k
+    def __setitem__(self, k, v): print 'set', k, v
+    def __delitem__(self, k): print 'del', k
+b = B()
+print b[1:3], b[::2], b[1]
+b[1:2] = [5]
+del b[:]
+class N: pass
+try:
+    N()[1:2]
+except Exception as e:
+    print type(e).__name__, e
+class G:
+    def __getslice__(self, i, j): return (i, j)
+try:
+    print G()[1:2]
+except Exception as e:
+    print type(e).__name__, e
+class L:
+    def __len__(self): return 10
+    def __getitem__(self, k): return k
+    def __getslice__(self, i, j): return ('gs', i, j)
+    def __setslice__(self, i, j, v): print 'ss', i, j, v
+    def __delslice__(self, i, j): print 'ds', i, j
+l = L()
+print l[1:2], l[-3:], l[:-1], l[:], l[::3], l[1:2:None], l['a':'b'], l[10**30:]
+l[1:-1] = 'x'
+del l[-2:]
+class M:
+    def __getitem__(self, k): return k
+try:
+    M()[-1:]
+except AttributeError as e:
+    print e
+print M()[:]
+";
+
+    private const string SlicingOutput = @"slice(1, 3, None) slice(None, None, 2) 1
+set slice(1, 2, None) [5]
+del slice(0, 9223372036854775807, None)
+AttributeError N instance has no attribute '__getitem__'
+(1, 2)
+('gs', 1, 2) ('gs', 7, 9223372036854775807) ('gs', 0, 9) ('gs', 0, 9223372036854775807) slice(None, None, 3) slice(1, 2, None) slice('a', 'b', None) ('gs', 9223372036854775807, 9223372036854775807)
+ss 1 9 x
+ds 8 9223372036854775807
+M instance has no attribute '__len__'
+slice(0, 9223372036854775807, None)
+";
+
+    [Fact]
+    public void Simple_slices_of_classic_instances_go_through_getslice_or_getitem_with_2_7_bounds() =>
+        Assert.Equal(SlicingOutput, ProgramRun.Of("py27", Slicing).Stdout);
+
     [Theory]
     [InlineData("class A:\n    pass\nclass B(A, object):\n    pass\n", "classes with both classic and new-style bases")]
     [InlineData("__metaclass__ = len\nclass A:\n    pass\n", "__metaclass__")]
