@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Refheap.Memory;
 using Refheap.Objects.Native.Cell;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Code;
 using Refheap.Objects.Native.Descriptor;
 using Refheap.Objects.Native.Dict;
@@ -93,6 +94,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         foreach (var w in WeakContainers.All)
         {
             Add(w);
+        }
+
+        Classic = heap.Profile.IntPromotesToLong ? new ClassicTypes(heap) : null;
+        foreach (var c in Classic?.All ?? [])
+        {
+            Add(c);
         }
 
         Exceptions = new ExceptionTypes(heap, this);
@@ -218,6 +225,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The exception hierarchy.</summary>
     public ExceptionTypes Exceptions { get; }
+
+    /// <summary>2.7's classic classes and their instances; null in 3.x.</summary>
+    public ClassicTypes? Classic { get; }
 
     /// <summary>Every built-in type.</summary>
     public IReadOnlyList<TypeDescriptor> All => _all;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Descriptor;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Instance;
@@ -516,6 +517,12 @@ internal sealed unsafe partial class Heap
     /// </summary>
     public bool TryCallSpecialWithArgs(PyObject* self, string name, PyObject* args, PyObject* kwargs, out PyRef result)
     {
+        if (self->Type->Descriptor is ClassicInstanceType classic)
+        {
+            // A 2.7 classic instance finds special methods as any attribute, on itself.
+            return classic.TryCallMethod(self, name, args, kwargs, out result);
+        }
+
         result = PyRef.Null;
         var nameObj = InternString(name);
         var attr = nameObj.IsNull ? null : TypeType.Lookup(self->Type, nameObj.Ptr);

@@ -567,6 +567,11 @@ internal sealed unsafe partial class ObjectApi
                 : types.Str.GetSlice(p, s);
         }
 
+        if (step.Ptr == null && t->Descriptor is Native.Classic.ClassicInstanceType classic)
+        {
+            return classic.GetSimpleSlice(p, lower.Ptr, upper.Ptr);
+        }
+
         if (!RefuseOldSliceMethod(p, step, "__getslice__"))
         {
             return PyRef.Null;
@@ -597,6 +602,11 @@ internal sealed unsafe partial class ObjectApi
             return slices.TryIndices(lower.Ptr, upper.Ptr, step.Ptr, ListType.Size(p), out var s)
                 ? ListSlicing.Assign(Heap, p, s, value.Ptr)
                 : -1;
+        }
+
+        if (step.Ptr == null && p->Type->Descriptor is Native.Classic.ClassicInstanceType classic)
+        {
+            return classic.SetSimpleSlice(p, lower.Ptr, upper.Ptr, value.Ptr);
         }
 
         if (!RefuseOldSliceMethod(p, step, value.Ptr == null ? "__delslice__" : "__setslice__"))
