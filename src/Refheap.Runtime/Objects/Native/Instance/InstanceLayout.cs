@@ -19,10 +19,11 @@ internal sealed unsafe class InstanceLayout
         ValuesOffset = valuesOffset;
         _slots = slots;
         SlotOffsets = [.. slots.Select(s => s.Offset)];
+        SolidBaseIsObject = solidBase == solidBase.Heap.Types.Object;
     }
 
     /// <summary>Whether the solid base is <c>object</c>, whose part of an instance holds nothing.</summary>
-    public bool SolidBaseIsObject => SolidBase == SolidBase.Heap.Types.Object;
+    public bool SolidBaseIsObject { get; }
 
     /// <summary>The first base class (the class's <c>__base__</c>).</summary>
     public TypeDescriptor Parent { get; }
