@@ -238,8 +238,8 @@ internal sealed unsafe partial class Heap
     /// </summary>
     private static void InstallReferenceMap(PyTypeObject* t, InstanceLayout layout)
     {
-        var offsets = layout.ReferenceOffsets;
-        t->RefOffsetCount = offsets.Length;
+        var offsets = layout.ReferenceMap;
+        t->RefOffsetCount = layout.ReferenceOffsets.Length;
         t->RefOffsets = offsets.Length == 0 ? null : (int*)NativeMemory.Alloc((nuint)(offsets.Length * sizeof(int)));
         offsets.CopyTo(new Span<int>(t->RefOffsets, offsets.Length));
         t->ValuesOffset = layout.ValuesOffset;
@@ -306,8 +306,8 @@ internal sealed unsafe partial class Heap
             size += 8;
             if (Profile.InlineInstanceValues)
             {
-                valuesOffset = (int)size;
-                size += 8;
+                // 3.12: the dict word also holds the inline values' header (InstanceType).
+                valuesOffset = dictOffset;
             }
         }
 
