@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using Refheap.Memory;
 using Refheap.Objects;
@@ -157,13 +158,18 @@ public sealed partial class Runtime : IDisposable
     internal PyRef Resolve(Handle handle)
     {
         ThrowIfDisposed();
-        if (handle.RuntimeOrNull != this)
+        var table = handle.Table;
+        if (table == null || table.Owner != this)
         {
-            throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
+            ThrowForeign(handle);
         }
 
-        return handle.Table!.Get(handle.Index, handle.Serial);
+        return table.Get(handle.Index, handle.Serial);
     }
+
+    [DoesNotReturn]
+    private static void ThrowForeign(Handle handle) =>
+        throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
 
     /// <summary>
     /// The pending Python error as a <see cref="PythonException"/>; the exception instance goes
