@@ -286,7 +286,13 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
             case "__qualname__" when !Heap.Profile.IntPromotesToLong:
                 return new PyRef(g->QualName).NewRef();
             case "gi_frame":
-                return g->Frame != null ? new PyRef(g->Frame).NewRef() : Heap.None;
+                if (g->Frame == null)
+                {
+                    return Heap.None;
+                }
+
+                Heap.Types.Frame.Materialize(g->Frame);
+                return new PyRef(g->Frame).NewRef();
             case "gi_code":
                 return new PyRef(g->Code).NewRef();
             case "gi_running":
