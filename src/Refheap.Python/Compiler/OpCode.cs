@@ -249,4 +249,13 @@ internal enum OpCode : byte
 
     /// <summary>Raises NotImplementedError for consts[arg] (a construct the evaluator does not run).</summary>
     Unsupported,
+
+    /// <summary>
+    /// 3.x: o → method o when names[arg] is a method found on o's type (no bound method made, as
+    /// 3.12's LOAD_ATTR for a call), else o → o.name null.
+    /// </summary>
+    LoadMethod,
+
+    /// <summary>method self a1..an → result, or attr null a1..an → attr(a1..an) (arg: n).</summary>
+    CallMethod,
 }
