@@ -303,6 +303,23 @@ internal sealed partial class Interpreter
         var argCount = unit.ArgCount;
         var kwOnly = unit.KeywordOnlyCount;
         var given = positional.Length + (self.IsNull ? 0 : 1);
+        if (given == argCount && kwNames.IsNull && kwOnly == 0 && !unit.HasVarArgs && !unit.HasVarKeywords)
+        {
+            // The common call: exactly the positional parameters, nothing else to bind.
+            var at = 0;
+            if (!self.IsNull)
+            {
+                slots[at++] = self.NewRef();
+            }
+
+            foreach (var v in positional)
+            {
+                slots[at++] = v.NewRef();
+            }
+
+            return true;
+        }
+
         var copied = Math.Min(given, argCount);
         for (var i = 0; i < copied; i++)
         {

@@ -92,7 +92,13 @@ internal sealed unsafe class FrameType : TypeDescriptor
         f->State = 0;
         f->SlotCount = slotCount;
         f->Counted = Model.CountsEveryFrame ? 1 : 0;
-        Heap.Gc.Track(o);
+        if (Model.CountsEveryFrame)
+        {
+            // 3.12's frames are no GC objects until made visible (Materialize) or owned by a
+            // generator (Track): while running, what they hold is externally referenced.
+            Heap.Gc.Track(o);
+        }
+
         return new PyRef(o);
     }
 
@@ -119,6 +125,20 @@ internal sealed unsafe class FrameType : TypeDescriptor
         {
             f->Counted = 1;
             Heap.Gc.OnAllocate();
+            Track(frame);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="frame"/> a GC object (a generator's frame, a visible frame) with
+    /// the frames it calls back to: a tracked frame may outlive the run of its callers, so
+    /// they must be visible to the collector too (uncounted: no frame object is made for them).
+    /// </summary>
+    public void Track(PyObject* frame)
+    {
+        for (var f = frame; f != null && !Gc.Collector.IsTracked(f); f = ((PyFrameObject*)f)->Back)
+        {
+            Heap.Gc.Track(f);
         }
     }
 

@@ -82,6 +82,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         var g = (PyGeneratorObject*)o;
         Heap.IncRef(frame);
         g->Frame = frame;
+
+        // The generator's frame outlives its runs: the collector must see what it holds.
+        Heap.Types.Frame.Track(frame);
         Heap.IncRef(code);
         g->Code = code;
         Heap.IncRef(name);
