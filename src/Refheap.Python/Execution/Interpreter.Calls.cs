@@ -43,10 +43,16 @@ internal sealed partial class Interpreter
 
         if (!Py27 && kwCount == 0)
         {
-            var init = _api.PlainClassInit(callable);
+            var init = _api.PlainClassInit(callable, out var objectInit);
             if (!init.IsNull)
             {
                 return ConstructPlain(callable, init, positional);
+            }
+
+            if (objectInit && positional.Length == 0)
+            {
+                // object.__init__ without arguments does nothing: the instance is the call's result.
+                return _api.NewPlainInstance(callable);
             }
         }
 

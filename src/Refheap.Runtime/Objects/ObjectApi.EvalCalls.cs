@@ -10,16 +10,19 @@ namespace Refheap.Objects;
 internal sealed unsafe partial class ObjectApi
 {
     private PyRef _initName;
+    private PyRef _objectInit;
 
     /// <summary>
-    /// For a plain class — its metaclass <c>type</c>, instances not exceptions, and an
-    /// <c>__init__</c> on its MRO that is a Python function — that <c>__init__</c> (borrowed), so
-    /// that the evaluator can make the instance (<see cref="NewPlainInstance"/>) and run it with
-    /// the instance as its first argument and no bound method, as 3.12's slot_tp_init does.
-    /// Null, without an error, for any other callable.
+    /// For a plain class — its metaclass <c>type</c>, instances not exceptions — the
+    /// <c>__init__</c> on its MRO when it is a Python function (borrowed), so that the evaluator
+    /// can make the instance (<see cref="NewPlainInstance"/>) and run it with the instance as its
+    /// first argument and no bound method, as 3.12's slot_tp_init does. Null, without an error,
+    /// for any other callable; then <paramref name="objectInit"/> says whether it is a plain
+    /// class that inherits <c>object.__init__</c> (called without arguments, it only makes the instance).
     /// </summary>
-    public PyRef PlainClassInit(PyRef callable)
+    public PyRef PlainClassInit(PyRef callable, out bool objectInit)
     {
+        objectInit = false;
         var o = callable.Ptr;
         if (o->Type != Heap.Types.Type.TypeObject
             || ((PyTypeObject*)o)->Descriptor is not InstanceType type
@@ -30,17 +33,25 @@ internal sealed unsafe partial class ObjectApi
 
         if (_initName.IsNull)
         {
-            // Borrowed: interned strings live as long as the heap.
+            // Borrowed: interned strings and the object type's __init__ live as long as the heap.
             _initName = Heap.InternString("__init__");
             if (_initName.IsNull)
             {
                 Heap.ClearError();
                 return PyRef.Null;
             }
+
+            _objectInit = new PyRef(TypeType.Lookup(Heap.Types.Object.TypeObject, _initName.Ptr));
         }
 
         var found = TypeType.Lookup((PyTypeObject*)o, _initName.Ptr);
-        return found != null && found->Type == Heap.Types.PythonFunction.TypeObject ? new PyRef(found) : PyRef.Null;
+        if (found != null && found->Type == Heap.Types.PythonFunction.TypeObject)
+        {
+            return new PyRef(found);
+        }
+
+        objectInit = found != null && found == _objectInit.Ptr;
+        return PyRef.Null;
     }
 
     /// <summary>A new instance of a class <see cref="PlainClassInit"/> accepted, with no attributes (new reference, or null with the error set).</summary>
