@@ -418,8 +418,22 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitCall(CallExpression node)
     {
-        Eval(node.Function);
         var star = node.Arguments.Any(a => a is StarredExpression) || node.Keywords.Any(k => k.Name == null);
+        if (!Py27 && !star && node.Keywords.Count == 0 && node.Function is AttributeExpression method)
+        {
+            // 3.12 calls o.name(...) without a bound method (LOAD_ATTR with its method flag).
+            Eval(method.Value);
+            Emit(OpCode.LoadMethod, Name(method.Name));
+            foreach (var a in node.Arguments)
+            {
+                Eval(a);
+            }
+
+            Emit(OpCode.CallMethod, node.Arguments.Count);
+            return true;
+        }
+
+        Eval(node.Function);
         if (!star)
         {
             foreach (var a in node.Arguments)

@@ -206,6 +206,8 @@ internal sealed partial class CodeGenerator
         OpCode.UnpackSequence => arg - 1,
         OpCode.UnpackExtended => (arg & 0xFF) + (arg >> 8),
         OpCode.Call => -arg,
+        OpCode.LoadMethod => 1,
+        OpCode.CallMethod => -arg - 1,
         OpCode.CallKeywords => -arg - 1,
         OpCode.CallEx => (arg & 1) != 0 ? -2 : -1,
         OpCode.MakeFunction => -BitOperations.PopCount((uint)arg),

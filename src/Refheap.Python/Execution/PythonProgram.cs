@@ -98,6 +98,7 @@ public static class PythonProgram
             }
 
             atStart?.Invoke();
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList);
             var exitCode = RunMain(interpreter, unit, codeFileName);
             atExit?.Invoke();
             interpreter.ModuleTeardown();

@@ -114,6 +114,12 @@ internal sealed unsafe partial class ObjectApi
         Heap.Types.Frame.New(code.Ptr, globals.Ptr, builtins.Ptr, locals.Ptr, back.Ptr, slotCount);
 
     /// <summary>
+    /// Makes <paramref name="frame"/> (borrowed) visible as an object, as a traceback entry or
+    /// <c>f_back</c> does: 3.12 counts and tracks it from then on (2.7's frames always are).
+    /// </summary>
+    public void MaterializeFrame(PyRef frame) => Heap.Types.Frame.Materialize(frame.Ptr);
+
+    /// <summary>
     /// A frame's slots (fast locals, cells, free variables, then the stack). Each element is an
     /// owned reference or null: storing into the span transfers ownership to the frame.
     /// </summary>

@@ -6,7 +6,7 @@ namespace Refheap.Python.Tests.Diagnostics;
 /// <summary>
 /// <c>from guppy import hpy</c> on the front end: the relative heap after <c>setrelheap()</c>
 /// holds exactly what the program made since (4 Tasks with their dicts and the list; the
-/// bound method <c>h.heap</c> is made before, else 3.12 would count it), printed as heapy's table; rows index into sets; the dump is the snapshot file.
+/// frames of the call in progress are left out, as heapy hides its own), printed as heapy's table; rows index into sets; the dump is the snapshot file.
 /// Sizes are Refheap's (docs/diagnostics.md): 2.7's instance 48 bytes, its dicts 264; 3.12's
 /// instance 48 (CPython 3.12's sys.getsizeof), its empty dict 64.
 /// </summary>
