@@ -98,8 +98,11 @@ public static class PythonProgram
             }
 
             atStart?.Invoke();
+            // The parser's arena list exists before the program starts, as pyrun_file makes it
+            // first; what start-up leaves on the free lists is measured after it.
+            var arena = interpreter.Api.NewList([]);
             runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList);
-            var exitCode = RunMain(interpreter, unit, codeFileName);
+            var exitCode = RunMain(interpreter, unit, codeFileName, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();
             return exitCode;
@@ -113,7 +116,8 @@ public static class PythonProgram
         }
     }
 
-    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName)
+    // arena: the parser's list (owned; null when it could not be made), released when the code returns.
+    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName, PyRef arena)
     {
         var api = interpreter.Api;
         var heap = api.Heap;
@@ -121,6 +125,7 @@ public static class PythonProgram
         if (module.IsNull || interpreter.AddModule("__main__", module) < 0)
         {
             module.XDecRef();
+            arena.XDecRef();
             return ReportUncaught(interpreter);
         }
 
@@ -149,7 +154,6 @@ public static class PythonProgram
         }
 
         // The parser's arena lives until the program's code returns, as pyrun_file frees it.
-        var arena = api.NewList([]);
         var r = arena.IsNull ? arena : interpreter.RunModuleCode(unit, dict, arena);
         arena.XDecRef();
         module.DecRef();
