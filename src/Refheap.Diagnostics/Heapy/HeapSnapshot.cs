@@ -106,7 +106,7 @@ public sealed class HeapSnapshot
         for (var i = 0; i < live.Count; i++)
         {
             edgeStart[i] = edges.Count;
-            kinds[i] ??= Intern(ObjectApi.QualifiedTypeName(live[i]));
+            kinds[i] ??= Intern(ObjectApi.KindName(live[i]));
             foreach (var e in api.LabeledReferents(live[i]))
             {
                 if (!index.TryGetValue(e.Target, out var t))
@@ -118,7 +118,7 @@ public sealed class HeapSnapshot
                 internalRefs[t]++;
                 if (e.Kind == HeapWalkEdgeKind.InstanceDict)
                 {
-                    kinds[t] = Intern("dict of " + ObjectApi.QualifiedTypeName(live[i]));
+                    kinds[t] = Intern("dict of " + ObjectApi.KindName(live[i]));
                 }
             }
         }

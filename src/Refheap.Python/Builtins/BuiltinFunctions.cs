@@ -37,7 +37,7 @@ public static class BuiltinFunctions
             }
         }
 
-        List<string> typeNames = ["object", "type", "int", "bool", "float", "str", "tuple", "list", "dict", "set", "frozenset", "enumerate", "reversed"];
+        List<string> typeNames = ["object", "type", "int", "bool", "float", "str", "tuple", "list", "dict", "set", "frozenset", "enumerate", "reversed", "slice"];
         if (behaviour.Python2Names)
         {
             typeNames.Add("long");

@@ -78,6 +78,11 @@ internal sealed partial class BuiltinsModule
     // isinstance's test against a class or a (nested) tuple of classes: 1, 0, or -1 with TypeError.
     private int InstanceOf(PyRef o, PyRef cls)
     {
+        if (_api.IsClassicClass(cls))
+        {
+            return ObjectApi.IsClassicInstance(o) && ObjectApi.ClassicIsSubclass(ObjectApi.ClassicClassOf(o), cls) ? 1 : 0;
+        }
+
         if (_api.IsType(cls))
         {
             return ObjectApi.IsSubtype(o.Type, cls) ? 1 : 0;
@@ -110,7 +115,7 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        if (!_api.IsType(a[0]))
+        if (!_api.IsType(a[0]) && !_api.IsClassicClass(a[0]))
         {
             return _api.Raise("TypeError", "issubclass() arg 1 must be a class");
         }
@@ -121,6 +126,12 @@ internal sealed partial class BuiltinsModule
 
     private int SubclassOf(PyRef cls, PyRef of)
     {
+        if (_api.IsClassicClass(of) || (_api.IsClassicClass(cls) && _api.IsType(of)))
+        {
+            // A classic class derives only from classic classes.
+            return _api.IsClassicClass(of) && _api.IsClassicClass(cls) && ObjectApi.ClassicIsSubclass(cls, of) ? 1 : 0;
+        }
+
         if (_api.IsType(of))
         {
             return ObjectApi.IsSubtype(cls, of) ? 1 : 0;
@@ -254,7 +265,7 @@ internal sealed partial class BuiltinsModule
             return _api.Raise("NotImplementedError", "Refheap does not support dir() without an argument outside a frame");
         }
 
-        var names = _api.AttributeNames(a[0]);
+        var names = ObjectApi.IsClassicInstance(a[0]) || _api.IsClassicClass(a[0]) ? _api.ClassicAttributeNames(a[0]) : _api.AttributeNames(a[0]);
         var items = new PyRef[names.Count];
         for (var i = 0; i < names.Count; i++)
         {

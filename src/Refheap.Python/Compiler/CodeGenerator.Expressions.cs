@@ -124,6 +124,12 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitTuple(TupleExpression node)
     {
+        if (FoldTuple(node) is { } folded)
+        {
+            LoadConstant(folded);
+            return true;
+        }
+
         EvalElements(node.Elements, node);
         Emit(OpCode.BuildTuple, node.Elements.Count);
         return true;
@@ -145,6 +151,66 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         EvalElements(node.Elements, node);
         Emit(OpCode.BuildList, node.Elements.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A tuple display CPython compiles to one constant, or null. 3.12's AST optimizer folds any
+    /// display of constants (True, False, None, negative numbers and nested such tuples too).
+    /// 2.7's peephole optimizer folds a run of LOAD_CONSTs before BUILD_TUPLE: True and False are
+    /// names there, and a nested tuple it folded first leaves NOPs before its constant, which
+    /// break the run unless it is the first item.
+    /// </summary>
+    private TupleConstant? FoldTuple(TupleExpression node)
+    {
+        var items = new object?[node.Elements.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var e = node.Elements[i];
+            if (e is TupleExpression inner && (!Py27 || i == 0) && FoldTuple(inner) is { } folded)
+            {
+                items[i] = folded;
+            }
+            else if (Py27 && e is BooleanLiteral)
+            {
+                return null;
+            }
+            else if (Py27 && e is NameExpression { Identifier: "None" })
+            {
+                items[i] = null; // the peephole optimizer loads the name None as the constant
+            }
+            else if (!TryFoldedNumberOrConstant(e, out items[i]))
+            {
+                return null;
+            }
+        }
+
+        return new TupleConstant(items);
+    }
+
+    // A constant item: a simple literal, or a negated number literal (folded by 2.7's parser and
+    // 3.12's AST optimizer alike).
+    private static bool TryFoldedNumberOrConstant(Expression e, out object? value)
+    {
+        value = null;
+        if (IsSimpleConstant(e))
+        {
+            value = ConstantValue(e);
+            return true;
+        }
+
+        if (e is UnaryExpression { Operator: UnaryOperator.Minus, Operand: IntegerLiteral { IsLong: false } i })
+        {
+            value = -i.Value;
+            return true;
+        }
+
+        if (e is UnaryExpression { Operator: UnaryOperator.Minus, Operand: FloatLiteral f })
+        {
+            value = -f.Value;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsSimpleConstant(Expression e) =>
@@ -342,7 +408,12 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <inheritdoc/>
-    public bool VisitSlice(SliceExpression node) => throw Unsupported("slices outside a subscript", node);
+    /// <remarks>A slice that is not the whole subscript, e.g. in <c>o[1:2, 3]</c>: a slice object.</remarks>
+    public bool VisitSlice(SliceExpression node)
+    {
+        Emit(OpCode.BuildSlice, SliceParts(node));
+        return true;
+    }
 
     /// <inheritdoc/>
     public bool VisitCall(CallExpression node)

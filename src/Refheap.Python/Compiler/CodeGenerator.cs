@@ -190,6 +190,7 @@ internal sealed partial class CodeGenerator
         OpCode.Slice => -BitOperations.PopCount((uint)arg),
         OpCode.StoreSlice => -2 - BitOperations.PopCount((uint)arg),
         OpCode.DeleteSlice => -1 - BitOperations.PopCount((uint)arg),
+        OpCode.BuildSlice => 1 - BitOperations.PopCount((uint)arg),
         OpCode.BinaryOp or OpCode.InPlaceOp or OpCode.CompareOp => -1,
         OpCode.UnaryOp => 0,
         OpCode.Jump => 0,
@@ -256,6 +257,8 @@ internal sealed partial class CodeGenerator
         // Keys by type and value, so 1, 1.0 and True stay distinct; code units and name lists by identity.
         var key = value switch
         {
+            // 3.12 merges equal constant tuples; 2.7's peephole appends each fold as its own.
+            TupleConstant t when !Py27 => (typeof(TupleConstant), t.Key),
             CodeUnit or KeywordNames or TupleConstant => (value.GetType(), (object?)new IdentityKey(value)),
             _ => (value?.GetType() ?? typeof(void), value),
         };

@@ -250,6 +250,9 @@ internal enum OpCode : byte
     /// <summary>Raises NotImplementedError for consts[arg] (a construct the evaluator does not run).</summary>
     Unsupported,
 
+    /// <summary>[lower] [upper] [step] → slice(lower, upper, step); arg bits as <see cref="Slice"/> (a slice inside a tuple subscript: <c>o[1:2, 3]</c>).</summary>
+    BuildSlice,
+
     /// <summary>
     /// 3.x: o → method o when names[arg] is a method found on o's type (no bound method made, as
     /// 3.12's LOAD_ATTR for a call), else o → o.name null.

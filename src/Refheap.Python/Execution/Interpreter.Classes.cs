@@ -43,6 +43,12 @@ internal sealed partial class Interpreter
             return RaiseUnsupported("__metaclass__");
         }
 
+        if (Py27 && _api.HasClassicClasses && TryBuildClassicClass(name, bases, ns, globals, out var classic))
+        {
+            ns.DecRef();
+            return classic;
+        }
+
         var classCell = _api.DictGetString(ns, "__classcell__");
         if (!classCell.IsNull)
         {
@@ -81,6 +87,11 @@ internal sealed partial class Interpreter
     private PyRef EnterContext(PyRef manager, out PyRef exit)
     {
         exit = PyRef.Null;
+        if (ObjectApi.IsClassicInstance(manager))
+        {
+            return EnterClassicContext(manager, out exit);
+        }
+
         var enterAttr = _api.LookupOnType(manager, "__enter__");
         var exitAttr = _api.LookupOnType(manager, "__exit__");
         if (enterAttr.IsNull || exitAttr.IsNull)

@@ -93,6 +93,11 @@ internal sealed partial class Interpreter
             return instance;
         }
 
+        if (ObjectApi.IsClassicInstance(exc) || _api.IsClassicClass(exc))
+        {
+            return RaiseUnsupported("raising old-style classes and their instances");
+        }
+
         return _api.Raise("TypeError", Py27
             ? $"exceptions must be old-style classes or derived from BaseException, not {ObjectApi.TypeName(exc)}"
             : "exceptions must derive from BaseException");

@@ -41,10 +41,13 @@ internal sealed partial class Interpreter
         return 0;
     }
 
-    /// <summary>Runs a module's code with its dict as globals and locals; null with the error set on failure.</summary>
-    public PyRef RunModuleCode(CodeUnit unit, PyRef moduleDict)
+    /// <summary>
+    /// Runs a module's code with its dict as globals and locals; null with the error set on
+    /// failure. <paramref name="parserConstants"/>: see <see cref="CodeObjects.Create(ObjectApi, CodeUnit, PyRef)"/>.
+    /// </summary>
+    public PyRef RunModuleCode(CodeUnit unit, PyRef moduleDict, PyRef parserConstants = default)
     {
-        var code = CodeObjects.Create(_api, unit);
+        var code = CodeObjects.Create(_api, unit, parserConstants);
         if (code.IsNull)
         {
             return code;
@@ -86,7 +89,9 @@ internal sealed partial class Interpreter
         var path = Path.Combine(BaseDirectory, name + ".py");
         if (!File.Exists(path))
         {
-            return _api.Raise(Py27 ? "ImportError" : "ModuleNotFoundError", Py27 ? $"No module named {name}" : $"No module named '{name}'");
+            return StandardLibraryModules.Contains(name.Split('.')[0], Py27)
+                ? _api.Raise("NotImplementedError", $"Refheap does not support the standard library module '{name}' (its Python has gc, sys, weakref, functools, time, objgraph, guppy{(Py27 ? "" : ", tracemalloc")} and .py files beside the program)")
+                : _api.Raise(Py27 ? "ImportError" : "ModuleNotFoundError", Py27 ? $"No module named {name}" : $"No module named '{name}'");
         }
 
         var fileName = path;

@@ -355,6 +355,16 @@ internal sealed partial class Interpreter
                     }
 
                     continue;
+                case OpCode.BuildSlice:
+                    r = BuildSlice(slots, ref sp, arg);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
+
                 case OpCode.Slice:
                 case OpCode.StoreSlice:
                 case OpCode.DeleteSlice:
@@ -986,6 +996,19 @@ internal sealed partial class Interpreter
             LeaveFrame(frame);
             return PyRef.Null;
         }
+    }
+
+    /// <summary>Pops the parts <paramref name="arg"/>'s bits name (1 lower, 2 upper, 4 step) and makes their slice: a new reference or null.</summary>
+    private PyRef BuildSlice(Span<PyRef> slots, ref int sp, int arg)
+    {
+        var step = (arg & 4) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+        var upper = (arg & 2) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+        var lower = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
+        var r = _api.NewSlice(lower, upper, step);
+        lower.XDecRef();
+        upper.XDecRef();
+        step.XDecRef();
+        return r;
     }
 
     private static PyRef Pop(Span<PyRef> slots, ref int sp)

@@ -55,6 +55,27 @@ internal sealed class SourceText
     /// <summary>The normalized text; always ends with <c>\n</c>.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The name CPython gives a program passed as a string (<c>python -c CODE</c>), which its
+    /// tokenizer reads from memory rather than from a file.
+    /// </summary>
+    public const string StringInputName = "<string>";
+
+    /// <summary>
+    /// Whether the tokenizer reads the program as a string (<c>-c</c>) rather than a file: at
+    /// the end, 2.7's stays on the last line (errors there show that line, and one on line 1 is
+    /// "unexpected EOF while parsing") instead of reading an empty line past it, and 3.12's
+    /// points after the last line's text.
+    /// </summary>
+    public bool IsStringInput { get; init; }
+
+    /// <summary>
+    /// Whether the file name is not a file CPython can read back (<c>&lt;string&gt;</c>,
+    /// <c>&lt;stdin&gt;</c>): the errors found after the parse, whose text CPython reads from
+    /// the file (PyErr_ProgramText), show no source line.
+    /// </summary>
+    public bool IsPseudoFile => FileName.StartsWith('<');
+
     /// <summary>Whether the file's last line had no newline of its own.</summary>
     public bool AddedFinalNewline { get; }
 

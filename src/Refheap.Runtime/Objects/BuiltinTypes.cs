@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Refheap.Memory;
 using Refheap.Objects.Native.Cell;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Code;
 using Refheap.Objects.Native.Descriptor;
 using Refheap.Objects.Native.Dict;
@@ -87,10 +88,18 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Property = Add(new WrapperType(heap, WrapperKind.Property));
         Super = Add(new WrapperType(heap, WrapperKind.Super));
         Partial = Add(new WrapperType(heap, WrapperKind.Partial));
+        Slice = Add(new Native.Slice.SliceType(heap));
+        MappingProxy = Add(new MappingProxyType(heap));
         WeakContainers = new WeakContainerTypes(heap, WeakReference);
         foreach (var w in WeakContainers.All)
         {
             Add(w);
+        }
+
+        Classic = heap.Profile.IntPromotesToLong ? new ClassicTypes(heap) : null;
+        foreach (var c in Classic?.All ?? [])
+        {
+            Add(c);
         }
 
         Exceptions = new ExceptionTypes(heap, this);
@@ -151,6 +160,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     /// <summary><c>member_descriptor</c>: a class's <c>__slots__</c> members.</summary>
     public AttributeDescriptorType MemberDescriptor { get; }
 
+    /// <summary>A class's <c>__dict__</c>: 3.12 <c>mappingproxy</c>, 2.7 <c>dictproxy</c>.</summary>
+    public MappingProxyType MappingProxy { get; }
+
+    /// <summary><c>slice</c>.</summary>
+    public Native.Slice.SliceType Slice { get; }
+
     /// <summary>The iterator types and the lazy range (Native/Iterators, Native/Range).</summary>
     public Native.Iterators.IterationTypes Iterators { get; }
 
@@ -210,6 +225,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary>The exception hierarchy.</summary>
     public ExceptionTypes Exceptions { get; }
+
+    /// <summary>2.7's classic classes and their instances; null in 3.x.</summary>
+    public ClassicTypes? Classic { get; }
 
     /// <summary>Every built-in type.</summary>
     public IReadOnlyList<TypeDescriptor> All => _all;

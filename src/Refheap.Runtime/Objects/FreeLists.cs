@@ -5,6 +5,7 @@ internal sealed class FreeLists
 {
     private readonly List<FreeList> _lists = [];
     private readonly List<FreeList> _containerLists = [];
+    private readonly List<FreeList> _caches = [];
     private readonly List<Action> _clearers = [];
 
     /// <summary>Creates the registry; types add their lists as they start.</summary>
@@ -14,7 +15,7 @@ internal sealed class FreeLists
     public Heap Heap { get; }
 
     /// <summary>The registered lists.</summary>
-    public IEnumerable<FreeList> All => _lists.Concat(_containerLists);
+    public IEnumerable<FreeList> All => _lists.Concat(_containerLists).Concat(_caches);
 
     /// <summary>Registers a list to be emptied by <see cref="ClearAll"/>.</summary>
     public FreeList Add(FreeList list)
@@ -35,6 +36,17 @@ internal sealed class FreeLists
         return list;
     }
 
+    /// <summary>
+    /// Registers a cache that no collection empties, only teardown (3.12's one-slot slice
+    /// cache, which CPython frees only when the interpreter ends).
+    /// </summary>
+    public FreeList AddCache(FreeList list)
+    {
+        list.Owner = Heap;
+        _caches.Add(list);
+        return list;
+    }
+
     /// <summary>Registers a cache that is not a plain <see cref="FreeList"/> (e.g. 2.7's int and float blocks).</summary>
     public void AddClearer(Action clear) => _clearers.Add(clear);
 
@@ -42,7 +54,7 @@ internal sealed class FreeLists
     public void ClearAll()
     {
         ClearForFullCollection();
-        foreach (var list in _containerLists)
+        foreach (var list in _containerLists.Concat(_caches))
         {
             list.Clear();
         }
@@ -74,5 +86,5 @@ internal sealed class FreeLists
     }
 
     /// <summary>Objects currently kept on the lists (they are not live for the census).</summary>
-    public int Count => _lists.Sum(l => l.Count) + _containerLists.Sum(l => l.Count);
+    public int Count => All.Sum(l => l.Count);
 }

@@ -1,4 +1,5 @@
 using Refheap.Memory;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Type;
@@ -74,6 +75,12 @@ internal sealed unsafe partial class Heap
     /// </summary>
     public bool TryCallSpecial(PyObject* self, string name, out PyRef result)
     {
+        if (self->Type->Descriptor is ClassicInstanceType classic)
+        {
+            // A 2.7 classic instance finds special methods as any attribute, on itself.
+            return classic.TryCallMethod(self, name, Types.Tuple.Empty, null, out result);
+        }
+
         result = PyRef.Null;
         var nameObj = InternString(name);
         var attr = nameObj.IsNull || self->Type->Mro == null ? null : TypeType.Lookup(self->Type, nameObj.Ptr);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Descriptor;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Instance;
@@ -96,6 +97,12 @@ internal sealed unsafe partial class Heap
         }
 
         t->Mro = mro.Ptr;
+        if (TakeQualname(descriptor, classDict.Ptr) < 0)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
         if (Types.Dict.GetItemString(classDict.Ptr, "__module__") == null)
         {
             var moduleName = NewString(module);
@@ -121,19 +128,38 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary>
-    /// Puts into a new class's dict what type_new puts there: <c>__doc__</c> (None unless
-    /// given), a <c>__dict__</c> and a <c>__weakref__</c> getset descriptor when this class adds
-    /// those fields, and a member descriptor per <c>__slots__</c> name. The descriptors own the
-    /// class, so a class and its dict form a cycle, as in CPython. 0, or -1 with the error set.
+    /// 3.x: moves <c>__qualname__</c> out of a new class's dict into its descriptor, as
+    /// type_new keeps it in the type rather than the dict (a str, or TypeError). 0 or -1.
+    /// </summary>
+    private int TakeQualname(InstanceType descriptor, PyObject* dict)
+    {
+        var qualname = Profile.Wording == ErrorWording.Cpython27 ? null : Types.Dict.GetItemString(dict, "__qualname__");
+        if (qualname == null)
+        {
+            return 0;
+        }
+
+        if (!IsInstance(qualname, Types.Str))
+        {
+            _ = RaiseTypeError($"type __qualname__ must be a str, not {qualname->Type->Descriptor.Name}");
+            return -1;
+        }
+
+        descriptor.Qualname = Native.Str.StrType.AsString(qualname);
+        return Types.Dict.DelItem(dict, InternString("__qualname__").Ptr); // interned: borrowed
+    }
+
+    /// <summary>
+    /// Puts into a new class's dict what type_new and PyType_Ready put there, in their order: a
+    /// member descriptor per <c>__slots__</c> name, a <c>__dict__</c> and a <c>__weakref__</c>
+    /// getset descriptor when this class adds those fields, then <c>__doc__</c> (None unless
+    /// given). The descriptors own the class, so a class and its dict form a cycle, as in
+    /// CPython. 0, or -1 with the error set.
     /// </summary>
     private int AddClassDescriptors(PyTypeObject* t, InstanceLayout layout, TypeDescriptor parent)
     {
         var dict = t->Dict;
         var parentLayout = (parent as InstanceType)?.Layout;
-        if (Types.Dict.GetItemString(dict, "__doc__") == null && Types.Dict.SetItemString(dict, "__doc__", NoneObject) < 0)
-        {
-            return -1;
-        }
 
         var entries = new List<(string Name, AttributeDescriptorKind Kind, int Offset)>();
         foreach (var (name, offset) in layout.Slots)
@@ -172,7 +198,7 @@ internal sealed unsafe partial class Heap
             }
         }
 
-        return 0;
+        return Types.Dict.GetItemString(dict, "__doc__") == null ? Types.Dict.SetItemString(dict, "__doc__", NoneObject) : 0;
     }
 
     private bool LookupSpecial(PyTypeObject* t, string name)
@@ -212,8 +238,8 @@ internal sealed unsafe partial class Heap
     /// </summary>
     private static void InstallReferenceMap(PyTypeObject* t, InstanceLayout layout)
     {
-        var offsets = layout.ReferenceOffsets;
-        t->RefOffsetCount = offsets.Length;
+        var offsets = layout.ReferenceMap;
+        t->RefOffsetCount = layout.ReferenceOffsets.Length;
         t->RefOffsets = offsets.Length == 0 ? null : (int*)NativeMemory.Alloc((nuint)(offsets.Length * sizeof(int)));
         offsets.CopyTo(new Span<int>(t->RefOffsets, offsets.Length));
         t->ValuesOffset = layout.ValuesOffset;
@@ -280,8 +306,8 @@ internal sealed unsafe partial class Heap
             size += 8;
             if (Profile.InlineInstanceValues)
             {
-                valuesOffset = (int)size;
-                size += 8;
+                // 3.12: the dict word also holds the inline values' header (InstanceType).
+                valuesOffset = dictOffset;
             }
         }
 
@@ -453,6 +479,13 @@ internal sealed unsafe partial class Heap
     /// <summary>Runs <c>__init__</c> on a new instance if its class defines one; 0 or -1.</summary>
     public int RunInit(PyObject* self, PyObject* args, PyObject* kwargs)
     {
+        if (TupleType.Size(args) == 0 && (kwargs == null || Types.Dict.Count(kwargs) == 0) && InheritsObjectInit(self->Type))
+        {
+            // object.__init__ with no arguments does nothing (CPython's object_init returns at
+            // once): skip the call through the generic method machinery.
+            return 0;
+        }
+
         if (!TryCallSpecialWithArgs(self, "__init__", args, kwargs, out var result))
         {
             // object.__init__ refuses arguments; BaseException.__init__ takes any (and __new__ stored them).
@@ -485,12 +518,44 @@ internal sealed unsafe partial class Heap
         return 0;
     }
 
+    // "__init__" interned (the intern table keeps it for the heap's life), and object.__init__
+    // held by an owned reference so that its address cannot be reused while it is compared.
+    private PyObject* _initName;
+    private PyObject* _objectInit;
+
+    /// <summary>Whether <paramref name="type"/>'s <c>__init__</c> is <c>object.__init__</c>.</summary>
+    private bool InheritsObjectInit(PyTypeObject* type)
+    {
+        if (_objectInit == null)
+        {
+            var name = InternString("__init__");
+            var init = name.IsNull ? null : TypeType.Lookup(Types.Object.TypeObject, name.Ptr);
+            if (init == null)
+            {
+                ClearError();
+                return false;
+            }
+
+            _initName = name.Ptr;
+            _objectInit = init;
+            IncRef(init);
+        }
+
+        return type->Mro != null && TypeType.Lookup(type, _initName) == _objectInit;
+    }
+
     /// <summary>
     /// Calls the special method <paramref name="name"/> with <paramref name="args"/> (a tuple)
     /// when the object's class defines it; false when it does not.
     /// </summary>
     public bool TryCallSpecialWithArgs(PyObject* self, string name, PyObject* args, PyObject* kwargs, out PyRef result)
     {
+        if (self->Type->Descriptor is ClassicInstanceType classic)
+        {
+            // A 2.7 classic instance finds special methods as any attribute, on itself.
+            return classic.TryCallMethod(self, name, args, kwargs, out result);
+        }
+
         result = PyRef.Null;
         var nameObj = InternString(name);
         var attr = nameObj.IsNull ? null : TypeType.Lookup(self->Type, nameObj.Ptr);

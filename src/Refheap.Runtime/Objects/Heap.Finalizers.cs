@@ -90,7 +90,7 @@ internal sealed unsafe partial class Heap
         var function = name.IsNull || context->Type->Mro == null ? null : TypeType.Lookup(context->Type, name.Ptr);
         WriteUnraisable(e, context == null ? what
             : function != null ? ReprString(function)
-            : $"<bound method {context->Type->Descriptor.Name}.{what} of {ReprString(context)}>");
+            : $"<bound method {(context->Type->Descriptor is Native.Classic.ClassicInstanceType ? Native.Classic.ClassicInstanceType.ClassName(context) : context->Type->Descriptor.Name)}.{what} of {ReprString(context)}>");
     }
 
     /// <summary>Reports the pending exception as raised in <paramref name="callable"/> (a weakref callback, a gc callback), then clears it.</summary>

@@ -161,6 +161,11 @@ internal static unsafe class HeapWalk
                 instance.NamedFields(o, named);
                 named.Add(new HeapWalkEdge((nint)o->Type, HeapWalkEdgeKind.Type, "__class__"));
                 break;
+            case Native.Classic.ClassicInstanceType:
+                // instance_traverse's order: the class, then the dict.
+                named.Add(new HeapWalkEdge((nint)Native.Classic.ClassicInstanceType.ClassOf(o), HeapWalkEdgeKind.Type, "__class__"));
+                named.Add(new HeapWalkEdge((nint)Native.Classic.ClassicInstanceType.DictOf(o), HeapWalkEdgeKind.InstanceDict, "__dict__"));
+                break;
             case DictType dict:
                 nint pos = 0;
                 while (dict.Next(o, ref pos, out var key, out var value))

@@ -38,6 +38,7 @@ internal sealed unsafe partial class ObjectApi
             "str" => t.Str,
             "tuple" => t.Tuple,
             "list" => t.List,
+            "slice" => t.Slice,
             "dict" => t.Dict,
             "set" => t.Set,
             "frozenset" => t.FrozenSet,

@@ -278,4 +278,13 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>gen.close()</c>: 0, or -1 with the error set.</summary>
     public int CloseGenerator(PyRef g) => Heap.Types.Generator.Close(g.Ptr);
+
+    /// <summary>Untracks a tuple when no item could ever be in a cycle (_PyTuple_MaybeUntrack).</summary>
+    public void MaybeUntrackTuple(PyRef tuple)
+    {
+        if (Gc.Collector.IsTracked(tuple.Ptr) && Heap.Types.Tuple.CanUntrack(tuple.Ptr))
+        {
+            Heap.Gc.Untrack(tuple.Ptr);
+        }
+    }
 }

@@ -121,7 +121,7 @@ internal sealed unsafe partial class ObjectApi
                     return repeated;
                 }
 
-                var status = AssignSlice(a.Ptr, 0, ListType.Size(a.Ptr), repeated.Ptr);
+                var status = ListSlicing.Replace(Heap, a.Ptr, 0, ListType.Size(a.Ptr), repeated.Ptr);
                 repeated.DecRef();
                 return status < 0 ? PyRef.Null : a.NewRef();
             }
@@ -543,209 +543,107 @@ internal sealed unsafe partial class ObjectApi
 
     // ---- slicing ----------------------------------------------------------------------------
 
-    private bool SliceBounds(PyObject* lower, PyObject* upper, PyObject* step, nint length, out nint start, out nint stop, out nint stride)
-    {
-        start = stop = 0;
-        stride = 1;
-        if (step != null && step != Heap.NoneObject)
-        {
-            if (!Heap.TryAsLong(step, out var s))
-            {
-                Heap.RaiseTypeError("slice indices must be integers or None or have an __index__ method");
-                return false;
-            }
-
-            if (s == 0)
-            {
-                Heap.RaiseValueError("slice step cannot be zero");
-                return false;
-            }
-
-            stride = (nint)s;
-        }
-
-        var forward = stride > 0;
-        bool Bound(PyObject* v, nint dflt, out nint result)
-        {
-            result = dflt;
-            if (v == null || v == Heap.NoneObject)
-            {
-                return true;
-            }
-
-            if (!Heap.IsInt(v))
-            {
-                Heap.RaiseTypeError("slice indices must be integers or None or have an __index__ method");
-                return false;
-            }
-
-            long x;
-            if (!Heap.TryAsLong(v, out x))
-            {
-                x = Heap.AsBigInteger(v).Sign < 0 ? long.MinValue / 2 : long.MaxValue / 2;
-            }
-
-            if (x < 0)
-            {
-                x += length;
-                if (x < 0)
-                {
-                    x = forward ? 0 : -1;
-                }
-            }
-            else if (x >= length)
-            {
-                x = forward ? length : length - 1;
-            }
-
-            result = (nint)x;
-            return true;
-        }
-
-        return Bound(lower, stride < 0 ? length - 1 : 0, out start) && Bound(upper, stride < 0 ? -1 : length, out stop);
-    }
-
-    /// <summary><c>o[lower:upper:step]</c> for str, list and tuple (parts may be null); new reference or null.</summary>
+    /// <summary>
+    /// <c>o[lower:upper:step]</c> (parts may be null: left out): a new reference or null. An
+    /// exact str, list or tuple is sliced directly; anything else gets a slice object through
+    /// its subscript (<c>__getitem__(slice(...))</c>), as CPython 3 does and 2.7 does for
+    /// new-style classes without <c>__getslice__</c>.
+    /// </summary>
     public PyRef GetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step)
     {
         var p = o.Ptr;
-        var isStr = Heap.IsInstance(p, Heap.Types.Str);
-        var isList = Heap.IsInstance(p, Heap.Types.List);
-        var isTuple = Heap.IsInstance(p, Heap.Types.Tuple);
-        if (!isStr && !isList && !isTuple)
+        var t = p->Type;
+        var types = Heap.Types;
+        if (t == types.List.TypeObject || t == types.Tuple.TypeObject || t == types.Str.TypeObject)
         {
-            return Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support slicing '{p->Type->Descriptor.Name}' objects");
+            var length = t == types.Str.TypeObject ? StrType.LengthOf(p) : ((PyVarObject*)p)->Size;
+            if (!types.Slice.TryIndices(lower.Ptr, upper.Ptr, step.Ptr, length, out var s))
+            {
+                return PyRef.Null;
+            }
+
+            return t == types.List.TypeObject ? ListSlicing.Get(Heap, p, s)
+                : t == types.Tuple.TypeObject ? types.Tuple.GetSlice(p, s)
+                : types.Str.GetSlice(p, s);
         }
 
-        var length = isStr ? StrType.LengthOf(p) : isList ? ListType.Size(p) : TupleType.Size(p);
-        if (!SliceBounds(lower.Ptr, upper.Ptr, step.Ptr, length, out var start, out var stop, out var stride))
+        if (step.Ptr == null && t->Descriptor is Native.Classic.ClassicInstanceType classic)
+        {
+            return classic.GetSimpleSlice(p, lower.Ptr, upper.Ptr);
+        }
+
+        if (!RefuseOldSliceMethod(p, step, "__getslice__"))
         {
             return PyRef.Null;
         }
 
-        var indices = new List<nint>();
-        for (var i = start; stride > 0 ? i < stop : i > stop; i += stride)
+        var slice = types.Slice.New(lower.Ptr, upper.Ptr, step.Ptr);
+        if (slice.IsNull)
         {
-            indices.Add(i);
+            return slice;
         }
 
-        if (isStr)
-        {
-            var text = StrType.AsSpan(p);
-            var chars = new char[indices.Count];
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = text[(int)indices[i]];
-            }
-
-            return Heap.NewString(chars);
-        }
-
-        var result = isList ? Heap.Types.List.New(indices.Count) : Heap.Types.Tuple.New(indices.Count);
-        if (result.IsNull)
-        {
-            return result;
-        }
-
-        var src = isList ? ListType.Items(p) : TupleType.Items(p);
-        var dst = isList ? ListType.Items(result.Ptr) : TupleType.Items(result.Ptr);
-        for (var i = 0; i < indices.Count; i++)
-        {
-            var item = src[indices[i]];
-            Heap.IncRef(item);
-            dst[i] = item;
-        }
-
-        return result;
-    }
-
-    /// <summary><c>o[lower:upper] = value</c> (value null: <c>del</c>) for lists with step 1; 0 or -1.</summary>
-    public int SetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step, PyRef value)
-    {
-        var p = o.Ptr;
-        if (!Heap.IsInstance(p, Heap.Types.List) || (step.Ptr != null && step.Ptr != Heap.NoneObject))
-        {
-            Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support slice assignment on '{p->Type->Descriptor.Name}' objects");
-            return -1;
-        }
-
-        if (!SliceBounds(lower.Ptr, upper.Ptr, null, ListType.Size(p), out var start, out var stop, out _))
-        {
-            return -1;
-        }
-
-        if (stop < start)
-        {
-            stop = start;
-        }
-
-        if (value.Ptr == null)
-        {
-            var empty = Heap.Types.List.New(0);
-            if (empty.IsNull)
-            {
-                return -1;
-            }
-
-            var status = AssignSlice(p, start, stop, empty.Ptr);
-            empty.DecRef();
-            return status;
-        }
-
-        var items = Heap.ListFromIterable(value.Ptr);
-        if (items.IsNull)
-        {
-            return -1;
-        }
-
-        var r = AssignSlice(p, start, stop, items.Ptr);
-        items.DecRef();
+        var r = Heap.GetItem(p, slice.Ptr);
+        slice.DecRef();
         return r;
     }
 
-    /// <summary>Replaces list items [start, stop) by the items of <paramref name="items"/> (a list).</summary>
-    private int AssignSlice(PyObject* list, nint start, nint stop, PyObject* items)
+    /// <summary>
+    /// <c>o[lower:upper:step] = value</c>, or <c>del o[lower:upper:step]</c> when
+    /// <paramref name="value"/> is null; 0 or -1 with the error set. An exact list is assigned
+    /// directly; anything else gets a slice object through <c>__setitem__</c>/<c>__delitem__</c>.
+    /// </summary>
+    public int SetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step, PyRef value)
     {
-        var oldSize = ListType.Size(list);
-        var removed = stop - start;
-        var added = ListType.Size(items);
-        var dropped = new PyObject*[removed];
-        for (nint i = 0; i < removed; i++)
+        var p = o.Ptr;
+        var slices = Heap.Types.Slice;
+        if (p->Type == Heap.Types.List.TypeObject)
         {
-            dropped[i] = ListType.Items(list)[start + i];
+            return slices.TryIndices(lower.Ptr, upper.Ptr, step.Ptr, ListType.Size(p), out var s)
+                ? ListSlicing.Assign(Heap, p, s, value.Ptr)
+                : -1;
         }
 
-        var newSize = oldSize - removed + added;
-        if (added > removed && Heap.Types.List.Resize(list, newSize) < 0)
+        if (step.Ptr == null && p->Type->Descriptor is Native.Classic.ClassicInstanceType classic)
         {
-            return -1;
+            return classic.SetSimpleSlice(p, lower.Ptr, upper.Ptr, value.Ptr);
         }
 
-        var dst = ListType.Items(list);
-        var tail = oldSize - stop;
-        if (added != removed)
-        {
-            Buffer.MemoryCopy(dst + stop, dst + start + added, tail * sizeof(nint), tail * sizeof(nint));
-        }
-
-        var src = ListType.Items(items);
-        for (nint i = 0; i < added; i++)
-        {
-            Heap.IncRef(src[i]);
-            dst[start + i] = src[i];
-        }
-
-        if (added < removed && Heap.Types.List.Resize(list, newSize) < 0)
+        if (!RefuseOldSliceMethod(p, step, value.Ptr == null ? "__delslice__" : "__setslice__"))
         {
             return -1;
         }
 
-        // As list_ass_slice: the removed items go last first.
-        for (var i = dropped.Length - 1; i >= 0; i--)
+        var slice = slices.New(lower.Ptr, upper.Ptr, step.Ptr);
+        if (slice.IsNull)
         {
-            Heap.DecRef(dropped[i]);
+            return -1;
         }
 
-        return 0;
+        var r = Heap.SetItem(p, slice.Ptr, value.Ptr);
+        slice.DecRef();
+        return r;
+    }
+
+    /// <summary>A new slice object (parts may be null: None); new reference or null with MemoryError set.</summary>
+    public PyRef NewSlice(PyRef lower, PyRef upper, PyRef step) => Heap.Types.Slice.New(lower.Ptr, upper.Ptr, step.Ptr);
+
+    // 2.7 calls __getslice__/__setslice__/__delslice__ for o[i:j] when a class defines them;
+    // Refheap does not model those deprecated methods and says so rather than calling
+    // __getitem__ instead. False with NotImplementedError set when one is defined.
+    private bool RefuseOldSliceMethod(PyObject* o, PyRef step, string method)
+    {
+        if (!Heap.Profile.IntPromotesToLong || step.Ptr != null || !o->Type->Descriptor.IsHeapType)
+        {
+            return true;
+        }
+
+        var found = Native.Type.TypeType.Lookup(o->Type, Heap.InternString(method).Ptr) != null; // interned: borrowed
+        if (found)
+        {
+            Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support {method} (2.7's simple slicing of '{o->Type->Descriptor.Name}' objects)");
+        }
+
+        return !found;
     }
 }

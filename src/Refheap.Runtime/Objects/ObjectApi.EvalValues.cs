@@ -163,7 +163,7 @@ internal sealed unsafe partial class ObjectApi
             return max < 128 ? 41 + text.Length : max < 256 ? 73 + text.Length : 74 + (2 * text.Length);
         }
 
-        return (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.IsGc ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
+        return (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.ReportsGcHeader(o.Ptr) ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
     }
 
     /// <summary>Makes a class with native methods (name → body(self, args, kwargs)); new reference.</summary>

@@ -116,6 +116,15 @@ internal abstract unsafe partial class TypeDescriptor
     /// </summary>
     public virtual nuint BaseInstanceSize => 0;
 
+    /// <summary>Whether <c>sys.getsizeof</c> counts a GC header for <paramref name="self"/> (CPython's PyObject_IS_GC).</summary>
+    public virtual bool ReportsGcHeader(PyObject* self) => IsGc;
+
+    /// <summary>
+    /// Bytes that CPython's object of this type has and Refheap's layout leaves out; sizes
+    /// reported as CPython's (<c>sys.getsizeof</c>, a subclass instance's size) add them back.
+    /// </summary>
+    public virtual nuint UnmodelledBytes => 0;
+
     /// <summary>Drops the references and buffers of this type's part of an instance (a subclass's dealloc calls it); memory is not freed.</summary>
     public virtual void ReleaseContents(PyObject* self)
     {

@@ -276,6 +276,37 @@ in ['ValueError']
         Assert.Equal("4 B 7 BA\n", ProgramRun.Of(profile, source).Stdout);
     }
 
+    [Theory]
+    [InlineData("py27", "import json", "NotImplementedError: Refheap does not support the standard library module 'json' (its Python has gc, sys, weakref, functools, time, objgraph, guppy and .py files beside the program)")]
+    [InlineData("py27", "import cPickle", "NotImplementedError: Refheap does not support the standard library module 'cPickle' (its Python has gc, sys, weakref, functools, time, objgraph, guppy and .py files beside the program)")]
+    [InlineData("py312", "import collections", "NotImplementedError: Refheap does not support the standard library module 'collections' (its Python has gc, sys, weakref, functools, time, objgraph, guppy, tracemalloc and .py files beside the program)")]
+    [InlineData("py27", "import no_such_module", "ImportError: No module named no_such_module")]
+    [InlineData("py312", "import no_such_module", "ModuleNotFoundError: No module named 'no_such_module'")]
+    [InlineData("py312", "import cPickle", "ModuleNotFoundError: No module named 'cPickle'")]
+    public void StandardModuleRefheapLacksIsNotImplementedAndAnUnknownOneIsNotFound(string profile, string source, string last)
+    {
+        var run = ProgramRun.Of(profile, source + "\n");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(last, run.LastErrorLine);
+    }
+
+    [Fact]
+    public void AProgramsOwnModuleShadowsTheStandardLibrarysAsOnSysPathZero()
+    {
+        var directory = Directory.CreateTempSubdirectory("refheap-import-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "json.py"), "def dumps(x):\n    return 'mine'\n");
+            var run = ProgramRun.Of("py312", "import json\nprint(json.dumps(1))\n", Path.Combine(directory.FullName, "main.py"));
+            Assert.Equal("", run.Stderr);
+            Assert.Equal("mine\n", run.Stdout);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void ImportsAModuleBesideTheProgram()
     {

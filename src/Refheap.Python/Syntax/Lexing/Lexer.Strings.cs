@@ -236,6 +236,12 @@ internal sealed partial class Lexer
     private PythonSyntaxError UnterminatedString312(int start, char quote, int quoteSize, bool formatted)
     {
         var detectedAt = _source.LineOf(Math.Max(0, Math.Min(_pos, _text.Length) - 1));
+        if (_pos >= _text.Length && _source.IsStringInput && !_source.AddedFinalNewline)
+        {
+            // A string ending with a newline: its tokenizer stands on the empty line after it.
+            detectedAt++;
+        }
+
         var line = _source.LineOf(start);
         var offset = start - _source.LineStart(line) + 1;
         if (!formatted && _modes.Count > 0)
@@ -277,6 +283,14 @@ internal sealed partial class Lexer
             }
             else if (c == -1)
             {
+                if (triple && _source.IsStringInput)
+                {
+                    // A string program: the tokenizer stays on its last line.
+                    var text = _text[_bufferStart..];
+                    throw new PythonSyntaxError(_dialect, "SyntaxError", "EOF while scanning triple-quoted string literal",
+                        _source.FileName, _source.LineCount, text.Length, null, null, text);
+                }
+
                 if (triple)
                 {
                     // 2.7 reads one empty line past the end and reports two lines below the last.

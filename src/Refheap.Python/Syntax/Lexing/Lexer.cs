@@ -41,6 +41,9 @@ internal sealed partial class Lexer
     private int _pendingIndents;
     private int _bufferStart;
 
+    /// <summary>A 2.7 line continuation ran into the end of the text: the line still needs its NEWLINE.</summary>
+    private bool _continuedToEnd;
+
     public Lexer(SourceText source, PythonDialect dialect)
     {
         _source = source;
@@ -100,6 +103,13 @@ internal sealed partial class Lexer
             if (_pos >= _text.Length)
             {
                 var end = new SourceSpan(_source.LineCount + 1, 0, _source.LineCount + 1, 0);
+                if (_continuedToEnd && _brackets.Count == 0)
+                {
+                    // 2.7's parsetok turns the end of a started line into its NEWLINE.
+                    _continuedToEnd = false;
+                    return new Token(TokenKind.Newline, string.Empty, end, _text.Length, _text.Length) { BufferStart = _bufferStart };
+                }
+
                 return new Token(TokenKind.EndOfFile, string.Empty, end, _text.Length, _text.Length) { BufferStart = _bufferStart };
             }
 
@@ -272,6 +282,7 @@ internal sealed partial class Lexer
         }
 
         _pos++;
+        _continuedToEnd = _pos >= _text.Length && _dialect.Errors == SyntaxErrorStyle.Cpython27;
         if (_pos >= _text.Length && _dialect.Errors == SyntaxErrorStyle.Cpython312)
         {
             var line = _source.LineCount;

@@ -85,6 +85,15 @@ internal sealed partial class Parser
     {
         if (Is312)
         {
+            if (token.Kind == TokenKind.EndOfFile && _source.IsStringInput)
+            {
+                // A string's tokenizer ends just after the last line's text, or on the empty
+                // line after it when the string ends with a newline.
+                var lastLine = _source.LineCount + (_source.AddedFinalNewline ? 0 : 1);
+                var lastText = _source.LineWithNewline(lastLine);
+                return new PythonSyntaxError(_dialect, type, message, _source.FileName, lastLine, lastText.Length + 1, lastLine, -1, lastText);
+            }
+
             if (token.Kind == TokenKind.EndOfFile)
             {
                 var last = _source.LineCount;
@@ -100,11 +109,17 @@ internal sealed partial class Parser
             return ErrorAtSpan(token.Span, message, type);
         }
 
-        if (token.Kind == TokenKind.EndOfFile)
+        if (_source.IsStringInput && token.Start >= _source.Text.Length)
         {
-            // 2.7 has read past the last line: an empty text, the caret where that line ended.
-            var lastLine = _source.LineWithNewline(_source.LineCount);
-            return new PythonSyntaxError(_dialect, type, message, _source.FileName, _source.LineCount + 1, lastLine.Length, null, null, string.Empty);
+            return StringInputEndError(token, message, type);
+        }
+
+        if (token.Start >= _source.Text.Length)
+        {
+            // 2.7 has read past the last line: an empty text, the caret where that line ended
+            // (counting the newline the tokenizer added to an unterminated one).
+            var lastLength = _source.LineWithNewline(_source.LineCount).Length + (_source.AddedFinalNewline ? 1 : 0);
+            return new PythonSyntaxError(_dialect, type, message, _source.FileName, _source.LineCount + 1, lastLength, null, null, string.Empty);
         }
 
         var endLine = token.End > token.Start ? _source.LineOf(token.End - 1) : token.Line;
@@ -112,6 +127,21 @@ internal sealed partial class Parser
         var bufferStart = Math.Min(token.BufferStart, _source.LineStart(token.Line));
         return new PythonSyntaxError(_dialect, type, message, _source.FileName, endLine, token.End - bufferStart, null, null,
             _source.Text[bufferStart..bufferEnd]);
+    }
+
+    /// <summary>
+    /// 2.7, a string program (<c>-c</c>) whose parse fails at its end: the tokenizer is still on
+    /// the last line, which is the text, with the offset at its end; on line 1 the error
+    /// becomes "unexpected EOF while parsing" (parsetok's E_EOF, which it gives only there).
+    /// </summary>
+    private PythonSyntaxError StringInputEndError(Token token, string message, string type)
+    {
+        var line = _source.LineCount;
+        var bufferStart = Math.Min(token.BufferStart, _source.LineStart(line));
+        var text = _source.Text[bufferStart..];
+        return line <= 1
+            ? new PythonSyntaxError(_dialect, "SyntaxError", "unexpected EOF while parsing", _source.FileName, line, text.Length, null, null, text)
+            : new PythonSyntaxError(_dialect, type, message, _source.FileName, line, text.Length, null, null, text);
     }
 
     /// <summary>3.12: an error over a range (CPython's RAISE_SYNTAX_ERROR_KNOWN_RANGE), shown on the range's first line.</summary>
@@ -125,10 +155,13 @@ internal sealed partial class Parser
 
     /// <summary>
     /// 2.7: an error found while building the tree or compiling (ast.c, symtable.c,
-    /// compile.c): the line's text without its indentation, and no caret.
+    /// compile.c): the line's text without its indentation, and no caret. CPython reads that
+    /// text back from the file (PyErr_ProgramText), so a program from <c>-c</c> or stdin
+    /// (<c>&lt;string&gt;</c>, <c>&lt;stdin&gt;</c>) shows none.
     /// </summary>
     private PythonSyntaxError ErrorOnLine27(int line, string message) =>
-        new(_dialect, "SyntaxError", message, _source.FileName, line, null, null, null, _source.LineWithNewline(line).TrimStart(' ', '\t', '\f'));
+        new(_dialect, "SyntaxError", message, _source.FileName, line, null, null, null,
+            _source.IsPseudoFile ? null : _source.LineWithNewline(line).TrimStart(' ', '\t', '\f'));
 
     /// <summary>A check CPython makes after parsing: 3.12's error over <paramref name="span"/>, 2.7's on its first line.</summary>
     private PythonSyntaxError LaterError(SourceSpan span, string message312, string message27) =>

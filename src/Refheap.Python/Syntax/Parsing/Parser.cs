@@ -308,7 +308,14 @@ internal sealed partial class Parser
         if (_deferred.Count > 0)
         {
             var first = _deferred.OrderBy(d => d.Phase).ThenBy(d => d.Order).First();
-            throw WithWarnings(first.Error, afterParse: first.Phase == CheckPhase.Compiler);
+            var error = first.Error;
+            if (Is312 && first.Phase != CheckPhase.Ast && _source.IsPseudoFile && error.Text is not null)
+            {
+                // 3.12 reads the text of an error found after the parse back from the file.
+                error = new PythonSyntaxError(error.Dialect, error.ErrorType, error.Message, error.FileName, error.Line, error.Offset, error.EndLine, error.EndOffset, null);
+            }
+
+            throw WithWarnings(error, afterParse: first.Phase == CheckPhase.Compiler);
         }
 
         ReportStarredDisplays();

@@ -15,7 +15,10 @@ internal static class PythonParser
     public static ParseResult Parse(string source, string fileName, PythonDialect dialect, bool treeOnly = false)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var text = new SourceText(source, fileName);
+        // `python -c CODE` tokenizes CODE as a string; 2.7's adds a newline of its own first (Modules/main.c).
+        var stringInput = fileName == SourceText.StringInputName;
+        var addsNewline = stringInput && dialect.Errors == SyntaxErrorStyle.Cpython27;
+        var text = new SourceText(addsNewline ? source + "\n" : source, fileName) { IsStringInput = stringInput };
         var parser = new Parser(text, dialect) { TreeOnly = treeOnly };
         var module = parser.ParseModule();
         if ((module.Future & FutureFeatures.UnicodeLiterals) != 0 && parser.PlainStringBeforeUnicodeLiterals)

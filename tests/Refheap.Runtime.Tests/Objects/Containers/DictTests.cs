@@ -371,6 +371,29 @@ public sealed unsafe class DictTests
     }
 
     [Fact]
+    public void Py27DictWithItsInlineTableIsASmallBlockFromThePools()
+    {
+        // The debug allocator pads every block, which would push this one past the limit.
+        using var heap = new Heap(Profile.FromName("py27"), new RuntimeOptions { DebugAllocator = false });
+        var largeBefore = heap.Allocator.GetStats().LargeBlocks;
+        var bytesBefore = heap.Allocator.BytesInUse;
+        var d = heap.Types.Dict.New();
+        for (var i = 0; i < 5; i++)
+        {
+            var k = heap.NewInt(i);
+            Assert.Equal(0, heap.Types.Dict.SetItem(d.Ptr, k.Ptr, k.Ptr));
+            k.DecRef();
+        }
+
+        // 240 bytes and the 16-byte GC header: exactly the 256-byte small-request limit.
+        Assert.Equal(largeBefore, heap.Allocator.GetStats().LargeBlocks);
+        Assert.Equal(256, heap.Allocator.BytesInUse - bytesBefore);
+        Assert.Equal(248u, (uint)heap.Types.Dict.SizeOf(d.Ptr)); // sys.getsizeof's figure without the GC header: 2.7's
+        d.DecRef();
+        Assert.Equal(bytesBefore, heap.Allocator.BytesInUse - 256); // back on the dict free list
+    }
+
+    [Fact]
     public void Py312KeepsMinimalStrTablesOnTheirOwnFreeList()
     {
         using var h = new ContainerHeap("py312");

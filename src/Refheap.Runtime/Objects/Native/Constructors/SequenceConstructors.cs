@@ -89,7 +89,14 @@ internal static unsafe class SequenceConstructors
         var keywords = kwargs == null ? 0 : heap.Types.Dict.Count(kwargs);
         if (n == 1 && keywords == 0)
         {
-            return new PyRef((PyObject*)TupleType.Item(args, 0)->Type).NewRef();
+            var o = TupleType.Item(args, 0);
+            if (o->Type->Descriptor is Classic.ClassicInstanceType)
+            {
+                // Both type objects of classic instances are the one 'instance' type.
+                return new PyRef((PyObject*)heap.Types.Classic!.Instance.TypeObject).NewRef();
+            }
+
+            return new PyRef((PyObject*)o->Type).NewRef();
         }
 
         if (n != 3 || keywords != 0)

@@ -48,8 +48,12 @@ internal sealed unsafe partial class DictType : DictTypeBase
     /// <inheritdoc/>
     public override bool IsGc => true;
 
-    /// <summary>Bytes of a dict object without its table: 248 (py27, eight slots inline) or 48 (py312).</summary>
+    /// <summary>Bytes of a dict object without its table: 240 (py27, eight slots inline) or 48 (py312).</summary>
     public nuint ObjectSize => _compact ? (nuint)sizeof(CompactDictObject) : (nuint)sizeof(ClassicDictObject);
+
+    /// <inheritdoc/>
+    /// <remarks>py27: 2.7's <c>ma_lookup</c> pointer, 8 bytes (<see cref="ClassicDictObject"/>).</remarks>
+    public override nuint UnmodelledBytes => _compact ? 0 : (nuint)sizeof(nint);
 
     /// <inheritdoc/>
     /// <remarks>A zeroed block of this size is a valid empty dict, so subclass instances need no set-up.</remarks>
@@ -298,7 +302,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
         // 2.7's dict_sizeof: the object, plus the table when it is not the inline one.
         var mp = (ClassicDictObject*)self;
-        return ObjectSize + (mp->Table == null || mp->Table == ClassicDictObject.SmallTable(mp) ? 0 : (nuint)(mp->Mask + 1) * (nuint)sizeof(DictEntry));
+        return ObjectSize + UnmodelledBytes + (mp->Table == null || mp->Table == ClassicDictObject.SmallTable(mp) ? 0 : (nuint)(mp->Mask + 1) * (nuint)sizeof(DictEntry));
     }
 
     /// <inheritdoc/>

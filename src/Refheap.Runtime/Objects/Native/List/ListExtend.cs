@@ -201,8 +201,10 @@ internal static unsafe class ListExtend
     private static nint LengthOrMinusOne(Heap heap, PyObject* o)
     {
         var n = heap.Length(o);
-        if (n < 0 && heap.ErrorMatches(heap.Types.Exceptions.TypeError))
+        if (n < 0 && (heap.ErrorMatches(heap.Types.Exceptions.TypeError)
+            || (o->Type->Descriptor is Classic.ClassicInstanceType && heap.ErrorMatches(heap.Types.Exceptions.AttributeError))))
         {
+            // 2.7 also passes over AttributeError: a classic instance without __len__ raises it.
             heap.ClearError();
         }
 

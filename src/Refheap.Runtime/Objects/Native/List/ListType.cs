@@ -348,6 +348,11 @@ internal sealed unsafe class ListType : TypeDescriptor
     /// <inheritdoc/>
     public override PyRef Subscript(PyObject* self, PyObject* key)
     {
+        if (Heap.Types.Slice.IsSlice(key))
+        {
+            return Heap.Types.Slice.TryIndices(key, Size(self), out var s) ? ListSlicing.Get(Heap, self, s) : PyRef.Null;
+        }
+
         if (!Heap.TryIndex(key, Size(self), "list", out var i))
         {
             return PyRef.Null;
@@ -359,6 +364,11 @@ internal sealed unsafe class ListType : TypeDescriptor
     /// <inheritdoc/>
     public override int SetItem(PyObject* self, PyObject* key, PyObject* value)
     {
+        if (Heap.Types.Slice.IsSlice(key))
+        {
+            return Heap.Types.Slice.TryIndices(key, Size(self), out var s) ? ListSlicing.Assign(Heap, self, s, value) : -1;
+        }
+
         if (!Heap.TryIndex(key, Size(self), "list", out var i))
         {
             // list_ass_item words its range error differently from list_item (both versions).

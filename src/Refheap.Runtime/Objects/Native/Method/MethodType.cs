@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Classic;
 using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
@@ -176,10 +177,12 @@ internal sealed unsafe class MethodType : TypeDescriptor
     private PyRef CallUnbound(PyMethodObject* m, PyObject* args, PyObject* kwargs)
     {
         var first = TupleType.Size(args) > 0 ? TupleType.Item(args, 0) : null;
-        if (first == null || (m->Class != null && !Heap.IsSubtype(first->Type, (PyTypeObject*)m->Class)))
+        if (first == null || (m->Class != null && !IsInstanceOf(first, m->Class)))
         {
-            var got = first == null ? "nothing" : $"{first->Type->Descriptor.Name} instance";
-            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            var got = first == null ? "nothing"
+                : first->Type->Descriptor is ClassicInstanceType ? $"{ClassicInstanceType.ClassName(first)} instance"
+                : $"{first->Type->Descriptor.Name} instance";
+            var cls = m->Class != null ? ClassName(m->Class) : "?";
             var name = Heap.GetAttr(m->Function, "__name__");
             var text = !name.IsNull && Heap.IsInstance(name.Ptr, Heap.Types.Str) ? StrType.AsString(name.Ptr) : "?";
             name.XDecRef();
@@ -193,6 +196,16 @@ internal sealed unsafe class MethodType : TypeDescriptor
         Heap.DecRef(function);
         return result;
     }
+
+    /// <summary>Whether <paramref name="o"/> is an instance of <paramref name="cls"/>, a type or a 2.7 classic class.</summary>
+    private bool IsInstanceOf(PyObject* o, PyObject* cls) =>
+        cls->Type->Descriptor is ClassicClassType
+            ? o->Type->Descriptor is ClassicInstanceType && ClassicClassType.IsSubclass(ClassicInstanceType.ClassOf(o), cls)
+            : Heap.IsSubtype(o->Type, (PyTypeObject*)cls);
+
+    /// <summary>The name of <paramref name="cls"/>, a type or a 2.7 classic class.</summary>
+    private static string ClassName(PyObject* cls) =>
+        cls->Type->Descriptor is ClassicClassType ? ClassicClassType.NameOf(cls) : ((PyTypeObject*)cls)->Descriptor.Name;
 
     /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
@@ -262,13 +275,13 @@ internal sealed unsafe class MethodType : TypeDescriptor
         nameObj.DecRef();
         if (m->Self == null)
         {
-            var cls = m->Class != null ? ((PyTypeObject*)m->Class)->Descriptor.Name : "?";
+            var cls = m->Class != null ? ClassName(m->Class) : "?";
             return Heap.NewString($"<unbound method {cls}.{name}>");
         }
 
         if (Heap.Profile.IntPromotesToLong)
         {
-            name = $"{m->Self->Type->Descriptor.Name}.{name}";
+            name = $"{(m->Class != null ? ClassName(m->Class) : m->Self->Type->Descriptor.Name)}.{name}";
         }
 
         var selfRepr = Heap.Repr(m->Self);

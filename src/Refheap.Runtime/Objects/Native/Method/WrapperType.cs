@@ -476,6 +476,11 @@ internal sealed unsafe class WrapperType : TypeDescriptor
                 keywords.XDecRef();
                 return p;
             default:
+                if (n >= 1 && TupleType.Item(args, 0)->Type->Descriptor is Classic.ClassicClassType)
+                {
+                    return Heap.RaiseTypeError("super() argument 1 must be type, not classobj");
+                }
+
                 if (n != 2 || TupleType.Item(args, 0)->Type->Descriptor is not TypeType)
                 {
                     return Heap.RaiseTypeError("super() needs a class and an instance (the zero-argument form is the evaluator's)");

@@ -36,6 +36,8 @@ internal static class BuiltinMethodTables
 
         Install(types.Float, FloatMethods.Create());
         Install(types.Iterators.Range, RangeMethods.Create(heap));
+        Install(types.Slice, Slice.SliceMethods.Create());
+        Install(types.MappingProxy, types.MappingProxy.Methods());
         foreach (var iterator in types.Iterators.Iterators)
         {
             Install(iterator, IteratorMethods.Create(heap));

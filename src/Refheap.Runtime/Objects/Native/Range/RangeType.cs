@@ -275,6 +275,17 @@ internal sealed unsafe class RangeType : TypeDescriptor
     /// <inheritdoc/>
     public override PyRef Subscript(PyObject* self, PyObject* key)
     {
+        if (_behaviour.RangeIsFullSequence && Heap.Types.Slice.IsSlice(key))
+        {
+            // compute_slice: the selected values are again a range.
+            if (!Heap.Types.Slice.TryIndices(key, (nint)LengthOf(self), out var s))
+            {
+                return PyRef.Null;
+            }
+
+            return New(Start(self) + (s.Start * Step(self)), Start(self) + (s.Stop * Step(self)), Step(self) * s.Step);
+        }
+
         if (!_behaviour.RangeIsFullSequence && !Heap.IsInt(key))
         {
             return Heap.RaiseTypeError($"sequence index must be integer, not '{key->Type->Descriptor.Name}'");

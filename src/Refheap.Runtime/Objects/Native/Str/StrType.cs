@@ -162,9 +162,14 @@ internal sealed unsafe class StrType : TypeDescriptor
     public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Str(Heap, args, kwargs);
 
     /// <inheritdoc/>
-    /// <remarks><c>s[i]</c> with an integer index (slices are not supported yet).</remarks>
+    /// <remarks><c>s[i]</c> with an integer index, or <c>s[slice]</c>.</remarks>
     public override PyRef Subscript(PyObject* self, PyObject* key)
     {
+        if (Heap.Types.Slice.IsSlice(key))
+        {
+            return Heap.Types.Slice.TryIndices(key, LengthOf(self), out var s) ? GetSlice(self, s) : PyRef.Null;
+        }
+
         if (!Heap.IsInt(key))
         {
             return Heap.RaiseTypeError(Heap.Profile.Wording == ErrorWording.Cpython27
@@ -173,6 +178,29 @@ internal sealed unsafe class StrType : TypeDescriptor
         }
 
         return Heap.TryIndex(key, LengthOf(self), "string", out var i) ? New(AsSpan(self).Slice((int)i, 1)) : PyRef.Null;
+    }
+
+    /// <summary>
+    /// The characters a slice selects, as a str: a new reference, or null with MemoryError set.
+    /// An exact str sliced whole is itself, as in CPython (<c>s[:] is s</c>).
+    /// </summary>
+    public PyRef GetSlice(PyObject* self, in Slice.SliceIndices s)
+    {
+        var text = AsSpan(self);
+        if (s.IsSimple)
+        {
+            return s.Count == text.Length && self->Type == TypeObject
+                ? new PyRef(self).NewRef()
+                : New(text.Slice((int)s.Start, (int)s.Count));
+        }
+
+        var chars = new char[s.Count];
+        for (nint i = 0; i < s.Count; i++)
+        {
+            chars[i] = text[(int)s[i]];
+        }
+
+        return New(chars);
     }
 
     /// <inheritdoc/>

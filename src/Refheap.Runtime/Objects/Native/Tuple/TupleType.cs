@@ -257,12 +257,46 @@ internal sealed unsafe class TupleType : TypeDescriptor
     /// <inheritdoc/>
     public override PyRef Subscript(PyObject* self, PyObject* key)
     {
+        if (Heap.Types.Slice.IsSlice(key))
+        {
+            return Heap.Types.Slice.TryIndices(key, Size(self), out var s) ? GetSlice(self, s) : PyRef.Null;
+        }
+
         if (!Heap.TryIndex(key, Size(self), "tuple", out var i))
         {
             return PyRef.Null;
         }
 
         return new PyRef(Item(self, i)).NewRef();
+    }
+
+    /// <summary>
+    /// The items a slice selects, as a tuple: a new reference, or null with MemoryError set. An
+    /// exact tuple sliced whole is itself, as in CPython (<c>t[:] is t</c>).
+    /// </summary>
+    public PyRef GetSlice(PyObject* self, in Slice.SliceIndices s)
+    {
+        if (s.IsSimple && s.Count == Size(self) && self->Type == TypeObject)
+        {
+            return new PyRef(self).NewRef();
+        }
+
+        var result = New(s.Count);
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        var src = Items(self);
+        var dst = Items(result.Ptr);
+        for (nint i = 0; i < s.Count; i++)
+        {
+            var item = src[s[i]];
+            Heap.IncRef(item);
+            dst[i] = item;
+        }
+
+        return result;
     }
 
     /// <inheritdoc/>
