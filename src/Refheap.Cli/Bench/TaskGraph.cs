@@ -14,11 +14,19 @@ public sealed class TaskGraph
     /// <summary>Subtasks per Task.</summary>
     public const int SubtasksPerTask = 5;
 
+    // The attribute names, interned once as CPython interns a compiled script's names.
+    private readonly Name _name;
+    private readonly Name _subtasks;
+    private readonly Name _task;
+
     private TaskGraph(Runtime runtime, Handle taskClass, Handle subtaskClass)
     {
         Runtime = runtime;
         TaskClass = taskClass;
         SubtaskClass = subtaskClass;
+        _name = runtime.Name("name");
+        _subtasks = runtime.Name("_subtasks");
+        _task = runtime.Name("_task");
     }
 
     /// <summary>The runtime the classes live in.</summary>
@@ -45,14 +53,14 @@ public sealed class TaskGraph
     {
         var rt = Runtime;
         var task = rt.Call(TaskClass);
-        task.SetAttr("name", rt.Int(name));
+        task.SetAttr(_name, rt.Int(name));
         var subtasks = rt.Dict();
-        task.SetAttr("_subtasks", subtasks);
+        task.SetAttr(_subtasks, subtasks);
         for (var j = 0; j < SubtasksPerTask; j++)
         {
             var subtask = rt.Call(SubtaskClass);
-            subtask.SetAttr("name", rt.Int(j));
-            subtask.SetAttr("_task", weak ? rt.WeakRef(task) : task);
+            subtask.SetAttr(_name, rt.Int(j));
+            subtask.SetAttr(_task, weak ? rt.WeakRef(task) : task);
             subtasks[rt.Int(j)] = subtask;
         }
 

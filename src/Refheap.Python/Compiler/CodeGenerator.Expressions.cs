@@ -164,6 +164,12 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitTuple(TupleExpression node)
     {
+        if (FoldTuple(node) is { } folded)
+        {
+            LoadConstant(folded);
+            return true;
+        }
+
         EvalElements(node.Elements, node);
         Emit(OpCode.BuildTuple, node.Elements.Count);
         return true;
@@ -185,6 +191,66 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         EvalElements(node.Elements, node);
         Emit(OpCode.BuildList, node.Elements.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A tuple display CPython compiles to one constant, or null. 3.12's AST optimizer folds any
+    /// display of constants (True, False, None, negative numbers and nested such tuples too).
+    /// 2.7's peephole optimizer folds a run of LOAD_CONSTs before BUILD_TUPLE: True and False are
+    /// names there, and a nested tuple it folded first leaves NOPs before its constant, which
+    /// break the run unless it is the first item.
+    /// </summary>
+    private TupleConstant? FoldTuple(TupleExpression node)
+    {
+        var items = new object?[node.Elements.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var e = node.Elements[i];
+            if (e is TupleExpression inner && (!Py27 || i == 0) && FoldTuple(inner) is { } folded)
+            {
+                items[i] = folded;
+            }
+            else if (Py27 && e is BooleanLiteral)
+            {
+                return null;
+            }
+            else if (Py27 && e is NameExpression { Identifier: "None" })
+            {
+                items[i] = null; // the peephole optimizer loads the name None as the constant
+            }
+            else if (!TryFoldedNumberOrConstant(e, out items[i]))
+            {
+                return null;
+            }
+        }
+
+        return new TupleConstant(items);
+    }
+
+    // A constant item: a simple literal, or a negated number literal (folded by 2.7's parser and
+    // 3.12's AST optimizer alike).
+    private static bool TryFoldedNumberOrConstant(Expression e, out object? value)
+    {
+        value = null;
+        if (IsSimpleConstant(e))
+        {
+            value = ConstantValue(e);
+            return true;
+        }
+
+        if (e is UnaryExpression { Operator: UnaryOperator.Minus, Operand: IntegerLiteral { IsLong: false } i })
+        {
+            value = -i.Value;
+            return true;
+        }
+
+        if (e is UnaryExpression { Operator: UnaryOperator.Minus, Operand: FloatLiteral f })
+        {
+            value = -f.Value;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsSimpleConstant(Expression e) =>
@@ -392,8 +458,22 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitCall(CallExpression node)
     {
-        Eval(node.Function);
         var star = node.Arguments.Any(a => a is StarredExpression) || node.Keywords.Any(k => k.Name == null);
+        if (!Py27 && !star && node.Keywords.Count == 0 && node.Function is AttributeExpression method)
+        {
+            // 3.12 calls o.name(...) without a bound method (LOAD_ATTR with its method flag).
+            Eval(method.Value);
+            Emit(OpCode.LoadMethod, Name(method.Name));
+            foreach (var a in node.Arguments)
+            {
+                Eval(a);
+            }
+
+            Emit(OpCode.CallMethod, node.Arguments.Count);
+            return true;
+        }
+
+        Eval(node.Function);
         if (!star)
         {
             foreach (var a in node.Arguments)

@@ -210,6 +210,8 @@ internal sealed partial class CodeGenerator
         OpCode.UnpackSequence => arg - 1,
         OpCode.UnpackExtended => (arg & 0xFF) + (arg >> 8),
         OpCode.Call => -arg,
+        OpCode.LoadMethod => 1,
+        OpCode.CallMethod => -arg - 1,
         OpCode.CallKeywords => -arg - 1,
         OpCode.CallEx => (arg & 1) != 0 ? -2 : -1,
         OpCode.MakeFunction => -BitOperations.PopCount((uint)arg),
@@ -259,6 +261,8 @@ internal sealed partial class CodeGenerator
         // Keys by type and value, so 1, 1.0 and True stay distinct; code units and name lists by identity.
         var key = value switch
         {
+            // 3.12 merges equal constant tuples; 2.7's peephole appends each fold as its own.
+            TupleConstant t when !Py27 => (typeof(TupleConstant), t.Key),
             CodeUnit or KeywordNames or TupleConstant => (value.GetType(), (object?)new IdentityKey(value)),
             _ => (value?.GetType() ?? typeof(void), value),
         };

@@ -252,4 +252,13 @@ internal enum OpCode : byte
 
     /// <summary>[lower] [upper] [step] → slice(lower, upper, step); arg bits as <see cref="Slice"/> (a slice inside a tuple subscript: <c>o[1:2, 3]</c>).</summary>
     BuildSlice,
+
+    /// <summary>
+    /// 3.x: o → method o when names[arg] is a method found on o's type (no bound method made, as
+    /// 3.12's LOAD_ATTR for a call), else o → o.name null.
+    /// </summary>
+    LoadMethod,
+
+    /// <summary>method self a1..an → result, or attr null a1..an → attr(a1..an) (arg: n).</summary>
+    CallMethod,
 }

@@ -41,6 +41,21 @@ internal sealed partial class Interpreter
             return r;
         }
 
+        if (!Py27 && kwCount == 0)
+        {
+            var init = _api.PlainClassInit(callable, out var objectInit);
+            if (!init.IsNull)
+            {
+                return ConstructPlain(callable, init, positional);
+            }
+
+            if (objectInit && positional.Length == 0)
+            {
+                // object.__init__ without arguments does nothing: the instance is the call's result.
+                return _api.NewPlainInstance(callable);
+            }
+        }
+
         var tuple = positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
         {
@@ -71,6 +86,70 @@ internal sealed partial class Interpreter
         var result = _api.CallObject(callable, tuple, kwargs);
         tuple.DecRef();
         kwargs.XDecRef();
+        return result;
+    }
+
+    /// <summary>
+    /// 3.12's call of a plain class (<see cref="ObjectApi.PlainClassInit"/>): the arguments as a
+    /// tuple held for the call (_PyObject_MakeTpCall), the instance, then <paramref name="init"/>
+    /// (borrowed) run with the instance prepended and no bound method (slot_tp_init).
+    /// </summary>
+    private PyRef ConstructPlain(PyRef cls, PyRef init, ReadOnlySpan<PyRef> positional)
+    {
+        var tuple = positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
+        if (tuple.IsNull)
+        {
+            return tuple;
+        }
+
+        var instance = _api.NewPlainInstance(cls);
+        if (instance.IsNull)
+        {
+            tuple.DecRef();
+            return instance;
+        }
+
+        // Held for the call: __init__ may rebind the class's __init__ and drop the function.
+        init.IncRef();
+        var result = CallPython(init, instance, positional, PyRef.Null, default);
+        init.DecRef();
+        tuple.DecRef();
+        if (_api.FinishInit(result) < 0)
+        {
+            instance.DecRef();
+            return PyRef.Null;
+        }
+
+        return instance;
+    }
+
+    /// <summary>
+    /// 3.12's CALL after a LOAD_ATTR for a method: <paramref name="self"/> null means
+    /// <paramref name="callable"/> is the attribute itself, called as usual; otherwise it is the
+    /// class's function, run with <paramref name="self"/> first (the frame takes the stack's
+    /// references over, <paramref name="release"/>: self and the arguments), or a built-in
+    /// method descriptor called with <paramref name="self"/> and an argument tuple.
+    /// </summary>
+    private PyRef CallMethod(PyRef callable, PyRef self, ReadOnlySpan<PyRef> args, Span<PyRef> release)
+    {
+        if (self.IsNull)
+        {
+            return CallValue(callable, args, default, release[1..]);
+        }
+
+        if (_api.IsPythonFunction(callable))
+        {
+            return CallPython(callable, self, args, PyRef.Null, default, release);
+        }
+
+        var tuple = args.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(args);
+        if (tuple.IsNull)
+        {
+            return tuple;
+        }
+
+        var result = _api.CallMethodDescriptor(callable, self, tuple);
+        tuple.DecRef();
         return result;
     }
 
@@ -230,6 +309,23 @@ internal sealed partial class Interpreter
         var argCount = unit.ArgCount;
         var kwOnly = unit.KeywordOnlyCount;
         var given = positional.Length + (self.IsNull ? 0 : 1);
+        if (given == argCount && kwNames.IsNull && kwOnly == 0 && !unit.HasVarArgs && !unit.HasVarKeywords)
+        {
+            // The common call: exactly the positional parameters, nothing else to bind.
+            var at = 0;
+            if (!self.IsNull)
+            {
+                slots[at++] = self.NewRef();
+            }
+
+            foreach (var v in positional)
+            {
+                slots[at++] = v.NewRef();
+            }
+
+            return true;
+        }
+
         var copied = Math.Min(given, argCount);
         for (var i = 0; i < copied; i++)
         {

@@ -41,10 +41,13 @@ internal sealed partial class Interpreter
         return 0;
     }
 
-    /// <summary>Runs a module's code with its dict as globals and locals; null with the error set on failure.</summary>
-    public PyRef RunModuleCode(CodeUnit unit, PyRef moduleDict)
+    /// <summary>
+    /// Runs a module's code with its dict as globals and locals; null with the error set on
+    /// failure. <paramref name="parserConstants"/>: see <see cref="CodeObjects.Create(ObjectApi, CodeUnit, PyRef)"/>.
+    /// </summary>
+    public PyRef RunModuleCode(CodeUnit unit, PyRef moduleDict, PyRef parserConstants = default)
     {
-        var code = CodeObjects.Create(_api, unit);
+        var code = CodeObjects.Create(_api, unit, parserConstants);
         if (code.IsNull)
         {
             return code;

@@ -653,6 +653,38 @@ internal sealed partial class Interpreter
 
                     slots[sp++] = r;
                     continue;
+                case OpCode.LoadMethod:
+                    a = slots[sp - 1];
+                    r = _api.LoadMethod(a, names[arg]);
+                    if (!r.IsNull)
+                    {
+                        // The function, then the object it is called on (the stack's reference moves up).
+                        slots[sp - 1] = r;
+                        slots[sp++] = a;
+                        continue;
+                    }
+
+                    r = _api.GetAttr(a, names[arg]);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp - 1] = r;
+                    slots[sp++] = default;
+                    a.DecRef();
+                    continue;
+                case OpCode.CallMethod:
+                    ObjectApi.FramePc(frame) = at;
+                    r = CallMethod(slots[sp - arg - 2], slots[sp - arg - 1], slots.Slice(sp - arg, arg), slots.Slice(sp - arg - 1, arg + 1));
+                    PopCount(slots, ref sp, arg + 2);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
                     r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));

@@ -98,7 +98,11 @@ public static class PythonProgram
             }
 
             atStart?.Invoke();
-            var exitCode = RunMain(interpreter, unit, codeFileName);
+            // The parser's arena list exists before the program starts, as pyrun_file makes it
+            // first; what start-up leaves on the free lists is measured after it.
+            var arena = interpreter.Api.NewList([]);
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList);
+            var exitCode = RunMain(interpreter, unit, codeFileName, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();
             return exitCode;
@@ -112,7 +116,8 @@ public static class PythonProgram
         }
     }
 
-    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName)
+    // arena: the parser's list (owned; null when it could not be made), released when the code returns.
+    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName, PyRef arena)
     {
         var api = interpreter.Api;
         var heap = api.Heap;
@@ -120,6 +125,7 @@ public static class PythonProgram
         if (module.IsNull || interpreter.AddModule("__main__", module) < 0)
         {
             module.XDecRef();
+            arena.XDecRef();
             return ReportUncaught(interpreter);
         }
 
@@ -147,7 +153,9 @@ public static class PythonProgram
             }
         }
 
-        var r = interpreter.RunModuleCode(unit, dict);
+        // The parser's arena lives until the program's code returns, as pyrun_file frees it.
+        var r = arena.IsNull ? arena : interpreter.RunModuleCode(unit, dict, arena);
+        arena.XDecRef();
         module.DecRef();
         if (r.IsNull)
         {

@@ -19,7 +19,7 @@ public sealed class GcModule
     /// <exception cref="ArgumentOutOfRangeException">The generation is not 0, 1 or 2 (CPython: ValueError).</exception>
     public long Collect(int generation = 2)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return Collector.CollectGeneration(generation);
     }
 
@@ -31,7 +31,7 @@ public sealed class GcModule
 
     private void SetEnabled(bool on)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         Collector.Enabled = on;
     }
 
@@ -40,7 +40,7 @@ public sealed class GcModule
     {
         get
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             return Collector.Enabled;
         }
     }
@@ -48,21 +48,21 @@ public sealed class GcModule
     /// <summary>gc.get_count.</summary>
     public (int Gen0, int Gen1, int Gen2) GetCount()
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return Collector.Counts;
     }
 
     /// <summary>gc.get_threshold.</summary>
     public (int Gen0, int Gen1, int Gen2) GetThreshold()
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return Collector.Thresholds;
     }
 
     /// <summary>gc.set_threshold(threshold0[, threshold1[, threshold2]]).</summary>
     public void SetThreshold(int threshold0, int? threshold1 = null, int? threshold2 = null)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         var (_, t1, t2) = Collector.Thresholds;
         Collector.Thresholds = (threshold0, threshold1 ?? t1, threshold2 ?? t2);
     }
@@ -72,13 +72,13 @@ public sealed class GcModule
     {
         get
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             return Collector.Debug;
         }
 
         set
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             Collector.Debug = value;
         }
     }
@@ -95,7 +95,7 @@ public sealed class GcModule
     {
         get
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             return _runtime.HandleFor(Collector.EnsureGarbage());
         }
     }
@@ -105,7 +105,7 @@ public sealed class GcModule
     {
         get
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             return _runtime.HandleFor(Collector.EnsureCallbacks());
         }
     }
@@ -113,7 +113,7 @@ public sealed class GcModule
     /// <summary>gc.is_tracked.</summary>
     public bool IsTracked(Handle o)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return GcInspection.IsTracked(_runtime.Resolve(o));
     }
 
@@ -121,7 +121,7 @@ public sealed class GcModule
     public bool IsFinalized(Handle o)
     {
         RequireProfile312("is_finalized");
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return GcInspection.IsFinalized(_runtime.Resolve(o));
     }
 
@@ -154,7 +154,7 @@ public sealed class GcModule
             throw new ArgumentOutOfRangeException(nameof(generation), "generation parameter cannot be negative");
         }
 
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         var result = new List<Handle>();
         foreach (var address in GcInspection.TrackedObjects(_runtime.Heap, generation))
         {
@@ -167,7 +167,7 @@ public sealed class GcModule
     /// <summary>gc.get_referents(*objs): the objects each one references (via its type's traverse).</summary>
     public IReadOnlyList<Handle> GetReferents(params ReadOnlySpan<Handle> objects)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         var result = new List<Handle>();
         foreach (var h in objects)
         {
@@ -183,7 +183,7 @@ public sealed class GcModule
     /// <summary>gc.get_referrers(*objs): the tracked objects that reference any of them.</summary>
     public IReadOnlyList<Handle> GetReferrers(params ReadOnlySpan<Handle> objects)
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         var targets = new HashSet<nint>();
         foreach (var h in objects)
         {
@@ -205,7 +205,7 @@ public sealed class GcModule
     /// </summary>
     public IReadOnlyList<GenerationStats> GetStats()
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return Collector.Stats.Select(s => new GenerationStats
         {
             Collections = s.Collections,
@@ -220,7 +220,7 @@ public sealed class GcModule
     public void Freeze()
     {
         RequireProfile312("freeze");
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         Collector.Freeze();
     }
 
@@ -228,7 +228,7 @@ public sealed class GcModule
     public void Unfreeze()
     {
         RequireProfile312("unfreeze");
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         Collector.Unfreeze();
     }
 
@@ -236,14 +236,14 @@ public sealed class GcModule
     public long GetFreezeCount()
     {
         RequireProfile312("get_freeze_count");
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return Collector.FreezeCount;
     }
 
     /// <summary>Tracked objects in each generation now.</summary>
     public (long Gen0, long Gen1, long Gen2) TrackedObjects()
     {
-        using var gil = _runtime.Enter();
+        using var gil = _runtime.EnterCall();
         return (Collector.CountObjects(0), Collector.CountObjects(1), Collector.CountObjects(2));
     }
 
@@ -252,7 +252,7 @@ public sealed class GcModule
     {
         get
         {
-            using var gil = _runtime.Enter();
+            using var gil = _runtime.EnterCall();
             return Collector.RecentPauses;
         }
     }

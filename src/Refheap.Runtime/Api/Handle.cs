@@ -49,6 +49,15 @@ public readonly struct Handle : IEquatable<Handle>
     /// <summary><c>delattr(self, name)</c>.</summary>
     public void DelAttr(string name) => Runtime.DelAttr(this, name);
 
+    /// <summary><c>getattr(self, name)</c> with a name interned once (<see cref="Runtime.Name"/>).</summary>
+    public Handle GetAttr(Name name) => Runtime.GetAttr(this, name);
+
+    /// <summary><c>setattr(self, name, value)</c> with a name interned once (<see cref="Runtime.Name"/>).</summary>
+    public void SetAttr(Name name, Handle value) => Runtime.SetAttr(this, name, value);
+
+    /// <summary><c>delattr(self, name)</c> with a name interned once (<see cref="Runtime.Name"/>).</summary>
+    public void DelAttr(Name name) => Runtime.DelAttr(this, name);
+
     /// <summary><c>self[key]</c>.</summary>
     public Handle this[Handle key]
     {

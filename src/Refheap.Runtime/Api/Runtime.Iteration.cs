@@ -9,7 +9,7 @@ public sealed partial class Runtime
     /// <exception cref="PythonException">TypeError when <paramref name="dict"/> is not a dict.</exception>
     public IReadOnlyList<Handle> Keys(Handle dict)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var keys = Api.DictKeys(Resolve(dict));
         if (keys.IsNull)
         {
@@ -36,7 +36,7 @@ public sealed partial class Runtime
     public bool TryGetItem(Handle dict, string key, out Handle value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        using var gil = Enter();
+        using var call = EnterCall();
         var found = Api.DictGetItemString(Resolve(dict), key);
         if (found.IsNull)
         {

@@ -11,8 +11,8 @@ public sealed partial class Runtime
     /// <exception cref="PythonException">TypeError when the target's type cannot be weakly referenced (int, str, tuple, list, dict, ...).</exception>
     public Handle WeakRef(Handle target, Handle callback = default)
     {
-        using var gil = Enter();
-        return Own(Api.NewWeakReference(Resolve(target), callback.IsEmpty ? default : Resolve(callback)));
+        using var call = EnterCall();
+        return Own(Api.NewWeakReference(Resolve(target), callback.IsEmpty ? default : Resolve(callback)), call.Table);
     }
 
     /// <summary>
@@ -21,21 +21,21 @@ public sealed partial class Runtime
     /// </summary>
     public Handle Proxy(Handle target, Handle callback = default)
     {
-        using var gil = Enter();
-        return Own(Api.NewWeakProxy(Resolve(target), callback.IsEmpty ? default : Resolve(callback)));
+        using var call = EnterCall();
+        return Own(Api.NewWeakProxy(Resolve(target), callback.IsEmpty ? default : Resolve(callback)), call.Table);
     }
 
     /// <summary><c>weakref.getweakrefcount(target)</c>: the weak references and proxies to it.</summary>
     public int GetWeakRefCount(Handle target)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Objects.ObjectApi.WeakReferenceCount(Resolve(target));
     }
 
     /// <summary><c>weakref.getweakrefs(target)</c>: handles (in the current scope) to its weak references and proxies.</summary>
     public IReadOnlyList<Handle> GetWeakRefs(Handle target)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var result = new List<Handle>();
         foreach (var r in Objects.ObjectApi.WeakReferences(Resolve(target)))
         {

@@ -1,3 +1,5 @@
+using Refheap.Objects;
+
 namespace Refheap;
 
 public sealed partial class Runtime
@@ -7,23 +9,38 @@ public sealed partial class Runtime
     /// goes when its value dies. Items through <see cref="GetItem"/>, <see cref="SetItem"/>,
     /// <see cref="DelItem"/>, <see cref="Length"/>; <c>get</c>, <c>pop</c>, <c>setdefault</c>,
     /// <c>keys</c>, <c>values</c>, <c>items</c>, <c>valuerefs</c>, <c>__contains__</c>,
-    /// <c>__iter__</c>... through <see cref="GetAttr"/> (docs/api.md, "Weak references").
+    /// <c>__iter__</c>... through <see cref="GetAttr(Handle, string)"/> (docs/api.md, "Weak references").
     /// </summary>
-    public Handle WeakValueDictionary() => Build(h => h.NewWeakValueDictionary());
+    public Handle WeakValueDictionary()
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewWeakValueDictionary(), call.Table);
+    }
 
     /// <summary>
     /// <c>weakref.WeakKeyDictionary()</c>: a mapping that holds its keys weakly; an entry goes
     /// when its key dies. Same access as <see cref="WeakValueDictionary"/> (<c>keyrefs</c> for
     /// the weak references to the keys).
     /// </summary>
-    public Handle WeakKeyDictionary() => Build(h => h.NewWeakKeyDictionary());
+    public Handle WeakKeyDictionary()
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewWeakKeyDictionary(), call.Table);
+    }
 
     /// <summary>
     /// <c>weakref.WeakSet()</c>: a set that holds its items weakly; an item goes when it dies.
     /// <see cref="Length"/>; <c>add</c>, <c>discard</c>, <c>remove</c>, <c>__contains__</c>,
-    /// <c>__iter__</c>, <c>clear</c> through <see cref="GetAttr"/>.
+    /// <c>__iter__</c>, <c>clear</c> through <see cref="GetAttr(Handle, string)"/>.
     /// </summary>
-    public Handle WeakSet() => Build(h => h.NewWeakSet());
+    public Handle WeakSet()
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewWeakSet(), call.Table);
+    }
 
     /// <summary>
     /// <c>weakref.finalize(obj, func, *args)</c>: calls <c>func(*args)</c> once — when
@@ -38,10 +55,10 @@ public sealed partial class Runtime
     /// </exception>
     public Handle Finalize(Handle obj, Handle func, params ReadOnlySpan<Handle> args)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var target = Resolve(obj);
         var callable = Resolve(func);
-        var tuple = Heap.NewTuple(ResolveAll(args));
+        var tuple = Heap.NewTuple(ResolveAll(args, new PyRef[args.Length]));
         if (tuple.IsNull)
         {
             throw PendingException();
@@ -49,7 +66,7 @@ public sealed partial class Runtime
 
         try
         {
-            return Own(Heap.NewFinalizer(target, callable, tuple));
+            return Own(Heap.NewFinalizer(target, callable, tuple), call.Table);
         }
         finally
         {
@@ -64,7 +81,7 @@ public sealed partial class Runtime
     /// </summary>
     internal void RunAtExitFinalizers()
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
         Heap.RunAtExitFinalizers();
     }

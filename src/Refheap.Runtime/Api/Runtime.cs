@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using Refheap.Memory;
 using Refheap.Objects;
@@ -24,7 +25,13 @@ namespace Refheap;
 public sealed partial class Runtime : IDisposable
 {
     private readonly Lock _gil = new();
-    private readonly ThreadLocal<HandleTable> _handles;
+
+    // Every thread's handle table (guarded by itself), and the calling thread's table for the
+    // runtime it used last: one thread-static read finds it, where a ThreadLocal costs more
+    // and a second read would be needed to know whether the thread holds the lock.
+    private readonly List<HandleTable> _tables = [];
+    [ThreadStatic]
+    private static HandleTable? t_table;
     private readonly HashSet<PersistentHandle> _persistent = [];
     private bool _disposed;
 
@@ -39,7 +46,6 @@ public sealed partial class Runtime : IDisposable
         }
 
         Heap = new Heap(Profile, Options);
-        _handles = new ThreadLocal<HandleTable>(() => new HandleTable(this), trackAllValues: true);
         Api = new ObjectApi(Heap);
         Gc = new GcModule(this);
         RuntimeMetrics.Register(this);
@@ -59,20 +65,48 @@ public sealed partial class Runtime : IDisposable
     internal ObjectApi Api { get; }
 
     /// <summary>Takes the runtime lock until the returned scope is disposed.</summary>
-    public RuntimeLockScope Enter() => new(_gil);
+    public RuntimeLockScope Enter() => new(_gil, ThreadTable());
+
+    /// <summary>The runtime lock for one call (not taken again when this thread holds it), with the thread's handle table.</summary>
+    internal CallLock EnterCall() => new(_gil, ThreadTable());
+
+    /// <summary>The calling thread's handle table.</summary>
+    private HandleTable ThreadTable()
+    {
+        var table = t_table;
+        return table != null && table.Owner == this ? table : FindThreadTable();
+    }
+
+    private HandleTable FindThreadTable()
+    {
+        var id = Environment.CurrentManagedThreadId;
+        lock (_tables)
+        {
+            foreach (var table in _tables)
+            {
+                if (table.ThreadId == id)
+                {
+                    return t_table = table;
+                }
+            }
+
+            var made = new HandleTable(this);
+            _tables.Add(made);
+            return t_table = made;
+        }
+    }
 
     /// <summary>Opens a handle scope: handles made until it closes belong to it.</summary>
     public HandleScope OpenScope()
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
-        var table = _handles.Value!;
-        return new HandleScope(table, table.Open());
+        return new HandleScope(call.Table, call.Table.Open());
     }
 
     internal void CloseScope(HandleTable table, long serial)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         if (!_disposed)
         {
             table.Close(serial);
@@ -82,7 +116,7 @@ public sealed partial class Runtime : IDisposable
     /// <summary>Keeps the object of <paramref name="handle"/> alive until the returned handle is disposed.</summary>
     public PersistentHandle Persist(Handle handle)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var p = new PersistentHandle(this, Resolve(handle).NewRef());
         _persistent.Add(p);
         return p;
@@ -90,7 +124,7 @@ public sealed partial class Runtime : IDisposable
 
     internal void Release(PersistentHandle handle)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         if (_persistent.Remove(handle) && !_disposed)
         {
             handle.Detach().DecRef();
@@ -100,21 +134,23 @@ public sealed partial class Runtime : IDisposable
     /// <summary>A new handle (in the current scope) for a borrowed object.</summary>
     internal Handle HandleFor(PyRef borrowed)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
-        return Own(borrowed.NewRef());
+        return Own(borrowed.NewRef(), call.Table);
     }
 
     /// <summary>Makes a handle of an owned reference, or throws the pending Python error when it is null.</summary>
-    internal Handle Own(PyRef owned)
+    internal Handle Own(PyRef owned) => Own(owned, ThreadTable());
+
+    /// <summary>Makes a handle in <paramref name="table"/> (the calling thread's) of an owned reference, or throws the pending Python error when it is null.</summary>
+    private Handle Own(PyRef owned, HandleTable table)
     {
         if (owned.IsNull)
         {
             throw PendingException();
         }
 
-        var table = _handles.Value!;
-        var (index, serial) = table.Add(owned);
+        var index = table.Add(owned, out var serial);
         return new Handle(table, index, serial);
     }
 
@@ -122,13 +158,18 @@ public sealed partial class Runtime : IDisposable
     internal PyRef Resolve(Handle handle)
     {
         ThrowIfDisposed();
-        if (handle.RuntimeOrNull != this)
+        var table = handle.Table;
+        if (table == null || table.Owner != this)
         {
-            throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
+            ThrowForeign(handle);
         }
 
-        return handle.Table!.Get(handle.Index, handle.Serial);
+        return table.Get(handle.Index, handle.Serial);
     }
+
+    [DoesNotReturn]
+    private static void ThrowForeign(Handle handle) =>
+        throw new ArgumentException(handle.IsEmpty ? "the handle is empty" : "the handle belongs to another runtime", nameof(handle));
 
     /// <summary>
     /// The pending Python error as a <see cref="PythonException"/>; the exception instance goes
@@ -137,14 +178,14 @@ public sealed partial class Runtime : IDisposable
     internal PythonException PendingException()
     {
         var (typeName, message, exception) = Heap.TakeError();
-        var table = _handles.Value!;
+        var table = ThreadTable();
         if (exception.IsNull || table.OpenScopes == 0)
         {
             exception.XDecRef();
             return new PythonException(typeName, message);
         }
 
-        var (index, serial) = table.Add(exception);
+        var index = table.Add(exception, out var serial);
         return new PythonException(typeName, message) { Exception = new Handle(table, index, serial) };
     }
 
@@ -162,63 +203,103 @@ public sealed partial class Runtime : IDisposable
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <summary><c>None</c>.</summary>
-    public Handle None => Build(h => h.None);
+    public Handle None
+    {
+        get
+        {
+            using var call = EnterCall();
+            ThrowIfDisposed();
+            return Own(Heap.None, call.Table);
+        }
+    }
 
     /// <summary><c>True</c> or <c>False</c>.</summary>
-    public Handle Bool(bool value) => Build(h => h.NewBool(value));
+    public Handle Bool(bool value)
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewBool(value), call.Table);
+    }
 
-    /// <summary>An <c>int</c>.</summary>
-    public Handle Int(long value) => Build(h => h.NewInt(value));
+    /// <summary>An <c>int</c>; -5 to 256 are shared objects made once, as in CPython.</summary>
+    public Handle Int(long value)
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewInt(value), call.Table);
+    }
 
     /// <summary>An arbitrary-precision <c>int</c> (2.7: <c>long</c> when it does not fit a machine int).</summary>
-    public Handle Int(BigInteger value) => Build(h => h.NewInt(value));
+    public Handle Int(BigInteger value)
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewInt(value), call.Table);
+    }
 
     /// <summary>A <c>float</c>.</summary>
-    public Handle Float(double value) => Build(h => h.NewFloat(value));
+    public Handle Float(double value)
+    {
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewFloat(value), call.Table);
+    }
 
     /// <summary>A <c>str</c>.</summary>
     public Handle Str(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Build(h => h.NewString(value));
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewString(value), call.Table);
     }
 
     /// <summary>A <c>tuple</c> of the given objects.</summary>
     public Handle Tuple(params ReadOnlySpan<Handle> items)
     {
-        using var gil = Enter();
-        return Own(Heap.NewTuple(ResolveAll(items)));
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        Span<PyRef> refs = items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
+        return Own(Heap.NewTuple(ResolveAll(items, refs)), call.Table);
     }
 
     /// <summary>A <c>list</c> of the given objects.</summary>
     public Handle List(params ReadOnlySpan<Handle> items)
     {
-        using var gil = Enter();
-        return Own(Heap.NewList(ResolveAll(items)));
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        Span<PyRef> refs = items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
+        return Own(Heap.NewList(ResolveAll(items, refs)), call.Table);
     }
 
     /// <summary>An empty <c>dict</c>.</summary>
-    public Handle Dict() => Build(h => h.NewDict());
-
-    /// <summary>An empty <c>set</c>.</summary>
-    public Handle Set() => Build(h => h.NewEmptySet());
-
-    private Handle Build(Func<Heap, PyRef> make)
+    public Handle Dict()
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
-        return Own(make(Heap));
+        return Own(Heap.NewDict(), call.Table);
     }
 
-    private PyRef[] ResolveAll(ReadOnlySpan<Handle> items)
+    /// <summary>An empty <c>set</c>.</summary>
+    public Handle Set()
     {
-        var refs = new PyRef[items.Length];
+        using var call = EnterCall();
+        ThrowIfDisposed();
+        return Own(Heap.NewEmptySet(), call.Table);
+    }
+
+    // Up to this many handles are resolved into a stack buffer rather than a new array.
+    private const int StackItems = 8;
+
+    /// <summary>Resolves <paramref name="items"/> into <paramref name="buffer"/> (at least as long); returns the filled part.</summary>
+    private ReadOnlySpan<PyRef> ResolveAll(ReadOnlySpan<Handle> items, Span<PyRef> buffer)
+    {
         for (var i = 0; i < items.Length; i++)
         {
-            refs[i] = Resolve(items[i]);
+            buffer[i] = Resolve(items[i]);
         }
 
-        return refs;
+        return buffer[..items.Length];
     }
 
     /// <summary>
@@ -228,7 +309,7 @@ public sealed partial class Runtime : IDisposable
     public Handle DefineClass(string name, IReadOnlyDictionary<string, Handle>? attributes = null, ReadOnlySpan<Handle> bases = default, string module = "__main__")
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
         var attrs = new List<KeyValuePair<string, PyRef>>();
         foreach (var (key, value) in attributes ?? new Dictionary<string, Handle>())
@@ -236,7 +317,7 @@ public sealed partial class Runtime : IDisposable
             attrs.Add(new(key, Resolve(value)));
         }
 
-        return Own(Api.DefineClass(name, ResolveAll(bases), attrs, module));
+        return Own(Api.DefineClass(name, ResolveAll(bases, new PyRef[bases.Length]), attrs, module), call.Table);
     }
 
     /// <summary>A heap function whose body is a C# delegate.</summary>
@@ -256,15 +337,15 @@ public sealed partial class Runtime : IDisposable
     private Handle NewNative(string name, PythonMethod body, bool isMethod)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
-        return Own(Api.NewFunction(name, NativeBridge.Wrap(this, name, body), isMethod));
+        return Own(Api.NewFunction(name, NativeBridge.Wrap(this, name, body), isMethod), call.Table);
     }
 
     /// <summary>The number of live instances of a user class (its instance counter).</summary>
     public long LiveInstances(Handle cls)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var n = ObjectApi.LiveInstances(Resolve(cls));
         return n >= 0 ? n : throw new ArgumentException("not a user class", nameof(cls));
     }
@@ -272,15 +353,20 @@ public sealed partial class Runtime : IDisposable
     /// <summary><c>getattr(o, name)</c>.</summary>
     public Handle GetAttr(Handle o, string name)
     {
-        using var gil = Enter();
-        return Own(Api.GetAttr(Resolve(o), name));
+        using var call = EnterCall();
+        return Own(Api.GetAttr(Resolve(o), name), call.Table);
     }
 
     /// <summary><c>hasattr(o, name)</c>.</summary>
     public bool HasAttr(Handle o, string name)
     {
-        using var gil = Enter();
-        var r = Api.GetAttr(Resolve(o), name);
+        using var call = EnterCall();
+        return Found(Api.GetAttr(Resolve(o), name));
+    }
+
+    /// <summary>Whether a lookup found something (dropping it); false on AttributeError, which is cleared; throws any other error.</summary>
+    private bool Found(PyRef r)
+    {
         if (r.IsNull)
         {
             if (Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
@@ -299,49 +385,49 @@ public sealed partial class Runtime : IDisposable
     /// <summary><c>setattr(o, name, value)</c>.</summary>
     public void SetAttr(Handle o, string name, Handle value)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         Check(Api.SetAttr(Resolve(o), name, Resolve(value)));
     }
 
     /// <summary><c>delattr(o, name)</c>.</summary>
     public void DelAttr(Handle o, string name)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         Check(Api.SetAttr(Resolve(o), name, PyRef.Null));
     }
 
     /// <summary><c>o[key]</c>.</summary>
     public Handle GetItem(Handle o, Handle key)
     {
-        using var gil = Enter();
-        return Own(Api.GetItem(Resolve(o), Resolve(key)));
+        using var call = EnterCall();
+        return Own(Api.GetItem(Resolve(o), Resolve(key)), call.Table);
     }
 
     /// <summary><c>o[key] = value</c>.</summary>
     public void SetItem(Handle o, Handle key, Handle value)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         Check(Api.SetItem(Resolve(o), Resolve(key), Resolve(value)));
     }
 
     /// <summary><c>del o[key]</c>.</summary>
     public void DelItem(Handle o, Handle key)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         Check(Api.SetItem(Resolve(o), Resolve(key), PyRef.Null));
     }
 
     /// <summary><c>list.append(item)</c>.</summary>
     public void Append(Handle list, Handle item)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         Check(Api.Append(Resolve(list), Resolve(item)));
     }
 
     /// <summary><c>len(o)</c>.</summary>
     public long Length(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var n = Api.Length(Resolve(o));
         return n >= 0 ? n : throw PendingException();
     }
@@ -349,22 +435,23 @@ public sealed partial class Runtime : IDisposable
     /// <summary><c>callable(*args)</c>.</summary>
     public Handle Call(Handle callable, params ReadOnlySpan<Handle> args)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var target = Resolve(callable);
-        return Own(Api.Call(target, ResolveAll(args)));
+        Span<PyRef> refs = args.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[args.Length];
+        return Own(Api.Call(target, ResolveAll(args, refs)), call.Table);
     }
 
     /// <summary><c>repr(o)</c>.</summary>
     public string Repr(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Api.Repr(Resolve(o)) ?? throw PendingException();
     }
 
     /// <summary><c>str(o)</c>.</summary>
     public string Str(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Api.Str(Resolve(o)) ?? throw PendingException();
     }
 
@@ -372,7 +459,7 @@ public sealed partial class Runtime : IDisposable
     /// <exception cref="PythonException">TypeError for a non-int, OverflowError when too big.</exception>
     public long ToInt64(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var r = Resolve(o);
         if (Api.TryAsLong(r, out var v))
         {
@@ -387,7 +474,7 @@ public sealed partial class Runtime : IDisposable
     /// <summary>The value of a float (or int) as a double.</summary>
     public double ToDouble(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Api.TryAsDouble(Resolve(o), out var v) ? v : throw PendingException();
     }
 
@@ -395,7 +482,7 @@ public sealed partial class Runtime : IDisposable
     /// <exception cref="PythonException">TypeError when the object is not a str.</exception>
     public string ToText(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var r = Resolve(o);
         return Api.AsString(r) ?? throw new PythonException("TypeError", $"expected str, got {r.Descriptor.Name}");
     }
@@ -403,41 +490,41 @@ public sealed partial class Runtime : IDisposable
     /// <summary>Whether both handles refer to the same object.</summary>
     public bool Is(Handle a, Handle b)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Resolve(a) == Resolve(b);
     }
 
     /// <summary><c>a == b</c>.</summary>
     public bool AreEqual(Handle a, Handle b)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         var r = Api.RichCompareBool(Resolve(a), Resolve(b), CompareOp.Eq);
         return r >= 0 ? r == 1 : throw PendingException();
     }
 
     internal nint IdOf(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Resolve(o).Address;
     }
 
     internal string TypeNameOf(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Resolve(o).Descriptor.QualifiedName;
     }
 
     /// <summary>The current reference count of an object (for teaching and tests; the handle itself holds one).</summary>
     public long RefCount(Handle o)
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         return Resolve(o).RefCount;
     }
 
     /// <summary>Live objects by type and the heap's bytes (see <see cref="Census"/>).</summary>
     public Census TakeCensus()
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         ThrowIfDisposed();
         return CensusTaker.Take(Heap);
     }
@@ -447,7 +534,7 @@ public sealed partial class Runtime : IDisposable
     {
         get
         {
-            using var gil = Enter();
+            using var call = EnterCall();
             ThrowIfDisposed();
             return Heap.Allocator.GetStats();
         }
@@ -457,7 +544,7 @@ public sealed partial class Runtime : IDisposable
     /// <exception cref="InvalidOperationException">Called from inside a C# callable the runtime is running (a callback, __del__, a method).</exception>
     public void Dispose()
     {
-        using var gil = Enter();
+        using var call = EnterCall();
         if (_disposed)
         {
             return;
@@ -471,7 +558,7 @@ public sealed partial class Runtime : IDisposable
         // weakref.finalize's atexit hook: live finalizers run while every object is still alive.
         RunAtExitFinalizers();
 
-        foreach (var table in _handles.Values)
+        foreach (var table in _tables)
         {
             table.ReleaseAll();
         }
@@ -485,12 +572,16 @@ public sealed partial class Runtime : IDisposable
         Heap.Gc.ReleaseLists();
         _disposed = true;
         RuntimeMetrics.Unregister(this);
-        foreach (var table in _handles.Values)
+        foreach (var table in _tables)
         {
             table.Dispose();
         }
 
-        _handles.Dispose();
+        // Other threads' t_table may still name this runtime until they use another: managed memory only.
+        if (t_table?.Owner == this)
+        {
+            t_table = null;
+        }
         Heap.Dispose();
     }
 }

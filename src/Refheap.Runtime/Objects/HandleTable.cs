@@ -11,20 +11,24 @@ namespace Refheap.Objects;
 /// <remarks>
 /// Invariant: slots [0, Top) belong to open scopes, each holding one owned reference; a
 /// scope owns the slots from its start to the next scope's start. A handle is valid iff its
-/// index is below Top and the slot's serial equals the handle's (serials never repeat).
+/// index is below Top and the slot's serial equals the handle's (serials never repeat within
+/// a table, and a handle names its table). Only the owning thread opens and closes scopes and
+/// adds slots, always under the runtime lock, so the serial counter needs no atomics.
 /// </remarks>
 internal sealed unsafe class HandleTable : IDisposable
 {
-    /// <summary>Creates the table of one thread of <paramref name="owner"/>.</summary>
-    public HandleTable(Runtime owner) => Owner = owner;
-
-    /// <summary>The runtime whose objects the slots reference.</summary>
-    public Runtime Owner { get; }
-
     private Slot* _slots;
     private int _capacity;
-    private readonly Stack<(long Serial, int Start)> _scopes = new();
-    private static long s_nextSerial;
+    private ScopeMark[] _scopes = new ScopeMark[16];
+    private int _scopeCount;
+    private long _nextSerial;
+
+    /// <summary>Creates the table of the calling thread for <paramref name="owner"/>.</summary>
+    public HandleTable(Runtime owner)
+    {
+        Owner = owner;
+        ThreadId = Environment.CurrentManagedThreadId;
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot
@@ -33,42 +37,59 @@ internal sealed unsafe class HandleTable : IDisposable
         public long Serial;
     }
 
+    private readonly record struct ScopeMark(long Serial, int Start);
+
+    /// <summary>The runtime whose objects the slots reference.</summary>
+    public Runtime Owner { get; }
+
+    /// <summary>The managed id of the thread this table belongs to.</summary>
+    public int ThreadId { get; }
+
+    /// <summary>How many times this table's thread holds the runtime lock now (0: not held), nested.</summary>
+    public int LockDepth { get; set; }
+
     /// <summary>Slots in use.</summary>
     public int Top { get; private set; }
 
     /// <summary>Open scopes.</summary>
-    public int OpenScopes => _scopes.Count;
+    public int OpenScopes => _scopeCount;
 
     /// <summary>Opens a scope; returns its serial.</summary>
     public long Open()
     {
-        var serial = Interlocked.Increment(ref s_nextSerial);
-        _scopes.Push((serial, Top));
+        if (_scopeCount == _scopes.Length)
+        {
+            Array.Resize(ref _scopes, _scopes.Length * 2);
+        }
+
+        var serial = ++_nextSerial;
+        _scopes[_scopeCount++] = new ScopeMark(serial, Top);
         return serial;
     }
 
     /// <summary>Closes the scope with <paramref name="serial"/> and every scope inside it, dropping their references. No-op if already closed.</summary>
     public void Close(long serial)
     {
-        if (!_scopes.Any(s => s.Serial == serial))
+        // Usually the innermost scope closes; otherwise find it (serials grow inward).
+        var i = _scopeCount - 1;
+        while (i >= 0 && _scopes[i].Serial > serial)
+        {
+            i--;
+        }
+
+        if (i < 0 || _scopes[i].Serial != serial)
         {
             return;
         }
 
-        while (_scopes.Count > 0)
-        {
-            var (s, start) = _scopes.Pop();
-            ReleaseFrom(start);
-            if (s == serial)
-            {
-                break;
-            }
-        }
+        // Pop first: a dealloc's callback may open (and close) a scope of its own above what remains.
+        _scopeCount = i;
+        ReleaseFrom(_scopes[i].Start);
     }
 
     private void ReleaseFrom(int start)
     {
-        // Release newest first, as the objects were made; a dealloc may not touch the table.
+        // Release newest first, as the objects were made.
         while (Top > start)
         {
             Top--;
@@ -78,11 +99,11 @@ internal sealed unsafe class HandleTable : IDisposable
         }
     }
 
-    /// <summary>Stores an owned reference (stolen) in the innermost scope; returns (index, serial).</summary>
+    /// <summary>Stores an owned reference (stolen) in the innermost scope; returns its index and serial.</summary>
     /// <exception cref="InvalidOperationException">No scope is open.</exception>
-    public (int Index, long Serial) Add(PyRef owned)
+    public int Add(PyRef owned, out long serial)
     {
-        if (_scopes.Count == 0)
+        if (_scopeCount == 0)
         {
             owned.DecRef();
             throw new InvalidOperationException("no handle scope is open: wrap the calls in 'using var scope = runtime.OpenScope();'");
@@ -93,9 +114,10 @@ internal sealed unsafe class HandleTable : IDisposable
             Grow();
         }
 
-        var serial = _scopes.Peek().Serial;
-        _slots[Top] = new Slot { Object = owned.Address, Serial = serial };
-        return (Top++, serial);
+        serial = _scopes[_scopeCount - 1].Serial;
+        var index = Top++;
+        _slots[index] = new Slot { Object = owned.Address, Serial = serial };
+        return index;
     }
 
     /// <summary>The object behind a handle (borrowed).</summary>
@@ -104,11 +126,14 @@ internal sealed unsafe class HandleTable : IDisposable
     {
         if ((uint)index >= (uint)Top || _slots[index].Serial != serial)
         {
-            throw new ObjectDisposedException(nameof(Handle), "the handle's scope has been closed; keep objects beyond a scope with runtime.Persist");
+            ThrowClosed();
         }
 
         return new PyRef((PyObject*)_slots[index].Object);
     }
+
+    private static void ThrowClosed() =>
+        throw new ObjectDisposedException(nameof(Handle), "the handle's scope has been closed; keep objects beyond a scope with runtime.Persist");
 
     /// <summary>Whether (index, serial) names a slot of an open scope.</summary>
     public bool IsLive(int index, long serial) => (uint)index < (uint)Top && _slots[index].Serial == serial;
@@ -123,7 +148,7 @@ internal sealed unsafe class HandleTable : IDisposable
     /// <summary>Releases every open scope's references.</summary>
     public void ReleaseAll()
     {
-        _scopes.Clear();
+        _scopeCount = 0;
         ReleaseFrom(0);
     }
 

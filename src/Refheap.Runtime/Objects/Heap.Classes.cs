@@ -238,8 +238,8 @@ internal sealed unsafe partial class Heap
     /// </summary>
     private static void InstallReferenceMap(PyTypeObject* t, InstanceLayout layout)
     {
-        var offsets = layout.ReferenceOffsets;
-        t->RefOffsetCount = offsets.Length;
+        var offsets = layout.ReferenceMap;
+        t->RefOffsetCount = layout.ReferenceOffsets.Length;
         t->RefOffsets = offsets.Length == 0 ? null : (int*)NativeMemory.Alloc((nuint)(offsets.Length * sizeof(int)));
         offsets.CopyTo(new Span<int>(t->RefOffsets, offsets.Length));
         t->ValuesOffset = layout.ValuesOffset;
@@ -306,8 +306,8 @@ internal sealed unsafe partial class Heap
             size += 8;
             if (Profile.InlineInstanceValues)
             {
-                valuesOffset = (int)size;
-                size += 8;
+                // 3.12: the dict word also holds the inline values' header (InstanceType).
+                valuesOffset = dictOffset;
             }
         }
 
@@ -479,6 +479,13 @@ internal sealed unsafe partial class Heap
     /// <summary>Runs <c>__init__</c> on a new instance if its class defines one; 0 or -1.</summary>
     public int RunInit(PyObject* self, PyObject* args, PyObject* kwargs)
     {
+        if (TupleType.Size(args) == 0 && (kwargs == null || Types.Dict.Count(kwargs) == 0) && InheritsObjectInit(self->Type))
+        {
+            // object.__init__ with no arguments does nothing (CPython's object_init returns at
+            // once): skip the call through the generic method machinery.
+            return 0;
+        }
+
         if (!TryCallSpecialWithArgs(self, "__init__", args, kwargs, out var result))
         {
             // object.__init__ refuses arguments; BaseException.__init__ takes any (and __new__ stored them).
@@ -509,6 +516,32 @@ internal sealed unsafe partial class Heap
         }
 
         return 0;
+    }
+
+    // "__init__" interned (the intern table keeps it for the heap's life), and object.__init__
+    // held by an owned reference so that its address cannot be reused while it is compared.
+    private PyObject* _initName;
+    private PyObject* _objectInit;
+
+    /// <summary>Whether <paramref name="type"/>'s <c>__init__</c> is <c>object.__init__</c>.</summary>
+    private bool InheritsObjectInit(PyTypeObject* type)
+    {
+        if (_objectInit == null)
+        {
+            var name = InternString("__init__");
+            var init = name.IsNull ? null : TypeType.Lookup(Types.Object.TypeObject, name.Ptr);
+            if (init == null)
+            {
+                ClearError();
+                return false;
+            }
+
+            _initName = name.Ptr;
+            _objectInit = init;
+            IncRef(init);
+        }
+
+        return type->Mro != null && TypeType.Lookup(type, _initName) == _objectInit;
     }
 
     /// <summary>

@@ -53,17 +53,27 @@ internal sealed unsafe partial class Heap : IDisposable
     /// Allocates an object of <paramref name="type"/> with <paramref name="size"/> bytes (GC
     /// header not included), count 1, type set (and owned, for heap types), rest zeroed.
     /// Not yet tracked. Returns null with MemoryError set when the heap cannot grow.
+    /// <paramref name="counted"/> false leaves the collector's allocation count alone (a block
+    /// that models memory CPython does not get from GC malloc, e.g. 3.12's frames).
     /// </summary>
-    public PyObject* AllocObject(TypeDescriptor type, nuint size)
+    public PyObject* AllocObject(TypeDescriptor type, nuint size, bool counted = true)
     {
         PyObject* o;
         if (type.IsGc)
         {
-            Gc.OnAllocate();
+            if (counted)
+            {
+                Gc.OnAllocate();
+            }
+
             var block = (byte*)Allocator.Allocate(size + HeapAllocator.GcHeaderSize, BlockKind.GcObject);
             if (block == null)
             {
-                Gc.OnFree();
+                if (counted)
+                {
+                    Gc.OnFree();
+                }
+
                 SetNoMemory();
                 return null;
             }
@@ -99,12 +109,17 @@ internal sealed unsafe partial class Heap : IDisposable
     /// <summary>
     /// Returns an object's memory. The object must be untracked and hold no references; for
     /// heap types the caller has already dropped the instance's reference to its type.
+    /// <paramref name="counted"/> false leaves the collector's allocation count alone.
     /// </summary>
-    public void FreeObject(PyObject* o, TypeDescriptor type, nuint size)
+    public void FreeObject(PyObject* o, TypeDescriptor type, nuint size, bool counted = true)
     {
         if (type.IsGc)
         {
-            Gc.OnFree();
+            if (counted)
+            {
+                Gc.OnFree();
+            }
+
             Allocator.Free((byte*)o - HeapAllocator.GcHeaderSize, size + HeapAllocator.GcHeaderSize, BlockKind.GcObject);
         }
         else

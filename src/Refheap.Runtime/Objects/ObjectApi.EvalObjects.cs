@@ -114,6 +114,12 @@ internal sealed unsafe partial class ObjectApi
         Heap.Types.Frame.New(code.Ptr, globals.Ptr, builtins.Ptr, locals.Ptr, back.Ptr, slotCount);
 
     /// <summary>
+    /// Makes <paramref name="frame"/> (borrowed) visible as an object, as a traceback entry or
+    /// <c>f_back</c> does: 3.12 counts and tracks it from then on (2.7's frames always are).
+    /// </summary>
+    public void MaterializeFrame(PyRef frame) => Heap.Types.Frame.Materialize(frame.Ptr);
+
+    /// <summary>
     /// A frame's slots (fast locals, cells, free variables, then the stack). Each element is an
     /// owned reference or null: storing into the span transfers ownership to the frame.
     /// </summary>
@@ -272,4 +278,13 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary><c>gen.close()</c>: 0, or -1 with the error set.</summary>
     public int CloseGenerator(PyRef g) => Heap.Types.Generator.Close(g.Ptr);
+
+    /// <summary>Untracks a tuple when no item could ever be in a cycle (_PyTuple_MaybeUntrack).</summary>
+    public void MaybeUntrackTuple(PyRef tuple)
+    {
+        if (Gc.Collector.IsTracked(tuple.Ptr) && Heap.Types.Tuple.CanUntrack(tuple.Ptr))
+        {
+            Heap.Gc.Untrack(tuple.Ptr);
+        }
+    }
 }

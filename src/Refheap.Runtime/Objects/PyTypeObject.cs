@@ -11,8 +11,9 @@ namespace Refheap.Objects;
 /// 24  Flags              TypeFlags read on hot paths without reaching the descriptor
 /// 32  Traverse           tp_traverse as a static function (the collector's hot path)
 /// 40  BaseTraverse       for a user class: the solid base's traverse, or null
-/// 48  RefOffsets         for a user class: offsets of its owned-reference fields (native)
-/// 56  RefOffsetCount, ValuesOffset (3.12 inline values pointer, or 0)
+/// 48  RefOffsets         for a user class: offsets of its owned-reference fields (native);
+///                        3.12 with a dict: one more entry, the inline values' offset
+/// 56  RefOffsetCount, ValuesOffset (3.12: the dict-or-values word, or 0)
 /// 64  Name               str
 /// 72  Bases              tuple of types
 /// 80  Mro                tuple of types, this type first
@@ -46,7 +47,7 @@ internal unsafe struct PyTypeObject
     /// <summary>Entries in <see cref="RefOffsets"/>.</summary>
     public int RefOffsetCount;
 
-    /// <summary>For a 3.12 user class: offset of the inline-values pointer, or 0.</summary>
+    /// <summary>For a 3.12 user class with a dict: offset of the word holding the dict or the inline values' header (InstanceType), or 0.</summary>
     public int ValuesOffset;
 
     /// <summary>The type's name (a str); owned.</summary>

@@ -60,11 +60,26 @@ internal static class GuppyModule
         return r >= 0;
     }
 
-    /// <summary>The heap now, or what is new since <c>setrelheap()</c>.</summary>
+    /// <summary>
+    /// The heap now, or what is new since <c>setrelheap()</c> without the frames of the calls in
+    /// progress (heapy hides its own; a frame Refheap recycled is new by address).
+    /// </summary>
     private static HeapSnapshot Take(Interpreter interpreter, DiagnosticsState state)
     {
         var now = HeapSnapshot.Take(interpreter.Runtime);
-        return state.RelativeTo is { } before ? now.NewSince(before) : now;
+        if (state.RelativeTo is not { } before)
+        {
+            return now;
+        }
+
+        var running = new HashSet<long>();
+        for (var f = interpreter.CurrentFrame; !f.IsNull; f = ObjectApi.FrameBack(f))
+        {
+            running.Add(f.Address);
+        }
+
+        var since = now.NewSince(before);
+        return since.Subset(since.Objects.Where(o => !running.Contains(o.Address)).Select(o => o.Index));
     }
 
     private static HeapSnapshot? Snapshot(ObjectApi api, DiagnosticsState state, PyRef args)

@@ -33,6 +33,9 @@ public sealed class EvaluatorTypeTests
             var api = rt.Api;
             var (code, globals) = MakeCode(api);
             var frame = api.NewFrame(code, globals, globals, PyRef.Null, PyRef.Null, 3);
+
+            // A frame object, as a traceback or f_back makes one (3.12's running frames are no GC objects).
+            api.MaterializeFrame(frame);
             var list = api.Heap.NewList();
             var slots = ObjectApi.FrameSlots(frame);
             Assert.Equal(3, slots.Length);

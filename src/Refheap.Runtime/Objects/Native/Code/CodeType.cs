@@ -131,6 +131,13 @@ internal sealed unsafe class CodeType : TypeDescriptor
         Heap.ClearRef(ref c->VarNames);
         Heap.ClearRef(ref c->Name);
         Heap.ClearRef(ref c->FileName);
+        if (c->ZombieFrame != null)
+        {
+            var zombie = c->ZombieFrame;
+            c->ZombieFrame = null;
+            Heap.Types.Frame.Release(zombie);
+        }
+
         Heap.FreeObject(self, this, SizeOf(self));
     }
 

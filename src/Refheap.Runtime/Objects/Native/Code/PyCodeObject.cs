@@ -61,4 +61,10 @@ internal unsafe struct PyCodeObject
 
     /// <summary>Head of the weak references to this code object.</summary>
     public PyObject* WeakList;
+
+    /// <summary>
+    /// A dead frame of this code kept for its next call (2.7's co_zombieframe): a block holding
+    /// no references and not counting as a reference to the code; freed with the code.
+    /// </summary>
+    public PyObject* ZombieFrame;
 }

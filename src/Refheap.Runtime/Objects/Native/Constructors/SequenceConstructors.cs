@@ -10,11 +10,23 @@ namespace Refheap.Objects.Native.Constructors;
 /// </summary>
 internal static unsafe class SequenceConstructors
 {
-    /// <summary><c>list(iterable=())</c>: a new list, or null with the error set.</summary>
-    public static PyRef List(Heap heap, PyObject* args, PyObject* kwargs) =>
-        OneOptionalArgument(heap, "list", args, kwargs, out var iterable)
-            ? iterable == null ? heap.NewList() : heap.ListFromIterable(iterable)
-            : PyRef.Null;
+    /// <summary><c>list(iterable=())</c>: a new list (from a new block, as list_new's tp_alloc), or null with the error set.</summary>
+    public static PyRef List(Heap heap, PyObject* args, PyObject* kwargs)
+    {
+        if (!OneOptionalArgument(heap, "list", args, kwargs, out var iterable))
+        {
+            return PyRef.Null;
+        }
+
+        var list = heap.Types.List.NewFromType();
+        if (list.IsNull || iterable == null || Native.List.ListExtend.Fill(heap, list.Ptr, iterable) == 0)
+        {
+            return list;
+        }
+
+        list.DecRef();
+        return PyRef.Null;
+    }
 
     /// <summary><c>tuple(iterable=())</c>: a new tuple (an exact tuple itself), or null with the error set.</summary>
     public static PyRef Tuple(Heap heap, PyObject* args, PyObject* kwargs) =>

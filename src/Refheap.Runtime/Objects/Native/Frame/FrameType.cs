@@ -21,19 +21,61 @@ internal sealed unsafe class FrameType : TypeDescriptor
     /// <inheritdoc/>
     public override bool IsGc => true;
 
+    private FreeList? _freeList;
+
+    /// <summary>How the profile counts frames.</summary>
+    public FrameModel Model { get; private set; } = null!;
+
+    internal override void Initialize()
+    {
+        Model = FrameModel.Of(Heap.Profile);
+        _freeList = Heap.FreeLists.Add(new FreeList("frame", Model.FreeListCapacity, block => Release((PyObject*)block)));
+    }
+
+    private static nuint AllocationSize(int capacity) => (nuint)(PyFrameObject.SlotsOffset + (capacity * sizeof(nint)));
+
     /// <summary>
     /// A new frame running <paramref name="code"/> (borrowed, as the other arguments) with
-    /// <paramref name="slotCount"/> empty slots; <paramref name="locals"/> may be null.
+    /// <paramref name="slotCount"/> empty slots; <paramref name="locals"/> may be null. The
+    /// block is the code's zombie frame, else one from the free list, else a new one (see
+    /// <see cref="FrameModel"/> for which of these the collector counts).
     /// </summary>
     public PyRef New(PyObject* code, PyObject* globals, PyObject* builtins, PyObject* locals, PyObject* back, int slotCount)
     {
-        var o = Heap.AllocObject(this, (nuint)(PyFrameObject.SlotsOffset + (slotCount * sizeof(nint))));
-        if (o == null)
+        var c = (PyCodeObject*)code;
+        PyObject* o;
+        if (c->ZombieFrame != null && ((PyFrameObject*)c->ZombieFrame)->Capacity >= slotCount)
         {
-            return PyRef.Null;
+            o = c->ZombieFrame;
+            c->ZombieFrame = null;
+            Heap.AllocationObserver?.Invoke((nint)o);
+        }
+        else
+        {
+            o = _freeList!.TryPop();
+            if (o != null && ((PyFrameObject*)o)->Capacity < slotCount)
+            {
+                // 2.7 resizes a free-list frame that is too small (PyObject_GC_Resize): a
+                // reallocation the collector does not count.
+                Heap.FreeObject(o, this, AllocationSize(((PyFrameObject*)o)->Capacity), counted: false);
+                o = Allocate(slotCount, counted: false);
+            }
+            else if (o == null)
+            {
+                o = Allocate(slotCount, Model.CountsEveryFrame);
+            }
+
+            if (o == null)
+            {
+                return PyRef.Null;
+            }
         }
 
+        // Invariant: a recycled block holds no references (Dealloc cleared them all); its
+        // slots beyond the capacity the code needs stay null.
         var f = (PyFrameObject*)o;
+        o->RefCount = 1;
+        o->Type = TypeObject;
         Heap.IncRef(code);
         f->Code = code;
         Heap.IncRef(globals);
@@ -44,10 +86,65 @@ internal sealed unsafe class FrameType : TypeDescriptor
         f->Locals = locals;
         Heap.XIncRef(back);
         f->Back = back;
+        f->SavedException = null;
+        f->Pc = 0;
+        f->StackTop = 0;
+        f->State = 0;
         f->SlotCount = slotCount;
-        Heap.Gc.Track(o);
+        f->Counted = Model.CountsEveryFrame ? 1 : 0;
+        if (Model.CountsEveryFrame)
+        {
+            // 3.12's frames are no GC objects until made visible (Materialize) or owned by a
+            // generator (Track): while running, what they hold is externally referenced.
+            Heap.Gc.Track(o);
+        }
+
         return new PyRef(o);
     }
+
+    private PyObject* Allocate(int capacity, bool counted)
+    {
+        var o = Heap.AllocObject(this, AllocationSize(capacity), counted);
+        if (o != null)
+        {
+            ((PyFrameObject*)o)->Capacity = capacity;
+        }
+
+        return o;
+    }
+
+    /// <summary>
+    /// 3.12: <paramref name="frame"/> becomes visible as an object (a traceback entry, <c>f_back</c>,
+    /// <c>gi_frame</c>): the collector counts it now, as CPython counts the frame object it makes
+    /// then. Nothing in 2.7, whose frames are counted from birth.
+    /// </summary>
+    public void Materialize(PyObject* frame)
+    {
+        var f = (PyFrameObject*)frame;
+        if (f->Counted == 0)
+        {
+            f->Counted = 1;
+            Heap.Gc.OnAllocate();
+            Track(frame);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="frame"/> a GC object (a generator's frame, a visible frame) with
+    /// the frames it calls back to: a tracked frame may outlive the run of its callers, so
+    /// they must be visible to the collector too (uncounted: no frame object is made for them).
+    /// </summary>
+    public void Track(PyObject* frame)
+    {
+        for (var f = frame; f != null && !Gc.Collector.IsTracked(f); f = ((PyFrameObject*)f)->Back)
+        {
+            Heap.Gc.Track(f);
+        }
+    }
+
+    /// <summary>Returns a free-list or zombie block to the allocator (2.7 counts it as a GC delete).</summary>
+    internal void Release(PyObject* frame) =>
+        Heap.FreeObject(frame, this, AllocationSize(((PyFrameObject*)frame)->Capacity), Model.CountsEveryFrame);
 
     /// <summary>The frame's header fields.</summary>
     public static PyFrameObject* Fields(PyObject* frame) => (PyFrameObject*)frame;
@@ -56,20 +153,42 @@ internal sealed unsafe class FrameType : TypeDescriptor
     public static PyObject** Slots(PyObject* frame) => (PyObject**)((byte*)frame + PyFrameObject.SlotsOffset);
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)(PyFrameObject.SlotsOffset + (((PyFrameObject*)self)->SlotCount * sizeof(nint)));
+    public override nuint SizeOf(PyObject* self) => AllocationSize(((PyFrameObject*)self)->Capacity);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// As 2.7's frame_dealloc: the references go, then the block becomes the code's zombie
+    /// frame, else goes on the free list, else back to the allocator; only that last step is
+    /// a GC delete in 2.7. In 3.12 a frame that was counted (made visible) is uncounted here,
+    /// as its frame object dies, and the block is recycled the same way uncounted.
+    /// </remarks>
     public override void Dealloc(PyObject* self)
     {
         var f = (PyFrameObject*)self;
-        var size = SizeOf(self);
         Heap.Gc.Untrack(self);
         ClearSlots(self);
         Heap.ClearRef(ref f->Back);
-        Heap.ClearRef(ref f->Code);
         Heap.ClearRef(ref f->Globals);
         Heap.ClearRef(ref f->Builtins);
-        Heap.FreeObject(self, this, size);
+        if (!Model.CountsEveryFrame && f->Counted != 0)
+        {
+            Heap.Gc.OnFree();
+        }
+
+        f->Counted = 0;
+        var code = (PyCodeObject*)f->Code;
+        f->Code = null;
+        if (code->ZombieFrame == null)
+        {
+            code->ZombieFrame = self;
+        }
+        else if (!_freeList!.TryPush(self))
+        {
+            Release(self);
+        }
+
+        // The code may die now and take its zombie frame (perhaps this one) with it.
+        Heap.DecRef((PyObject*)code);
     }
 
     private static void ClearSlots(PyObject* self)
@@ -194,7 +313,13 @@ internal sealed unsafe class FrameType : TypeDescriptor
         switch (StrType.AsSpan(name))
         {
             case "f_back":
-                return f->Back != null ? new PyRef(f->Back).NewRef() : Heap.None;
+                if (f->Back == null)
+                {
+                    return Heap.None;
+                }
+
+                Materialize(f->Back);
+                return new PyRef(f->Back).NewRef();
             case "f_code":
                 return new PyRef(f->Code).NewRef();
             case "f_globals":

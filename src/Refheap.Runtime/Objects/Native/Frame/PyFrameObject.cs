@@ -8,7 +8,7 @@ namespace Refheap.Objects.Native.Frame;
 ///  0 RefCount, Type   16 Back (the caller's frame)   24 Code   32 Globals   40 Builtins
 /// 48 Locals (dict: module and class bodies; for functions made when f_locals is read)
 /// 56 SavedException (2.7: the exception being handled when this frame first handled one)
-/// 64 Pc, StackTop     72 SlotCount, State           80 Slots[SlotCount] ...
+/// 64 Pc, StackTop     72 SlotCount, State           80 Capacity, Counted   88 Slots[Capacity] ...
 /// </code>
 /// Slots hold the code's fast locals, then its cells and free variables, then the value
 /// stack: every non-null slot is an owned reference the collector visits, so a suspended
@@ -18,7 +18,7 @@ namespace Refheap.Objects.Native.Frame;
 internal unsafe struct PyFrameObject
 {
     /// <summary>Byte offset of the first slot.</summary>
-    public const int SlotsOffset = 80;
+    public const int SlotsOffset = 88;
 
     /// <summary>Reference count and type.</summary>
     public PyObject Base;
@@ -52,4 +52,10 @@ internal unsafe struct PyFrameObject
 
     /// <summary><see cref="FrameState"/>.</summary>
     public int State;
+
+    /// <summary>Slots the block has room for (at least <see cref="SlotCount"/>: a recycled frame may be larger).</summary>
+    public int Capacity;
+
+    /// <summary>Nonzero when the collector counted this frame as an allocation (see <see cref="FrameModel"/>).</summary>
+    public int Counted;
 }

@@ -82,6 +82,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         var g = (PyGeneratorObject*)o;
         Heap.IncRef(frame);
         g->Frame = frame;
+
+        // The generator's frame outlives its runs: the collector must see what it holds.
+        Heap.Types.Frame.Track(frame);
         Heap.IncRef(code);
         g->Code = code;
         Heap.IncRef(name);
@@ -286,7 +289,13 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
             case "__qualname__" when !Heap.Profile.IntPromotesToLong:
                 return new PyRef(g->QualName).NewRef();
             case "gi_frame":
-                return g->Frame != null ? new PyRef(g->Frame).NewRef() : Heap.None;
+                if (g->Frame == null)
+                {
+                    return Heap.None;
+                }
+
+                Heap.Types.Frame.Materialize(g->Frame);
+                return new PyRef(g->Frame).NewRef();
             case "gi_code":
                 return new PyRef(g->Code).NewRef();
             case "gi_running":

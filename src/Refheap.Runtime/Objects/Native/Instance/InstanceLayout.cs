@@ -19,10 +19,11 @@ internal sealed unsafe class InstanceLayout
         ValuesOffset = valuesOffset;
         _slots = slots;
         SlotOffsets = [.. slots.Select(s => s.Offset)];
+        SolidBaseIsObject = solidBase == solidBase.Heap.Types.Object;
     }
 
     /// <summary>Whether the solid base is <c>object</c>, whose part of an instance holds nothing.</summary>
-    public bool SolidBaseIsObject => SolidBase == SolidBase.Heap.Types.Object;
+    public bool SolidBaseIsObject { get; }
 
     /// <summary>The first base class (the class's <c>__base__</c>).</summary>
     public TypeDescriptor Parent { get; }
@@ -30,7 +31,10 @@ internal sealed unsafe class InstanceLayout
     /// <summary>The built-in type whose part starts every instance (object, an exception, ...).</summary>
     public TypeDescriptor SolidBase { get; }
 
-    /// <summary>Bytes of an instance, GC header excluded.</summary>
+    /// <summary>
+    /// Bytes of an instance's fixed part, GC header excluded: 2.7's whole instance; 3.12's
+    /// instances with a dict add their inline values after it (<see cref="InstanceType"/>).
+    /// </summary>
     public nuint Size { get; }
 
     /// <summary>Offset of the <c>__dict__</c> slot.</summary>
@@ -39,7 +43,10 @@ internal sealed unsafe class InstanceLayout
     /// <summary>Offset of the weak-reference list slot.</summary>
     public int WeakListOffset { get; }
 
-    /// <summary>Offset of the 3.12 inline-values pointer.</summary>
+    /// <summary>
+    /// 3.12: offset of the word that holds either the <c>__dict__</c> or the header of the
+    /// instance's values (the same word as <see cref="DictOffset"/>); 0 in 2.7 or without a dict.
+    /// </summary>
     public int ValuesOffset { get; }
 
     /// <summary>The offsets of the <c>__slots__</c> members.</summary>
@@ -48,8 +55,17 @@ internal sealed unsafe class InstanceLayout
     /// <summary>The slot fields in subtype_traverse's order: this class's in definition order, then each base's.</summary>
     public int[] SlotTraverseOrder { get; }
 
-    /// <summary>The fields holding owned references that the collector visits, in CPython's order: the slots, then the dict.</summary>
-    public int[] ReferenceOffsets => DictOffset != 0 ? [.. SlotTraverseOrder, DictOffset] : SlotTraverseOrder;
+    /// <summary>
+    /// The fields holding owned references that the collector visits, in CPython's order: the
+    /// slots, then the dict (2.7; 3.12's dict-or-values word is read through <see cref="ValuesOffset"/>).
+    /// </summary>
+    public int[] ReferenceOffsets => DictOffset != 0 && ValuesOffset == 0 ? [.. SlotTraverseOrder, DictOffset] : SlotTraverseOrder;
+
+    /// <summary>
+    /// What the type object's reference map holds: <see cref="ReferenceOffsets"/>, then for
+    /// 3.12 with a dict one more entry, the offset of the inline values (<see cref="Size"/>).
+    /// </summary>
+    public int[] ReferenceMap => ValuesOffset != 0 ? [.. ReferenceOffsets, (int)Size] : ReferenceOffsets;
 
     /// <summary>
     /// Whether instances are collectable. 2.7 leaves a class whose instances can hold no

@@ -6,13 +6,13 @@ namespace Refheap.Objects.Native.Instance;
 
 internal sealed unsafe partial class InstanceType
 {
-    /// <summary>The instance's <c>__dict__</c>, made now if absent (3.12: from the inline values): borrowed, or null on error.</summary>
+    /// <summary>The instance's <c>__dict__</c>, made now if absent (3.12: from the values): borrowed, or null on error.</summary>
     public PyObject* GetOrCreateDict(PyObject* self)
     {
-        var slot = DictSlot(self);
-        if (*slot != null)
+        var existing = DictOf(self);
+        if (existing != null)
         {
-            return *slot;
+            return existing;
         }
 
         var dict = Heap.NewDict();
@@ -21,30 +21,32 @@ internal sealed unsafe partial class InstanceType
             return null;
         }
 
-        var values = Layout.ValuesOffset != 0 ? (nint*)*ValuesSlot(self) : null;
-        if (values != null)
+        if (Layout.ValuesOffset == 0)
         {
-            // In the instance's insertion order, as 3.12's make_dict_from_instance_attributes.
-            var order = OrderOf(values);
-            for (nint k = 1; k <= order[0]; k++)
-            {
-                var i = order[k];
-                if (Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[(int)i], (PyObject*)values[i + 1]) < 0)
-                {
-                    dict.DecRef();
-                    return null;
-                }
-            }
-
-            ReleaseValues(self);
+            *DictSlot(self) = dict.Ptr;
+            return dict.Ptr;
         }
 
-        *slot = dict.Ptr;
+        // In the instance's insertion order, as 3.12's make_dict_from_instance_attributes.
+        var values = ValuesOf(self, out _);
+        foreach (var i in ValueOrder(self))
+        {
+            if (Heap.Types.Dict.SetItem(dict.Ptr, (PyObject*)_sharedKeys[i], (PyObject*)values[i]) < 0)
+            {
+                dict.DecRef();
+                return null;
+            }
+        }
+
+        // The dict holds its own references now: drop the values' (none reaches zero), then
+        // store the dict where the values' header was.
+        ReleaseManagedAttributes(self);
+        LeaveInline(self, (nint)dict.Ptr);
         return dict.Ptr;
     }
 
     /// <summary>Whether the instance currently has a dict object (3.12: false while values are inline).</summary>
-    public bool HasDictObject(PyObject* self) => Layout.DictOffset != 0 && *DictSlot(self) != null;
+    public bool HasDictObject(PyObject* self) => DictOf(self) != null;
 
     /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
@@ -109,18 +111,19 @@ internal sealed unsafe partial class InstanceType
     /// <summary>The instance's own value for <paramref name="name"/> (dict or inline values): borrowed or null.</summary>
     private PyObject* LookupInstance(PyObject* self, PyObject* name)
     {
-        if (Layout.DictOffset != 0 && *DictSlot(self) != null)
+        var dict = DictOf(self);
+        if (dict != null)
         {
-            return Heap.Types.Dict.GetItem(*DictSlot(self), name);
+            return Heap.Types.Dict.GetItem(dict, name);
         }
 
         if (Layout.ValuesOffset != 0)
         {
-            var values = (nint*)*ValuesSlot(self);
+            var values = ValuesOf(self, out var capacity);
             var i = SharedKeyIndex(name);
-            if (values != null && i >= 0 && i < values[0])
+            if (i >= 0 && i < capacity)
             {
-                return (PyObject*)values[i + 1];
+                return (PyObject*)values[i];
             }
         }
 
@@ -163,7 +166,7 @@ internal sealed unsafe partial class InstanceType
             return -1;
         }
 
-        if (*DictSlot(self) == null && Layout.ValuesOffset != 0 && TrySetValue(self, name, value, out var result))
+        if (Layout.ValuesOffset != 0 && !IsDictWord(*ValuesWord(self)) && TrySetValue(self, name, value, out var result))
         {
             return result;
         }
@@ -173,7 +176,7 @@ internal sealed unsafe partial class InstanceType
 
     private int SetInDict(PyObject* self, PyObject* name, PyObject* value)
     {
-        var dict = value == null ? *DictSlot(self) : GetOrCreateDict(self);
+        var dict = value == null ? DictOf(self) : GetOrCreateDict(self);
         if (value == null)
         {
             if (dict == null || Heap.Types.Dict.DelItem(dict, name) < 0)
@@ -216,8 +219,49 @@ internal sealed unsafe partial class InstanceType
             index = _sharedKeys.Count - 1;
         }
 
-        var values = (nint*)*ValuesSlot(self);
-        var capacity = values == null ? 0 : values[0];
+        var word = *ValuesWord(self);
+        if ((word & InlineTag) != 0)
+        {
+            var inlineSlot = (PyObject**)InlineValues(self) + index;
+            if (index < HeaderCapacity(word))
+            {
+                if (value == null && *inlineSlot == null)
+                {
+                    Heap.RaiseNoAttribute(self, name);
+                    result = -1;
+                    return true;
+                }
+
+                if (value == null)
+                {
+                    *ValuesWord(self) = HeaderRemove(word, index);
+                }
+                else if (*inlineSlot == null)
+                {
+                    *ValuesWord(self) = HeaderAppend(word, index);
+                }
+
+                Heap.XIncRef(value);
+                Heap.SetRef(ref *inlineSlot, value);
+                return true;
+            }
+
+            if (value == null)
+            {
+                Heap.RaiseNoAttribute(self, name);
+                result = -1;
+                return true;
+            }
+
+            if (Spill(self, _sharedKeys.Count) == null)
+            {
+                result = -1;
+                return true;
+            }
+        }
+
+        var values = (nint*)(*ValuesWord(self) & ~TagMask);
+        var capacity = values[0];
         if (index >= capacity)
         {
             if (value == null)
@@ -234,7 +278,7 @@ internal sealed unsafe partial class InstanceType
                 return true;
             }
 
-            *ValuesSlot(self) = (nint)values;
+            *ValuesWord(self) = (nint)values | SpilledTag;
         }
 
         var slot = (PyObject**)&values[index + 1];
@@ -278,9 +322,10 @@ internal sealed unsafe partial class InstanceType
         order[0] = n - 1;
     }
 
+    /// <summary>A spilled buffer with room for <paramref name="needed"/> values, the old one's contents moved in (the old one freed); null with MemoryError set.</summary>
     private nint* GrowValues(nint* values, int needed)
     {
-        var oldCapacity = values == null ? 0 : values[0];
+        var oldCapacity = values[0];
         var capacity = Math.Max(needed, 2);
         var fresh = (nint*)Heap.AllocBuffer(ValuesBytes(capacity));
         if (fresh == null)
@@ -295,18 +340,13 @@ internal sealed unsafe partial class InstanceType
         }
 
         var order = OrderOf(fresh);
-        order[0] = 0;
-        if (values != null)
+        var oldOrder = OrderOf(values);
+        for (nint k = 0; k <= oldOrder[0]; k++)
         {
-            var oldOrder = OrderOf(values);
-            for (nint k = 0; k <= oldOrder[0]; k++)
-            {
-                order[k] = oldOrder[k];
-            }
-
-            Heap.FreeBuffer(values, ValuesBytes(oldCapacity));
+            order[k] = oldOrder[k];
         }
 
+        Heap.FreeBuffer(values, ValuesBytes(oldCapacity));
         return fresh;
     }
 

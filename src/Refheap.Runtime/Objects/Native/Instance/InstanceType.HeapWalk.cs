@@ -18,28 +18,24 @@ internal sealed unsafe partial class InstanceType
             }
         }
 
-        if (Layout.DictOffset != 0 && *DictSlot(self) != null)
+        var dict = DictOf(self);
+        if (dict != null)
         {
-            into.Add(new HeapWalkEdge((nint)(*DictSlot(self)), HeapWalkEdgeKind.InstanceDict, "__dict__"));
+            into.Add(new HeapWalkEdge((nint)dict, HeapWalkEdgeKind.InstanceDict, "__dict__"));
         }
 
-        if (Layout.ValuesOffset == 0)
+        if (Layout.ValuesOffset == 0 || dict != null)
         {
             return;
         }
 
-        // The values buffer is [capacity][value 0 .. capacity-1][order...]; value i belongs to shared key i.
-        var values = (nint*)*ValuesSlot(self);
-        if (values == null)
+        // Value i belongs to shared key i, in index order (the traversal's order).
+        var values = ValuesOf(self, out var capacity);
+        for (var i = 0; i < capacity; i++)
         {
-            return;
-        }
-
-        for (nint i = 1; i <= values[0]; i++)
-        {
-            if (values[i] != 0 && i - 1 < _sharedKeys.Count)
+            if (values[i] != 0 && i < _sharedKeys.Count)
             {
-                into.Add(new HeapWalkEdge(values[i], HeapWalkEdgeKind.Attribute, Native.Str.StrType.AsString((PyObject*)_sharedKeys[(int)(i - 1)])));
+                into.Add(new HeapWalkEdge(values[i], HeapWalkEdgeKind.Attribute, Native.Str.StrType.AsString((PyObject*)_sharedKeys[i])));
             }
         }
     }

@@ -12,18 +12,14 @@ namespace Refheap.Objects.Native.Instance;
 /// Layout: the solid base's part (<see cref="TypeDescriptor.BaseInstanceSize"/>), then the
 /// fields this class hierarchy adds, each an owned reference or null:
 /// <code>
-///  [solid base part][dict][weaklist][values (3.12 only)][slot 0][slot 1]...
+///  [solid base part][dict][weaklist][slot 0][slot 1]...[3.12: inline value 0][value 1]...
 /// </code>
 /// 2.7 keeps attributes in a separate <c>__dict__</c> object made on the first store. 3.12
-/// keeps them in a values buffer indexed by the class's shared keys and makes a dict object
-/// only when <c>__dict__</c> is asked for (or when the shared keys are full), after which the
-/// instance uses that dict. A values buffer is
-/// <code>
-///  [capacity][value 0]...[value capacity-1][order length][order 0]...[order capacity-1]
-/// </code>
-/// where the order lists the indexes of the values set, oldest first, as 3.12's values keep
-/// each instance's insertion order (so <c>__dict__</c> shows it); the collector reads only
-/// the capacity and the values.
+/// keeps them in values indexed by the class's shared keys, at the end of the instance's own
+/// block, with their header in the dict word (InstanceType.InlineValues.cs), and makes a dict
+/// object only when <c>__dict__</c> is asked for (or when the shared keys are full), after
+/// which the instance uses that dict. Its size for <c>sys.getsizeof</c> is CPython 3.12's,
+/// which keeps the dict and weak-list words in a pre-header (<see cref="SizeOf"/>).
 /// </remarks>
 internal sealed unsafe partial class InstanceType : TypeDescriptor
 {
@@ -72,11 +68,24 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     public override string QualifiedName => _module == "builtins" || _module == "__builtin__" ? Qualname ?? Name : $"{_module}.{Qualname ?? Name}";
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => Layout.Size + Layout.SolidBase.UnmodelledBytes;
+    /// <remarks>
+    /// 3.12 reports CPython's figure: the solid base's size for this object (a list's or a
+    /// dict's includes its items, as their <c>__sizeof__</c> does), the slots, and two
+    /// pre-header words when the class hierarchy added a dict or a weak-reference list —
+    /// whatever the instance's block holds here.
+    /// </remarks>
+    public override nuint SizeOf(PyObject* self)
+    {
+        if (!Heap.Profile.InlineInstanceValues)
+        {
+            return Layout.Size + Layout.SolidBase.UnmodelledBytes;
+        }
+
+        var preHeader = Layout.DictOffset != 0 || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
+        return Layout.SolidBase.SizeOf(self) + (nuint)(8 * Layout.Slots.Count) + (preHeader ? 16u : 0u);
+    }
 
     private PyObject** DictSlot(PyObject* o) => (PyObject**)((byte*)o + Layout.DictOffset);
-
-    private nint* ValuesSlot(PyObject* o) => (nint*)((byte*)o + Layout.ValuesOffset);
 
     private PyObject** SlotAt(PyObject* o, int offset) => (PyObject**)((byte*)o + offset);
 
@@ -106,10 +115,16 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     /// <summary>A new, tracked instance with no attributes.</summary>
     public PyRef Allocate()
     {
-        var o = Heap.AllocObject(this, Layout.Size);
+        var capacity = Layout.ValuesOffset != 0 ? NewInlineCapacity() : 0;
+        var o = Heap.AllocObject(this, Layout.Size + (nuint)(8 * capacity));
         if (o == null)
         {
             return PyRef.Null;
+        }
+
+        if (capacity != 0)
+        {
+            *ValuesWord(o) = InlineHeader(capacity);
         }
 
         LiveInstances++;
@@ -149,7 +164,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         ReleaseContents(self);
         LiveInstances--;
         var type = self->Type;
-        Heap.FreeObject(self, this, Layout.Size);
+        Heap.FreeObject(self, this, AllocatedSize(self));
         Heap.DecRef((PyObject*)type);
     }
 
@@ -161,39 +176,19 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             Heap.ClearRef(ref *SlotAt(self, offset));
         }
 
-        if (Layout.DictOffset != 0)
-        {
-            Heap.ClearRef(ref *DictSlot(self));
-        }
-
         if (Layout.ValuesOffset != 0)
         {
-            ReleaseValues(self);
+            ReleaseManagedAttributes(self);
+        }
+        else if (Layout.DictOffset != 0)
+        {
+            Heap.ClearRef(ref *DictSlot(self));
         }
 
         if (!Layout.SolidBaseIsObject)
         {
             Layout.SolidBase.ReleaseContents(self);
         }
-    }
-
-    private void ReleaseValues(PyObject* self)
-    {
-        var values = (nint*)*ValuesSlot(self);
-        if (values == null)
-        {
-            return;
-        }
-
-        // Detach first so that a finalizer run by a released value sees no dangling buffer.
-        *ValuesSlot(self) = 0;
-        var capacity = values[0];
-        for (nint i = 1; i <= capacity; i++)
-        {
-            Heap.XDecRef((PyObject*)values[i]);
-        }
-
-        Heap.FreeBuffer(values, ValuesBytes(capacity));
     }
 
     private static nuint ValuesBytes(nint capacity) => (nuint)(8 * (2 + (2 * capacity)));
@@ -230,18 +225,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
         if (type->ValuesOffset != 0)
         {
-            var values = *(nint**)((byte*)self + type->ValuesOffset);
-            if (values != null)
-            {
-                var capacity = values[0];
-                for (nint i = 1; i <= capacity; i++)
-                {
-                    if (values[i] != 0)
-                    {
-                        visitor.Visit((PyObject*)values[i]);
-                    }
-                }
-            }
+            TraverseManagedWith(self, type, ref visitor);
         }
 
         visitor.Visit((PyObject*)type);
@@ -253,8 +237,8 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     /// <summary>
     /// subtype_traverse, driven by the reference map kept in the type object (see
-    /// <see cref="InstanceLayout.ReferenceOffsets"/>): the slot and dict fields, 3.12's inline
-    /// values, the type, then the solid base's own fields.
+    /// <see cref="InstanceLayout.ReferenceMap"/>): the slot fields, the dict (3.12: or the
+    /// values), the type, then the solid base's own fields.
     /// </summary>
     private static int TraverseFields(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
@@ -272,19 +256,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             }
         }
 
-        if (type->ValuesOffset != 0)
+        if (type->ValuesOffset != 0 && (r = TraverseManaged(self, type, visit, arg)) != 0)
         {
-            var values = *(nint**)((byte*)self + type->ValuesOffset);
-            if (values != null)
-            {
-                for (nint i = 1; i <= values[0]; i++)
-                {
-                    if (values[i] != 0 && (r = visit((PyObject*)values[i], arg)) != 0)
-                    {
-                        return r;
-                    }
-                }
-            }
+            return r;
         }
 
         if ((r = visit((PyObject*)type, arg)) != 0)

@@ -27,6 +27,40 @@ internal sealed unsafe class ListType : TypeDescriptor
     /// <summary>The item array (valid until the list is resized).</summary>
     public static PyObject** Items(PyObject* list) => ((PyListObject*)list)->Items;
 
+    /// <summary>Puts freed blocks on the free list until it holds <paramref name="count"/> (what the interpreter's start-up leaves there), uncounted.</summary>
+    public void Prefill(int count)
+    {
+        while (_freeList!.Count < Math.Min(count, _freeList.Capacity))
+        {
+            var o = Heap.AllocObject(this, (nuint)sizeof(PyListObject), counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A listed block is a dead object: count 0, as one freed onto the list.
+            o->RefCount = 0;
+            _freeList.TryPush(o);
+        }
+    }
+
+    /// <summary>
+    /// A new empty list in a new block, as calling <c>list</c> makes one (type_call's tp_alloc,
+    /// not PyList_New's free list): the collector always counts it.
+    /// </summary>
+    public PyRef NewFromType()
+    {
+        var o = Heap.AllocObject(this, (nuint)sizeof(PyListObject));
+        if (o == null)
+        {
+            return PyRef.Null;
+        }
+
+        Heap.Gc.Track(o);
+        return new PyRef(o);
+    }
+
     /// <summary>A new list of <paramref name="n"/> null items (PyList_New); the caller fills every slot.</summary>
     public PyRef New(nint n)
     {

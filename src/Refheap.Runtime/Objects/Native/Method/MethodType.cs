@@ -19,8 +19,42 @@ internal sealed unsafe class MethodType : TypeDescriptor
     {
     }
 
+    /// <summary>2.7's bound-method free list (classobject.c's PyMethod_MAXFREELIST); 3.12 has none.</summary>
+    private const int Py27FreeListCapacity = 256;
+
+    private FreeList? _freeList;
+
     /// <inheritdoc/>
     public override bool IsGc => true;
+
+    internal override void Initialize()
+    {
+        if (Heap.Profile.Name == Profile.Py27.Name)
+        {
+            _freeList = Heap.FreeLists.Add(new FreeList("instancemethod", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyMethodObject))));
+        }
+    }
+
+    /// <summary>
+    /// Puts freed blocks on the free list until it holds <paramref name="count"/> (what the
+    /// interpreter's start-up leaves there); nothing when the profile keeps none.
+    /// </summary>
+    public void Prefill(int count)
+    {
+        while (_freeList != null && _freeList.Count < Math.Min(count, _freeList.Capacity))
+        {
+            var o = Heap.AllocObject(this, (nuint)sizeof(PyMethodObject), counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A listed block is a dead object: count 0, as one freed onto the list.
+            o->RefCount = 0;
+            _freeList.TryPush(o);
+        }
+    }
 
     // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
     private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyMethodObject>(nameof(PyMethodObject.WeakList));
@@ -34,10 +68,19 @@ internal sealed unsafe class MethodType : TypeDescriptor
     /// </summary>
     public PyRef New(PyObject* function, PyObject* self, PyObject* cls = null)
     {
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyMethodObject));
-        if (o == null)
+        var o = _freeList?.TryPop();
+        if (o != null)
         {
-            return PyRef.Null;
+            // A recycled block was never uncounted (as in CPython); Dealloc cleared its fields.
+            o->RefCount = 1;
+        }
+        else
+        {
+            o = Heap.AllocObject(this, (nuint)sizeof(PyMethodObject));
+            if (o == null)
+            {
+                return PyRef.Null;
+            }
         }
 
         var m = (PyMethodObject*)o;
@@ -69,7 +112,10 @@ internal sealed unsafe class MethodType : TypeDescriptor
         Heap.ClearRef(ref m->Function);
         Heap.ClearRef(ref m->Self);
         Heap.ClearRef(ref m->Class);
-        Heap.FreeObject(self, this, SizeOf(self));
+        if (_freeList == null || !_freeList.TryPush(self))
+        {
+            Heap.FreeObject(self, this, SizeOf(self));
+        }
     }
 
     /// <inheritdoc/>

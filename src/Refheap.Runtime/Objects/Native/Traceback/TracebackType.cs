@@ -17,6 +17,8 @@ internal sealed unsafe class TracebackType : TypeDescriptor
     /// <summary>A new entry for <paramref name="frame"/> in front of <paramref name="next"/> (may be null; both borrowed) (PyTraceBack_Here).</summary>
     public PyRef New(PyObject* next, PyObject* frame, int lasti, int line)
     {
+        // 3.12 makes the frame object first (_PyFrame_GetFrameObject), then the entry.
+        Heap.Types.Frame.Materialize(frame);
         var o = Heap.AllocObject(this, (nuint)sizeof(PyTracebackObject));
         if (o == null)
         {

@@ -48,6 +48,28 @@ internal sealed unsafe class TupleType : TypeDescriptor
         Empty = empty;
     }
 
+    /// <summary>
+    /// Puts freed blocks on the free list of <paramref name="n"/>-tuples until it holds
+    /// <paramref name="count"/> (what the interpreter's start-up leaves there), uncounted.
+    /// </summary>
+    public void Prefill(int n, int count)
+    {
+        var list = _freeLists[n]!;
+        while (list.Count < Math.Min(count, list.Capacity))
+        {
+            var o = Heap.AllocObject(this, AllocationSize(n), counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A listed block is a dead object: count 0, as one freed onto the list.
+            o->RefCount = 0;
+            list.TryPush(o);
+        }
+    }
+
     private static nuint AllocationSize(nint n) => (nuint)(ItemsOffset + (8 * n));
 
     /// <summary>The item array of a tuple.</summary>

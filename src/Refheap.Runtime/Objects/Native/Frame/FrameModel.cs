@@ -1,0 +1,31 @@
+namespace Refheap.Objects.Native.Frame;
+
+/// <summary>
+/// How the profile's CPython allocates frames, as far as <c>gc.get_count()</c> and
+/// <c>gc.get_objects()</c> can tell.
+/// </summary>
+/// <remarks>
+/// CPython 2.7 (Objects/frameobject.c): every frame is a tracked object from GC malloc; a dead
+/// frame first becomes its code object's "zombie frame" (reused by the code's next call), else
+/// goes on a free list of 200, and only beyond that is freed — reuse and recycling do not move
+/// the collector's count. CPython 3.12 runs frames in the thread's data stack: a frame object
+/// (counted as an allocation) exists only once something asks for it — a traceback entry,
+/// <c>f_back</c>, <c>gi_frame</c>. Refheap's frames are always heap blocks (the evaluator
+/// needs their slots) and are recycled in both profiles; what differs is what is counted.
+/// </remarks>
+internal sealed class FrameModel
+{
+    private FrameModel(bool countsEveryFrame)
+    {
+        CountsEveryFrame = countsEveryFrame;
+    }
+
+    /// <summary>2.7: every new frame block is a counted GC allocation; 3.12: only a frame made visible as an object.</summary>
+    public bool CountsEveryFrame { get; }
+
+    /// <summary>Dead frames kept for reuse besides the code objects' zombie frames (2.7's PyFrame_MAXFREELIST).</summary>
+    public int FreeListCapacity => 200;
+
+    /// <summary>The model of <paramref name="profile"/>.</summary>
+    public static FrameModel Of(Profile profile) => new(profile.Name == Profile.Py27.Name);
+}

@@ -1,0 +1,22 @@
+namespace Refheap.Objects;
+
+/// <summary>The free lists the evaluator starts a program with.</summary>
+internal sealed partial class ObjectApi
+{
+    /// <summary>
+    /// Tops up the tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of
+    /// i + 1 items), the list free list and the bound-method free list to what CPython's start-up leaves on them,
+    /// so that a program's first tuples and methods are recycled as CPython's are (no
+    /// allocation counted). Uncounted; a full collection empties them as it empties the rest.
+    /// </summary>
+    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount)
+    {
+        for (var i = 0; i < tupleCounts.Length; i++)
+        {
+            Heap.Types.Tuple.Prefill(i + 1, tupleCounts[i]);
+        }
+
+        Heap.Types.List.Prefill(listCount);
+        Heap.Types.Method.Prefill(methodCount);
+    }
+}
