@@ -35,6 +35,9 @@ namespace Refheap.Memory;
 ///                 ...                  ...          ...
 ///                 limit-A+1 .. limit   limit        limit/A - 1      (A = Alignment: 8 or 16)
 /// </code>
+/// <para>Blocks a whole number of cache lines long (64, 128, ... bytes) start on a line (offset
+/// 64 instead of the header's 48) where that leaves the pool as many blocks: every figure of
+/// the statistics stays CPython's, and the collector reads one line per 64-byte object.</para>
 /// <para>Callers always pass the size of the block they free, so small versus large is decided
 /// by size and the pool of a small block is <c>block &amp; ~(PoolSize - 1)</c>: no
 /// <c>address_in_range</c> trick is needed.</para>
