@@ -259,7 +259,7 @@ public sealed partial class Runtime : IDisposable
     {
         using var call = EnterCall();
         ThrowIfDisposed();
-        Span<PyRef> refs = items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
+        Span<PyRef> refs = items.IsEmpty ? default : items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
         return Own(Heap.NewTuple(ResolveAll(items, refs)), call.Table);
     }
 
@@ -268,7 +268,7 @@ public sealed partial class Runtime : IDisposable
     {
         using var call = EnterCall();
         ThrowIfDisposed();
-        Span<PyRef> refs = items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
+        Span<PyRef> refs = items.IsEmpty ? default : items.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[items.Length];
         return Own(Heap.NewList(ResolveAll(items, refs)), call.Table);
     }
 
@@ -437,7 +437,7 @@ public sealed partial class Runtime : IDisposable
     {
         using var call = EnterCall();
         var target = Resolve(callable);
-        Span<PyRef> refs = args.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[args.Length];
+        Span<PyRef> refs = args.IsEmpty ? default : args.Length <= StackItems ? stackalloc PyRef[StackItems] : new PyRef[args.Length];
         return Own(Api.Call(target, ResolveAll(args, refs)), call.Table);
     }
 
