@@ -415,12 +415,30 @@ internal sealed partial class BuiltinsModule
 
         if (!_api.IsInt(o))
         {
+            // 3.x: __index__ (2.7's hex and oct look for __hex__ and __oct__, which Refheap does not model).
+            if (!Behaviour.Messages27 && _api.TryIndexSpecial(o, out var asInt))
+            {
+                if (asInt.IsNull)
+                {
+                    return asInt;
+                }
+
+                var text = IntegerTextOf(_api.AsBigInteger(asInt), name);
+                asInt.DecRef();
+                return text;
+            }
+
             return _api.Raise("TypeError", !Behaviour.Messages27
                 ? $"'{TypeName(o)}' object cannot be interpreted as an integer"
                 : name == "bin" ? $"'{TypeName(o)}' object cannot be interpreted as an index" : $"{name}() argument can't be converted to {name}");
         }
 
-        var v = _api.AsBigInteger(o);
+        return IntegerTextOf(_api.AsBigInteger(o), name, Behaviour.LongSuffix && name != "bin" && _api.IsLong(o));
+    }
+
+    // The prefix, the digits, and 2.7's 'L' for a long (longSuffix).
+    private PyRef IntegerTextOf(BigInteger v, string name, bool longSuffix = false)
+    {
         var abs = BigInteger.Abs(v);
         var (prefix, bits) = name switch
         {
@@ -435,7 +453,7 @@ internal sealed partial class BuiltinsModule
             prefix = "";
         }
 
-        var suffix = Behaviour.LongSuffix && name != "bin" && _api.IsLong(o) ? "L" : "";
+        var suffix = longSuffix ? "L" : "";
         return Text((v.Sign < 0 ? "-" : "") + prefix + digits + suffix);
     }
 }

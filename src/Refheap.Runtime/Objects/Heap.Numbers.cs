@@ -119,10 +119,46 @@ internal sealed unsafe partial class Heap
             return false;
         }
 
+        if (TryIndexSpecial(key, out var asInt))
+        {
+            var found = !asInt.IsNull && TryIndex(asInt.Ptr, length, typeName, out index);
+            asInt.XDecRef();
+            return found;
+        }
+
         _ = RaiseTypeError(LegacyNumbers
             ? $"{typeName} indices must be integers, not {TypeName(key)}"
             : $"{typeName} indices must be integers or slices, not {TypeName(key)}");
         return false;
+    }
+
+    /// <summary>
+    /// A user object's <c>__index__</c> (PyNumber_Index for what is not an int): false when its
+    /// class has none; otherwise <paramref name="value"/> is the int it returned (a new
+    /// reference), or null with the error set (TypeError when it returned something else).
+    /// </summary>
+    public bool TryIndexSpecial(PyObject* o, out PyRef value)
+    {
+        value = PyRef.Null;
+        if (!o->Type->Descriptor.IsHeapType && o->Type->Descriptor is not Native.Classic.ClassicInstanceType)
+        {
+            return false;
+        }
+
+        if (!TryCallSpecial(o, "__index__", out value))
+        {
+            return false;
+        }
+
+        if (!value.IsNull && !IsInt(value.Ptr))
+        {
+            var returned = TypeName(value.Ptr);
+            value.DecRef();
+            value = PyRef.Null;
+            _ = RaiseTypeError(LegacyNumbers ? $"__index__ returned non-(int,long) (type {returned})" : $"__index__ returned non-int (type {returned})");
+        }
+
+        return true;
     }
 
     /// <summary><c>a + b</c> on numbers: a new reference, or null with the error set.</summary>

@@ -625,6 +625,9 @@ internal sealed unsafe partial class ObjectApi
         return r;
     }
 
+    /// <summary>A user object's <c>__index__</c>: false when it has none; else the int (new reference) or null with the error set.</summary>
+    public bool TryIndexSpecial(PyRef o, out PyRef value) => Heap.TryIndexSpecial(o.Ptr, out value);
+
     /// <summary>A new slice object (parts may be null: None); new reference or null with MemoryError set.</summary>
     public PyRef NewSlice(PyRef lower, PyRef upper, PyRef step) => Heap.Types.Slice.New(lower.Ptr, upper.Ptr, step.Ptr);
 

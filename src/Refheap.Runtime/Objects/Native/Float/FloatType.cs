@@ -135,4 +135,11 @@ internal sealed unsafe class FloatType : TypeDescriptor
 
     /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => Value(self) != 0 ? 1 : 0;
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var value = NumberAttributes.OfFloat(Heap, self, name);
+        return value.IsNull && !Heap.ErrorOccurred ? base.GetAttr(self, name) : value;
+    }
 }

@@ -88,4 +88,11 @@ internal sealed unsafe class BoolType : TypeDescriptor
 
     /// <inheritdoc/>
     public override int IsTrue(PyObject* self) => self == TrueObject ? 1 : 0;
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var value = NumberAttributes.OfInteger(Heap, self, name);
+        return value.IsNull && !Heap.ErrorOccurred ? base.GetAttr(self, name) : value;
+    }
 }

@@ -9,5 +9,6 @@ internal static unsafe class IntMethods
     public static IEnumerable<BuiltinMethod> Create() =>
     [
         new("bit_length", ArgumentSpec.NoArgs, static (h, self, _) => h.NewInt(System.Numerics.BigInteger.Abs(h.AsBigInteger(self)).GetBitLength())),
+        new("conjugate", ArgumentSpec.NoArgs, static (h, self, _) => NumberAttributes.Integral(h, self)),
     ];
 }

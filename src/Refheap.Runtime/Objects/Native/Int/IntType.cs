@@ -205,4 +205,11 @@ internal sealed unsafe class IntType : TypeDescriptor
     public string ToDecimal(PyObject* o) => TryGetValue(o, out var v)
         ? v.ToString(CultureInfo.InvariantCulture)
         : GetBigValue(o).ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var value = NumberAttributes.OfInteger(Heap, self, name);
+        return value.IsNull && !Heap.ErrorOccurred ? base.GetAttr(self, name) : value;
+    }
 }

@@ -61,4 +61,11 @@ internal sealed unsafe class LongType : TypeDescriptor
     private static string ToDecimal(PyObject* o) => LongDigits.TryGetLong(o, out var v)
         ? v.ToString(CultureInfo.InvariantCulture)
         : LongDigits.ToBigInteger(o).ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    {
+        var value = NumberAttributes.OfInteger(Heap, self, name);
+        return value.IsNull && !Heap.ErrorOccurred ? base.GetAttr(self, name) : value;
+    }
 }

@@ -101,11 +101,39 @@ internal static unsafe class NumberConstructors
             return Result(heap, heap.AsBigInteger(x), asLong);
         }
 
+        // A class's conversion methods, in the profile's order (2.7: __int__ or __long__, then
+        // __trunc__; 3.12: __int__, __index__, then __trunc__).
+        string[] methods = !HasOwnMethods(x) ? []
+            : legacy ? [asLong ? "__long__" : "__int__", "__trunc__"]
+            : ["__int__", "__index__", "__trunc__"];
+        foreach (var method in methods)
+        {
+            if (!heap.TryCallSpecial(x, method, out var converted))
+            {
+                continue;
+            }
+
+            if (converted.IsNull || heap.IsInt(converted.Ptr))
+            {
+                return converted;
+            }
+
+            var returned = converted.Descriptor.Name;
+            converted.DecRef();
+            return heap.RaiseTypeError(method == "__trunc__" && legacy
+                ? $"__trunc__ returned non-Integral (type {returned})"
+                : $"{method} returned non-int (type {returned})");
+        }
+
         var typeName = x->Type->Descriptor.Name;
         return heap.RaiseTypeError(legacy
             ? $"{name}() argument must be a string or a number, not '{typeName}'"
             : $"{name}() argument must be a string, a bytes-like object or a real number, not '{typeName}'");
     }
+
+    // Only a class's instances can define conversion methods (built-in types' are their own code).
+    private static bool HasOwnMethods(PyObject* x) =>
+        x->Type->Descriptor.IsHeapType || x->Type->Descriptor is Classic.ClassicInstanceType;
 
     /// <summary><c>float(...)</c>: a new reference or null.</summary>
     public static PyRef Float(Heap heap, PyObject* args, PyObject* kwargs)
@@ -151,6 +179,32 @@ internal static unsafe class NumberConstructors
             return heap.RaiseValueError(result == FloatParser.Result.Invalid
                 ? $"could not convert string to float: {shown}"
                 : $"invalid literal for float(): {shown}");
+        }
+
+        if (HasOwnMethods(x) && heap.TryCallSpecial(x, "__float__", out var converted))
+        {
+            if (converted.IsNull || heap.IsFloat(converted.Ptr))
+            {
+                return converted;
+            }
+
+            var returned = converted.Descriptor.Name;
+            converted.DecRef();
+            return heap.RaiseTypeError(legacy
+                ? $"__float__ returned non-float (type {returned})"
+                : $"{x->Type->Descriptor.Name}.__float__ returned non-float (type {returned})");
+        }
+
+        if (!legacy && heap.TryIndexSpecial(x, out var index))
+        {
+            if (index.IsNull)
+            {
+                return index;
+            }
+
+            var d = heap.AsDouble(index.Ptr);
+            index.DecRef();
+            return d == -1.0 && heap.ErrorOccurred ? PyRef.Null : heap.NewFloat(d);
         }
 
         return heap.RaiseTypeError(legacy

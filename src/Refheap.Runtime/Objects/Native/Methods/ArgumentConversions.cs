@@ -22,6 +22,13 @@ internal static unsafe class ArgumentConversions
         }
 
         value = 0;
+        if (heap.TryIndexSpecial(o, out var asInt))
+        {
+            var ok = !asInt.IsNull && TryIndex(heap, asInt.Ptr, out value);
+            asInt.XDecRef();
+            return ok;
+        }
+
         var typeName = o->Type->Descriptor.Name;
         heap.RaiseTypeError(heap.Profile.Wording != ErrorWording.Cpython27
             ? $"'{typeName}' object cannot be interpreted as an integer"

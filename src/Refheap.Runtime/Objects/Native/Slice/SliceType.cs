@@ -167,6 +167,13 @@ internal sealed unsafe class SliceType : TypeDescriptor
         value = 0;
         if (!Heap.IsInt(v))
         {
+            if (Heap.TryIndexSpecial(v, out var asInt))
+            {
+                var ok = !asInt.IsNull && TryBound(asInt.Ptr, out value);
+                asInt.XDecRef();
+                return ok;
+            }
+
             Heap.RaiseTypeError("slice indices must be integers or None or have an __index__ method");
             return false;
         }

@@ -1,0 +1,47 @@
+using System.Numerics;
+using Refheap.Objects.Native.Str;
+
+namespace Refheap.Objects.Native.Int;
+
+/// <summary>
+/// The read-only attributes the number types share with the numeric tower: <c>real</c>,
+/// <c>imag</c>, and an integer's <c>numerator</c> and <c>denominator</c> (int_get_real and
+/// co), and their <c>conjugate()</c>. An integer's answers are of its own kind (2.7 longs give
+/// longs), a bool's are ints.
+/// </summary>
+internal static unsafe class NumberAttributes
+{
+    /// <summary>An attribute of an int, bool or 2.7 long: a new reference, or null without an error when <paramref name="name"/> is none of them.</summary>
+    public static PyRef OfInteger(Heap heap, PyObject* self, PyObject* name)
+    {
+        if (StrType.EqualsText(name, "real") || StrType.EqualsText(name, "numerator"))
+        {
+            return Integral(heap, self);
+        }
+
+        if (StrType.EqualsText(name, "imag"))
+        {
+            return Integral(heap, self, BigInteger.Zero);
+        }
+
+        return StrType.EqualsText(name, "denominator") ? Integral(heap, self, BigInteger.One) : PyRef.Null;
+    }
+
+    /// <summary>An attribute of a float: a new reference, or null without an error when <paramref name="name"/> is neither.</summary>
+    public static PyRef OfFloat(Heap heap, PyObject* self, PyObject* name) =>
+        StrType.EqualsText(name, "real") ? heap.NewFloat(heap.AsDouble(self))
+        : StrType.EqualsText(name, "imag") ? heap.NewFloat(0.0)
+        : PyRef.Null;
+
+    /// <summary>The integer itself as an exact int (a long for a 2.7 long), or <paramref name="value"/> of that kind.</summary>
+    public static PyRef Integral(Heap heap, PyObject* self, BigInteger? value = null)
+    {
+        var longs = heap.Types.Long;
+        if (longs != null && Heap.IsInstance(self, longs))
+        {
+            return value == null && self->Type == longs.TypeObject ? new PyRef(self).NewRef() : longs.New(value ?? heap.AsBigInteger(self));
+        }
+
+        return value == null && self->Type == heap.Types.Int.TypeObject ? new PyRef(self).NewRef() : heap.NewInt(value ?? heap.AsBigInteger(self));
+    }
+}
