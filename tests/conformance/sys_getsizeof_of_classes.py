@@ -43,3 +43,4 @@ class MyDict(dict):
 
 for cls in (Plain, WithMethods, Derived, Slotted, MoreSlots, Error, MyList, MyDict, int, dict, type, object):
     print(cls.__name__, sys.getsizeof(cls))
+print("exception instances:", sys.getsizeof(Exception()), sys.getsizeof(ValueError('x')), sys.getsizeof(KeyError('k')))

@@ -10,8 +10,48 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <summary>The UnaryOp argument for 2.7's backticks (<c>`x`</c> is <c>repr(x)</c>).</summary>
     public const int ReprOperator = 100;
 
-    /// <summary>Compiles an expression: its value ends on top of the stack.</summary>
-    private void Eval(Expression e) => e.Accept(this);
+    /// <summary>Compiles an expression: its value ends on top of the stack; its instructions carry its span.</summary>
+    private void Eval(Expression e)
+    {
+        var (outerSpan, outerLine) = EnterNode(e);
+        e.Accept(this);
+        LeaveNode(outerSpan, outerLine);
+    }
+
+    /// <summary>
+    /// The location of the instructions a node compiles to: its span, and its line — 3.x's own
+    /// (the enclosing node's again after it), 2.7's only when it is further down (compile.c's
+    /// compiler_visit_expr never goes back up within a statement). Returns what to restore.
+    /// </summary>
+    private (Syntax.SourceSpan Span, int Line) EnterNode(Node node)
+    {
+        var outer = (_span, _line);
+        _span = node.Span;
+        if (!Py27 && node is AttributeExpression attribute && attribute.Span.EndLine != attribute.Span.Line)
+        {
+            // 3.11+'s update_start_location_to_match_attr: an attribute on a later line is located at its name.
+            var end = attribute.Span;
+            _span = new Syntax.SourceSpan(end.EndLine, end.EndColumn - attribute.Name.Length, end.EndLine, end.EndColumn);
+            _line = end.EndLine;
+            return outer;
+        }
+
+        if (!Py27 || node.Line > _line)
+        {
+            _line = node.Line;
+        }
+
+        return outer;
+    }
+
+    private void LeaveNode(Syntax.SourceSpan outerSpan, int outerLine)
+    {
+        _span = outerSpan;
+        if (!Py27)
+        {
+            _line = outerLine;
+        }
+    }
 
     private int BinaryArgument(BinaryOperator op) =>
         op == BinaryOperator.Divide && !_compilation.TrueDivision ? ClassicDivide : (int)op;

@@ -9,6 +9,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         foreach (var s in body)
         {
             _line = s.Line;
+            _span = s.Span;
             s.Accept(this);
         }
     }
@@ -40,6 +41,14 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
 
     /// <summary>Stores the value on top of the stack into a target (pops it).</summary>
     private void StoreTarget(Expression target)
+    {
+        // The store (and an unpacking) carries the target's location, as in 3.11+.
+        var (outerSpan, outerLine) = EnterNode(target);
+        StoreTargetAt(target);
+        LeaveNode(outerSpan, outerLine);
+    }
+
+    private void StoreTargetAt(Expression target)
     {
         switch (target)
         {

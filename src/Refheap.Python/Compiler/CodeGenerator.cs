@@ -33,6 +33,8 @@ internal sealed partial class CodeGenerator
     private int _depth;
     private int _maxDepth;
     private int _line;
+    private readonly List<Syntax.SourceSpan> _spans = [];
+    private Syntax.SourceSpan _span;
     private bool _reachable = true;
 
     private CodeGenerator(Compilation compilation, Scope scope, string qualifiedName, int firstLine)
@@ -85,6 +87,7 @@ internal sealed partial class CodeGenerator
             Kind = _scope.Kind,
             Code = [.. _code],
             Lines = [.. _lines],
+            Spans = [.. _spans],
             HandlerAt = [.. _handlerAt],
             Handlers = handlers,
             Constants = [.. _constants],
@@ -116,6 +119,7 @@ internal sealed partial class CodeGenerator
 
         _code.Add(Instruction.Encode(op, arg));
         _lines.Add(_line);
+        _spans.Add(_span);
         _handlerAt.Add(_activeHandlers.Count == 0 ? -1 : _activeHandlers[^1]);
         _depth += StackEffect(op, arg);
         if (_depth > _maxDepth)

@@ -30,6 +30,13 @@ internal sealed class CodeUnit
     /// <summary>The source line of each instruction.</summary>
     public required int[] Lines { get; init; }
 
+    /// <summary>
+    /// The source span of each instruction (3.11+ <c>co_positions</c>): the expression it
+    /// belongs to, else its statement; empty when not recorded. 3.12's tracebacks draw their
+    /// markers from it.
+    /// </summary>
+    public Syntax.SourceSpan[] Spans { get; init; } = [];
+
     /// <summary>For each instruction, the index of its handler in <see cref="Handlers"/>, or -1.</summary>
     public required int[] HandlerAt { get; init; }
 

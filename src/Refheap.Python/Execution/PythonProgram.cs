@@ -98,11 +98,12 @@ public static class PythonProgram
             }
 
             atStart?.Invoke();
-            // The parser's arena list exists before the program starts, as pyrun_file makes it
-            // first; what start-up leaves on the free lists is measured after it.
+            // In CPython's order: __main__ exists, then pyrun_file makes the parser's arena list;
+            // what start-up leaves on the free lists is measured after both.
+            var module = PrepareMain(interpreter, codeFileName);
             var arena = interpreter.Api.NewList([]);
             runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList);
-            var exitCode = RunMain(interpreter, unit, codeFileName, arena);
+            var exitCode = RunMain(interpreter, unit, module, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();
             return exitCode;
@@ -116,17 +117,15 @@ public static class PythonProgram
         }
     }
 
-    // arena: the parser's list (owned; null when it could not be made), released when the code returns.
-    private static int RunMain(Interpreter interpreter, CodeUnit unit, string fileName, PyRef arena)
+    /// <summary>The <c>__main__</c> module with its dict filled as CPython's (a new reference), or null with the error set.</summary>
+    private static PyRef PrepareMain(Interpreter interpreter, string fileName)
     {
         var api = interpreter.Api;
-        var heap = api.Heap;
         var module = api.NewModule("__main__");
         if (module.IsNull || interpreter.AddModule("__main__", module) < 0)
         {
             module.XDecRef();
-            arena.XDecRef();
-            return ReportUncaught(interpreter);
+            return PyRef.Null;
         }
 
         var dict = ObjectApi.ModuleDict(module);
@@ -153,9 +152,23 @@ public static class PythonProgram
             }
         }
 
-        // The parser's arena lives until the program's code returns, as pyrun_file frees it.
-        var r = arena.IsNull ? arena : interpreter.RunModuleCode(unit, dict, arena);
-        arena.XDecRef();
+        return module;
+    }
+
+    // module and arena (the parser's list): owned, either may be null (an error is then set);
+    // the arena goes when the code returns, as pyrun_file frees it.
+    private static int RunMain(Interpreter interpreter, CodeUnit unit, PyRef module, PyRef arena)
+    {
+        var heap = interpreter.Api.Heap;
+        if (module.IsNull || arena.IsNull)
+        {
+            module.XDecRef();
+            arena.XDecRef();
+            return ReportUncaught(interpreter);
+        }
+
+        var r = interpreter.RunModuleCode(unit, ObjectApi.ModuleDict(module), arena);
+        arena.DecRef();
         module.DecRef();
         if (r.IsNull)
         {

@@ -42,6 +42,21 @@ internal static class TracebackPrinter
         Append(interpreter, exception, sb);
     }
 
+    /// <summary>3.12: the markers under the source line, from the span of the instruction the entry was made at.</summary>
+    private static void AppendMarkers(Interpreter interpreter, PyRef tb, PyRef code, string source, int line, StringBuilder sb)
+    {
+        if (interpreter.Py27 || interpreter.Api.CodePayload(code) is not Compiler.CodeUnit unit)
+        {
+            return;
+        }
+
+        var pc = ObjectApi.TracebackInstruction(tb);
+        if (pc >= 0 && pc < unit.Spans.Length && TracebackCarets.For(source, line, unit.Spans[pc]) is { } markers)
+        {
+            sb.Append(markers);
+        }
+    }
+
     private static void Append(Interpreter interpreter, PyRef exception, StringBuilder sb)
     {
         var api = interpreter.Api;
@@ -59,10 +74,13 @@ internal static class TracebackPrinter
                 var lines = file.StartsWith('<') ? null : interpreter.SourceLines(file);
                 if (lines != null && line >= 1 && line <= lines.Length)
                 {
-                    var text = lines[line - 1].Trim().TrimEnd('\r');
+                    // Both CPythons strip the leading blanks only.
+                    var source = lines[line - 1].TrimEnd('\r');
+                    var text = source.TrimStart(' ', '\t', '\f');
                     if (text.Length > 0)
                     {
                         sb.Append("    ").Append(text).Append('\n');
+                        AppendMarkers(interpreter, tb, code, source, line, sb);
                     }
                 }
             }

@@ -118,7 +118,8 @@ internal sealed unsafe partial class HeapAllocator
         }
         nuint poolBlockSize = BlockSizeOf(pool->SizeIndex);
         nuint offset = (nuint)(raw - (byte*)pool);
-        if (offset < _poolOverhead || (offset - _poolOverhead) % poolBlockSize != 0)
+        nuint first = _firstBlock[pool->SizeIndex];
+        if (offset < first || (offset - first) % poolBlockSize != 0)
         {
             throw Corruption(MemoryCorruptionKind.InvalidPointer, user, size,
                 string.Create(CultureInfo.InvariantCulture, $"not the start of a block of its pool ({poolBlockSize}-byte blocks)"));
@@ -220,7 +221,8 @@ internal sealed unsafe partial class HeapAllocator
             return false;
         }
         nuint offset = (nuint)(raw - (byte*)pool);
-        if (offset < _poolOverhead || offset >= pool->NextOffset || (offset - _poolOverhead) % BlockSizeOf(pool->SizeIndex) != 0)
+        nuint first = _firstBlock[pool->SizeIndex];
+        if (offset < first || offset >= pool->NextOffset || (offset - first) % BlockSizeOf(pool->SizeIndex) != 0)
         {
             return false;
         }

@@ -193,8 +193,9 @@ internal sealed unsafe partial class HeapAllocator
             // Every free byte is dead in debug mode; DebugPrepareSmall checks it on reuse.
             NativeMemory.Fill((byte*)pool + _poolOverhead, _poolSize - _poolOverhead, DeadByte);
         }
-        bp = (byte*)pool + _poolOverhead;
-        pool->NextOffset = _poolOverhead + (2 * size);
+        uint first = _firstBlock[sizeIndex];
+        bp = (byte*)pool + first;
+        pool->NextOffset = first + (2 * size);
         pool->MaxNextOffset = (uint)_poolSize - size;
         // CheckLayout guarantees two blocks fit, so bp + size is a whole block in the pool.
         pool->FreeBlock = bp + size;

@@ -123,6 +123,7 @@ internal sealed unsafe partial class Heap
         }
 
         SetHasDel(t, descriptor, LookupSpecial(t, "__del__"));
+        descriptor.RefreshHooks();
         Gc.Track(typeObj);
         return result;
     }
@@ -210,18 +211,27 @@ internal sealed unsafe partial class Heap
     /// <summary>Recomputes cached slot facts after a class attribute store (CPython's update_slot).</summary>
     public void OnClassAttributeChanged(PyTypeObject* t, PyObject* name)
     {
-        if (t->Descriptor is not InstanceType || !StrType.EqualsText(name, "__del__"))
+        var del = StrType.EqualsText(name, "__del__");
+        if (t->Descriptor is not InstanceType || !(del || InstanceType.IsHookName(name)))
         {
             return;
         }
 
-        // update_slot reaches the subclasses too: they inherit (or lose) the finalizer.
+        // update_slot reaches the subclasses too: they inherit (or lose) the finalizer and the
+        // attribute methods.
         foreach (var c in _liveClasses)
         {
             var ct = c.TypeObject;
             if (ct->Mro != null && IsSubtype(ct, t))
             {
-                SetHasDel(ct, c, LookupSpecial(ct, "__del__"));
+                if (del)
+                {
+                    SetHasDel(ct, c, LookupSpecial(ct, "__del__"));
+                }
+                else
+                {
+                    c.RefreshHooks();
+                }
             }
         }
     }

@@ -254,6 +254,11 @@ internal sealed unsafe partial class ObjectApi
     public bool TryCallSpecial(PyRef o, string name, ReadOnlySpan<PyRef> args, out PyRef result)
     {
         result = PyRef.Null;
+        if (o.Descriptor is Native.Classic.ClassicInstanceType)
+        {
+            return TryCallClassicMethod(o, name, args, out result);
+        }
+
         var nameObj = Heap.InternString(name);
         if (nameObj.IsNull || o.Ptr->Type->Mro == null || TypeType.Lookup(o.Ptr->Type, nameObj.Ptr) == null)
         {

@@ -24,6 +24,24 @@ internal sealed unsafe partial class ObjectApi
     public static string KindName(PyRef o) =>
         o.Descriptor is ClassicInstanceType classic ? classic.QualifiedClassName(o.Ptr) : QualifiedTypeName(o);
 
+    /// <summary>
+    /// <see cref="TryCallSpecial"/> for a classic instance: the method is found on the instance
+    /// (<see cref="ClassicInstanceType.TryCallMethod"/>); the arguments are borrowed.
+    /// </summary>
+    private bool TryCallClassicMethod(PyRef o, string name, ReadOnlySpan<PyRef> args, out PyRef result)
+    {
+        result = PyRef.Null;
+        var tuple = Heap.NewTuple(args);
+        if (tuple.IsNull)
+        {
+            return true;
+        }
+
+        var found = ((ClassicInstanceType)o.Descriptor).TryCallMethod(o.Ptr, name, tuple.Ptr, null, out result);
+        tuple.DecRef();
+        return found;
+    }
+
     /// <summary>Whether the classic class <paramref name="cls"/> is <paramref name="of"/> or derives from it.</summary>
     public static bool ClassicIsSubclass(PyRef cls, PyRef of) => ClassicClassType.IsSubclass(cls.Ptr, of.Ptr);
 

@@ -120,10 +120,12 @@ internal abstract unsafe partial class TypeDescriptor
     public virtual bool ReportsGcHeader(PyObject* self) => IsGc;
 
     /// <summary>
-    /// Bytes that CPython's object of this type has and Refheap's layout leaves out; sizes
-    /// reported as CPython's (<c>sys.getsizeof</c>, a subclass instance's size) add them back.
+    /// CPython's size for this type's part of an object minus Refheap's: sizes reported as
+    /// CPython's (<c>sys.getsizeof</c>, a subclass instance's size) add it. Positive where
+    /// Refheap leaves a field out (2.7's dict lookup pointer), negative where it keeps one
+    /// CPython's profile does not have (2.7 exceptions keep 3.x's traceback and chaining).
     /// </summary>
-    public virtual nuint UnmodelledBytes => 0;
+    public virtual nint ReportedSizeAdjustment => 0;
 
     /// <summary>Drops the references and buffers of this type's part of an instance (a subclass's dealloc calls it); memory is not freed.</summary>
     public virtual void ReleaseContents(PyObject* self)

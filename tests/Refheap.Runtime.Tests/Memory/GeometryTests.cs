@@ -49,6 +49,26 @@ public sealed unsafe class GeometryTests
     [Theory]
     [InlineData("py27")]
     [InlineData("py312")]
+    public void Blocks_of_whole_cache_lines_start_on_a_line_and_a_pool_holds_as_many_as_CPythons(string profile)
+    {
+        using var heap = Heaps.Create(profile);
+        for (int c = 0; c < heap.Layout.SizeClassCount; c++)
+        {
+            int blockSize = (c + 1) * heap.Layout.Alignment;
+            int first = heap.FirstBlockOffset(blockSize);
+            Assert.True(first == heap.PoolOverhead || (blockSize % 64 == 0 && first == 64), $"{blockSize}-byte blocks start at {first}");
+            Assert.Equal((heap.Layout.PoolSize - heap.PoolOverhead) / blockSize, (heap.Layout.PoolSize - first) / blockSize);
+        }
+
+        // A 3.12 instance of two attributes and a dict object are 64-byte blocks: one line each.
+        Assert.Equal(64, heap.FirstBlockOffset(64));
+        void* block = heap.Allocate(64, BlockKind.GcObject);
+        Assert.Equal(0, (nint)block % 64);
+    }
+
+    [Theory]
+    [InlineData("py27")]
+    [InlineData("py312")]
     public void BlocksOfAFreshPoolFollowEachOtherAfterThePoolHeader(string profile)
     {
         using var heap = Heaps.Create(profile);
@@ -57,7 +77,7 @@ public sealed unsafe class GeometryTests
             int blockSize = (c + 1) * heap.Layout.Alignment;
             void* first = heap.Allocate((nuint)blockSize, BlockKind.Buffer);
             void* second = heap.Allocate((nuint)blockSize, BlockKind.Buffer);
-            Assert.Equal(heap.PoolOverhead, (int)((nint)first - Heaps.PoolOf(heap, first)));
+            Assert.Equal(heap.FirstBlockOffset(blockSize), (int)((nint)first - Heaps.PoolOf(heap, first)));
             Assert.Equal(blockSize, (int)((byte*)second - (byte*)first));
         }
     }
@@ -113,7 +133,7 @@ public sealed unsafe class GeometryTests
         // The first block of each arena sits right after the first pool's header.
         foreach (nint arena in blocks.Select(p => Heaps.ArenaOf(heap, (void*)p)).Distinct())
         {
-            Assert.Contains(arena + heap.PoolOverhead, blocks);
+            Assert.Contains(arena + heap.FirstBlockOffset(heap.Layout.SmallRequestLimit), blocks);
         }
         Assert.Equal(3, heap.GetStats().ArenasInUse);
         Assert.Equal(3L * heap.Layout.ArenaSize, heap.BytesMapped);

@@ -12,7 +12,10 @@ namespace Refheap.Objects.Native.Classic;
 /// </summary>
 /// <remarks>
 /// Tracked, weak-referenceable, and without a clear function, as CPython's: a cycle through a
-/// class is broken through its dict.
+/// class is broken through its dict. Invariant of every cast to <see cref="PyClassicClassObject"/>
+/// here: the object is a classobj (the slots are called on this type's objects; the static
+/// helpers are given a class that <see cref="IsClass"/> accepted, a base from a class's
+/// bases, which PyClass_New and <c>__bases__</c> stores check, or an instance's class).
 /// </remarks>
 internal sealed unsafe class ClassicClassType : TypeDescriptor
 {

@@ -15,7 +15,9 @@ namespace Refheap.Objects.Native.Classic;
 /// function: a cycle through instances is broken through their dicts. The type object carries
 /// the heap-type flag so that the operators try the instance's special methods (through
 /// <see cref="TryCallMethod"/>), and, for <see cref="ClassicTypes.FinalizedInstance"/>, the
-/// finalizer flag.
+/// finalizer flag. Invariant of every cast to <see cref="PyClassicInstanceObject"/> here: the
+/// object's type is one of the two instance types (callers check the descriptor), and its
+/// class field always holds a classobj (<c>__class__</c> stores check it).
 /// </remarks>
 internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
 {

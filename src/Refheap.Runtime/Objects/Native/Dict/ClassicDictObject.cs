@@ -17,7 +17,7 @@ namespace Refheap.Objects.Native.Dict;
 /// With its 16-byte GC header the block is 256 bytes: the largest small request, so a dict comes
 /// from the pools (and goes back to them) as an instance does, where CPython 2.7's 280-byte dict
 /// falls through to malloc. <c>sys.getsizeof</c> still reports 2.7's 248 + 32 (see
-/// <see cref="DictType.UnmodelledBytes"/>).
+/// <see cref="DictType.ReportedSizeAdjustment"/>).
 /// A zeroed block (Table null) is a valid empty dict: the table is set up on first use, so
 /// that instances of dict subclasses, allocated zeroed, need no constructor call.
 /// </summary>

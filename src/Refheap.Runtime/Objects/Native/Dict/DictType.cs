@@ -53,7 +53,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
     /// <inheritdoc/>
     /// <remarks>py27: 2.7's <c>ma_lookup</c> pointer, 8 bytes (<see cref="ClassicDictObject"/>).</remarks>
-    public override nuint UnmodelledBytes => _compact ? 0 : (nuint)sizeof(nint);
+    public override nint ReportedSizeAdjustment => _compact ? 0 : sizeof(nint);
 
     /// <inheritdoc/>
     /// <remarks>A zeroed block of this size is a valid empty dict, so subclass instances need no set-up.</remarks>
@@ -302,7 +302,7 @@ internal sealed unsafe partial class DictType : DictTypeBase
 
         // 2.7's dict_sizeof: the object, plus the table when it is not the inline one.
         var mp = (ClassicDictObject*)self;
-        return ObjectSize + UnmodelledBytes + (mp->Table == null || mp->Table == ClassicDictObject.SmallTable(mp) ? 0 : (nuint)(mp->Mask + 1) * (nuint)sizeof(DictEntry));
+        return (nuint)((nint)ObjectSize + ReportedSizeAdjustment) + (mp->Table == null || mp->Table == ClassicDictObject.SmallTable(mp) ? 0 : (nuint)(mp->Mask + 1) * (nuint)sizeof(DictEntry));
     }
 
     /// <inheritdoc/>

@@ -230,14 +230,22 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyBaseExceptionObject);
+    /// <remarks>
+    /// CPython's BaseException is 40 bytes in 2.7 (dict, args, message) and 72 in 3.12 (dict,
+    /// args, notes, traceback, context, cause, suppress_context); Refheap's keeps the five
+    /// fields both profiles use.
+    /// </remarks>
+    public override nint ReportedSizeAdjustment => (Heap.Profile.Wording == ErrorWording.Cpython27 ? 40 : 72) - sizeof(PyBaseExceptionObject);
+
+    /// <inheritdoc/>
+    public override nuint SizeOf(PyObject* self) => (nuint)(sizeof(PyBaseExceptionObject) + ReportedSizeAdjustment);
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
     {
         Heap.Gc.Untrack(self);
         ReleaseContents(self);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, (nuint)sizeof(PyBaseExceptionObject));
     }
 
     /// <inheritdoc/>

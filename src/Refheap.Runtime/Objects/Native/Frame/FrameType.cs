@@ -221,8 +221,18 @@ internal sealed unsafe class FrameType : TypeDescriptor
             }
         }
 
+        // As frame_traverse: a running frame's value stack belongs to the evaluation in
+        // progress (2.7's f_stacktop is NULL then), so only its locals, cells and free
+        // variables are its references; a suspended generator's stack is the frame's own.
+        var count = f->SlotCount;
+        if ((f->State & (int)FrameState.Executing) != 0 && f->Code != null)
+        {
+            var code = (PyCodeObject*)f->Code;
+            count = Math.Min(count, code->LocalCount + code->CellCount + code->FreeCount);
+        }
+
         var slots = Slots(self);
-        for (var i = 0; i < f->SlotCount; i++)
+        for (var i = 0; i < count; i++)
         {
             if (slots[i] != null)
             {

@@ -48,8 +48,11 @@ internal sealed unsafe partial class InstanceType
     /// <summary>Whether the instance currently has a dict object (3.12: false while values are inline).</summary>
     public bool HasDictObject(PyObject* self) => DictOf(self) != null;
 
-    /// <inheritdoc/>
-    public override PyRef GetAttr(PyObject* self, PyObject* name)
+    /// <summary>
+    /// getattr without the class's own <c>__getattribute__</c> and <c>__getattr__</c>
+    /// (object.__getattribute__): a new reference, or null with the error set.
+    /// </summary>
+    public PyRef GetAttrWithoutHooks(PyObject* self, PyObject* name)
     {
         var type = self->Type;
         if (Layout.DictOffset != 0 && StrType.EqualsText(name, "__dict__"))
@@ -130,8 +133,11 @@ internal sealed unsafe partial class InstanceType
         return null;
     }
 
-    /// <inheritdoc/>
-    public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
+    /// <summary>
+    /// setattr (value non-null) or delattr without the class's own <c>__setattr__</c> and
+    /// <c>__delattr__</c> (object.__setattr__): 0, or -1 with the error set.
+    /// </summary>
+    public int SetAttrWithoutHooks(PyObject* self, PyObject* name, PyObject* value)
     {
         var slotOffset = Layout.SlotOffset(name);
         if (slotOffset != 0)

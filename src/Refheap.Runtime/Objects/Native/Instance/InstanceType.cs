@@ -78,7 +78,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     {
         if (!Heap.Profile.InlineInstanceValues)
         {
-            return Layout.Size + Layout.SolidBase.UnmodelledBytes;
+            return (nuint)((nint)Layout.Size + Layout.SolidBase.ReportedSizeAdjustment);
         }
 
         var preHeader = Layout.DictOffset != 0 || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;

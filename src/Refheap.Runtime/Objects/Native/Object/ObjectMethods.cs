@@ -22,7 +22,45 @@ internal static unsafe class ObjectMethods
     public static IEnumerable<BuiltinMethod> Create() =>
     [
         new("__init__", ArgumentSpec.AnyArgs, Init),
+        new("__getattribute__", ArgumentSpec.Wrapper(1), GetAttribute),
+        new("__setattr__", ArgumentSpec.Wrapper(2), SetAttr),
+        new("__delattr__", ArgumentSpec.Wrapper(1), DelAttr),
     ];
+
+    // object.__getattribute__/__setattr__/__delattr__: the generic ways, which a class's own
+    // attribute methods call to do the actual work (never the class's methods again).
+    private static PyRef GetAttribute(Heap heap, PyObject* self, MethodArgs a) =>
+        !IsName(heap, a[0]) ? PyRef.Null
+        : self->Type->Descriptor is InstanceType it ? it.GetAttrWithoutHooks(self, a[0])
+        : heap.GetAttr(self, a[0]);
+
+    private static PyRef SetAttr(Heap heap, PyObject* self, MethodArgs a) => Store(heap, self, a[0], a[1]);
+
+    private static PyRef DelAttr(Heap heap, PyObject* self, MethodArgs a) => Store(heap, self, a[0], null);
+
+    private static PyRef Store(Heap heap, PyObject* self, PyObject* name, PyObject* value)
+    {
+        if (!IsName(heap, name))
+        {
+            return PyRef.Null;
+        }
+
+        var status = self->Type->Descriptor is InstanceType it
+            ? it.SetAttrWithoutHooks(self, name, value)
+            : self->Type->Descriptor.SetAttr(self, name, value);
+        return status < 0 ? PyRef.Null : heap.None;
+    }
+
+    private static bool IsName(Heap heap, PyObject* name)
+    {
+        if (Heap.IsInstance(name, heap.Types.Str))
+        {
+            return true;
+        }
+
+        heap.RaiseTypeError($"attribute name must be string, not '{name->Type->Descriptor.Name}'");
+        return false;
+    }
 
     private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
     {

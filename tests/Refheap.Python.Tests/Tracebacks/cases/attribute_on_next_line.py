@@ -1,0 +1,5 @@
+class A(object):
+    pass
+a = A()
+print(a.
+      missing)

@@ -1,0 +1,5 @@
+def f(*a):
+    return a
+x = f(1,
+      undefined,
+      3)

@@ -1,0 +1,5 @@
+def g():
+    return undefined
+def f():
+    return g() + 1
+f()
