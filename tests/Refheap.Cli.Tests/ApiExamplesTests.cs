@@ -74,6 +74,21 @@ public sealed class ApiExamplesTests
     }
 
     [Fact]
+    public void Attribute_names()
+    {
+        using var runtime = new Runtime();
+        using var scope = runtime.OpenScope();
+        var name = runtime.Name("name");
+        var task = runtime.Call(runtime.DefineClass("Task"));
+        task.SetAttr(name, runtime.Int(1));
+        Assert.True(runtime.HasAttr(task, name));
+        Assert.Equal("1", task.GetAttr(name).Repr());
+        Assert.Equal("1", task.GetAttr("name").Repr()); // the same attribute as its text
+        task.DelAttr(name);
+        Assert.False(runtime.HasAttr(task, "name"));
+    }
+
+    [Fact]
     public void Persistent_handles()
     {
         using var runtime = new Runtime();

@@ -10,8 +10,8 @@ namespace Refheap;
 /// counting, the cycle collector, the pymalloc allocator — driven from C#.
 /// </summary>
 /// <remarks>
-/// Every public call takes the runtime lock (re-entrant); <see cref="Enter"/> holds it for a
-/// batch. Values come back as <see cref="Handle"/>s owned by the innermost open
+/// Every public call takes the runtime lock unless its thread holds it already;
+/// <see cref="Enter"/> holds it for a batch (re-entrant). Values come back as <see cref="Handle"/>s owned by the innermost open
 /// <see cref="HandleScope"/>. A Python exception raised by an operation is thrown as
 /// <see cref="PythonException"/>, leaving the heap intact. Several runtimes may live in one
 /// process; they share nothing.
@@ -77,6 +77,9 @@ public sealed partial class Runtime : IDisposable
         return table != null && table.Owner == this ? table : FindThreadTable();
     }
 
+    // A managed thread id can be reused once its thread has ended: the new thread then takes
+    // over the old one's table, whose scopes nobody can close any more and whose lock depth is
+    // 0 (a thread that ends holding the lock leaves it held, with or without this table).
     private HandleTable FindThreadTable()
     {
         var id = Environment.CurrentManagedThreadId;
