@@ -253,6 +253,8 @@ internal sealed unsafe partial class Heap
         t->RefOffsets = offsets.Length == 0 ? null : (int*)NativeMemory.Alloc((nuint)(offsets.Length * sizeof(int)));
         offsets.CopyTo(new Span<int>(t->RefOffsets, offsets.Length));
         t->ValuesOffset = layout.ValuesOffset;
+        // The solid base's traverse must be a static function of its own (list, dict, set,
+        // exceptions): the dispatching default would come back to this class.
         var baseTraverse = layout.SolidBase.TraverseFunction;
         t->BaseTraverse = layout.SolidBase == layout.SolidBase.Heap.Types.Object ? null : baseTraverse;
     }
@@ -314,9 +316,11 @@ internal sealed unsafe partial class Heap
         {
             dictOffset = (int)size;
             size += 8;
-            if (Profile.InlineInstanceValues)
+            if (Profile.InlineInstanceValues && solidBase == Types.Object)
             {
-                // 3.12: the dict word also holds the inline values' header (InstanceType).
+                // 3.12: the dict word also holds the inline values' header (InstanceType). Only
+                // object's instances start with inline values (object_new sets them up); a
+                // subclass of list, dict or set makes a real dict on its first attribute.
                 valuesOffset = dictOffset;
             }
         }

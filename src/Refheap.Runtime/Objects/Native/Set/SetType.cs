@@ -342,7 +342,17 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    /// <remarks>
+    /// A static function, not the descriptor's <see cref="Traverse"/>: a set subclass's
+    /// instance traverses its set part through it, and dispatching on the instance's type
+    /// would come back to the subclass (endless recursion).
+    /// </remarks>
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseEntries;
+
+    /// <inheritdoc/>
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseEntries(self, visit, arg);
+
+    private static int TraverseEntries(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var so = Set(self);
         nint pos = 0;
