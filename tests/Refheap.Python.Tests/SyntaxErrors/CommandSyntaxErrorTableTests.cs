@@ -14,26 +14,16 @@ namespace Refheap.Python.Tests.SyntaxErrors;
 /// </summary>
 public sealed class CommandSyntaxErrorTableTests
 {
-    private static readonly string s_root = Path.Combine(AppContext.BaseDirectory, "SyntaxErrors", "command");
+    private static readonly CaseTable s_table = new("SyntaxErrors", "command");
 
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(s_root, "cases"), "*.py").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file), "py27");
-            data.Add(Path.GetFileNameWithoutExtension(file), "py312");
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => s_table.Cases();
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void A_command_reports_what_python_c_reports(string name, string profile)
     {
-        var source = File.ReadAllText(Path.Combine(s_root, "cases", name + ".py"), Encoding.UTF8);
-        var expected = File.ReadAllText(Path.Combine(s_root, "expected", $"{name}.{profile}"), Encoding.UTF8);
+        var source = s_table.Source(name);
+        var expected = s_table.Expected(name, profile);
         string actual;
         try
         {

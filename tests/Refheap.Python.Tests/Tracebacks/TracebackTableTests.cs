@@ -13,26 +13,16 @@ namespace Refheap.Python.Tests.Tracebacks;
 /// </summary>
 public sealed partial class TracebackTableTests
 {
-    private static readonly string s_root = Path.Combine(AppContext.BaseDirectory, "Tracebacks");
+    private static readonly CaseTable s_table = new("Tracebacks");
 
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(s_root, "cases"), "*.py").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file), "py27");
-            data.Add(Path.GetFileNameWithoutExtension(file), "py312");
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => s_table.Cases();
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Refheap_prints_the_traceback_CPython_prints(string name, string profile)
     {
-        var source = File.ReadAllText(Path.Combine(s_root, "cases", name + ".py"), Encoding.UTF8);
-        var expected = File.ReadAllText(Path.Combine(s_root, "expected", $"{name}.{profile}"), Encoding.UTF8);
+        var source = s_table.Source(name);
+        var expected = s_table.Expected(name, profile);
         var run = ProgramRun.Of(profile, source, name + ".py");
         Assert.Equal(expected, FileDirectory().Replace(run.Stderr, "File \"$1\""));
     }
