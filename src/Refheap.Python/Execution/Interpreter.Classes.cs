@@ -102,21 +102,17 @@ internal sealed partial class Interpreter
         }
 
         exit = _api.DescriptorGet(exitAttr, manager, manager.Type);
-        if (exit.IsNull)
-        {
-            return exit;
-        }
+        return exit.IsNull ? exit : CallEnter(_api.DescriptorGet(enterAttr, manager, manager.Type), ref exit);
+    }
 
-        var enter = _api.DescriptorGet(enterAttr, manager, manager.Type);
-        if (enter.IsNull)
-        {
-            exit.DecRef();
-            exit = PyRef.Null;
-            return enter;
-        }
-
-        var r = CallValue(enter, [], default);
-        enter.DecRef();
+    /// <summary>
+    /// Calls the bound <c>__enter__</c> (a new reference, consumed; null when getting it failed):
+    /// its result, or null with <paramref name="exit"/> dropped and set to null.
+    /// </summary>
+    private PyRef CallEnter(PyRef enter, ref PyRef exit)
+    {
+        var r = enter.IsNull ? enter : CallValue(enter, [], default);
+        enter.XDecRef();
         if (r.IsNull)
         {
             exit.DecRef();

@@ -62,27 +62,6 @@ internal sealed partial class Interpreter
     private PyRef EnterClassicContext(PyRef manager, out PyRef exit)
     {
         exit = _api.GetAttr(manager, "__exit__");
-        if (exit.IsNull)
-        {
-            return exit;
-        }
-
-        var enter = _api.GetAttr(manager, "__enter__");
-        if (enter.IsNull)
-        {
-            exit.DecRef();
-            exit = PyRef.Null;
-            return enter;
-        }
-
-        var r = CallValue(enter, [], default);
-        enter.DecRef();
-        if (r.IsNull)
-        {
-            exit.DecRef();
-            exit = PyRef.Null;
-        }
-
-        return r;
+        return exit.IsNull ? exit : CallEnter(_api.GetAttr(manager, "__enter__"), ref exit);
     }
 }
