@@ -54,6 +54,7 @@ internal sealed partial class Interpreter
         var code = unit.Code;
         var consts = unit.ConstantObjects;
         var names = unit.NameObjects;
+        var globalCaches = unit.GlobalCaches;
         var slots = ObjectApi.FrameSlots(frame);
         var globals = ObjectApi.FrameGlobals(frame);
         var builtins = ObjectApi.FrameBuiltins(frame);
@@ -196,12 +197,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = slots[arg].NewRef();
                     continue;
                 case OpCode.LoadGlobal:
-                    a = _api.DictGet(globals, names[arg]);
-                    if (a.IsNull && !_heap.ErrorOccurred)
-                    {
-                        a = _api.DictGet(builtins, names[arg]);
-                    }
-
+                    a = _api.LoadGlobal(globals, builtins, names[arg], ref globalCaches[arg]);
                     if (a.IsNull)
                     {
                         if (!_heap.ErrorOccurred)
