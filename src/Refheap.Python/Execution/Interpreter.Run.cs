@@ -48,6 +48,10 @@ internal sealed partial class Interpreter
         }
     }
 
+    // Fully optimized from its first call: the loop is one large method, and tiering would run
+    // it unoptimized (and then instrumented) until a slow background compile of its final
+    // form finishes, which on a busy machine is long after a short program has ended.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PyRef Loop(PyRef frame, PyRef resume, bool isThrow)
     {
         var codeObject = ObjectApi.FrameCode(frame);
