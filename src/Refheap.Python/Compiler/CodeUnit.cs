@@ -87,6 +87,9 @@ internal sealed class CodeUnit
     /// <summary>LOAD_GLOBAL's cache, one per name (<see cref="ObjectApi.LoadGlobal"/>); made with <see cref="NameObjects"/>.</summary>
     public ObjectApi.GlobalCache[] GlobalCaches { get; set; } = [];
 
+    /// <summary>LOAD_ATTR's cache for module attributes, one per name (<see cref="ObjectApi.CachedModuleAttribute"/>).</summary>
+    public ObjectApi.GlobalCache[] AttributeCaches { get; set; } = [];
+
     /// <summary>The parameter names as interned str objects, for keyword matching.</summary>
     public PyRef[] ParameterNameObjects { get; set; } = [];
 }

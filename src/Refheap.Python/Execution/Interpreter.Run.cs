@@ -60,6 +60,7 @@ internal sealed partial class Interpreter
         var consts = unit.ConstantObjects;
         var names = unit.NameObjects;
         var globalCaches = unit.GlobalCaches;
+        var attributeCaches = unit.AttributeCaches;
         var slots = ObjectApi.FrameSlots(frame);
         var globals = ObjectApi.FrameGlobals(frame);
         var builtins = ObjectApi.FrameBuiltins(frame);
@@ -285,7 +286,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.LoadAttr:
                     a = slots[sp - 1];
-                    r = _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
                     if (r.IsNull)
                     {
                         goto error;
@@ -671,7 +672,7 @@ internal sealed partial class Interpreter
                         continue;
                     }
 
-                    r = _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
                     if (r.IsNull)
                     {
                         goto error;
@@ -1004,6 +1005,24 @@ internal sealed partial class Interpreter
             LeaveFrame(frame);
             return PyRef.Null;
         }
+    }
+
+    /// <summary><c>module.name</c> (both borrowed) through the name's cache: a new reference, or null with the error set.</summary>
+    private PyRef ModuleAttribute(PyRef module, PyRef name, ref ObjectApi.GlobalCache cache)
+    {
+        var r = _api.CachedModuleAttribute(module, name, ref cache);
+        if (!r.IsNull)
+        {
+            return ObjectApi.NewRef(r);
+        }
+
+        r = _api.GetAttr(module, name);
+        if (!r.IsNull)
+        {
+            _api.RememberModuleAttribute(module, name, ref cache);
+        }
+
+        return r;
     }
 
     /// <summary>Pops the parts <paramref name="arg"/>'s bits name (1 lower, 2 upper, 4 step) and makes their slice: a new reference or null.</summary>

@@ -1,4 +1,5 @@
 using Refheap.Objects.Native.Dict;
+using Refheap.Objects.Native.Module;
 using Refheap.Objects.Native.Str;
 
 namespace Refheap.Objects;
@@ -71,6 +72,42 @@ internal sealed unsafe partial class ObjectApi
         }
 
         return LoadGlobalSlow(globals, builtins, name, ref cache);
+    }
+
+    /// <summary>Whether <paramref name="o"/> is exactly a module (not a subclass's instance).</summary>
+    public bool IsExactModule(PyRef o) => o.Ptr->Type == Heap.Types.Module.TypeObject;
+
+    /// <summary>
+    /// <c>module.name</c> for an exact module from its dict's cached entry (3.12's
+    /// LOAD_ATTR_MODULE): the value, BORROWED, or null when the cache does not answer (then read
+    /// the attribute as usual and <see cref="RememberModuleAttribute"/>). A hit is the value
+    /// the module's own lookup returns: that reads the dict first, for any name but <c>__dict__</c>.
+    /// </summary>
+    public PyRef CachedModuleAttribute(PyRef o, PyRef name, ref GlobalCache cache)
+    {
+        if (cache.Found == 0 || !IsExactModule(o))
+        {
+            return PyRef.Null;
+        }
+
+        var d = ((PyModuleObject*)o.Ptr)->Dict;
+        return cache.Found == (nint)d ? new PyRef(CachedValue((CompactDictObject*)d, name.Ptr, cache.Index)) : PyRef.Null;
+    }
+
+    /// <summary>After <c>module.name</c> was read as usual: caches the name's entry in the module's dict when it came from there.</summary>
+    public void RememberModuleAttribute(PyRef o, PyRef name, ref GlobalCache cache)
+    {
+        cache.Found = 0;
+        if (!IsExactModule(o) || StrType.EqualsText(name.Ptr, "__dict__"))
+        {
+            return;
+        }
+
+        var d = ((PyModuleObject*)o.Ptr)->Dict;
+        if (d != null)
+        {
+            Remember(new PyRef(d), name, ref cache);
+        }
     }
 
     private PyRef LoadGlobalSlow(PyRef globals, PyRef builtins, PyRef name, ref GlobalCache cache)

@@ -1,9 +1,10 @@
 namespace Refheap.Python.Tests.Execution;
 
 /// <summary>
-/// Global and builtin name lookups from functions, which py312 answers from a per-name cache
-/// (ObjectApi.LoadGlobal): every rebinding, shadowing, deletion and growth of the globals is
-/// seen at once, as on CPython (outputs checked with CPython 2.7.18 and 3.12.1).
+/// Global and builtin name lookups and module attribute reads from functions, which py312
+/// answers from per-name caches (ObjectApi.LoadGlobal, ObjectApi.CachedModuleAttribute): every
+/// rebinding, shadowing, deletion and growth is seen at once, as on CPython (outputs checked
+/// with CPython 2.7.18 and 3.12.1).
 /// </summary>
 public sealed class GlobalLookupTests
 {
@@ -54,5 +55,42 @@ print(shadow_in_loop())
         Assert.Equal(
             "True 1\nTrue 1\nTrue 1\n42 2\n3\n-1\n" + nameError + "\n[2, 2, 7, 7]\n[2, 2, 7, 7]\n",
             run.Stdout);
+    }
+
+    private const string ModuleProgram = @"from __future__ import print_function
+import sys
+import weakref
+def get():
+    return weakref.ref
+r0 = get()
+for i in range(3):
+    print(get() is r0)
+weakref.ref = 5
+print(get())
+del weakref.ref
+try:
+    get()
+except AttributeError as e:
+    print(""AttributeError"")
+weakref.ref = r0
+print(get() is r0)
+def d():
+    return sys.__dict__ is sys.__dict__, type(sys.__dict__).__name__
+print(d(), d())
+def grow():
+    for k in range(40):
+        setattr(weakref, ""x%d"" % k, k)
+    return weakref.x39 + weakref.x0
+print(grow(), get() is r0)
+";
+
+    [Theory]
+    [MemberData(nameof(Py.Both), MemberType = typeof(Py))]
+    public void RebindingAndDeletingModuleAttributesIsSeenByLaterReads(string profile)
+    {
+        var run = ProgramRun.Of(profile, ModuleProgram);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("True\nTrue\nTrue\n5\nAttributeError\nTrue\n(True, 'dict') (True, 'dict')\n39 True\n", run.Stdout);
     }
 }
