@@ -91,6 +91,12 @@ internal sealed class CodeUnit
     /// <summary>The names as interned str objects (borrowed: interned strings live as long as the heap).</summary>
     public PyRef[] NameObjects { get; set; } = [];
 
+    /// <summary>LOAD_GLOBAL's cache, one per name (<see cref="ObjectApi.LoadGlobal"/>); made with <see cref="NameObjects"/>.</summary>
+    public ObjectApi.GlobalCache[] GlobalCaches { get; set; } = [];
+
+    /// <summary>LOAD_ATTR's cache for module attributes, one per name (<see cref="ObjectApi.CachedModuleAttribute"/>).</summary>
+    public ObjectApi.GlobalCache[] AttributeCaches { get; set; } = [];
+
     /// <summary>The parameter names as interned str objects, for keyword matching.</summary>
     public PyRef[] ParameterNameObjects { get; set; } = [];
 }

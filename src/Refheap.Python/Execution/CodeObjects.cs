@@ -100,6 +100,8 @@ internal static class CodeObjects
 
             unit.ConstantObjects = objects;
             unit.NameObjects = names;
+            unit.GlobalCaches = new ObjectApi.GlobalCache[names.Length];
+            unit.AttributeCaches = new ObjectApi.GlobalCache[names.Length];
             unit.ParameterNameObjects = unit.LocalNames.Select(api.Intern).ToArray();
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Objects;
 using Refheap.Objects.Native.Frame;
 using Refheap.Python.Compiler;
@@ -47,6 +48,10 @@ internal sealed partial class Interpreter
         }
     }
 
+    // Fully optimized from its first call: the loop is one large method, and tiering would run
+    // it unoptimized (and then instrumented) until a slow background compile of its final
+    // form finishes, which on a busy machine is long after a short program has ended.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PyRef Loop(PyRef frame, PyRef resume, bool isThrow)
     {
         var codeObject = ObjectApi.FrameCode(frame);
@@ -54,6 +59,8 @@ internal sealed partial class Interpreter
         var code = unit.Code;
         var consts = unit.ConstantObjects;
         var names = unit.NameObjects;
+        var globalCaches = unit.GlobalCaches;
+        var attributeCaches = unit.AttributeCaches;
         var slots = ObjectApi.FrameSlots(frame);
         var globals = ObjectApi.FrameGlobals(frame);
         var builtins = ObjectApi.FrameBuiltins(frame);
@@ -63,6 +70,10 @@ internal sealed partial class Interpreter
         int pc;
         var at = 0;
         var reraise = false;
+
+        // A copy of sp for the helpers that move it by reference: sp itself never has its
+        // address taken, so that the JIT keeps it in a register.
+        int top;
         if ((state & (int)FrameState.Suspended) != 0)
         {
             sp = ObjectApi.FrameStackTop(frame);
@@ -71,12 +82,12 @@ internal sealed partial class Interpreter
             if (isThrow)
             {
                 // Raised at the yield: the loop's first step goes to the error path.
-                _heap.RestoreError(resume.NewRef());
+                _heap.RestoreError(ObjectApi.NewRef(resume));
                 pc--;
             }
             else
             {
-                slots[sp++] = resume.IsNull ? _api.NoneObject.NewRef() : resume.NewRef();
+                slots[sp++] = resume.IsNull ? ObjectApi.NewRef(_api.NoneObject) : ObjectApi.NewRef(resume);
                 if ((OpCode)(byte)code[pc - 1] == OpCode.YieldFrom)
                 {
                     // Suspended in a yield from: run it again with the sent value.
@@ -117,7 +128,7 @@ internal sealed partial class Interpreter
                 case OpCode.PopTop:
                     a = slots[--sp];
                     slots[sp] = default;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.RotTwo:
                     (slots[sp - 1], slots[sp - 2]) = (slots[sp - 2], slots[sp - 1]);
@@ -129,16 +140,16 @@ internal sealed partial class Interpreter
                     slots[sp - 3] = a;
                     continue;
                 case OpCode.DupTop:
-                    slots[sp] = slots[sp - 1].NewRef();
+                    slots[sp] = ObjectApi.NewRef(slots[sp - 1]);
                     sp++;
                     continue;
                 case OpCode.DupTopTwo:
-                    slots[sp] = slots[sp - 2].NewRef();
-                    slots[sp + 1] = slots[sp - 1].NewRef();
+                    slots[sp] = ObjectApi.NewRef(slots[sp - 2]);
+                    slots[sp + 1] = ObjectApi.NewRef(slots[sp - 1]);
                     sp += 2;
                     continue;
                 case OpCode.LoadConst:
-                    slots[sp++] = consts[arg].NewRef();
+                    slots[sp++] = ObjectApi.NewRef(consts[arg]);
                     continue;
                 case OpCode.LoadFast:
                     a = slots[arg];
@@ -148,7 +159,7 @@ internal sealed partial class Interpreter
                         goto error;
                     }
 
-                    slots[sp++] = a.NewRef();
+                    slots[sp++] = ObjectApi.NewRef(a);
                     continue;
                 case OpCode.StoreFast:
                     a = slots[arg];
@@ -165,7 +176,7 @@ internal sealed partial class Interpreter
                     }
 
                     slots[arg] = default;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.LoadDeref:
                     a = ObjectApi.CellGet(slots[arg]);
@@ -175,13 +186,13 @@ internal sealed partial class Interpreter
                         goto error;
                     }
 
-                    slots[sp++] = a.NewRef();
+                    slots[sp++] = ObjectApi.NewRef(a);
                     continue;
                 case OpCode.StoreDeref:
                     a = slots[--sp];
                     slots[sp] = default;
                     ObjectApi.CellSet(slots[arg], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.DeleteDeref:
                     if (ObjectApi.CellGet(slots[arg]).IsNull)
@@ -193,15 +204,10 @@ internal sealed partial class Interpreter
                     ObjectApi.CellSet(slots[arg], PyRef.Null);
                     continue;
                 case OpCode.LoadClosure:
-                    slots[sp++] = slots[arg].NewRef();
+                    slots[sp++] = ObjectApi.NewRef(slots[arg]);
                     continue;
                 case OpCode.LoadGlobal:
-                    a = _api.DictGet(globals, names[arg]);
-                    if (a.IsNull && !_heap.ErrorOccurred)
-                    {
-                        a = _api.DictGet(builtins, names[arg]);
-                    }
-
+                    a = _api.LoadGlobal(globals, builtins, names[arg], ref globalCaches[arg]);
                     if (a.IsNull)
                     {
                         if (!_heap.ErrorOccurred)
@@ -212,13 +218,13 @@ internal sealed partial class Interpreter
                         goto error;
                     }
 
-                    slots[sp++] = a.NewRef();
+                    slots[sp++] = ObjectApi.NewRef(a);
                     continue;
                 case OpCode.StoreGlobal:
                     a = slots[--sp];
                     slots[sp] = default;
                     status = _api.DictSet(globals, names[arg], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -256,13 +262,13 @@ internal sealed partial class Interpreter
                         goto error;
                     }
 
-                    slots[sp++] = a.NewRef();
+                    slots[sp++] = ObjectApi.NewRef(a);
                     continue;
                 case OpCode.StoreName:
                     a = slots[--sp];
                     slots[sp] = default;
                     status = _api.DictSet(ObjectApi.FrameLocals(frame), names[arg], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -280,22 +286,22 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.LoadAttr:
                     a = slots[sp - 1];
-                    r = _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
                     if (r.IsNull)
                     {
                         goto error;
                     }
 
                     slots[sp - 1] = r;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.StoreAttr:
                     a = slots[--sp];
                     b = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
                     status = _api.SetAttr(a, names[arg], b);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (status < 0)
                     {
                         goto error;
@@ -306,7 +312,7 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     slots[sp] = default;
                     status = _api.DeleteAttr(a, names[arg]);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -318,8 +324,8 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
                     r = _api.GetItem(a, b);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (r.IsNull)
                     {
                         goto error;
@@ -333,9 +339,9 @@ internal sealed partial class Interpreter
                     c = slots[--sp];
                     slots[sp] = slots[sp + 1] = slots[sp + 2] = default;
                     status = _api.SetItem(a, b, c);
-                    a.DecRef();
-                    b.DecRef();
-                    c.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
+                    ObjectApi.Release(c);
                     if (status < 0)
                     {
                         goto error;
@@ -347,8 +353,8 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
                     status = _api.DeleteItem(a, b);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (status < 0)
                     {
                         goto error;
@@ -356,7 +362,9 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.BuildSlice:
-                    r = BuildSlice(slots, ref sp, arg);
+                    top = sp;
+                    r = BuildSlice(slots, ref top, arg);
+                    sp = top;
                     if (r.IsNull)
                     {
                         goto error;
@@ -369,12 +377,12 @@ internal sealed partial class Interpreter
                 case OpCode.StoreSlice:
                 case OpCode.DeleteSlice:
                 {
-                    var step = (arg & 4) != 0 ? Pop(slots, ref sp) : PyRef.Null;
-                    var upper = (arg & 2) != 0 ? Pop(slots, ref sp) : PyRef.Null;
-                    var lower = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
-                    a = Pop(slots, ref sp);
+                    var step = (arg & 4) != 0 ? Take(ref slots[--sp]) : PyRef.Null;
+                    var upper = (arg & 2) != 0 ? Take(ref slots[--sp]) : PyRef.Null;
+                    var lower = (arg & 1) != 0 ? Take(ref slots[--sp]) : PyRef.Null;
+                    a = Take(ref slots[--sp]);
                     var op = (OpCode)(byte)instruction;
-                    var value = op == OpCode.StoreSlice ? Pop(slots, ref sp) : PyRef.Null;
+                    var value = op == OpCode.StoreSlice ? Take(ref slots[--sp]) : PyRef.Null;
                     r = PyRef.Null;
                     status = 0;
                     if (op == OpCode.Slice)
@@ -386,7 +394,7 @@ internal sealed partial class Interpreter
                         status = _api.SetSlice(a, lower, upper, step, value);
                     }
 
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     lower.XDecRef();
                     upper.XDecRef();
                     step.XDecRef();
@@ -416,8 +424,8 @@ internal sealed partial class Interpreter
                     r = (OpCode)(byte)instruction == OpCode.BinaryOp
                         ? _api.BinaryOperation(a, b, OperatorOf(arg))
                         : _api.InPlaceOperation(a, b, OperatorOf(arg));
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (r.IsNull)
                     {
                         goto error;
@@ -434,15 +442,15 @@ internal sealed partial class Interpreter
                     }
 
                     slots[sp - 1] = r;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.CompareOp:
                     b = slots[--sp];
                     a = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
                     r = Compare(a, b, (ComparisonOperator)arg);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (r.IsNull)
                     {
                         goto error;
@@ -458,7 +466,7 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     slots[sp] = default;
                     status = _api.Truth(a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -486,7 +494,7 @@ internal sealed partial class Interpreter
                     {
                         a = slots[--sp];
                         slots[sp] = default;
-                        a.DecRef();
+                        ObjectApi.Release(a);
                     }
 
                     continue;
@@ -499,7 +507,7 @@ internal sealed partial class Interpreter
                     }
 
                     slots[sp - 1] = r;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.ForIter:
                     ObjectApi.FramePc(frame) = at;
@@ -513,7 +521,7 @@ internal sealed partial class Interpreter
 
                         a = slots[--sp];
                         slots[sp] = default;
-                        a.DecRef();
+                        ObjectApi.Release(a);
                         pc = arg;
                         continue;
                     }
@@ -565,9 +573,9 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.ListAppend:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = _api.ListAppend(slots[sp - arg], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -575,9 +583,9 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.SetAdd:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = _api.SetAdd(slots[sp - arg], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -585,11 +593,11 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.MapAdd:
-                    b = Pop(slots, ref sp);
-                    a = Pop(slots, ref sp);
+                    b = Take(ref slots[--sp]);
+                    a = Take(ref slots[--sp]);
                     status = _api.DictSet(slots[sp - arg], a, b);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (status < 0)
                     {
                         goto error;
@@ -597,9 +605,9 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.ListExtend:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = _api.ExtendList(slots[sp - 1], a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -607,9 +615,9 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.DictMerge:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = MergeKeywords(slots[sp - 1], a, slots[sp - 2]);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -617,9 +625,9 @@ internal sealed partial class Interpreter
 
                     continue;
                 case OpCode.UnpackSequence:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = Unpack(a, arg, slots.Slice(sp, arg));
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -629,10 +637,10 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.UnpackExtended:
                 {
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     var count = (arg & 0xFF) + (arg >> 8) + 1;
                     status = UnpackExtended(a, arg & 0xFF, arg >> 8, slots.Slice(sp, count));
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -645,7 +653,7 @@ internal sealed partial class Interpreter
                 case OpCode.Call:
                     ObjectApi.FramePc(frame) = at;
                     r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg));
-                    PopCount(slots, ref sp, arg + 1);
+                    sp = PopCount(slots, sp, arg + 1);
                     if (r.IsNull)
                     {
                         goto error;
@@ -664,7 +672,7 @@ internal sealed partial class Interpreter
                         continue;
                     }
 
-                    r = _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
                     if (r.IsNull)
                     {
                         goto error;
@@ -672,12 +680,12 @@ internal sealed partial class Interpreter
 
                     slots[sp - 1] = r;
                     slots[sp++] = default;
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     continue;
                 case OpCode.CallMethod:
                     ObjectApi.FramePc(frame) = at;
                     r = CallMethod(slots[sp - arg - 2], slots[sp - arg - 1], slots.Slice(sp - arg, arg), slots.Slice(sp - arg - 1, arg + 1));
-                    PopCount(slots, ref sp, arg + 2);
+                    sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
                         goto error;
@@ -688,7 +696,7 @@ internal sealed partial class Interpreter
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
                     r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));
-                    PopCount(slots, ref sp, arg + 2);
+                    sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
                         goto error;
@@ -702,7 +710,7 @@ internal sealed partial class Interpreter
                     var kwargs = (arg & 1) != 0 ? slots[sp - 1] : PyRef.Null;
                     var count = (arg & 1) != 0 ? 3 : 2;
                     r = CallWithList(slots[sp - count], slots[sp - count + 1], kwargs);
-                    PopCount(slots, ref sp, count);
+                    sp = PopCount(slots, sp, count);
                     if (r.IsNull)
                     {
                         goto error;
@@ -713,7 +721,9 @@ internal sealed partial class Interpreter
                 }
 
                 case OpCode.MakeFunction:
-                    r = MakeFunction(slots, ref sp, arg, globals);
+                    top = sp;
+                    r = MakeFunction(slots, ref top, arg, globals);
+                    sp = top;
                     if (r.IsNull)
                     {
                         goto error;
@@ -722,13 +732,13 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.ReturnValue:
-                    r = Pop(slots, ref sp);
-                    ClearStack(slots, ref sp, stackBase);
+                    r = Take(ref slots[--sp]);
+                    sp = ClearStack(slots, sp, stackBase);
                     state = (int)FrameState.Completed | (state & (int)FrameState.SavedException);
                     LeaveFrame(frame);
                     return r;
                 case OpCode.YieldValue:
-                    r = Pop(slots, ref sp);
+                    r = Take(ref slots[--sp]);
                     ObjectApi.FramePc(frame) = pc;
                     ObjectApi.FrameStackTop(frame) = sp;
                     state = (int)FrameState.Suspended | (state & (int)FrameState.SavedException);
@@ -736,9 +746,9 @@ internal sealed partial class Interpreter
                     _yielded = true;
                     return r;
                 case OpCode.YieldFrom:
-                    b = Pop(slots, ref sp);
+                    b = Take(ref slots[--sp]);
                     r = DelegateStep(slots[sp - 1], b, out var finished);
-                    b.DecRef();
+                    ObjectApi.Release(b);
                     if (r.IsNull)
                     {
                         goto error;
@@ -748,7 +758,7 @@ internal sealed partial class Interpreter
                     {
                         a = slots[sp - 1];
                         slots[sp - 1] = r;
-                        a.DecRef();
+                        ObjectApi.Release(a);
                         continue;
                     }
 
@@ -759,37 +769,35 @@ internal sealed partial class Interpreter
                     _yielded = true;
                     return r;
                 case OpCode.Raise:
-                    if (DoRaise(slots, ref sp, arg))
-                    {
-                        reraise = true;
-                    }
-
+                    top = sp;
+                    reraise = DoRaise(slots, ref top, arg);
+                    sp = top;
                     goto error;
                 case OpCode.Reraise:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     ReattachTraceback(a);
                     _heap.RestoreError(a);
                     reraise = true;
                     goto error;
                 case OpCode.PushExcInfo:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     slots[sp++] = PushExceptionState(frame, a);
                     slots[sp++] = a;
                     continue;
                 case OpCode.PopExcept:
-                    PopExceptionState(Pop(slots, ref sp));
+                    PopExceptionState(Take(ref slots[--sp]));
                     continue;
                 case OpCode.PopExceptReraise:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     ReattachTraceback(a);
-                    PopExceptionState(Pop(slots, ref sp));
+                    PopExceptionState(Take(ref slots[--sp]));
                     _heap.RestoreError(a);
                     reraise = true;
                     goto error;
                 case OpCode.CheckExcMatch:
-                    b = Pop(slots, ref sp);
+                    b = Take(ref slots[--sp]);
                     status = ExceptionMatches(slots[sp - 1], b);
-                    b.DecRef();
+                    ObjectApi.Release(b);
                     if (status < 0)
                     {
                         goto error;
@@ -800,10 +808,10 @@ internal sealed partial class Interpreter
                 case OpCode.PrintItem:
                 case OpCode.PrintItemTo:
                 {
-                    var stream = (OpCode)(byte)instruction == OpCode.PrintItemTo ? Pop(slots, ref sp) : PyRef.Null;
-                    a = Pop(slots, ref sp);
+                    var stream = (OpCode)(byte)instruction == OpCode.PrintItemTo ? Take(ref slots[--sp]) : PyRef.Null;
+                    a = Take(ref slots[--sp]);
                     status = PrintItem(stream, a);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     stream.XDecRef();
                     if (status < 0)
                     {
@@ -816,7 +824,7 @@ internal sealed partial class Interpreter
                 case OpCode.PrintNewline:
                 case OpCode.PrintNewlineTo:
                 {
-                    var stream = (OpCode)(byte)instruction == OpCode.PrintNewlineTo ? Pop(slots, ref sp) : PyRef.Null;
+                    var stream = (OpCode)(byte)instruction == OpCode.PrintNewlineTo ? Take(ref slots[--sp]) : PyRef.Null;
                     status = PrintNewline(stream);
                     stream.XDecRef();
                     if (status < 0)
@@ -829,11 +837,11 @@ internal sealed partial class Interpreter
 
                 case OpCode.ImportName:
                     ObjectApi.FramePc(frame) = at;
-                    b = Pop(slots, ref sp);
-                    a = Pop(slots, ref sp);
+                    b = Take(ref slots[--sp]);
+                    a = Take(ref slots[--sp]);
                     r = Import(unit.Names[arg], b);
-                    a.DecRef();
-                    b.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
                     if (r.IsNull)
                     {
                         goto error;
@@ -851,9 +859,9 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.ImportStar:
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     status = ImportStar(a, ObjectApi.FrameLocals(frame));
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (status < 0)
                     {
                         goto error;
@@ -862,13 +870,13 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.BuildClass:
                     ObjectApi.FramePc(frame) = at;
-                    c = Pop(slots, ref sp);
-                    b = Pop(slots, ref sp);
-                    a = Pop(slots, ref sp);
+                    c = Take(ref slots[--sp]);
+                    b = Take(ref slots[--sp]);
+                    a = Take(ref slots[--sp]);
                     r = BuildClass(a, b, c, globals);
-                    a.DecRef();
-                    b.DecRef();
-                    c.DecRef();
+                    ObjectApi.Release(a);
+                    ObjectApi.Release(b);
+                    ObjectApi.Release(c);
                     if (r.IsNull)
                     {
                         goto error;
@@ -878,9 +886,10 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.BeforeWith:
                     ObjectApi.FramePc(frame) = at;
-                    a = Pop(slots, ref sp);
-                    r = EnterContext(a, out b);
-                    a.DecRef();
+                    a = Take(ref slots[--sp]);
+                    r = EnterContext(a, out var manager);
+                    b = manager;
+                    ObjectApi.Release(a);
                     if (r.IsNull)
                     {
                         goto error;
@@ -891,43 +900,43 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.WithExitNormal:
                     ObjectApi.FramePc(frame) = at;
-                    a = Pop(slots, ref sp);
+                    a = Take(ref slots[--sp]);
                     r = CallExit(a, PyRef.Null);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     if (r.IsNull)
                     {
                         goto error;
                     }
 
-                    r.DecRef();
+                    ObjectApi.Release(r);
                     continue;
                 case OpCode.WithExitException:
                 {
                     ObjectApi.FramePc(frame) = at;
-                    var exception = Pop(slots, ref sp);
-                    var prev = Pop(slots, ref sp);
-                    var exit = Pop(slots, ref sp);
+                    var exception = Take(ref slots[--sp]);
+                    var prev = Take(ref slots[--sp]);
+                    var exit = Take(ref slots[--sp]);
                     ReattachTraceback(exception);
                     r = CallExit(exit, exception);
-                    exit.DecRef();
+                    ObjectApi.Release(exit);
                     PopExceptionState(prev);
                     if (r.IsNull)
                     {
-                        exception.DecRef();
+                        ObjectApi.Release(exception);
                         goto error;
                     }
 
                     status = _api.Truth(r);
-                    r.DecRef();
+                    ObjectApi.Release(r);
                     if (status < 0)
                     {
-                        exception.DecRef();
+                        ObjectApi.Release(exception);
                         goto error;
                     }
 
                     if (status == 1)
                     {
-                        exception.DecRef();
+                        ObjectApi.Release(exception);
                         continue;
                     }
 
@@ -938,10 +947,10 @@ internal sealed partial class Interpreter
 
                 case OpCode.FormatValue:
                 {
-                    var spec = (arg & 1) != 0 ? Pop(slots, ref sp) : PyRef.Null;
-                    a = Pop(slots, ref sp);
+                    var spec = (arg & 1) != 0 ? Take(ref slots[--sp]) : PyRef.Null;
+                    a = Take(ref slots[--sp]);
                     r = FormatValue(a, (char)(arg >> 8), spec);
-                    a.DecRef();
+                    ObjectApi.Release(a);
                     spec.XDecRef();
                     if (r.IsNull)
                     {
@@ -954,7 +963,7 @@ internal sealed partial class Interpreter
 
                 case OpCode.BuildString:
                     r = JoinStrings(slots.Slice(sp - arg, arg));
-                    PopCount(slots, ref sp, arg);
+                    sp = PopCount(slots, sp, arg);
                     if (r.IsNull)
                     {
                         goto error;
@@ -985,17 +994,35 @@ internal sealed partial class Interpreter
             if (h >= 0)
             {
                 var handler = unit.Handlers[h];
-                ClearStack(slots, ref sp, stackBase + handler.Depth);
+                sp = ClearStack(slots, sp, stackBase + handler.Depth);
                 slots[sp++] = _heap.FetchError();
                 pc = handler.Target;
                 continue;
             }
 
-            ClearStack(slots, ref sp, stackBase);
+            sp = ClearStack(slots, sp, stackBase);
             state = (int)FrameState.Completed | (state & (int)FrameState.SavedException);
             LeaveFrame(frame);
             return PyRef.Null;
         }
+    }
+
+    /// <summary><c>module.name</c> (both borrowed) through the name's cache: a new reference, or null with the error set.</summary>
+    private PyRef ModuleAttribute(PyRef module, PyRef name, ref ObjectApi.GlobalCache cache)
+    {
+        var r = _api.CachedModuleAttribute(module, name, ref cache);
+        if (!r.IsNull)
+        {
+            return ObjectApi.NewRef(r);
+        }
+
+        r = _api.GetAttr(module, name);
+        if (!r.IsNull)
+        {
+            _api.RememberModuleAttribute(module, name, ref cache);
+        }
+
+        return r;
     }
 
     /// <summary>Pops the parts <paramref name="arg"/>'s bits name (1 lower, 2 upper, 4 step) and makes their slice: a new reference or null.</summary>
@@ -1018,8 +1045,20 @@ internal sealed partial class Interpreter
         return v;
     }
 
-    /// <summary>Pops and drops <paramref name="count"/> values.</summary>
-    private static void PopCount(Span<PyRef> slots, ref int sp, int count)
+    /// <summary>
+    /// Takes the value out of a stack slot (the slot is cleared): the evaluator pops with
+    /// <c>Take(ref slots[--sp])</c>, so that <c>sp</c> never has its address taken and stays in a register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyRef Take(ref PyRef slot)
+    {
+        var v = slot;
+        slot = default;
+        return v;
+    }
+
+    /// <summary>Pops and drops <paramref name="count"/> values; the new stack top.</summary>
+    private static int PopCount(Span<PyRef> slots, int sp, int count)
     {
         for (var i = 0; i < count; i++)
         {
@@ -1027,10 +1066,12 @@ internal sealed partial class Interpreter
             slots[sp] = default;
             v.XDecRef();
         }
+
+        return sp;
     }
 
-    /// <summary>Pops and drops values down to <paramref name="height"/>.</summary>
-    private static void ClearStack(Span<PyRef> slots, ref int sp, int height)
+    /// <summary>Pops and drops values down to <paramref name="height"/>; the new stack top.</summary>
+    private static int ClearStack(Span<PyRef> slots, int sp, int height)
     {
         while (sp > height)
         {
@@ -1038,5 +1079,7 @@ internal sealed partial class Interpreter
             slots[sp] = default;
             v.XDecRef();
         }
+
+        return sp;
     }
 }

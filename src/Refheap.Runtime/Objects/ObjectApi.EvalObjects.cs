@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Refheap.Objects.Native.Cell;
 using Refheap.Objects.Native.Code;
 using Refheap.Objects.Native.Exceptions;
@@ -149,6 +150,7 @@ internal sealed unsafe partial class ObjectApi
     }
 
     /// <summary>The pc, stack height and state of a frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ref int FramePc(PyRef frame) => ref FrameType.Fields(frame.Ptr)->Pc;
 
     /// <summary>The stack height saved while a frame is suspended.</summary>

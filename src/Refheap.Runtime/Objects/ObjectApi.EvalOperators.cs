@@ -1,4 +1,5 @@
 using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Int;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
@@ -76,6 +77,11 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>a op b</c>: new reference or null with the error set.</summary>
     public PyRef BinaryOperation(PyRef a, PyRef b, Operator op)
     {
+        if (op <= Operator.Subtract && TryIntAddSubtract(a.Ptr, b.Ptr, op, out var sum))
+        {
+            return sum;
+        }
+
         if (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr))
         {
             var special = SpecialBinary(a.Ptr, b.Ptr, op);
@@ -88,6 +94,30 @@ internal sealed unsafe partial class ObjectApi
         }
 
         return BuiltinBinary(a.Ptr, b.Ptr, op);
+    }
+
+    /// <summary>
+    /// <c>a + b</c> or <c>a - b</c> of two exact ints whose result fits a machine word, without
+    /// the general dispatch: the same int the number protocol makes (Heap.Binary's small-int
+    /// path ends in the same <c>Int.New</c>). False for anything else, which takes that path.
+    /// </summary>
+    private bool TryIntAddSubtract(PyObject* a, PyObject* b, Operator op, out PyRef result)
+    {
+        result = PyRef.Null;
+        var ints = Heap.Types.Int;
+        if (a->Type != ints.TypeObject || b->Type != ints.TypeObject || !ints.TryGetValue(a, out var x) || !ints.TryGetValue(b, out var y))
+        {
+            return false;
+        }
+
+        long r;
+        if (op == Operator.Add ? !IntMath.TryAdd(x, y, out r) : !IntMath.TrySubtract(x, y, out r))
+        {
+            return false;
+        }
+
+        result = ints.New(r);
+        return true;
     }
 
     /// <summary><c>a op= b</c>: lists extend and repeat in place; a class's <c>__iadd__</c> &amp; co are tried first.</summary>
