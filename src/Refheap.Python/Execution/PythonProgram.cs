@@ -102,7 +102,7 @@ public static class PythonProgram
             // what start-up leaves on the free lists is measured after both.
             var module = PrepareMain(interpreter, codeFileName);
             var arena = interpreter.Api.NewList([]);
-            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList);
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList, dialect.StartupDictFreeList);
             var exitCode = RunMain(interpreter, unit, module, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();

@@ -5,12 +5,13 @@ internal sealed partial class ObjectApi
 {
     /// <summary>
     /// Tops up the tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of
-    /// i + 1 items), the list free list and the bound-method free list to what CPython's start-up leaves on them,
+    /// i + 1 items), the list, dict and bound-method free lists to what CPython's start-up leaves on them,
     /// so that a program's first tuples and methods are recycled as CPython's are (no
     /// allocation counted). Uncounted; a full collection empties them as it empties the rest.
     /// </summary>
-    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount)
+    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0)
     {
+        Heap.Types.Dict.Prefill(dictCount);
         for (var i = 0; i < tupleCounts.Length; i++)
         {
             Heap.Types.Tuple.Prefill(i + 1, tupleCounts[i]);

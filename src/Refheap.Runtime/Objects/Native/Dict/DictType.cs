@@ -71,6 +71,28 @@ internal sealed unsafe partial class DictType : DictTypeBase
         }
     }
 
+    /// <summary>
+    /// Tops the dict free list up to <paramref name="count"/> blocks, uncounted by the collector
+    /// (what CPython's start-up leaves there: see PythonDialect.StartupDictFreeList).
+    /// </summary>
+    public void Prefill(int count)
+    {
+        var size = ObjectSize;
+        while (_freeList!.Count < Math.Min(count, _freeList.Capacity))
+        {
+            var o = Heap.AllocObject(this, size, counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A listed block is a dead object: count 0, as one freed onto the list.
+            o->RefCount = 0;
+            _freeList.TryPush(o);
+        }
+    }
+
     /// <summary>A new empty dict, untracked (PyDict_New): a new reference, or null with MemoryError set.</summary>
     public PyRef New()
     {
