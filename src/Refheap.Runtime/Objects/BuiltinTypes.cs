@@ -266,6 +266,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         {
             throw new OutOfMemoryException("the heap limit is too small to hold the generator methods");
         }
+
+        // The built-in types' dicts are complete: lookups may be cached from here on.
+        _heap.TypeAttributeCacheReady = true;
     }
 
     private PyTypeObject* AllocateBuiltinTypeObject(TypeDescriptor d)

@@ -211,6 +211,7 @@ internal sealed unsafe partial class Heap
     /// <summary>Recomputes cached slot facts after a class attribute store (CPython's update_slot).</summary>
     public void OnClassAttributeChanged(PyTypeObject* t, PyObject* name)
     {
+        InvalidateTypeAttributes(t);
         var del = StrType.EqualsText(name, "__del__");
         if (t->Descriptor is not InstanceType || !(del || InstanceType.IsHookName(name)))
         {
@@ -232,6 +233,31 @@ internal sealed unsafe partial class Heap
                 {
                     c.RefreshHooks();
                 }
+            }
+        }
+    }
+
+    /// <summary>Whether type attribute lookups may be cached (the built-in types are complete).</summary>
+    public bool TypeAttributeCacheReady { get; internal set; }
+
+    /// <summary>
+    /// Drops the attribute cache's answers for <paramref name="t"/> and every live class below
+    /// it (type_modified): called after any change to <paramref name="t"/>'s dict.
+    /// </summary>
+    public void InvalidateTypeAttributes(PyTypeObject* t)
+    {
+        t->VersionTag = 0;
+        if (t->Descriptor is not InstanceType)
+        {
+            return;
+        }
+
+        foreach (var c in _liveClasses)
+        {
+            var ct = c.TypeObject;
+            if (ct->VersionTag != 0 && ct->Mro != null && IsSubtype(ct, t))
+            {
+                ct->VersionTag = 0;
             }
         }
     }

@@ -65,6 +65,12 @@ internal unsafe struct PyTypeObject
     /// <summary>Head of the list of weak references to this type, or null.</summary>
     public PyObject* WeakList;
 
+    /// <summary>
+    /// The version tag of this type's MRO dicts for the attribute cache (<see cref="TypeAttributeCache"/>),
+    /// 0 while none is assigned; reset to 0 whenever this type's or a base's dict changes.
+    /// </summary>
+    public uint VersionTag;
+
     /// <summary>The descriptor of this type's instances.</summary>
     public readonly TypeDescriptor Descriptor
     {

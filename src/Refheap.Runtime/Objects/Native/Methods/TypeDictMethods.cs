@@ -40,6 +40,7 @@ internal static unsafe class TypeDictMethods
 
         // A built-in type's dict is untracked, as a static type's is (inserting functions tracked it).
         heap.Gc.Untrack(dict);
+        heap.InvalidateTypeAttributes(type.TypeObject);
         return true;
     }
 

@@ -61,7 +61,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
     /// Finds <paramref name="name"/> along the type's MRO (_PyType_Lookup): a borrowed
     /// reference, or null without an error when absent.
     /// </summary>
-    public static PyObject* Lookup(PyTypeObject* type, PyObject* name)
+    public static PyObject* Lookup(PyTypeObject* type, PyObject* name) =>
+        TypeAttributeCache.Lookup(type, name);
+
+    /// <summary>The MRO walk itself, without the cache (borrowed result or null, no error).</summary>
+    internal static PyObject* LookupInMro(PyTypeObject* type, PyObject* name)
     {
         var mro = type->Mro;
         var dicts = type->Descriptor.Heap.Types.Dict;
