@@ -22,19 +22,10 @@ namespace Refheap.Memory;
 public sealed record AllocatorLayout(int ArenaSize, int PoolSize, int Alignment, int SmallRequestLimit, bool KeepOneEmptyArena)
 {
     /// <summary>CPython 2.7: 256 KiB arenas, 4 KiB pools, 8-byte classes up to 256 bytes.</summary>
-    public static AllocatorLayout Py27 { get; } = new(256 * 1024, 4 * 1024, 8, 256, KeepOneEmptyArena: false) { SystemArenaReuse = 4 };
+    public static AllocatorLayout Py27 { get; } = new(256 * 1024, 4 * 1024, 8, 256, KeepOneEmptyArena: false);
 
     /// <summary>CPython 3.12: 1 MiB arenas, 16 KiB pools, 16-byte classes up to 512 bytes.</summary>
     public static AllocatorLayout Py312 { get; } = new(1024 * 1024, 16 * 1024, 16, 512, KeepOneEmptyArena: true);
-
-    /// <summary>
-    /// Freed arenas the system allocator under this profile keeps mapped for the next one:
-    /// CPython 2.7 takes its arenas from malloc, which keeps freed memory for reuse (glibc
-    /// raises its mmap threshold after the first free), so a program that frees and makes
-    /// objects in waves does not map and fault in fresh pages each time; 3.x maps arenas itself
-    /// (0: every reclaimed arena is unmapped). The allocator's own counts do not change.
-    /// </summary>
-    public int SystemArenaReuse { get; init; }
 
     /// <summary>Number of size classes.</summary>
     public int SizeClassCount => SmallRequestLimit / Alignment;

@@ -102,9 +102,7 @@ internal sealed unsafe partial class HeapAllocator : IDisposable
         Layout = layout;
         DebugMode = debug;
         HeapLimit = heapLimit;
-        _source = arenaSource ?? (layout.SystemArenaReuse > 0
-            ? new ReusingArenaSource(ArenaSources.ForCurrentPlatform(), layout.SystemArenaReuse)
-            : ArenaSources.ForCurrentPlatform());
+        _source = arenaSource ?? ArenaSources.ForCurrentPlatform();
         _ownsSource = arenaSource is null;
 
         _arenaSize = (nuint)layout.ArenaSize;
