@@ -55,3 +55,6 @@ for label, f in [
     print(label, '->', attempt(f))
 print((1).real, (1).imag, (5).numerator, (5).denominator, (2.5).real, (2.5).imag)
 print((3).conjugate(), (2.5).conjugate(), True.real, type(True.real).__name__)
+x = 2.5
+big = 10 ** 20
+print('an exact number is its own real part:', x.real is x, x.conjugate() is x, big.real is big, big.numerator is big)

@@ -8,7 +8,7 @@ internal static unsafe class FloatMethods
     /// <summary>The methods.</summary>
     public static IEnumerable<BuiltinMethod> Create() =>
     [
-        new("conjugate", ArgumentSpec.NoArgs, static (h, self, _) => h.NewFloat(h.AsDouble(self))),
+        new("conjugate", ArgumentSpec.NoArgs, static (h, self, _) => Int.NumberAttributes.Real(h, self)),
         new("is_integer", ArgumentSpec.NoArgs, static (h, self, _) =>
         {
             var d = h.AsDouble(self);

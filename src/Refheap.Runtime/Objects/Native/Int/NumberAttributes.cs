@@ -29,9 +29,13 @@ internal static unsafe class NumberAttributes
 
     /// <summary>An attribute of a float: a new reference, or null without an error when <paramref name="name"/> is neither.</summary>
     public static PyRef OfFloat(Heap heap, PyObject* self, PyObject* name) =>
-        StrType.EqualsText(name, "real") ? heap.NewFloat(heap.AsDouble(self))
+        StrType.EqualsText(name, "real") ? Real(heap, self)
         : StrType.EqualsText(name, "imag") ? heap.NewFloat(0.0)
         : PyRef.Null;
+
+    /// <summary>A float itself when exact (float_float), else an exact float of its value.</summary>
+    public static PyRef Real(Heap heap, PyObject* self) =>
+        self->Type == heap.Types.Float.TypeObject ? new PyRef(self).NewRef() : heap.NewFloat(heap.AsDouble(self));
 
     /// <summary>The integer itself as an exact int (a long for a 2.7 long), or <paramref name="value"/> of that kind.</summary>
     public static PyRef Integral(Heap heap, PyObject* self, BigInteger? value = null)
