@@ -246,12 +246,8 @@ internal sealed unsafe partial class Heap
     /// </summary>
     public void InvalidateTypeAttributes(PyTypeObject* t)
     {
+        // A built-in type's change reaches the classes derived from it too.
         t->VersionTag = 0;
-        if (t->Descriptor is not InstanceType)
-        {
-            return;
-        }
-
         foreach (var c in _liveClasses)
         {
             var ct = c.TypeObject;

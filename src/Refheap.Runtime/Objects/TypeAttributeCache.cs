@@ -32,12 +32,9 @@ internal static unsafe class TypeAttributeCache
         if (tag == 0)
         {
             tag = AssignTag(type);
-            if (tag == 0 || !StrType.IsInterned(name))
-            {
-                return TypeType.LookupInMro(type, name);
-            }
         }
-        else if (!StrType.IsInterned(name))
+
+        if (tag == 0 || !StrType.IsInterned(name))
         {
             return TypeType.LookupInMro(type, name);
         }
