@@ -25,19 +25,19 @@ internal static class GuppyModule
         }
 
         var dict = ObjectApi.ModuleDict(module);
-        var ok = Add(api, dict, "_heap", args => api.NewInt(state.Add(Take(interpreter, state))))
-            && Add(api, dict, "_setrelheap", args =>
+        var ok = ModuleFunctions.Add(api, dict, "_heap", args => api.NewInt(state.Add(Take(interpreter, state))))
+            && ModuleFunctions.Add(api, dict, "_setrelheap", args =>
             {
                 state.RelativeTo = HeapSnapshot.Take(interpreter.Runtime);
                 return api.NoneObject.NewRef();
             })
-            && Add(api, dict, "_count", args => Snapshot(api, state, args) is { } s ? api.NewInt(s.Count) : PyRef.Null)
-            && Add(api, dict, "_size", args => Snapshot(api, state, args) is { } s ? api.NewInt(s.TotalSize) : PyRef.Null)
-            && Add(api, dict, "_table", args => Snapshot(api, state, args) is { } s && By(api, args) is { } by
+            && ModuleFunctions.Add(api, dict, "_count", args => Snapshot(api, state, args) is { } s ? api.NewInt(s.Count) : PyRef.Null)
+            && ModuleFunctions.Add(api, dict, "_size", args => Snapshot(api, state, args) is { } s ? api.NewInt(s.TotalSize) : PyRef.Null)
+            && ModuleFunctions.Add(api, dict, "_table", args => Snapshot(api, state, args) is { } s && By(api, args) is { } by
                 ? api.NewStr(HeapyFormat.Table(s.PartitionBy(by)).TrimEnd('\n'))
                 : PyRef.Null)
-            && Add(api, dict, "_row", args => Row(api, state, args))
-            && Add(api, dict, "_dump", args => Dump(api, state, args));
+            && ModuleFunctions.Add(api, dict, "_row", args => Row(api, state, args))
+            && ModuleFunctions.Add(api, dict, "_dump", args => Dump(api, state, args));
         if (!ok)
         {
             module.DecRef();
@@ -45,19 +45,6 @@ internal static class GuppyModule
         }
 
         return module;
-    }
-
-    private static bool Add(ObjectApi api, PyRef dict, string name, Func<PyRef, PyRef> body)
-    {
-        var f = api.NewNativeFunction(name, (_, args, _) => body(args), isMethod: false);
-        if (f.IsNull)
-        {
-            return false;
-        }
-
-        var r = api.DictSetString(dict, name, f);
-        f.DecRef();
-        return r >= 0;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class TracemallocModule
 
         var dict = ObjectApi.ModuleDict(module);
         PyRef None() => api.NoneObject.NewRef();
-        var ok = Add(api, dict, "_start", args =>
+        var ok = ModuleFunctions.Add(api, dict, "_start", args =>
             {
                 if (!api.TryAsLong(ObjectApi.TupleItem(args, 0), out var n))
                 {
@@ -41,19 +41,19 @@ internal static class TracemallocModule
                 tracer.Start((int)n);
                 return None();
             })
-            && Add(api, dict, "stop", args =>
+            && ModuleFunctions.Add(api, dict, "stop", args =>
             {
                 tracer.Stop();
                 return None();
             })
-            && Add(api, dict, "is_tracing", args => api.Bool(tracer.IsTracing).NewRef())
-            && Add(api, dict, "get_traceback_limit", args => api.NewInt(tracer.FrameLimit))
-            && Add(api, dict, "clear_traces", args =>
+            && ModuleFunctions.Add(api, dict, "is_tracing", args => api.Bool(tracer.IsTracing).NewRef())
+            && ModuleFunctions.Add(api, dict, "get_traceback_limit", args => api.NewInt(tracer.FrameLimit))
+            && ModuleFunctions.Add(api, dict, "clear_traces", args =>
             {
                 tracer.Clear();
                 return None();
             })
-            && Add(api, dict, "get_traced_memory", args =>
+            && ModuleFunctions.Add(api, dict, "get_traced_memory", args =>
             {
                 if (!tracer.IsTracing)
                 {
@@ -63,11 +63,11 @@ internal static class TracemallocModule
                 var current = tracer.LiveTraces().Sum(t => t.Size);
                 return api.TupleSteal([api.NewInt(current), api.NewInt(tracer.Peak)]);
             })
-            && Add(api, dict, "_get_traces", args => tracer.Untraced(() => Traces(api, tracer)))
-            && Add(api, dict, "_object_frames", args => tracer.FramesOf(ObjectApi.TupleItem(args, 0)) is { } frames
+            && ModuleFunctions.Add(api, dict, "_get_traces", args => tracer.Untraced(() => Traces(api, tracer)))
+            && ModuleFunctions.Add(api, dict, "_object_frames", args => tracer.FramesOf(ObjectApi.TupleItem(args, 0)) is { } frames
                 ? api.TupleSteal([.. frames.Reverse().Select(f => api.TupleSteal([api.NewStr(f.File), api.NewInt(f.Line)]))])
                 : None())
-            && Add(api, dict, "_getline", args =>
+            && ModuleFunctions.Add(api, dict, "_getline", args =>
             {
                 var file = ObjectApi.StrText(ObjectApi.TupleItem(args, 0));
                 api.TryAsLong(ObjectApi.TupleItem(args, 1), out var line);
@@ -81,19 +81,6 @@ internal static class TracemallocModule
         }
 
         return module;
-    }
-
-    private static bool Add(ObjectApi api, PyRef dict, string name, Func<PyRef, PyRef> body)
-    {
-        var f = api.NewNativeFunction(name, (_, args, _) => body(args), isMethod: false);
-        if (f.IsNull)
-        {
-            return false;
-        }
-
-        var r = api.DictSetString(dict, name, f);
-        f.DecRef();
-        return r >= 0;
     }
 
     /// <summary>A list of (size, ((filename, lineno), ...) oldest frame first) per live traced object.</summary>
