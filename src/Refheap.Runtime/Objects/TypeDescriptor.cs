@@ -50,6 +50,12 @@ internal abstract unsafe partial class TypeDescriptor
     /// <summary>Byte offset of the weak-reference list slot in an instance, or 0 when not weak-referenceable.</summary>
     public virtual int WeakListOffset => 0;
 
+    /// <summary>
+    /// Byte offset of the instance dict slot the type itself has (CPython's tp_dictoffset of a
+    /// built-in type, e.g. BaseException's), or 0: a subclass keeps its attributes there.
+    /// </summary>
+    public virtual int InstanceDictOffset => 0;
+
     /// <summary>Frees the object: drops its references and returns its memory. Its count is zero.</summary>
     public abstract void Dealloc(PyObject* self);
 
