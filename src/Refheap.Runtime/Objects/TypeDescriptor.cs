@@ -122,6 +122,13 @@ internal abstract unsafe partial class TypeDescriptor
     /// </summary>
     public virtual nuint BaseInstanceSize => 0;
 
+    /// <summary>
+    /// 2.7's has_finalizer for an object whose type carries <see cref="TypeFlags.HasFinalizer"/>:
+    /// whether this object has a finalizer now (a generator only while suspended in a block, a
+    /// classic instance when <c>__del__</c> is found on it). Default: the flag says it all.
+    /// </summary>
+    public virtual bool HasLegacyFinalizer(PyObject* self) => true;
+
     /// <summary>Whether <c>sys.getsizeof</c> counts a GC header for <paramref name="self"/> (CPython's PyObject_IS_GC).</summary>
     public virtual bool ReportsGcHeader(PyObject* self) => IsGc;
 

@@ -47,6 +47,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         return FrameNeedsFinalizing == null || FrameNeedsFinalizing(new PyRef(((PyGeneratorObject*)self)->Frame));
     }
 
+    /// <inheritdoc/>
+    public override bool HasLegacyFinalizer(PyObject* self) => NeedsFinalizing(self);
+
     /// <summary>The finalizer the collector calls: closes a suspended generator; an error is reported as unraisable.</summary>
     public void Finalize(PyObject* self)
     {
