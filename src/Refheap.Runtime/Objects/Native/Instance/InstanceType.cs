@@ -69,8 +69,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     /// <inheritdoc/>
     /// <remarks>
-    /// 3.12 reports CPython's figure: the solid base's size for this object (a list's or a
-    /// dict's includes its items, as their <c>__sizeof__</c> does), the slots, and two
+    /// Both report CPython's figure: the solid base's size for this object (a list's or a
+    /// dict's includes its items, as their <c>__sizeof__</c> does), then 2.7 the fields the
+    /// class hierarchy adds, 3.12 the slots and two
     /// pre-header words when the class hierarchy added a dict or a weak-reference list —
     /// whatever the instance's block holds here.
     /// </remarks>
@@ -78,7 +79,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     {
         if (!Heap.Profile.InlineInstanceValues)
         {
-            return (nuint)((nint)Layout.Size + Layout.SolidBase.ReportedSizeAdjustment);
+            // 2.7's __sizeof__ of a list, dict or set counts the type's basic size (the class's
+            // fields included) and the object's items; the base's figure plus the fields here.
+            return Layout.SolidBase.SizeOf(self) + (Layout.Size - Layout.SolidBase.BaseInstanceSize);
         }
 
         var preHeader = (Layout.DictOffset != 0 && !Layout.DictInSolidBase) || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
