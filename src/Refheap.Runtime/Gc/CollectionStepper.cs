@@ -87,7 +87,7 @@ internal sealed unsafe class CollectionStepper : IDisposable
 
     internal long ElapsedTicks { get; set; }
 
-    /// <summary>Runs the phase <see cref="Next"/> names and moves on to the next one that applies.</summary>
+    /// <summary>Runs the phase <see cref="Next"/> names and moves on to the next one that applies (a phase that throws ends the collection).</summary>
     /// <exception cref="InvalidOperationException">The collection is over.</exception>
     public void Step()
     {
@@ -100,6 +100,10 @@ internal sealed unsafe class CollectionStepper : IDisposable
         var started = Stopwatch.GetTimestamp();
         _collector.RunStep(this);
         ElapsedTicks += Stopwatch.GetTimestamp() - started;
+        if (IsDone)
+        {
+            Result = Result with { Elapsed = Stopwatch.GetElapsedTime(0, ElapsedTicks) };
+        }
     }
 
     /// <summary>Runs the phases before <paramref name="step"/>, so that the next <see cref="Step"/> runs it.</summary>

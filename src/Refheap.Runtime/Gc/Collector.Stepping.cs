@@ -32,10 +32,47 @@ internal sealed unsafe partial class Collector
         return new CollectionStepper(this, generation);
     }
 
-    /// <summary>Runs the phase <paramref name="s"/> is at, then skips to the next phase that applies.</summary>
+    /// <summary>
+    /// Runs the phase <paramref name="s"/> is at, then skips to the next phase that applies. A
+    /// phase that throws ends the collection there, as Collect's caller does (the collector no
+    /// longer counts as collecting).
+    /// </summary>
     internal void RunStep(CollectionStepper s)
     {
         var step = s.Next;
+        var ran = false;
+        try
+        {
+            RunPhase(s, step);
+            ran = true;
+        }
+        finally
+        {
+            if (!ran)
+            {
+                s.Next = CollectionStep.Done;
+                _collecting = false;
+            }
+        }
+
+        if (step == CollectionStep.HandleLegacyFinalizers)
+        {
+            s.Next = CollectionStep.Done;
+            return;
+        }
+
+        step++;
+        while (!Applies(s, step))
+        {
+            Skip(s, step);
+            step++;
+        }
+
+        s.Next = step;
+    }
+
+    private void RunPhase(CollectionStepper s, CollectionStep step)
+    {
         switch (step)
         {
             case CollectionStep.MergeYoungerGenerations:
@@ -89,21 +126,6 @@ internal sealed unsafe partial class Collector
             default:
                 throw new InvalidOperationException($"no phase {step}");
         }
-
-        if (step == CollectionStep.HandleLegacyFinalizers)
-        {
-            s.Next = CollectionStep.Done;
-            return;
-        }
-
-        step++;
-        while (!Applies(s, step))
-        {
-            Skip(s, step);
-            step++;
-        }
-
-        s.Next = step;
     }
 
     private void StepMergeYoungerGenerations(CollectionStepper s)
@@ -168,6 +190,7 @@ internal sealed unsafe partial class Collector
             _heap.FreeLists.ClearForFullCollection();
         }
 
+        // The time of the steps so far; the stepper adds this last one's once it returns.
         var elapsed = Stopwatch.GetElapsedTime(0, s.ElapsedTicks);
         if (Debug.HasFlag(GcDebugFlags.Stats))
         {
