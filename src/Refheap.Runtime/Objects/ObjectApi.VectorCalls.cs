@@ -80,6 +80,9 @@ internal sealed unsafe partial class ObjectApi
         return _argumentTuples.Rent(items);
     }
 
+    /// <summary>What 2.7's PyObject_IsSubclass leaves on the free lists (<see cref="NativeFunctionType.ModelSubclassCheck"/>); nothing in 3.12.</summary>
+    public void ModelSubclassCheck() => Heap.Types.NativeFunction.ModelSubclassCheck();
+
     /// <summary>Gives back a tuple from <see cref="RentArguments"/> (steals the reference).</summary>
     public void ReturnArguments(PyRef tuple)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
 namespace Refheap.Objects.Native.Function;
 
@@ -128,6 +129,50 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         f->IsMethod = isMethod ? 1 : 0;
         Heap.Gc.Track(o);
         return new PyRef(o);
+    }
+
+    /// <summary>
+    /// 2.7's PyObject_IsSubclass on a new-style class (every exception match, <c>issubclass</c>,
+    /// <c>isinstance</c> past its exact-type test): it binds <c>type.__subclasscheck__</c> to
+    /// the class and calls it with a 1-tuple, dropping both at once. Only the free lists see
+    /// that: the two blocks come from them, or are new (counted) blocks the lists then keep. So
+    /// the first such check of a program, or after a full collection, counts. Nothing in 3.12,
+    /// which tests the subtype directly. The pending error, if any, is kept (CPython fetches it first).
+    /// </summary>
+    public void ModelSubclassCheck()
+    {
+        if (_freeList == null)
+        {
+            return;
+        }
+
+        var pending = Heap.FetchError();
+        var size = (nuint)sizeof(PyNativeFunctionObject);
+        var method = _freeList.TryPop();
+        if (method == null)
+        {
+            method = Heap.AllocObject(this, size);
+        }
+
+        if (method != null)
+        {
+            // Invariant: a listed block is a dead object (count 0) with every field cleared.
+            method->RefCount = 0;
+            if (!_freeList.TryPush(method))
+            {
+                Heap.FreeObject(method, this, size);
+            }
+
+            var args = Heap.Types.Tuple.New(1);
+            if (!args.IsNull)
+            {
+                TupleType.Items(args.Ptr)[0] = Heap.None.Ptr;
+                args.DecRef();
+            }
+        }
+
+        Heap.ClearError();
+        Heap.RestoreError(pending);
     }
 
     /// <inheritdoc/>

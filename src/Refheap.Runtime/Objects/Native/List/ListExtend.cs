@@ -201,6 +201,12 @@ internal static unsafe class ListExtend
     private static nint LengthOrMinusOne(Heap heap, PyObject* o)
     {
         var n = heap.Length(o);
+        if (n < 0 && heap.ErrorOccurred)
+        {
+            // 2.7's _PyObject_LengthHint matches the error against TypeError with PyObject_IsSubclass.
+            heap.Types.NativeFunction.ModelSubclassCheck();
+        }
+
         if (n < 0 && (heap.ErrorMatches(heap.Types.Exceptions.TypeError)
             || (o->Type->Descriptor is Classic.ClassicInstanceType && heap.ErrorMatches(heap.Types.Exceptions.AttributeError))))
         {
