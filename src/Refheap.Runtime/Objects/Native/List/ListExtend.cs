@@ -200,6 +200,14 @@ internal static unsafe class ListExtend
     /// <summary><c>len(o)</c> when the object has a length; -1 (nothing set) when it has none, -1 with the error set on failure.</summary>
     private static nint LengthOrMinusOne(Heap heap, PyObject* o)
     {
+        if (o->Type->Descriptor is IteratorType or Generator.GeneratorType)
+        {
+            // No len(): 3.12 asks first (_PyObject_HasLen); 2.7 gets its TypeError as a bare
+            // message, no exception object, and matches it.
+            heap.Types.NativeFunction.ModelSubclassCheck();
+            return -1;
+        }
+
         var n = heap.Length(o);
         if (n < 0 && heap.ErrorOccurred)
         {
