@@ -4,8 +4,8 @@ namespace Refheap.Objects.Native.Tuple;
 /// The argument tuples of calls CPython makes without one (vectorcall: METH_O, METH_NOARGS,
 /// METH_FASTCALL, the vectorcall of a type): Refheap's C# callables take their arguments as a
 /// tuple, so such a call borrows one of these. They are not objects of the program: never
-/// counted by the collector, never tracked, and between calls at count 0 on a list of their
-/// own, which the census and the heap walks read as free blocks. So such a call changes
+/// counted by the collector, never tracked, and between calls at count 0 on a stack of their
+/// own, which the census and the heap walks read as free blocks (a full collection frees them). So such a call changes
 /// neither <c>gc.get_count()</c> nor the tuple free lists, as in CPython, and allocates nothing.
 /// </summary>
 internal sealed unsafe class ArgumentTuples
@@ -18,13 +18,22 @@ internal sealed unsafe class ArgumentTuples
 
     private readonly Heap _heap;
     private readonly TupleType _tuple;
-    private readonly FreeList?[] _kept = new FreeList?[MaxKeptSize + 1];
 
-    /// <summary>Creates the lists of <paramref name="heap"/> (freed with the heap's caches).</summary>
+    // Per size, a stack of kept blocks (a plain array: this is on every such call's path).
+    private readonly nint[][] _kept = new nint[MaxKeptSize + 1][];
+    private readonly int[] _keptCount = new int[MaxKeptSize + 1];
+
+    /// <summary>Creates the lists of <paramref name="heap"/>; a full collection frees the kept blocks, as it empties the free lists.</summary>
     public ArgumentTuples(Heap heap)
     {
         _heap = heap;
         _tuple = heap.Types.Tuple;
+        for (var n = 0; n <= MaxKeptSize; n++)
+        {
+            _kept[n] = new nint[KeptPerSize];
+        }
+
+        heap.FreeLists.AddClearer(Clear);
     }
 
     /// <summary>
@@ -35,9 +44,9 @@ internal sealed unsafe class ArgumentTuples
     {
         var n = items.Length;
         PyObject* o = null;
-        if (n <= MaxKeptSize)
+        if (n <= MaxKeptSize && _keptCount[n] > 0)
         {
-            o = List(n).TryPop();
+            o = (PyObject*)_kept[n][--_keptCount[n]];
         }
 
         if (o == null)
@@ -89,22 +98,24 @@ internal sealed unsafe class ArgumentTuples
 
         // Invariant: at count 0 the block reads as free to the census and the heap walks.
         o->RefCount = 0;
-        if (n > MaxKeptSize || !List(n).TryPush(o))
+        if (n <= MaxKeptSize && _keptCount[n] < KeptPerSize)
         {
-            _heap.FreeObject(o, _tuple, TupleType.AllocationSize(n), counted: false);
+            _kept[n][_keptCount[n]++] = (nint)o;
+            return;
         }
+
+        _heap.FreeObject(o, _tuple, TupleType.AllocationSize(n), counted: false);
     }
 
-    private FreeList List(int n)
+    // Frees every kept block (a full collection, heap teardown); they are never counted.
+    private void Clear()
     {
-        if (_kept[n] is { } list)
+        for (var n = 0; n <= MaxKeptSize; n++)
         {
-            return list;
+            while (_keptCount[n] > 0)
+            {
+                _heap.FreeObject((PyObject*)_kept[n][--_keptCount[n]], _tuple, TupleType.AllocationSize(n), counted: false);
+            }
         }
-
-        var size = TupleType.AllocationSize(n);
-        list = _heap.FreeLists.AddCache(new FreeList($"argument tuple[{n}]", KeptPerSize, block => _heap.FreeObject((PyObject*)block, _tuple, size, counted: false)));
-        _kept[n] = list;
-        return list;
     }
 }
