@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Frame;
 using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.Str;
@@ -226,14 +227,15 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         : Resumer(new PyRef(self), PyRef.Null, false);
 
     /// <summary>Puts next/__next__, send, throw and close into the type dict (at heap start); false with MemoryError set.</summary>
+    /// <remarks>As CPython calls them: <c>send</c> is METH_O, 3.12's <c>throw</c> METH_FASTCALL (2.7's METH_VARARGS), <c>next</c> a slot wrapper.</remarks>
     public bool InstallMethods() => TypeDictMethods.Install(this,
     [
-        (Heap.Profile.IntPromotesToLong ? "next" : "__next__", (heap, self, args, kwargs) => Finish(Next(self))),
+        (Heap.Profile.IntPromotesToLong ? "next" : "__next__", (heap, self, args, kwargs) => Finish(Next(self)), NativeCallKind.SlotWrapper),
         ("send", (heap, self, args, kwargs) => TupleType.Size(args) != 1
             ? Heap.RaiseTypeError($"send() takes exactly one argument ({TupleType.Size(args)} given)")
-            : Finish(Resume(self, TupleType.Item(args, 0), false))),
-        ("throw", (heap, self, args, kwargs) => Throw(self, args)),
-        ("close", (heap, self, args, kwargs) => Close(self) < 0 ? PyRef.Null : Heap.None),
+            : Finish(Resume(self, TupleType.Item(args, 0), false)), NativeCallKind.Vector),
+        ("throw", (heap, self, args, kwargs) => Throw(self, args), Heap.Profile.IntPromotesToLong ? NativeCallKind.Tuple : NativeCallKind.Vector),
+        ("close", (heap, self, args, kwargs) => Close(self) < 0 ? PyRef.Null : Heap.None, NativeCallKind.Vector),
     ]);
 
     private PyRef Resume(PyObject* self, PyObject* value, bool isThrow) => Resumer == null
