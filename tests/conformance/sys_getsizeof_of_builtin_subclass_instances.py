@@ -34,13 +34,13 @@ def make(name, base, slots):
     return type(name, (base,), namespace)
 
 
-for base in (object, list, dict, set):
+for base in (object, list, dict, set, frozenset):
     for slots in (None, (), ('a',), ('a', 'b'), ('__weakref__',), ('__dict__',)):
         try:
             print(base.__name__, slots, sys.getsizeof(make('C', base, slots)()))
         except TypeError as error:
             print(base.__name__, slots, error)
-for base, items in ((list, range(20)), (dict, [(i, i) for i in range(10)]), (set, range(10))):
+for base, items in ((list, range(20)), (dict, [(i, i) for i in range(10)]), (set, range(10)), (frozenset, range(10))):
     print(base.__name__, 'with items', sys.getsizeof(make('C', base, None)(items)), sys.getsizeof(make('C', base, ('a',))(items)))
 grown = make('C', list, None)()
 for i in range(10):

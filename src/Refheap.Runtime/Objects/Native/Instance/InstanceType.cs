@@ -1,5 +1,6 @@
 using Refheap.Objects.Native.Exceptions;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 using Refheap.Objects.Native.Type;
 
 namespace Refheap.Objects.Native.Instance;
@@ -104,6 +105,22 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         if (Layout.SolidBase is ExceptionType exception)
         {
             exception.InitializeArgs(self.Ptr, args);
+        }
+        else if (Layout.SolidBase is Set.SetType { Frozen: true } frozen && TupleType.Size(args) > 0)
+        {
+            // frozenset_new fills the set, which has no __init__ to do it later.
+            var n = TupleType.Size(args);
+            if (n > 1)
+            {
+                self.DecRef();
+                return Heap.RaiseTypeError($"{Name} expected at most 1 argument{(Heap.Profile.Wording == ErrorWording.Cpython27 ? "s" : "")}, got {n}");
+            }
+
+            if (frozen.Update(self.Ptr, TupleType.Item(args, 0)) < 0)
+            {
+                self.DecRef();
+                return PyRef.Null;
+            }
         }
 
         if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
