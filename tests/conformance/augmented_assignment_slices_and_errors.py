@@ -63,3 +63,14 @@ for a, b in (([1], [1]), ((1,), 1), (Logger(), 1), (Old(), 1), ('s', 1), (1, 's'
                 x |= b
         except TypeError as e:
             print(name, e)
+
+
+class MyList(list):
+    pass
+
+
+for a, b in ((MyList([1]), 1), (MyList(), 'x'), ('s', None), ((1,), [1])):
+    try:
+        a + b
+    except TypeError as e:
+        print(e)

@@ -311,7 +311,8 @@ internal sealed unsafe partial class ObjectApi
 
     private PyRef ConcatError(PyObject* a, PyObject* b)
     {
-        var an = a->Type->Descriptor.Name;
+        // The messages name the built-in sequence type, whatever subclass a is.
+        var an = Heap.IsInstance(a, Heap.Types.Str) ? Heap.Types.Str.Name : Heap.IsInstance(a, Heap.Types.List) ? Heap.Types.List.Name : Heap.Types.Tuple.Name;
         var bn = b->Type->Descriptor.Name;
         if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
         {
