@@ -67,6 +67,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// </summary>
     public bool IsVectorCall(PyObject* f) => Kind(f) == NativeCallKind.Vector;
 
+    /// <summary>How the profile's CPython calls <paramref name="f"/>.</summary>
+    public NativeCallKind CallKind(PyObject* f) => Kind(f);
+
     /// <summary>Whether <paramref name="f"/> is a slot wrapper (<see cref="NativeCallKind.SlotWrapper"/>).</summary>
     public bool IsSlotWrapper(PyObject* f) => Kind(f) == NativeCallKind.SlotWrapper;
 
