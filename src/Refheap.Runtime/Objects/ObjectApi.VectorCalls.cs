@@ -12,7 +12,6 @@ namespace Refheap.Objects;
 /// </summary>
 internal sealed unsafe partial class ObjectApi
 {
-    private ArgumentTuples? _argumentTuples;
     private HashSet<nint>? _vectorTypes;
     private KeywordDicts? _keywordDicts;
 
@@ -79,6 +78,9 @@ internal sealed unsafe partial class ObjectApi
         return _keywordDicts.Rent(kwNames.Ptr, values);
     }
 
+    /// <summary><c>callable(*args)</c> (borrowed) as CPython's PyObject_Vectorcall from C code (<see cref="Heap.CallVector"/>): a new reference or null.</summary>
+    public PyRef CallVector(PyRef callable, ReadOnlySpan<PyRef> args) => Heap.CallVector(callable.Ptr, args);
+
     /// <summary>Gives back a dict from <see cref="RentKeywords"/> (steals the reference).</summary>
     public void ReturnKeywords(PyRef dict) => _keywordDicts!.Return(dict);
 
@@ -94,8 +96,7 @@ internal sealed unsafe partial class ObjectApi
             return EmptyTuple.NewRef();
         }
 
-        _argumentTuples ??= new ArgumentTuples(Heap);
-        return _argumentTuples.Rent(items);
+        return Heap.ArgumentTuples.Rent(items);
     }
 
     /// <summary>What 2.7's PyObject_IsSubclass leaves on the free lists (<see cref="NativeFunctionType.ModelSubclassCheck"/>); nothing in 3.12.</summary>
@@ -110,6 +111,6 @@ internal sealed unsafe partial class ObjectApi
             return;
         }
 
-        _argumentTuples!.Return(tuple);
+        Heap.ArgumentTuples.Return(tuple);
     }
 }

@@ -521,9 +521,7 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             }
             else
             {
-                var args = Heap.NewTuple(item);
-                var r = args.IsNull ? args : Heap.Call(f->Function, args.Ptr, null);
-                args.XDecRef();
+                var r = Heap.CallVector(f->Function, [item]);
                 truth = r.IsNull ? -1 : Heap.IsTrue(r.Ptr);
                 r.XDecRef();
             }
