@@ -44,7 +44,9 @@ internal sealed unsafe partial class ObjectApi
         var types = Heap.Types;
         if (o->Type == types.NativeFunction.TypeObject)
         {
-            return types.NativeFunction.CallKind(o);
+            // 2.7 passes arguments where they are only to builtin functions and bound methods
+            // (PyCFunction objects); a method descriptor called on its class gets a tuple.
+            return Heap.Profile.IntPromotesToLong && NativeFunctionType.IsUnboundMethod(o) ? NativeCallKind.Tuple : types.NativeFunction.CallKind(o);
         }
 
         if (o->Type != types.Type.TypeObject || Heap.Profile.IntPromotesToLong)
@@ -101,6 +103,9 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>What 2.7's PyObject_IsSubclass leaves on the free lists (<see cref="NativeFunctionType.ModelSubclassCheck"/>); nothing in 3.12.</summary>
     public void ModelSubclassCheck() => Heap.Types.NativeFunction.ModelSubclassCheck();
+
+    /// <summary>What a bound built-in method 2.7 makes and drops leaves on the free lists (<see cref="NativeFunctionType.ModelBoundMethod"/>): false with MemoryError set.</summary>
+    public bool ModelBoundMethod() => Heap.Types.NativeFunction.ModelBoundMethod();
 
     /// <summary>Gives back a tuple from <see cref="RentArguments"/> (steals the reference).</summary>
     public void ReturnArguments(PyRef tuple)
