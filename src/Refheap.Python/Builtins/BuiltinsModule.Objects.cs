@@ -85,6 +85,12 @@ internal sealed partial class BuiltinsModule
 
         if (_api.IsType(cls))
         {
+            if (o.Type != cls)
+            {
+                // Past its exact-type test, 2.7's PyObject_IsInstance binds type.__instancecheck__.
+                _api.ModelSubclassCheck();
+            }
+
             return ObjectApi.IsSubtype(o.Type, cls) ? 1 : 0;
         }
 
@@ -134,6 +140,8 @@ internal sealed partial class BuiltinsModule
 
         if (_api.IsType(of))
         {
+            // 2.7's PyObject_IsSubclass binds type.__subclasscheck__.
+            _api.ModelSubclassCheck();
             return ObjectApi.IsSubtype(cls, of) ? 1 : 0;
         }
 
@@ -179,6 +187,12 @@ internal sealed partial class BuiltinsModule
         }
 
         var value = _api.GetAttr(a[0], a[1]);
+        if (value.IsNull && !a[2].IsNull)
+        {
+            // 2.7's PyErr_ExceptionMatches asks PyObject_IsSubclass, which binds a method.
+            _api.ModelSubclassCheck();
+        }
+
         if (value.IsNull && !a[2].IsNull && _api.ErrorMatches("AttributeError"))
         {
             _api.ClearError();
@@ -202,6 +216,7 @@ internal sealed partial class BuiltinsModule
             return _api.NewBool(true);
         }
 
+        _api.ModelSubclassCheck();
         if (_api.ErrorMatches("AttributeError") || (Behaviour.HasAttrSwallowsAllErrors && _api.ErrorIsException))
         {
             _api.ClearError();

@@ -102,6 +102,7 @@ internal sealed partial class CodeGenerator
             HasVarKeywords = varKeywords,
             IsGenerator = _scope.IsGenerator,
             StackSize = _maxDepth + StackSlack,
+            MaxDepth = _maxDepth,
         };
     }
 

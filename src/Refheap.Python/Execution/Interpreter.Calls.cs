@@ -56,7 +56,10 @@ internal sealed partial class Interpreter
             }
         }
 
-        var tuple = positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
+        // A callable CPython calls with the arguments where they are (vectorcall, METH_O) gets
+        // a lent tuple that nothing counts; any other gets a new one, as CPython makes.
+        var vector = _api.IsVectorCall(callable, positional.Length);
+        var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
         {
             return tuple;
@@ -68,7 +71,7 @@ internal sealed partial class Interpreter
             kwargs = _api.Heap.NewDict();
             if (kwargs.IsNull)
             {
-                tuple.DecRef();
+                ReleaseArguments(tuple, vector);
                 return kwargs;
             }
 
@@ -76,7 +79,7 @@ internal sealed partial class Interpreter
             {
                 if (_api.DictSet(kwargs, ObjectApi.TupleItem(kwNames, i), kwValues[i]) < 0)
                 {
-                    tuple.DecRef();
+                    ReleaseArguments(tuple, vector);
                     kwargs.DecRef();
                     return PyRef.Null;
                 }
@@ -84,9 +87,22 @@ internal sealed partial class Interpreter
         }
 
         var result = _api.CallObject(callable, tuple, kwargs);
-        tuple.DecRef();
+        ReleaseArguments(tuple, vector);
         kwargs.XDecRef();
         return result;
+    }
+
+    /// <summary>Drops a call's argument tuple (stolen): gives a lent one back (<see cref="ObjectApi.RentArguments"/>).</summary>
+    private void ReleaseArguments(PyRef tuple, bool lent)
+    {
+        if (lent)
+        {
+            _api.ReturnArguments(tuple);
+        }
+        else
+        {
+            tuple.DecRef();
+        }
     }
 
     /// <summary>
@@ -128,7 +144,8 @@ internal sealed partial class Interpreter
     /// <paramref name="callable"/> is the attribute itself, called as usual; otherwise it is the
     /// class's function, run with <paramref name="self"/> first (the frame takes the stack's
     /// references over, <paramref name="release"/>: self and the arguments), or a built-in
-    /// method descriptor called with <paramref name="self"/> and an argument tuple.
+    /// method descriptor called with <paramref name="self"/> and its arguments (in a lent tuple when
+    /// CPython makes none: <see cref="ObjectApi.IsVectorCall"/>).
     /// </summary>
     private PyRef CallMethod(PyRef callable, PyRef self, ReadOnlySpan<PyRef> args, Span<PyRef> release)
     {
@@ -142,14 +159,15 @@ internal sealed partial class Interpreter
             return CallPython(callable, self, args, PyRef.Null, default, release);
         }
 
-        var tuple = args.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(args);
+        var vector = _api.IsVectorCall(callable, args.Length);
+        var tuple = vector ? _api.RentArguments(args) : args.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(args);
         if (tuple.IsNull)
         {
             return tuple;
         }
 
         var result = _api.CallMethodDescriptor(callable, self, tuple);
-        tuple.DecRef();
+        ReleaseArguments(tuple, vector);
         return result;
     }
 

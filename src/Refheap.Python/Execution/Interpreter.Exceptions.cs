@@ -274,6 +274,8 @@ internal sealed partial class Interpreter
             return -1;
         }
 
+        // 2.7's PyErr_GivenExceptionMatches asks PyObject_IsSubclass, which binds a method.
+        _api.ModelSubclassCheck();
         return ObjectApi.IsSubclass(exc.Type, type) ? 1 : 0;
     }
 }

@@ -6,6 +6,8 @@ namespace Refheap.Python.Execution;
 
 internal sealed partial class Interpreter
 {
+    private readonly List<PyRef> _extensionCopies = [];
+
     private readonly List<string> _importOrder = [];
     private readonly Dictionary<string, string[]> _sources = [];
 
@@ -65,6 +67,30 @@ internal sealed partial class Interpreter
         return r;
     }
 
+    /// <summary>
+    /// 2.7's _PyImport_FixupExtension: the first import of a C extension module (of Refheap's
+    /// built-in modules, <c>gc</c> and <c>time</c>) keeps a copy of its dict for later
+    /// reloads, a live dict that refers to the module's functions (<c>gc.get_referrers</c>
+    /// shows it) and took a dict from the free list. Held until <see cref="ModuleTeardown"/>.
+    /// 0, or -1 with the error set.
+    /// </summary>
+    private int KeepExtensionCopy(string name, PyRef module)
+    {
+        if (!Py27 || name is not ("gc" or "time"))
+        {
+            return 0;
+        }
+
+        var copy = _api.DictCopy(ObjectApi.ModuleDict(module));
+        if (copy.IsNull)
+        {
+            return -1;
+        }
+
+        _extensionCopies.Add(copy);
+        return 0;
+    }
+
     /// <summary><c>import name</c>: a module from <c>sys.modules</c>, a built-in module, or <c>name.py</c> beside the program; new reference.</summary>
     private PyRef Import(string name, PyRef fromList)
     {
@@ -77,7 +103,7 @@ internal sealed partial class Interpreter
         var builtin = BuiltinModules.Create(this, name);
         if (!builtin.IsNull || _heap.ErrorOccurred)
         {
-            if (!builtin.IsNull && AddModule(name, builtin) < 0)
+            if (!builtin.IsNull && (AddModule(name, builtin) < 0 || KeepExtensionCopy(name, builtin) < 0))
             {
                 builtin.DecRef();
                 return PyRef.Null;

@@ -29,6 +29,12 @@ internal sealed partial class Interpreter
 
         _api.DictClear(_modules);
         _importOrder.Clear();
+        foreach (var copy in _extensionCopies)
+        {
+            copy.DecRef();
+        }
+
+        _extensionCopies.Clear();
         _heap.ClearError();
         _runtime.Gc.Collect();
         _api.ReleaseProgramState();

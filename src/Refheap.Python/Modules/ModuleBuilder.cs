@@ -1,4 +1,5 @@
 using Refheap.Objects;
+using Refheap.Python.Builtins;
 using Refheap.Python.Execution;
 
 namespace Refheap.Python.Modules;
@@ -7,11 +8,13 @@ namespace Refheap.Python.Modules;
 internal sealed class ModuleBuilder
 {
     private readonly Interpreter _interpreter;
+    private readonly string _name;
 
     /// <summary>Starts a module called <paramref name="name"/>.</summary>
     public ModuleBuilder(Interpreter interpreter, string name)
     {
         _interpreter = interpreter;
+        _name = name.TrimStart('_');
         Module = interpreter.Api.NewModule(name);
         Failed = Module.IsNull;
     }
@@ -24,9 +27,12 @@ internal sealed class ModuleBuilder
 
     private ObjectApi Api => _interpreter.Api;
 
-    /// <summary>Adds a function <paramref name="name"/>(args tuple, kwargs dict or null) → new reference or null.</summary>
+    /// <summary>
+    /// Adds a function <paramref name="name"/>(args tuple, kwargs dict or null) → new reference
+    /// or null, called with or without an argument tuple as CPython calls it (<see cref="CallingConventions"/>).
+    /// </summary>
     public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body) =>
-        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false));
+        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.IsVectorCall($"{_name}.{name}", _interpreter.Py27)));
 
     /// <summary>Adds a value (stolen).</summary>
     public ModuleBuilder Value(string name, PyRef value)

@@ -83,8 +83,8 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>
     /// 3.12's LOAD_ATTR for a method call (_PyObject_GetMethod): when <paramref name="name"/>
     /// (borrowed) read on <paramref name="o"/> (borrowed) would bind a method — a Python function
-    /// on the class of an instance that does not shadow it, or a built-in method of an exact list,
-    /// dict, str or set — that function or method descriptor (new reference), to be called with
+    /// on the class of an instance that does not shadow it, or a built-in method (not a slot
+    /// wrapper) of an exact list, dict, str or set — that function or method descriptor (new reference), to be called with
     /// <paramref name="o"/> first; otherwise null and no error (read the attribute as usual).
     /// </summary>
     public PyRef LoadMethod(PyRef o, PyRef name)
@@ -118,7 +118,7 @@ internal sealed unsafe partial class ObjectApi
         }
 
         var method = TypeType.Lookup(type, name.Ptr);
-        return method != null && method->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(method)
+        return method != null && method->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(method) && !types.NativeFunction.IsSlotWrapper(method)
             ? new PyRef(method).NewRef()
             : PyRef.Null;
     }

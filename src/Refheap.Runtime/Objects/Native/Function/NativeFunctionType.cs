@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 
 namespace Refheap.Objects.Native.Function;
 
@@ -12,7 +13,13 @@ namespace Refheap.Objects.Native.Function;
 internal sealed unsafe class NativeFunctionType : TypeDescriptor
 {
     private readonly List<NativeCallable?> _table = [];
+    private readonly List<NativeCallKind> _kinds = [];
     private readonly Stack<int> _freeSlots = new();
+
+    /// <summary>2.7's free list of these objects (methodobject.c's PyCFunction_MAXFREELIST); 3.12 has none.</summary>
+    private const int Py27FreeListCapacity = 256;
+
+    private FreeList? _freeList;
 
     /// <summary>Creates the descriptor.</summary>
     public NativeFunctionType(Heap heap)
@@ -22,6 +29,17 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 
     /// <inheritdoc/>
     public override bool IsGc => true;
+
+    internal override void Initialize()
+    {
+        // A bound built-in method (`lst.append`) dies after its call: 2.7 keeps its block for
+        // the next one, so it is counted once; 3.12 frees it. The list is empty at start, as
+        // CPython 2.7's is when a program's first line runs.
+        if (Heap.Profile.Name == Profile.Py27.Name)
+        {
+            _freeList = Heap.FreeLists.Add(new FreeList("builtin_function_or_method", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyNativeFunctionObject))));
+        }
+    }
 
     // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
     private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList));
@@ -35,13 +53,29 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <summary>Live native functions.</summary>
     public int LiveCount => _table.Count - _freeSlots.Count;
 
-    /// <summary>A new function called <paramref name="name"/>; <paramref name="isMethod"/>: binds to instances when found on a class.</summary>
-    public PyRef New(string name, NativeCallable body, bool isMethod = false) => NewBound(name, body, null, isMethod);
+    /// <summary>
+    /// A new function called <paramref name="name"/>; <paramref name="isMethod"/>: binds to
+    /// instances when found on a class; <paramref name="kind"/>: how the profile's CPython
+    /// calls it (see <see cref="IsVectorCall"/>).
+    /// </summary>
+    public PyRef New(string name, NativeCallable body, bool isMethod = false, NativeCallKind kind = NativeCallKind.Tuple) => NewBound(name, body, null, isMethod, kind);
+
+    /// <summary>
+    /// Whether the profile's CPython calls <paramref name="f"/> with its arguments where they
+    /// are (METH_O, METH_NOARGS, 3.x's METH_FASTCALL) rather than in a new tuple (METH_VARARGS):
+    /// the evaluator then lends it an uncounted tuple (<see cref="Tuple.ArgumentTuples"/>).
+    /// </summary>
+    public bool IsVectorCall(PyObject* f) => Kind(f) == NativeCallKind.Vector;
+
+    /// <summary>Whether <paramref name="f"/> is a slot wrapper (<see cref="NativeCallKind.SlotWrapper"/>).</summary>
+    public bool IsSlotWrapper(PyObject* f) => Kind(f) == NativeCallKind.SlotWrapper;
+
+    private NativeCallKind Kind(PyObject* f) => _kinds[(int)((PyNativeFunctionObject*)f)->Slot];
 
     /// <summary>A new class method (<c>dict.fromkeys</c>): found on a class or an instance, it binds to the class.</summary>
     public PyRef NewClassMethod(string name, NativeCallable body)
     {
-        var f = NewBound(name, body, null, isMethod: false);
+        var f = NewBound(name, body, null, isMethod: false, NativeCallKind.Tuple);
         if (!f.IsNull)
         {
             ((PyNativeFunctionObject*)f.Ptr)->IsMethod = PyNativeFunctionObject.ClassMethod;
@@ -50,7 +84,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         return f;
     }
 
-    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod)
+    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind)
     {
         var nameObj = Heap.InternString(name);
         if (nameObj.IsNull)
@@ -58,10 +92,19 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return PyRef.Null;
         }
 
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyNativeFunctionObject));
-        if (o == null)
+        var o = kind == NativeCallKind.SlotWrapper ? null : _freeList?.TryPop();
+        if (o != null)
         {
-            return PyRef.Null;
+            // A recycled block was never uncounted (as in CPython); Dealloc cleared its fields.
+            o->RefCount = 1;
+        }
+        else
+        {
+            o = Heap.AllocObject(this, (nuint)sizeof(PyNativeFunctionObject));
+            if (o == null)
+            {
+                return PyRef.Null;
+            }
         }
 
         var f = (PyNativeFunctionObject*)o;
@@ -70,11 +113,13 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         {
             slot = _freeSlots.Pop();
             _table[slot] = body;
+            _kinds[slot] = kind;
         }
         else
         {
             slot = _table.Count;
             _table.Add(body);
+            _kinds.Add(kind);
         }
 
         f->Slot = slot;
@@ -86,6 +131,50 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         return new PyRef(o);
     }
 
+    /// <summary>
+    /// 2.7's PyObject_IsSubclass on a new-style class (every exception match, <c>issubclass</c>,
+    /// <c>isinstance</c> past its exact-type test): it binds <c>type.__subclasscheck__</c> to
+    /// the class and calls it with a 1-tuple, dropping both at once. Only the free lists see
+    /// that: the two blocks come from them, or are new (counted) blocks the lists then keep. So
+    /// the first such check of a program, or after a full collection, counts. Nothing in 3.12,
+    /// which tests the subtype directly. The pending error, if any, is kept (CPython fetches it first).
+    /// </summary>
+    public void ModelSubclassCheck()
+    {
+        if (_freeList == null)
+        {
+            return;
+        }
+
+        var pending = Heap.FetchError();
+        var size = (nuint)sizeof(PyNativeFunctionObject);
+        var method = _freeList.TryPop();
+        if (method == null)
+        {
+            method = Heap.AllocObject(this, size);
+        }
+
+        if (method != null)
+        {
+            // Invariant: a listed block is a dead object (count 0) with every field cleared.
+            method->RefCount = 0;
+            if (!_freeList.TryPush(method))
+            {
+                Heap.FreeObject(method, this, size);
+            }
+
+            var args = Heap.Types.Tuple.New(1);
+            if (!args.IsNull)
+            {
+                TupleType.Items(args.Ptr)[0] = Heap.None.Ptr;
+                args.DecRef();
+            }
+        }
+
+        Heap.ClearError();
+        Heap.RestoreError(pending);
+    }
+
     /// <inheritdoc/>
     public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyNativeFunctionObject);
 
@@ -93,12 +182,21 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     public override void Dealloc(PyObject* self)
     {
         var f = (PyNativeFunctionObject*)self;
+        var keep = _freeList != null && Kind(self) != NativeCallKind.SlotWrapper;
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
         _table[(int)f->Slot] = null;
         _freeSlots.Push((int)f->Slot);
         Heap.ClearRef(ref f->Name);
         Heap.ClearRef(ref f->Self);
+        if (keep && _freeList!.TryPush(self))
+        {
+            // Invariant: a listed block is a dead object (count 0) with every field cleared.
+            f->Slot = 0;
+            f->IsMethod = 0;
+            return;
+        }
+
         Heap.FreeObject(self, this, SizeOf(self));
     }
 
@@ -169,7 +267,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         if (f->IsMethod == PyNativeFunctionObject.ClassMethod && f->Self == null && (owner != null || instance != null))
         {
             var cls = owner != null ? (PyObject*)owner : (PyObject*)instance->Type;
-            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false);
+            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false, Kind(self));
         }
 
         if (instance == null || f->IsMethod == 0 || f->Self != null)
@@ -177,7 +275,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return new PyRef(self).NewRef();
         }
 
-        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false);
+        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self));
     }
 
     /// <inheritdoc/>

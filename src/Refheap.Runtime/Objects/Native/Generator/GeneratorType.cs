@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Frame;
 using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.Str;
@@ -46,6 +47,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
 
         return FrameNeedsFinalizing == null || FrameNeedsFinalizing(new PyRef(((PyGeneratorObject*)self)->Frame));
     }
+
+    /// <inheritdoc/>
+    public override bool HasLegacyFinalizer(PyObject* self) => NeedsFinalizing(self);
 
     /// <summary>The finalizer the collector calls: closes a suspended generator; an error is reported as unraisable.</summary>
     public void Finalize(PyObject* self)
@@ -106,7 +110,22 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyGeneratorObject);
+    /// <remarks>
+    /// CPython's figures: 2.7's generator is 48 bytes (its frame is an object of its own); 3.12's
+    /// holds its frame, so it is 144 bytes plus a word per slot of the frame its code needs — the
+    /// variables (<see cref="Code.CodeType.LocalsPlusCount"/>) and the value stack
+    /// (<c>co_stacksize</c>, Refheap's compiler's depth, which may differ from CPython's).
+    /// </remarks>
+    public override nuint SizeOf(PyObject* self)
+    {
+        if (Heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            return 48u;
+        }
+
+        var code = ((PyGeneratorObject*)self)->Code;
+        return 144u + (8u * (nuint)(Code.CodeType.LocalsPlusCount(code) + ((Code.PyCodeObject*)code)->StackSize));
+    }
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -123,7 +142,7 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         Heap.ClearRef(ref g->Code);
         Heap.ClearRef(ref g->Name);
         Heap.ClearRef(ref g->QualName);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, (nuint)sizeof(PyGeneratorObject));
     }
 
     /// <summary>Closes a dying suspended generator (its finalizer); true when that resurrected it.</summary>
@@ -208,14 +227,15 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         : Resumer(new PyRef(self), PyRef.Null, false);
 
     /// <summary>Puts next/__next__, send, throw and close into the type dict (at heap start); false with MemoryError set.</summary>
+    /// <remarks>As CPython calls them: <c>send</c> is METH_O, 3.12's <c>throw</c> METH_FASTCALL (2.7's METH_VARARGS), <c>next</c> a slot wrapper.</remarks>
     public bool InstallMethods() => TypeDictMethods.Install(this,
     [
-        (Heap.Profile.IntPromotesToLong ? "next" : "__next__", (heap, self, args, kwargs) => Finish(Next(self))),
+        (Heap.Profile.IntPromotesToLong ? "next" : "__next__", (heap, self, args, kwargs) => Finish(Next(self)), NativeCallKind.SlotWrapper),
         ("send", (heap, self, args, kwargs) => TupleType.Size(args) != 1
             ? Heap.RaiseTypeError($"send() takes exactly one argument ({TupleType.Size(args)} given)")
-            : Finish(Resume(self, TupleType.Item(args, 0), false))),
-        ("throw", (heap, self, args, kwargs) => Throw(self, args)),
-        ("close", (heap, self, args, kwargs) => Close(self) < 0 ? PyRef.Null : Heap.None),
+            : Finish(Resume(self, TupleType.Item(args, 0), false)), NativeCallKind.Vector),
+        ("throw", (heap, self, args, kwargs) => Throw(self, args), Heap.Profile.IntPromotesToLong ? NativeCallKind.Tuple : NativeCallKind.Vector),
+        ("close", (heap, self, args, kwargs) => Close(self) < 0 ? PyRef.Null : Heap.None, NativeCallKind.Vector),
     ]);
 
     private PyRef Resume(PyObject* self, PyObject* value, bool isThrow) => Resumer == null

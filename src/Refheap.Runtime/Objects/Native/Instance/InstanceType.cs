@@ -81,7 +81,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             return (nuint)((nint)Layout.Size + Layout.SolidBase.ReportedSizeAdjustment);
         }
 
-        var preHeader = Layout.DictOffset != 0 || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
+        var preHeader = (Layout.DictOffset != 0 && !Layout.DictInSolidBase) || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
         return Layout.SolidBase.SizeOf(self) + (nuint)(8 * Layout.Slots.Count) + (preHeader ? 16u : 0u);
     }
 
@@ -98,9 +98,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             return self;
         }
 
-        if (Layout.SolidBase is ExceptionType)
+        if (Layout.SolidBase is ExceptionType exception)
         {
-            ExceptionType.InitializeArgs(self.Ptr, args);
+            exception.InitializeArgs(self.Ptr, args);
         }
 
         if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
@@ -180,7 +180,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         {
             ReleaseManagedAttributes(self);
         }
-        else if (Layout.DictOffset != 0)
+        else if (Layout.DictOffset != 0 && !Layout.DictInSolidBase)
         {
             Heap.ClearRef(ref *DictSlot(self));
         }

@@ -200,7 +200,21 @@ internal static unsafe class ListExtend
     /// <summary><c>len(o)</c> when the object has a length; -1 (nothing set) when it has none, -1 with the error set on failure.</summary>
     private static nint LengthOrMinusOne(Heap heap, PyObject* o)
     {
+        if (o->Type->Descriptor is IteratorType or Generator.GeneratorType)
+        {
+            // No len(): 3.12 asks first (_PyObject_HasLen); 2.7 gets its TypeError as a bare
+            // message, no exception object, and matches it.
+            heap.Types.NativeFunction.ModelSubclassCheck();
+            return -1;
+        }
+
         var n = heap.Length(o);
+        if (n < 0 && heap.ErrorOccurred)
+        {
+            // 2.7's _PyObject_LengthHint matches the error against TypeError with PyObject_IsSubclass.
+            heap.Types.NativeFunction.ModelSubclassCheck();
+        }
+
         if (n < 0 && (heap.ErrorMatches(heap.Types.Exceptions.TypeError)
             || (o->Type->Descriptor is Classic.ClassicInstanceType && heap.ErrorMatches(heap.Types.Exceptions.AttributeError))))
         {

@@ -43,6 +43,16 @@ internal sealed unsafe class ArgumentSpec
     /// <summary>How the arguments are parsed.</summary>
     public ArgumentStyle Style { get; }
 
+    /// <summary>
+    /// Whether CPython calls the method with its arguments where they are rather than in a new
+    /// tuple: in 2.7 only METH_NOARGS and METH_O; in 3.12 also Argument Clinic's METH_FASTCALL
+    /// (with or without keywords). PyArg_ParseTuple's methods, the varargs ones, those taking
+    /// any keywords (a dict) and the slot wrappers (<c>__init__</c> too) get a tuple in both.
+    /// </summary>
+    public bool IsVectorCall(bool py27) =>
+        Style is ArgumentStyle.NoArgs or ArgumentStyle.One
+        || (!py27 && Style is ArgumentStyle.Expect or ArgumentStyle.Keywords && !_anyKeywords && _display == null);
+
     /// <summary>The fewest positional arguments.</summary>
     public int Min { get; }
 

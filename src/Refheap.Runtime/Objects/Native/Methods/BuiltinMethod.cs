@@ -19,6 +19,12 @@ internal sealed unsafe class BuiltinMethod(string name, ArgumentSpec spec, Metho
     /// <summary>What the method binds to.</summary>
     public MethodBinding Binding { get; } = binding;
 
+    /// <summary>How the profile's CPython calls the method: a slot wrapper, without an argument tuple (<see cref="ArgumentSpec.IsVectorCall"/>), or with one.</summary>
+    public NativeCallKind CallKind(Profile profile) =>
+        spec.IsSlotWrapper ? NativeCallKind.SlotWrapper
+        : Binding == MethodBinding.Instance && spec.IsVectorCall(profile.Wording == ErrorWording.Cpython27) ? NativeCallKind.Vector
+        : NativeCallKind.Tuple;
+
     /// <summary>
     /// The function body stored in <paramref name="owner"/>'s dict: it resolves <c>self</c>
     /// (called on the class, an instance method takes the instance as its first argument,

@@ -17,21 +17,25 @@ internal static unsafe class TypeDictMethods
 {
     /// <summary>Adds each method to <paramref name="type"/>'s dict; false with MemoryError set.</summary>
     public static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body)> methods) =>
-        Install(type, methods.Select(m => (m.Name, m.Body, MethodBinding.Instance)));
+        Install(type, methods.Select(m => (m.Name, m.Body, MethodBinding.Instance, NativeCallKind.Tuple)));
+
+    /// <summary>Adds each method to <paramref name="type"/>'s dict, each called as its <see cref="NativeCallKind"/> says; false with MemoryError set.</summary>
+    public static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body, NativeCallKind Kind)> methods) =>
+        Install(type, methods.Select(m => (m.Name, m.Body, MethodBinding.Instance, m.Kind)));
 
     /// <summary>Adds each built-in method to <paramref name="type"/>'s dict, bound as it says; false with MemoryError set.</summary>
     public static bool Install(TypeDescriptor type, IEnumerable<BuiltinMethod> methods) =>
-        Install(type, methods.Select(m => (m.Name, m.ToCallable(type), m.Binding)));
+        Install(type, methods.Select(m => (m.Name, m.ToCallable(type), m.Binding, m.CallKind(type.Heap.Profile))));
 
-    private static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body, MethodBinding Binding)> methods)
+    private static bool Install(TypeDescriptor type, IEnumerable<(string Name, NativeCallable Body, MethodBinding Binding, NativeCallKind Kind)> methods)
     {
         var heap = type.Heap;
         var dict = type.TypeObject->Dict;
-        foreach (var (name, body, binding) in methods)
+        foreach (var (name, body, binding, kind) in methods)
         {
             var f = binding == MethodBinding.Class
                 ? MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body))
-                : MakeImmortalFunction(heap, name, body, isMethod: true);
+                : MakeImmortal(heap, heap.Types.NativeFunction.New(name, body, isMethod: true, kind));
             if (f == null || heap.Types.Dict.SetItemString(dict, name, f) < 0)
             {
                 return false;

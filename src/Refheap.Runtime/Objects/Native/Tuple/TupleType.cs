@@ -70,7 +70,8 @@ internal sealed unsafe class TupleType : TypeDescriptor
         }
     }
 
-    private static nuint AllocationSize(nint n) => (nuint)(ItemsOffset + (8 * n));
+    /// <summary>The bytes of a tuple of <paramref name="n"/> items (GC header not included).</summary>
+    internal static nuint AllocationSize(nint n) => (nuint)(ItemsOffset + (8 * n));
 
     /// <summary>The item array of a tuple.</summary>
     public static PyObject** Items(PyObject* t) => (PyObject**)((byte*)t + ItemsOffset);
