@@ -27,6 +27,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     private const int SharedKeysMax = 30;
 
     private readonly List<nint> _sharedKeys = [];
+
+    // The inline capacity a new instance gets (3.12), kept current by UpdateNewInlineCapacity.
+    private int _newInlineCapacity;
     private readonly bool _legacyFinalizers;
     private readonly string _module;
 
@@ -38,6 +41,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         Layout = layout;
         BaseType = layout.Parent;
         _legacyFinalizers = heap.Profile.LegacyFinalizers;
+        UpdateNewInlineCapacity();
     }
 
     /// <summary>The instance layout.</summary>
@@ -115,7 +119,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     /// <summary>A new, tracked instance with no attributes.</summary>
     public PyRef Allocate()
     {
-        var capacity = Layout.ValuesOffset != 0 ? NewInlineCapacity() : 0;
+        var capacity = Layout.ValuesOffset != 0 ? _newInlineCapacity : 0;
         var o = Heap.AllocObject(this, Layout.Size + (nuint)(8 * capacity));
         if (o == null)
         {
