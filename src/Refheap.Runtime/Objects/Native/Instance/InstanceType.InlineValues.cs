@@ -96,18 +96,20 @@ internal sealed unsafe partial class InstanceType
     private nuint AllocatedSize(PyObject* self) => Layout.Size + (nuint)(8 * InlineCapacityOf(self));
 
     /// <summary>
-    /// The inline capacity of a new instance: the class's shared keys now (at least 1), rounded
-    /// up to fill the allocator's size class (the block is that big anyway), at most
+    /// Sets the inline capacity of a new instance: the class's shared keys now (at least 1),
+    /// rounded up to fill the allocator's size class (the block is that big anyway), at most
     /// <see cref="MaxInlineValues"/>; a class with more keys gets the minimum and spills.
+    /// Called when the class is made and when a key is added, so that making an instance only
+    /// reads the answer.
     /// </summary>
-    private int NewInlineCapacity()
+    private void UpdateNewInlineCapacity()
     {
         var keys = _sharedKeys.Count;
         var capacity = keys is >= 1 and <= MaxInlineValues ? keys : 1;
         var alignment = (nuint)Heap.Allocator.Layout.Alignment;
         var bytes = Memory.HeapAllocator.GcHeaderSize + Layout.Size + (nuint)(8 * capacity);
         var spare = (int)(((bytes + alignment - 1) & ~(alignment - 1)) - bytes) / 8;
-        return Math.Min(capacity + spare, MaxInlineValues);
+        _newInlineCapacity = Math.Min(capacity + spare, MaxInlineValues);
     }
 
     /// <summary>Where a 3.12 instance's values are now (null when it has a dict), their capacity and how many are set, in order.</summary>

@@ -28,6 +28,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     private const int SharedKeysMax = 30;
 
     private readonly List<nint> _sharedKeys = [];
+
+    // The inline capacity a new instance gets (3.12), kept current by UpdateNewInlineCapacity.
+    private int _newInlineCapacity;
     private readonly bool _legacyFinalizers;
     private readonly string _module;
 
@@ -39,6 +42,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         Layout = layout;
         BaseType = layout.Parent;
         _legacyFinalizers = heap.Profile.LegacyFinalizers;
+        UpdateNewInlineCapacity();
     }
 
     /// <summary>The instance layout.</summary>
@@ -135,7 +139,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     /// <summary>A new, tracked instance with no attributes.</summary>
     public PyRef Allocate()
     {
-        var capacity = Layout.ValuesOffset != 0 ? NewInlineCapacity() : 0;
+        var capacity = Layout.ValuesOffset != 0 ? _newInlineCapacity : 0;
         var o = Heap.AllocObject(this, Layout.Size + (nuint)(8 * capacity));
         if (o == null)
         {
