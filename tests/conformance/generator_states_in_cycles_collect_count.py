@@ -1,8 +1,8 @@
 # A cycle through a generator, unstarted, suspended, finished or closed: what gc.collect()
 # counts. 2.7's frame is an object of its own, tracked and counted with the cycle; 3.12 embeds
 # the frame in the generator (never counted, a gi_frame object untracked), closes a suspended
-# generator before collecting (freeing a cycle its frame held) and keeps a closed unstarted
-# generator's arguments until it dies.
+# generator before collecting (freeing a cycle its frame held), keeps a closed unstarted
+# generator's arguments until it dies, and its frame keeps a generator expression's function.
 from __future__ import print_function
 import gc
 
@@ -46,6 +46,11 @@ lst = []
 lst.append(holding(lst))
 del lst
 print("unstarted in a list", gc.collect())
+
+a = A()
+a.gen = (x for x in [a])
+del a
+print("generator expression", gc.collect())
 
 a = A()
 a.gen = holding(a)

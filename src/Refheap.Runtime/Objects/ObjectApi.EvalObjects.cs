@@ -262,9 +262,9 @@ internal sealed unsafe partial class ObjectApi
 
     // ---- generators ---------------------------------------------------------------------
 
-    /// <summary>A new generator over a frame (new reference; arguments borrowed).</summary>
-    public PyRef NewGenerator(PyRef frame, PyRef code, PyRef name, PyRef qualName) =>
-        Heap.Types.Generator.New(frame.Ptr, code.Ptr, name.Ptr, qualName.Ptr);
+    /// <summary>A new generator over a frame, made by calling <paramref name="function"/> (new reference; arguments borrowed).</summary>
+    public PyRef NewGenerator(PyRef frame, PyRef code, PyRef name, PyRef qualName, PyRef function) =>
+        Heap.Types.Generator.New(frame.Ptr, code.Ptr, name.Ptr, qualName.Ptr, function.Ptr);
 
     /// <summary>Whether <paramref name="o"/> is a generator.</summary>
     public bool IsGenerator(PyRef o) => o.Ptr->Type == Heap.Types.Generator.TypeObject;

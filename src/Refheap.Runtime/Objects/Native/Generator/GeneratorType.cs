@@ -74,8 +74,11 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     /// <inheritdoc/>
     public override int WeakListOffset => s_weakListOffset;
 
-    /// <summary>A new generator over <paramref name="frame"/> (borrowed, as the other arguments).</summary>
-    public PyRef New(PyObject* frame, PyObject* code, PyObject* name, PyObject* qualName)
+    /// <summary>
+    /// A new generator over <paramref name="frame"/> (borrowed, as the other arguments), made by
+    /// calling <paramref name="function"/>, which a 3.12 generator keeps with its frame.
+    /// </summary>
+    public PyRef New(PyObject* frame, PyObject* code, PyObject* name, PyObject* qualName, PyObject* function)
     {
         var o = Heap.AllocObject(this, (nuint)sizeof(PyGeneratorObject));
         if (o == null)
@@ -96,6 +99,14 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         g->Name = name;
         Heap.IncRef(qualName);
         g->QualName = qualName;
+        if (Heap.Types.Frame.Model.GeneratorEmbedsFrame)
+        {
+            // 3.12's frame holds its function (f_funcobj): a generator expression's function
+            // lives as long as the generator's frame.
+            Heap.IncRef(function);
+            g->Function = function;
+        }
+
         Heap.Gc.Track(o);
         return new PyRef(o);
     }
@@ -221,6 +232,7 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         }
 
         g->Frame = null;
+        Heap.ClearRef(ref g->Function);
         var frames = (FrameType)frame->Type->Descriptor;
         if (frame->RefCount > 1 && frames.IsOwnedByGenerator(frame))
         {
@@ -232,8 +244,8 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
 
     /// <inheritdoc/>
     /// <remarks>
-    /// 3.12 (gen_traverse): the name, the qualified name, the frame object if one was made,
-    /// then everything the embedded frame holds, and the code the generator keeps itself.
+    /// 3.12 (gen_traverse): the name, the qualified name, the frame object if one was made, the
+    /// function, then everything the embedded frame holds, and the code the generator keeps itself.
     /// 2.7: the frame (a tracked object), the code and the names.
     /// </remarks>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
@@ -271,6 +283,11 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         if (r == 0 && FrameType.Fields(g->Frame)->Counted != 0)
         {
             r = visit(g->Frame, arg);
+        }
+
+        if (r == 0 && g->Function != null)
+        {
+            r = visit(g->Function, arg);
         }
 
         if (r == 0)
