@@ -261,4 +261,10 @@ internal enum OpCode : byte
 
     /// <summary>method self a1..an → result, or attr null a1..an → attr(a1..an) (arg: n).</summary>
     CallMethod,
+
+    /// <summary>
+    /// <see cref="CallMethod"/> with keywords: method self a1..an k1..km names → result, names a
+    /// tuple of the m keyword names (arg: n + m).
+    /// </summary>
+    CallMethodKeywords,
 }
