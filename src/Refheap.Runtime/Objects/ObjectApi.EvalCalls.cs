@@ -123,7 +123,7 @@ internal sealed unsafe partial class ObjectApi
             : PyRef.Null;
     }
 
-    /// <summary>Calls a built-in method descriptor from <see cref="LoadMethod"/> with <paramref name="self"/> and the tuple <paramref name="args"/> (all borrowed): a new reference or null.</summary>
-    public PyRef CallMethodDescriptor(PyRef method, PyRef self, PyRef args) =>
-        Heap.Types.NativeFunction.CallWithSelf(method.Ptr, self.Ptr, args.Ptr, null);
+    /// <summary>Calls a built-in method descriptor from <see cref="LoadMethod"/> with <paramref name="self"/>, the tuple <paramref name="args"/> and the dict <paramref name="kwargs"/> or null (all borrowed): a new reference or null.</summary>
+    public PyRef CallMethodDescriptor(PyRef method, PyRef self, PyRef args, PyRef kwargs = default) =>
+        Heap.Types.NativeFunction.CallWithSelf(method.Ptr, self.Ptr, args.Ptr, kwargs.Ptr);
 }
