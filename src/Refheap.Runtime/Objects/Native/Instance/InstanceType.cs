@@ -197,12 +197,23 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             Heap.ClearWeakList(self, weakList);
         }
 
-        ReleaseContents(self);
+        if (!ReleaseForDealloc(self))
+        {
+            ReleaseContents(self);
+        }
+
         LiveInstances--;
         var type = self->Type;
         Heap.FreeObject(self, this, AllocatedSize(self));
         Heap.DecRef((PyObject*)type);
     }
+
+    /// <summary>
+    /// The common case of deallocation's release: a 3.12 instance of a class without slots
+    /// over object, its values inline. False for any other instance (use <see cref="ReleaseContents"/>).
+    /// </summary>
+    private bool ReleaseForDealloc(PyObject* self) =>
+        Layout.ValuesOffset != 0 && Layout.SlotOffsets.Length == 0 && Layout.SolidBaseIsObject && ReleaseInlineValuesForDealloc(self);
 
     /// <inheritdoc/>
     public override void ReleaseContents(PyObject* self)
