@@ -33,6 +33,13 @@ gc.collect(); b = gc.get_count()[0]; isinstance(d, Derived); note("isinstance ex
 gc.collect(); b = gc.get_count()[0]; isinstance(d, Base); note("isinstance base", b)
 gc.collect(); b = gc.get_count()[0]; isinstance(d, Base); isinstance(d, Base); note("isinstance twice", b)
 gc.collect()
+b = gc.get_count()[0]
+try:
+    raise KeyError("k")
+except KeyError:
+    pass
+note("raise and except KeyError", b)
+gc.collect()
 g = gen()
 b = gc.get_count()[0]; items = list(g); note("list(generator)", b)
 g = gen()

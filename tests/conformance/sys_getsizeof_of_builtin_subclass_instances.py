@@ -1,7 +1,8 @@
 # sys.getsizeof of instances of classes derived from object, list, dict, set and exceptions, with
-# and without __slots__: a class adds a dict and a weak-reference slot only where its base has
-# none, so an exception subclass keeps its attributes in BaseException's own dict (visited once
-# by the collector, reachable through __dict__), and asking for a second one is a TypeError.
+# and without __slots__, a container's items counted: a class adds a dict and a weak-reference
+# slot only where its base has none, so an exception subclass keeps its attributes in
+# BaseException's own dict (visited once by the collector, reachable through __dict__), and
+# asking for a second one is a TypeError.
 from __future__ import print_function
 import gc
 import sys
@@ -33,12 +34,19 @@ def make(name, base, slots):
     return type(name, (base,), namespace)
 
 
-for base in (object, list, dict, set):
+for base in (object, list, dict, set, frozenset):
     for slots in (None, (), ('a',), ('a', 'b'), ('__weakref__',), ('__dict__',)):
         try:
             print(base.__name__, slots, sys.getsizeof(make('C', base, slots)()))
         except TypeError as error:
             print(base.__name__, slots, error)
+for base, items in ((list, range(20)), (dict, [(i, i) for i in range(10)]), (set, range(10)), (frozenset, range(10))):
+    print(base.__name__, 'with items', sys.getsizeof(make('C', base, None)(items)), sys.getsizeof(make('C', base, ('a',))(items)))
+grown = make('C', list, None)()
+for i in range(10):
+    grown.append(i)
+    print(sys.getsizeof(grown), end=' ')
+print()
 gc.collect()
 for cls in (Error, SlottedError, EmptySlotsError, SubError, MyKeyError):
     print(cls.__name__, sys.getsizeof(cls()), '__dict__' in cls.__dict__, '__weakref__' in cls.__dict__)

@@ -23,7 +23,7 @@ public static class BuiltinFunctions
         var behaviour = module.Behaviour;
         foreach (var (name, body) in module.Functions())
         {
-            var f = api.NewBuiltinFunction(name, body, CallingConventions.IsVectorCall(name, behaviour.Python2Names));
+            var f = api.NewBuiltinFunction(name, body, CallingConventions.Of(name, behaviour.Python2Names));
             if (f.IsNull)
             {
                 return false;

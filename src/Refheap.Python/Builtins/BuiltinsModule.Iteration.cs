@@ -224,7 +224,7 @@ internal sealed partial class BuiltinsModule
         var op = name == "min" ? CompareOp.Lt : CompareOp.Gt;
         var status = _api.ForEach(iterable, item =>
         {
-            var itemKey = key.IsNull ? item.NewRef() : _api.Call(key, [item]);
+            var itemKey = key.IsNull ? item.NewRef() : _api.CallVector(key, [item]);
             if (itemKey.IsNull)
             {
                 return -1;

@@ -1,3 +1,5 @@
+using Refheap.Objects.Native.Function;
+
 namespace Refheap.Python.Builtins;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Refheap.Python.Builtins;
 /// profile. The tuple is observable: after a full collection empties the tuple free lists, a
 /// call that makes one counts +1 in <c>gc.get_count()</c>. 2.7 passes the argument where it is
 /// only to METH_O and METH_NOARGS functions; 3.12 to every function but the METH_VARARGS ones
-/// (METH_O, METH_NOARGS and METH_FASTCALL: the vectorcall protocol). Checked on CPython 2.7.18
+/// (METH_O, METH_NOARGS and METH_FASTCALL: the vectorcall protocol), which also takes keyword
+/// arguments without a dict (METH_FASTCALL | METH_KEYWORDS). Checked on CPython 2.7.18
 /// and 3.12.1 by counting the allocations of each call with the tuple free lists empty and full.
 /// </summary>
 internal static class CallingConventions
@@ -17,19 +20,23 @@ internal static class CallingConventions
         "gc.is_tracked", "sys.getrefcount", "weakref.getweakrefcount", "weakref.getweakrefs",
     ];
 
-    // 3.12's METH_VARARGS functions and print, whose Argument Clinic code packs its *args into a
-    // tuple; every other one is called with the vectorcall protocol.
+    // 3.12's METH_VARARGS functions; every other one is called with the vectorcall protocol.
     private static readonly HashSet<string> s_py312Tuple =
     [
-        "min", "max", "dir", "print",
+        "min", "max", "dir",
         "gc.get_referrers", "gc.get_referents", "gc.set_threshold", "sys.getsizeof",
         "weakref.proxy", "functools.reduce",
     ];
 
     /// <summary>
-    /// Whether CPython calls <paramref name="name"/> (a builtin's name, or <c>module.function</c>)
-    /// without an argument tuple in the profile (<paramref name="py27"/>: 2.7, else 3.12).
+    /// How CPython calls <paramref name="name"/> (a builtin's name, or <c>module.function</c>)
+    /// in the profile (<paramref name="py27"/>: 2.7, else 3.12): without an argument tuple,
+    /// with one, or (3.12's <c>print</c>, whose Argument Clinic code packs its <c>*args</c>
+    /// into a tuple) with a tuple but no keyword dict.
     /// </summary>
-    public static bool IsVectorCall(string name, bool py27) =>
-        py27 ? s_py27Vector.Contains(name) : !s_py312Tuple.Contains(name);
+    public static NativeCallKind Of(string name, bool py27) =>
+        py27 ? (s_py27Vector.Contains(name) ? NativeCallKind.Vector : NativeCallKind.Tuple)
+        : name == "print" ? NativeCallKind.PackedArgs
+        : s_py312Tuple.Contains(name) ? NativeCallKind.Tuple
+        : NativeCallKind.Vector;
 }

@@ -210,7 +210,7 @@ internal sealed partial class Interpreter
 
     private void AddBuiltin(string name, Func<PyRef, PyRef, PyRef> body)
     {
-        var f = Check(_api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.IsVectorCall(name, Py27)));
+        var f = Check(_api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.Of(name, Py27)));
         var status = _api.DictSetString(_builtins, name, f);
         f.DecRef();
         if (status < 0)

@@ -1,4 +1,5 @@
 using Refheap.Objects;
+using Refheap.Objects.Native.Function;
 using Refheap.Objects.Native.Frame;
 using Refheap.Python.Compiler;
 
@@ -57,8 +58,10 @@ internal sealed partial class Interpreter
         }
 
         // A callable CPython calls with the arguments where they are (vectorcall, METH_O) gets
-        // a lent tuple that nothing counts; any other gets a new one, as CPython makes.
-        var vector = _api.IsVectorCall(callable, positional.Length);
+        // a lent tuple and (3.x) keyword dict that nothing counts; any other gets new ones, as
+        // CPython makes.
+        var kind = _api.CallKind(callable, positional.Length);
+        var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
         {
@@ -66,7 +69,17 @@ internal sealed partial class Interpreter
         }
 
         var kwargs = PyRef.Null;
-        if (kwCount > 0)
+        var lentKeywords = kwCount > 0 && !Py27 && kind != NativeCallKind.Tuple;
+        if (lentKeywords)
+        {
+            kwargs = _api.RentKeywords(kwNames, kwValues);
+            if (kwargs.IsNull)
+            {
+                ReleaseArguments(tuple, vector);
+                return kwargs;
+            }
+        }
+        else if (kwCount > 0)
         {
             kwargs = _api.Heap.NewDict();
             if (kwargs.IsNull)
@@ -88,7 +101,15 @@ internal sealed partial class Interpreter
 
         var result = _api.CallObject(callable, tuple, kwargs);
         ReleaseArguments(tuple, vector);
-        kwargs.XDecRef();
+        if (lentKeywords)
+        {
+            _api.ReturnKeywords(kwargs);
+        }
+        else
+        {
+            kwargs.XDecRef();
+        }
+
         return result;
     }
 
@@ -145,7 +166,7 @@ internal sealed partial class Interpreter
     /// class's function, run with <paramref name="self"/> first (the frame takes the stack's
     /// references over, <paramref name="release"/>: self and the arguments), or a built-in
     /// method descriptor called with <paramref name="self"/> and its arguments (in a lent tuple when
-    /// CPython makes none: <see cref="ObjectApi.IsVectorCall"/>).
+    /// CPython makes none: <see cref="ObjectApi.CallKind"/>).
     /// </summary>
     private PyRef CallMethod(PyRef callable, PyRef self, ReadOnlySpan<PyRef> args, Span<PyRef> release)
     {
@@ -159,7 +180,7 @@ internal sealed partial class Interpreter
             return CallPython(callable, self, args, PyRef.Null, default, release);
         }
 
-        var vector = _api.IsVectorCall(callable, args.Length);
+        var vector = _api.CallKind(callable, args.Length) == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(args) : args.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(args);
         if (tuple.IsNull)
         {

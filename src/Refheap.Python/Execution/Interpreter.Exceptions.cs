@@ -158,14 +158,23 @@ internal sealed partial class Interpreter
             // 2.7: the frame saves the thread's (exception, traceback) the first time it handles
             // one, and the traceback moves from the exception to the thread state (2.7's
             // exceptions do not hold their traceback: no frame → exception → traceback cycle).
+            // CPython keeps the pair in two fields of the frame, so the tuple holding it here is
+            // a lent one (uncounted, untracked), given back when the frame stops running.
             ref var state = ref ObjectApi.FrameState(frame);
             if ((state & (int)FrameState.SavedException) == 0)
             {
-                state |= (int)FrameState.SavedException;
-                var saved = _api.TupleSteal([
-                    _handled.IsNull ? _api.NoneObject.NewRef() : _handled.NewRef(),
-                    _handledTraceback.IsNull ? _api.NoneObject.NewRef() : _handledTraceback.NewRef()]);
-                ObjectApi.SwapFrameSavedException(frame, saved).XDecRef();
+                var none = _api.NoneObject;
+                var saved = _api.RentArguments([_handled.IsNull ? none : _handled, _handledTraceback.IsNull ? none : _handledTraceback]);
+                if (saved.IsNull)
+                {
+                    // Out of memory: the frame leaves the thread's state as it finds it.
+                    _heap.ClearError();
+                }
+                else
+                {
+                    state |= (int)FrameState.SavedException;
+                    ObjectApi.SwapFrameSavedException(frame, saved).XDecRef();
+                }
             }
 
             SetHandled(exception.NewRef());
@@ -221,7 +230,7 @@ internal sealed partial class Interpreter
         var traceback = ObjectApi.TupleItem(saved, 1);
         SetHandled(_api.IsNone(exception) ? PyRef.Null : exception.NewRef());
         SetHandledTraceback(_api.IsNone(traceback) ? PyRef.Null : traceback.NewRef());
-        saved.DecRef();
+        _api.ReturnArguments(saved);
     }
 
     /// <summary>2.7: the traceback of the handled exception (<c>sys.exc_info()[2]</c>), borrowed, or null.</summary>

@@ -32,7 +32,7 @@ internal sealed class ModuleBuilder
     /// or null, called with or without an argument tuple as CPython calls it (<see cref="CallingConventions"/>).
     /// </summary>
     public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body) =>
-        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.IsVectorCall($"{_name}.{name}", _interpreter.Py27)));
+        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.Of($"{_name}.{name}", _interpreter.Py27)));
 
     /// <summary>Adds a value (stolen).</summary>
     public ModuleBuilder Value(string name, PyRef value)

@@ -91,7 +91,8 @@ internal static class SysModule
                 return PyRef.Null;
             }
 
-            return api.NewInt(api.SizeOfObject(ObjectApi.TupleItem(args, 0)));
+            // 2.7 reads __sizeof__ as a bound built-in method (3.12 does too, but keeps no free list of them).
+            return api.ModelBoundMethod() ? api.NewInt(api.SizeOfObject(ObjectApi.TupleItem(args, 0))) : PyRef.Null;
         });
         b.Function("getrecursionlimit", (args, kwargs) =>
             Arguments.Check(api, "getrecursionlimit", args, kwargs, 0, 0) ? api.NewInt(api.Heap.RecursionLimit) : PyRef.Null);

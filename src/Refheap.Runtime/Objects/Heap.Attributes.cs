@@ -96,6 +96,14 @@ internal sealed unsafe partial class Heap
             return true;
         }
 
+        if (!Profile.IntPromotesToLong && attr->Type == Types.PythonFunction.TypeObject)
+        {
+            // 3.x's slots call a Python function with the instance first (vectorcall_method):
+            // no bound method, no argument tuple.
+            result = CallVector(attr, [new PyRef(self)]);
+            return true;
+        }
+
         var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);
         if (bound.IsNull)
         {

@@ -629,6 +629,22 @@ internal sealed unsafe partial class Heap
             return true;
         }
 
+        if (!Profile.IntPromotesToLong && attr->Type == Types.PythonFunction.TypeObject && (kwargs == null || Types.Dict.Count(kwargs) == 0))
+        {
+            // 3.x's slots call a Python function with the instance prepended to the arguments
+            // (vectorcall_method, _PyObject_Call_Prepend): no bound method, no new tuple.
+            var n = (int)Native.Tuple.TupleType.Size(args);
+            var items = new PyRef[n + 1];
+            items[0] = new PyRef(self);
+            for (var i = 0; i < n; i++)
+            {
+                items[i + 1] = new PyRef(Native.Tuple.TupleType.Item(args, i));
+            }
+
+            result = CallVector(attr, items);
+            return true;
+        }
+
         var bound = attr->Type->Descriptor.DescriptorGet(attr, self, self->Type);
         if (bound.IsNull)
         {

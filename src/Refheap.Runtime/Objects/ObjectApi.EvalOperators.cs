@@ -157,7 +157,34 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
-        return BinaryOperation(a, b, op);
+        var result = BinaryOperation(a, b, op);
+        if (result.IsNull && Heap.ErrorMatches(Heap.Types.Exceptions.TypeError))
+        {
+            NameInPlaceOperator(op);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// binary_iop's TypeError names the augmented operator (<c>-=</c>, <c>**=</c>) where the
+    /// binary operation it fell back to named its own: renames the pending error's.
+    /// </summary>
+    private void NameInPlaceOperator(Operator op)
+    {
+        const string Head = "unsupported operand type(s) for ";
+        var symbol = s_symbols[(int)op];
+        var (_, message, exception) = Heap.TakeError();
+        // 2.7's in-place power goes through ternary_op, which keeps "** or pow()".
+        var binary = op == Operator.Power && message.StartsWith(Head + "** or pow(): ", StringComparison.Ordinal) ? "** or pow()" : symbol;
+        if (message.StartsWith(Head + binary + ": ", StringComparison.Ordinal) && !(binary != symbol && Heap.Profile.IntPromotesToLong))
+        {
+            exception.DecRef();
+            Heap.RaiseTypeError(Head + symbol + "=" + message[(Head.Length + binary.Length)..]);
+            return;
+        }
+
+        Heap.RestoreError(exception);
     }
 
     private bool CallSpecial1(PyObject* self, string name, PyObject* arg, out PyRef result)
@@ -230,7 +257,7 @@ internal sealed unsafe partial class ObjectApi
                     return Concat(a, b);
                 }
 
-                if (IsSequence(a) && !Heap.IsInt(b) && !Heap.IsFloat(b))
+                if (IsSequence(a))
                 {
                     return ConcatError(a, b);
                 }
@@ -284,7 +311,8 @@ internal sealed unsafe partial class ObjectApi
 
     private PyRef ConcatError(PyObject* a, PyObject* b)
     {
-        var an = a->Type->Descriptor.Name;
+        // The messages name the built-in sequence type, whatever subclass a is.
+        var an = Heap.IsInstance(a, Heap.Types.Str) ? Heap.Types.Str.Name : Heap.IsInstance(a, Heap.Types.List) ? Heap.Types.List.Name : Heap.Types.Tuple.Name;
         var bn = b->Type->Descriptor.Name;
         if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
         {

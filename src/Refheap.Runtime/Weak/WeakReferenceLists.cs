@@ -195,9 +195,8 @@ internal static unsafe class WeakReferenceLists
 
     private static void CallCallback(Heap heap, PyObject* wr, PyObject* callback)
     {
-        var args = heap.NewTuple(new PyRef(wr));
-        var result = args.IsNull ? PyRef.Null : heap.Call(callback, args.Ptr, null);
-        args.XDecRef();
+        // 3.x: PyObject_CallOneArg; 2.7: PyObject_CallFunctionObjArgs (a new tuple).
+        var result = heap.CallVector(callback, [new PyRef(wr)]);
         if (result.IsNull)
         {
             heap.WriteUnraisableIn(callback);

@@ -491,15 +491,34 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
 
     private PyRef NextMap(PyObject* self)
     {
-        var args = NextOfEach(self, out _);
-        if (args.IsNull)
+        // map_next gathers one item of each iterable on the C stack and passes them to the
+        // function where they are (vectorcall): no tuple.
+        var n = (int)((PyBuiltinIteratorObject*)self)->Count;
+        var items = new PyRef[n];
+        for (var i = 0; i < n; i++)
         {
-            return args;
+            var it = Items(self)[i];
+            var item = it == null ? PyRef.Null : Heap.IterNext(it);
+            if (item.IsNull)
+            {
+                ReleaseAll(items.AsSpan(0, i));
+                return PyRef.Null;
+            }
+
+            items[i] = item;
         }
 
-        var result = Heap.Call(((PyBuiltinIteratorObject*)self)->Function, args.Ptr, null);
-        args.DecRef();
+        var result = Heap.CallVector(((PyBuiltinIteratorObject*)self)->Function, items);
+        ReleaseAll(items);
         return result;
+    }
+
+    private static void ReleaseAll(ReadOnlySpan<PyRef> items)
+    {
+        foreach (var item in items)
+        {
+            item.DecRef();
+        }
     }
 
     private PyRef NextFilter(PyObject* self)
@@ -521,9 +540,7 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             }
             else
             {
-                var args = Heap.NewTuple(item);
-                var r = args.IsNull ? args : Heap.Call(f->Function, args.Ptr, null);
-                args.XDecRef();
+                var r = Heap.CallVector(f->Function, [item]);
                 truth = r.IsNull ? -1 : Heap.IsTrue(r.Ptr);
                 r.XDecRef();
             }

@@ -261,7 +261,8 @@ internal static unsafe class DictMethods
         var dicts = heap.Types.Dict;
         if (dicts.IsDict(other))
         {
-            return dicts.Merge(self, other);
+            // 2.7's dict_update_common asks hasattr(other, 'keys') first: a bound built-in method made and dropped.
+            return heap.Types.NativeFunction.ModelBoundMethod() ? dicts.Merge(self, other) : -1;
         }
 
         var keys = heap.GetAttr(other, "keys");

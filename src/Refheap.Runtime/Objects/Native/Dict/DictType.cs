@@ -543,13 +543,18 @@ internal sealed unsafe partial class DictType : DictTypeBase
                 : $"dict expected at most 1 arguments, got {nargs}");
         }
 
-        var d = New();
-        if (d.IsNull)
+        // dict_new's tp_alloc: a new (counted) block, never one from the free list; a zeroed
+        // block is an empty dict.
+        var o = Heap.AllocObject(this, ObjectSize);
+        if (o == null)
         {
-            return d;
+            return PyRef.Null;
         }
 
-        if ((nargs == 1 && Update(d.Ptr, TupleType.Item(args, 0)) < 0) || (kwargs != null && Count(kwargs) > 0 && Merge(d.Ptr, kwargs) < 0))
+        var d = new PyRef(o);
+        var arg = nargs == 1 ? TupleType.Item(args, 0) : null;
+        if ((arg != null && (IsDict(arg) ? DictMethods.UpdateFrom(Heap, o, arg) : Update(o, arg)) < 0)
+            || (kwargs != null && Count(kwargs) > 0 && Merge(o, kwargs) < 0))
         {
             d.DecRef();
             return PyRef.Null;

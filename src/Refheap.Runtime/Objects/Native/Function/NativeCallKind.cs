@@ -6,8 +6,11 @@ internal enum NativeCallKind : byte
     /// <summary>With a new argument tuple (METH_VARARGS).</summary>
     Tuple,
 
-    /// <summary>With the arguments where they are (METH_O, METH_NOARGS, 3.x's METH_FASTCALL): no tuple.</summary>
+    /// <summary>With the arguments where they are (METH_O, METH_NOARGS, 3.x's METH_FASTCALL): no tuple, and in 3.x no keyword dict.</summary>
     Vector,
+
+    /// <summary>3.x's Argument Clinic <c>*args</c> (<c>print</c>): a new tuple of the positional arguments, the keywords where they are (no dict).</summary>
+    PackedArgs,
 
     /// <summary>
     /// A slot wrapper (<c>list.__len__</c>): called with a tuple; read through an instance it

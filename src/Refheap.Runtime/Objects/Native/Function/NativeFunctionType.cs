@@ -67,6 +67,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// </summary>
     public bool IsVectorCall(PyObject* f) => Kind(f) == NativeCallKind.Vector;
 
+    /// <summary>How the profile's CPython calls <paramref name="f"/>.</summary>
+    public NativeCallKind CallKind(PyObject* f) => Kind(f);
+
     /// <summary>Whether <paramref name="f"/> is a slot wrapper (<see cref="NativeCallKind.SlotWrapper"/>).</summary>
     public bool IsSlotWrapper(PyObject* f) => Kind(f) == NativeCallKind.SlotWrapper;
 
@@ -147,32 +150,82 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
 
         var pending = Heap.FetchError();
+        ModelMethodCall(1);
+        Heap.ClearError();
+        Heap.RestoreError(pending);
+    }
+
+    /// <summary>
+    /// A bound built-in method 2.7 makes, calls with a new tuple of <paramref name="argCount"/>
+    /// arguments (PyObject_CallFunctionObjArgs) and drops, where Refheap calls the C# code
+    /// directly (<c>format(x)</c>'s <c>__format__</c>, PyObject_IsSubclass's checker): only the
+    /// free lists see it (<see cref="ModelBoundMethod"/>). Nothing in 3.12. False with
+    /// MemoryError set when the heap is full.
+    /// </summary>
+    public bool ModelMethodCall(int argCount)
+    {
+        if (_freeList == null)
+        {
+            return true;
+        }
+
+        if (!ModelBoundMethod())
+        {
+            return false;
+        }
+
+        if (argCount == 0)
+        {
+            return true;
+        }
+
+        var args = Heap.Types.Tuple.New(argCount);
+        if (args.IsNull)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < argCount; i++)
+        {
+            TupleType.Items(args.Ptr)[i] = Heap.None.Ptr;
+        }
+
+        args.DecRef();
+        return true;
+    }
+
+    /// <summary>
+    /// A bound built-in method 2.7 makes and drops at once (PyObject_IsSubclass's checker, a
+    /// method descriptor called on its class): its block comes from the free list, or is a new
+    /// (counted) block the list then keeps. Nothing in 3.12. False with MemoryError set when
+    /// the heap is full.
+    /// </summary>
+    public bool ModelBoundMethod()
+    {
+        if (_freeList == null)
+        {
+            return true;
+        }
+
         var size = (nuint)sizeof(PyNativeFunctionObject);
         var method = _freeList.TryPop();
         if (method == null)
         {
             method = Heap.AllocObject(this, size);
+            if (method == null)
+            {
+                return false;
+            }
         }
 
-        if (method != null)
+        // Invariant: a listed block is a dead object (count 0) with every field cleared.
+        method->RefCount = 0;
+        if (!_freeList.TryPush(method))
         {
-            // Invariant: a listed block is a dead object (count 0) with every field cleared.
-            method->RefCount = 0;
-            if (!_freeList.TryPush(method))
-            {
-                Heap.FreeObject(method, this, size);
-            }
-
-            var args = Heap.Types.Tuple.New(1);
-            if (!args.IsNull)
-            {
-                TupleType.Items(args.Ptr)[0] = Heap.None.Ptr;
-                args.DecRef();
-            }
+            Heap.FreeObject(method, this, size);
         }
 
-        Heap.ClearError();
-        Heap.RestoreError(pending);
+        return true;
     }
 
     /// <inheritdoc/>

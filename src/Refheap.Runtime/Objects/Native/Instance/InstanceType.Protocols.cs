@@ -286,14 +286,25 @@ internal sealed unsafe partial class InstanceType
             refs[i] = new PyRef((PyObject*)args[i]);
         }
 
-        var tuple = Heap.NewTuple(refs);
+        // 3.x passes the arguments where they are (vectorcall_method): a lent tuple; 2.7's
+        // call_method builds a new one.
+        var lend = !Heap.Profile.IntPromotesToLong;
+        var tuple = lend ? Heap.ArgumentTuples.Rent(refs) : Heap.NewTuple(refs);
         if (tuple.IsNull)
         {
             return true;
         }
 
         Heap.TryCallSpecialWithArgs(self, name, tuple.Ptr, null, out result);
-        tuple.DecRef();
+        if (lend)
+        {
+            Heap.ArgumentTuples.Return(tuple);
+        }
+        else
+        {
+            tuple.DecRef();
+        }
+
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Refheap.Objects.Native.Exceptions;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 using Refheap.Objects.Native.Type;
 
 namespace Refheap.Objects.Native.Instance;
@@ -76,8 +77,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     /// <inheritdoc/>
     /// <remarks>
-    /// 3.12 reports CPython's figure: the solid base's size for this object (a list's or a
-    /// dict's includes its items, as their <c>__sizeof__</c> does), the slots, and two
+    /// Both report CPython's figure: the solid base's size for this object (a list's or a
+    /// dict's includes its items, as their <c>__sizeof__</c> does), then 2.7 the fields the
+    /// class hierarchy adds, 3.12 the slots and two
     /// pre-header words when the class hierarchy added a dict or a weak-reference list —
     /// whatever the instance's block holds here.
     /// </remarks>
@@ -85,7 +87,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     {
         if (!Heap.Profile.InlineInstanceValues)
         {
-            return (nuint)((nint)Layout.Size + Layout.SolidBase.ReportedSizeAdjustment);
+            // 2.7's __sizeof__ of a list, dict or set counts the type's basic size (the class's
+            // fields included) and the object's items; the base's figure plus the fields here.
+            return Layout.SolidBase.SizeOf(self) + (Layout.Size - Layout.SolidBase.BaseInstanceSize);
         }
 
         var preHeader = (Layout.DictOffset != 0 && !Layout.DictInSolidBase) || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
@@ -108,6 +112,22 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         if (Layout.SolidBase is ExceptionType exception)
         {
             exception.InitializeArgs(self.Ptr, args);
+        }
+        else if (Layout.SolidBase is Set.SetType { Frozen: true } frozen && TupleType.Size(args) > 0)
+        {
+            // frozenset_new fills the set, which has no __init__ to do it later.
+            var n = TupleType.Size(args);
+            if (n > 1)
+            {
+                self.DecRef();
+                return Heap.RaiseTypeError($"{Name} expected at most 1 argument{(Heap.Profile.Wording == ErrorWording.Cpython27 ? "s" : "")}, got {n}");
+            }
+
+            if (frozen.Update(self.Ptr, TupleType.Item(args, 0)) < 0)
+            {
+                self.DecRef();
+                return PyRef.Null;
+            }
         }
 
         if (Tuple.TupleType.Size(args) == 0 && (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0) && InheritsObjectInit())

@@ -41,9 +41,7 @@ internal static unsafe class ListSort
             keys = new nint[n];
             for (nint i = 0; i < n && ok; i++)
             {
-                var args = ListMethods.Single(heap, (PyObject*)items[i]);
-                var k = args.IsNull ? PyRef.Null : heap.Call(key, args.Ptr, null);
-                args.XDecRef();
+                var k = heap.CallVector(key, [new PyRef((PyObject*)items[i])]);
                 keys[i] = k.Address;
                 ok = !k.IsNull;
             }

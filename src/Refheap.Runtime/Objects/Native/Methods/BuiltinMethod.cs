@@ -61,24 +61,40 @@ internal sealed unsafe class BuiltinMethod(string name, ArgumentSpec spec, Metho
                 : $"descriptor '{Name}' for '{owner.Name}' objects doesn't apply to a '{other}' object");
         }
 
-        var rest = heap.Types.Tuple.New(n - 1);
+        // The rest of the arguments: 3.12's method descriptors take them where they are
+        // (vectorcall); 2.7's methoddescr_call slices them into a new tuple for a bound
+        // built-in method it makes and drops.
+        var lend = !py27 && CallKind(heap.Profile) == NativeCallKind.Vector;
+        if (py27 && !heap.Types.NativeFunction.ModelBoundMethod())
+        {
+            return PyRef.Null;
+        }
+
+        var restItems = new PyRef[n - 1];
+        for (nint i = 1; i < n; i++)
+        {
+            restItems[i - 1] = new PyRef(TupleType.Item(args, i));
+        }
+
+        var rest = lend ? heap.ArgumentTuples.Rent(restItems) : heap.NewTuple(restItems);
         if (rest.IsNull)
         {
             return rest;
-        }
-
-        for (nint i = 1; i < n; i++)
-        {
-            var item = TupleType.Item(args, i);
-            Heap.IncRef(item);
-            TupleType.Items(rest.Ptr)[i - 1] = item;
         }
 
         // The instance is held for the call: the body may drop the caller's last reference.
         Heap.IncRef(instance);
         var result = spec.TryBind(heap, owner.Name, Name, rest.Ptr, kwargs, out var unbound) ? body(heap, instance, unbound) : PyRef.Null;
         Heap.DecRef(instance);
-        rest.DecRef();
+        if (lend)
+        {
+            heap.ArgumentTuples.Return(rest);
+        }
+        else
+        {
+            rest.DecRef();
+        }
+
         return result;
     };
 }

@@ -247,7 +247,7 @@ internal static unsafe class StrFormatter
             specText = spec.ToString();
         }
 
-        var text = ValueFormatter.Format(heap, value.Ptr, specText);
+        var text = ValueFormatter.Format(heap, value.Ptr, specText, exactFastPath: true);
         value.DecRef();
         if (text.IsNull)
         {

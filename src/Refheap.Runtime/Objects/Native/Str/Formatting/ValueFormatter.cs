@@ -8,13 +8,26 @@ namespace Refheap.Objects.Native.Str.Formatting;
 /// </summary>
 internal static unsafe class ValueFormatter
 {
-    /// <summary><c>format(value, spec)</c>: a new str reference, or null with the error set.</summary>
-    public static PyRef Format(Heap heap, PyObject* value, string spec)
+    /// <summary>
+    /// <c>format(value, spec)</c>: a new str reference, or null with the error set.
+    /// <paramref name="exactFastPath"/>: called by <c>str.format</c>, which formats an exact
+    /// str, int, long or float itself; otherwise (and for any other value) 2.7 reads
+    /// <c>__format__</c> as a bound built-in method and calls it with a tuple (PyObject_Format).
+    /// </summary>
+    public static PyRef Format(Heap heap, PyObject* value, string spec, bool exactFastPath = false)
     {
         var rules = FormattingBehaviour.Of(heap.Profile);
         if (value->Type->Descriptor.IsHeapType && TryUserFormat(heap, value, spec, out var result))
         {
             return result;
+        }
+
+        var types = heap.Types;
+        var exact = value->Type == types.Str.TypeObject || value->Type == types.Int.TypeObject
+            || value->Type == types.Float.TypeObject || (types.Long != null && value->Type == types.Long.TypeObject);
+        if (!(exactFastPath && exact) && !types.NativeFunction.ModelMethodCall(1))
+        {
+            return PyRef.Null;
         }
 
         var typeName = value->Type->Descriptor.Name;
