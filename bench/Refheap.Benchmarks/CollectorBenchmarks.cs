@@ -4,10 +4,10 @@ using Refheap.Cli.Bench;
 namespace Refheap.Benchmarks;
 
 /// <summary>
-/// The collector on fixed Task graphs (bench's TaskGraph, the one <c>refheap bench</c> builds),
-/// per profile. Its phases (update/subtract refs, move_unreachable, delete_garbage, …) are
-/// private steps of one <c>Collect</c> and cannot be called alone, so the phases are separated
-/// by the graphs instead:
+/// Whole collections on fixed Task graphs (bench's TaskGraph, the one <c>refheap bench</c> builds),
+/// per profile; each phase alone is measured by <see cref="YoungCollectionPhaseBenchmarks"/>,
+/// <see cref="FullCollectionPhaseBenchmarks"/> and the finalizer phase benchmarks. Here the
+/// graphs tell the work apart:
 /// <list type="bullet">
 /// <item><see cref="YoungCollectionLive"/>: <c>gc.collect(0)</c> of a young generation that all
 /// survives — subtract refs, move_unreachable and the promotion of survivors, nothing freed;</item>

@@ -4,7 +4,9 @@
 #   weak:   each Subtask holds a weak reference to its Task: a deleted Task is freed at once
 #   strong: each Subtask holds its Task: a deleted Task is a cycle, freed only by the collector
 # Automatic collection is on at the default thresholds in both. The dict is first filled with
-# WINDOW Tasks (not timed), then gc.collect(), then TASKS steps are timed.
+# WINDOW Tasks and WARMUP steps run (neither timed: Refheap's JIT compiles its hot paths fully
+# only after they have run a while; both sides warm up alike), then gc.collect(), then TASKS
+# steps are timed.
 # Measured during the timed steps:
 #   tasks_per_second  TASKS / elapsed wall-clock time of the steps
 #   max_live_tasks    the most Task instances alive at once, sampled after every step
@@ -14,7 +16,7 @@
 #                     gc.callbacks, so a step is known to have collected when gc.get_count()
 #                     moves as only a collection moves it, and its pause is that step's time
 #                     minus the mean time of the steps that did not collect.
-# Usage: python churn.py weak|strong TASKS WINDOW SEED; prints one JSON line. Runs on 2.7, 3.x
+# Usage: python churn.py weak|strong TASKS WINDOW [SEED [WARMUP]]; prints one JSON line. Runs on 2.7, 3.x
 # and Refheap (`refheap run`), which measures its Python front end with it.
 # SEED is recorded only: no step draws random numbers.
 import gc
@@ -27,6 +29,7 @@ mode = sys.argv[1]
 TASKS = int(sys.argv[2])
 WINDOW = int(sys.argv[3])
 SEED = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+WARMUP = int(sys.argv[5]) if len(sys.argv) > 5 else 0
 subtask = WeakSubtask if mode == "weak" else Subtask
 live_tasks = live_task_counter()
 
@@ -60,12 +63,16 @@ def run():
     live = {}
     for i in range(WINDOW):
         live[i] = make_task(i, subtask)
+    first = WINDOW + WARMUP
+    for i in range(WINDOW, first):
+        live[i] = make_task(i, subtask)
+        del live[i - WINDOW]
     gc.collect()
     most = live_tasks()
     if hasattr(gc, "callbacks"):
         gc.callbacks.append(on_gc)
         start = clock()
-        for i in range(WINDOW, WINDOW + TASKS):
+        for i in range(first, first + TASKS):
             live[i] = make_task(i, subtask)
             del live[i - WINDOW]
             n = live_tasks()
@@ -79,7 +86,7 @@ def run():
     quiet_time, quiet_steps, pauses = 0.0, 0, []
     count = get_count()
     start = clock()
-    for i in range(WINDOW, WINDOW + TASKS):
+    for i in range(first, first + TASKS):
         step = clock()
         live[i] = make_task(i, subtask)
         del live[i - WINDOW]

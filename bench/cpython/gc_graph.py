@@ -3,7 +3,9 @@
 #   build:        building the graph of TASKS Tasks, automatic gc off, ns per Task
 #   full_live:    one full collection of the live heap, ns per tracked object
 #   full_garbage: the same graph made garbage and collected, ns per collected object
-# Usage: python gc_graph.py TASKS; prints one JSON line. Runs on 2.7, 3.x and Refheap (`refheap run`).
+# Before them, untimed, the same steps on a graph of WARMUP Tasks (Refheap's JIT compiles its hot
+# paths fully only after they have run a while; both sides warm up alike).
+# Usage: python gc_graph.py TASKS [WARMUP]; prints one JSON line. Runs on 2.7, 3.x and Refheap (`refheap run`).
 import gc
 import sys
 import time
@@ -11,6 +13,7 @@ import time
 from jsonline import clock_too_coarse, dumps
 
 TASKS = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+WARMUP = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 clock = getattr(time, "perf_counter", time.time)
 
 
@@ -37,6 +40,11 @@ def build(n):
 
 
 gc.disable()
+if WARMUP:
+    warm = build(WARMUP)
+    gc.collect()
+    gc.collect()
+    del warm
 gc.collect()
 start = clock()
 tasks = build(TASKS)

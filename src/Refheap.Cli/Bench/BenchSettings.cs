@@ -19,6 +19,17 @@ public sealed record BenchSettings(
     public int ChurnWindow => Math.Clamp(Tasks / 2, 1, 10_000);
 
     /// <summary>
+    /// Tasks in the untimed warm-up graph that build, full_live and full_garbage first build,
+    /// collect and free on each side (a tenth of <see cref="Tasks"/>, at most 50,000): .NET
+    /// compiles the hot paths fully only after they have run a while (tiered compilation), so
+    /// without it the timed run would measure the JIT's first tier instead of Refheap.
+    /// </summary>
+    public int WarmupTasks => Math.Clamp(Tasks / 10, 1, 50_000);
+
+    /// <summary>Untimed churn steps after the window is filled and before the timed ones, on each side, for the same reason (a fifth of <see cref="Tasks"/>, at most 100,000).</summary>
+    public int ChurnWarmupSteps => Math.Clamp(Tasks / 5, 1, 100_000);
+
+    /// <summary>
     /// The graph sizes of pause_vs_heap: 1 %, 3 %, 10 %, 30 % and 100 % of <see cref="Tasks"/>
     /// (10k, 30k, 100k, 300k, 1M for --tasks 1000000), at least 1, without repeats.
     /// </summary>

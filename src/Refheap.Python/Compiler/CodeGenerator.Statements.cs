@@ -1,3 +1,4 @@
+using System.Numerics;
 using Refheap.Python.Syntax.Ast;
 
 namespace Refheap.Python.Compiler;
@@ -150,15 +151,41 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
                 Emit(OpCode.StoreAttr, Name(a.Name));
                 break;
             case SubscriptExpression { Index: not SliceExpression } s:
+            {
                 Eval(s.Value);
                 Eval(s.Index);
                 Emit(OpCode.DupTopTwo);
+                var (outerSpan, outerLine) = EnterNode(s);
                 Emit(OpCode.BinarySubscript);
+                LeaveNode(outerSpan, outerLine);
                 Eval(node.Value);
                 Emit(OpCode.InPlaceOp, op);
                 Emit(OpCode.RotThree);
+                (outerSpan, outerLine) = EnterNode(s);
                 Emit(OpCode.StoreSubscript);
+                LeaveNode(outerSpan, outerLine);
                 break;
+            }
+
+            case SubscriptExpression { Index: SliceExpression slice } s:
+            {
+                // o[i:j] op= v: o and the bounds are evaluated once and used by the load and the store.
+                Eval(s.Value);
+                var parts = SliceParts(slice);
+                var count = 1 + BitOperations.PopCount((uint)parts);
+                Emit(OpCode.DupTopN, count);
+                var (outerSpan, outerLine) = EnterNode(s);
+                Emit(OpCode.Slice, parts);
+                LeaveNode(outerSpan, outerLine);
+                Eval(node.Value);
+                Emit(OpCode.InPlaceOp, op);
+                Emit(OpCode.RotN, count + 1);
+                (outerSpan, outerLine) = EnterNode(s);
+                Emit(OpCode.StoreSlice, parts);
+                LeaveNode(outerSpan, outerLine);
+                break;
+            }
+
             default:
                 throw Unsupported("this augmented assignment target", node.Target);
         }

@@ -102,6 +102,7 @@ internal sealed partial class CodeGenerator
             HasVarKeywords = varKeywords,
             IsGenerator = _scope.IsGenerator,
             StackSize = _maxDepth + StackSlack,
+            MaxDepth = _maxDepth,
         };
     }
 
@@ -182,6 +183,8 @@ internal sealed partial class CodeGenerator
         OpCode.RotTwo or OpCode.RotThree => 0,
         OpCode.DupTop => 1,
         OpCode.DupTopTwo => 2,
+        OpCode.DupTopN => arg,
+        OpCode.RotN => 0,
         OpCode.LoadConst or OpCode.LoadFast or OpCode.LoadDeref or OpCode.LoadClosure or OpCode.LoadGlobal or OpCode.LoadName => 1,
         OpCode.StoreFast or OpCode.StoreDeref or OpCode.StoreGlobal or OpCode.StoreName => -1,
         OpCode.DeleteFast or OpCode.DeleteDeref or OpCode.DeleteGlobal or OpCode.DeleteName => 0,

@@ -76,8 +76,11 @@ internal sealed class CodeUnit
     /// <summary>Whether calling a function of this code makes a generator.</summary>
     public required bool IsGenerator { get; init; }
 
-    /// <summary>The value stack's maximum height.</summary>
+    /// <summary>The value stack's maximum height, with room to spare.</summary>
     public required int StackSize { get; init; }
+
+    /// <summary>The deepest the instructions take the value stack (the code object's <c>co_stacksize</c>).</summary>
+    public int MaxDepth { get; init; }
 
     /// <summary>Slots a frame needs: locals, cells, free variables, stack.</summary>
     public int SlotCount => LocalNames.Length + CellNames.Length + FreeNames.Length + StackSize;

@@ -262,6 +262,12 @@ internal enum OpCode : byte
     /// <summary>method self a1..an → result, or attr null a1..an → attr(a1..an) (arg: n).</summary>
     CallMethod,
 
+    /// <summary>a1..an → a1..an a1..an (arg: n; 2.7's DUP_TOPX, for <c>o[i:j] += x</c>).</summary>
+    DupTopN,
+
+    /// <summary>a1..an-1 x → x a1..an-1 (arg: n, the top moved down to n-th place).</summary>
+    RotN,
+
     /// <summary>
     /// <see cref="CallMethod"/> with keywords: method self a1..an k1..km names → result, names a
     /// tuple of the m keyword names (arg: n + m).

@@ -89,7 +89,7 @@ internal static class CodeObjects
         }
 
         var code = api.NewCode(unit, unit.Name, unit.FileName, unit.FirstLine, constTuple, nameTuple, varNames, unit.Lines,
-            unit.LocalNames.Length, unit.CellNames.Length, unit.FreeNames.Length, (int)flags);
+            unit.LocalNames.Length, unit.CellNames.Length, unit.FreeNames.Length, (int)flags, unit.MaxDepth);
         if (!code.IsNull)
         {
             var objects = new PyRef[constants.Length];

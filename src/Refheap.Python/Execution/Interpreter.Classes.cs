@@ -70,6 +70,14 @@ internal sealed partial class Interpreter
 
         var cls = _api.NewClassFromNamespace(ObjectApi.StrText(name), bases, ns, moduleName);
         ns.DecRef();
+        if (cls.IsNull && Py27 && _api.ErrorMatches("TypeError"))
+        {
+            // 2.7's build_class puts this in front of a TypeError message from type().
+            var (_, message, exception) = _api.Heap.TakeError();
+            exception.DecRef();
+            _api.Raise("TypeError", $"Error when calling the metaclass bases\n    {message}");
+        }
+
         if (!classCell.IsNull)
         {
             if (!cls.IsNull)

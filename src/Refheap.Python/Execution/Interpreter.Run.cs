@@ -148,6 +148,23 @@ internal sealed partial class Interpreter
                     slots[sp + 1] = ObjectApi.NewRef(slots[sp - 1]);
                     sp += 2;
                     continue;
+                case OpCode.DupTopN:
+                    for (var i = 0; i < arg; i++)
+                    {
+                        slots[sp + i] = ObjectApi.NewRef(slots[sp - arg + i]);
+                    }
+
+                    sp += arg;
+                    continue;
+                case OpCode.RotN:
+                    a = slots[sp - 1];
+                    for (var i = 1; i < arg; i++)
+                    {
+                        slots[sp - i] = slots[sp - i - 1];
+                    }
+
+                    slots[sp - arg] = a;
+                    continue;
                 case OpCode.LoadConst:
                     slots[sp++] = ObjectApi.NewRef(consts[arg]);
                     continue;

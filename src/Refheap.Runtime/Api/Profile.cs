@@ -35,6 +35,7 @@ public sealed class Profile
         WeakModule = WeakModuleBehaviour.Py27,
         Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
+        SimpleSliceMethods = true,
     };
 
     /// <summary>CPython 3.12.</summary>
@@ -128,6 +129,13 @@ public sealed class Profile
 
     /// <summary>2.7: DEBUG_COLLECTABLE/UNCOLLECTABLE print an object only when DEBUG_OBJECTS is set too; 3.x prints it always.</summary>
     public required bool DebugCycleNeedsObjectsFlag { get; init; }
+
+    /// <summary>
+    /// 2.7: <c>o[i:j]</c> without a step reaches a class's <c>__getslice__</c>,
+    /// <c>__setslice__</c> and <c>__delslice__</c> (and a list subclass's list slicing); 3.x
+    /// has no such methods and always passes a slice object.
+    /// </summary>
+    internal bool SimpleSliceMethods { get; init; }
 
     /// <summary>Default collection thresholds (700, 10, 10) in both versions.</summary>
     public (int Gen0, int Gen1, int Gen2) DefaultThresholds => (700, 10, 10);

@@ -399,7 +399,7 @@ internal sealed unsafe partial class Collector
         {
             var next = GcList.Next(g);
             if ((g->Object->Type->Flags & TypeFlags.HasFinalizer) != 0
-                && (!legacy || g->Object->Type->Descriptor is not Objects.Native.Generator.GeneratorType generator || generator.NeedsFinalizing(g->Object)))
+                && (!legacy || g->Object->Type->Descriptor.HasLegacyFinalizer(g->Object)))
             {
                 any = true;
                 if (legacy)
@@ -562,7 +562,7 @@ internal sealed unsafe partial class Collector
                 DebugCycle("uncollectable", o);
             }
 
-            if (saveAll || Heap.HasFinalizer(o->Type))
+            if (saveAll || (Heap.HasFinalizer(o->Type) && o->Type->Descriptor.HasLegacyFinalizer(o)))
             {
                 AppendToGarbage(o);
             }

@@ -33,7 +33,9 @@ internal unsafe struct ArenaObject
 
     /// <summary>
     /// Side bitmaps in native memory: one bit per alignment unit of the arena, set at each live
-    /// object's address; the second half marks which of them are GC objects.
+    /// object's address, and one more per unit marking which of them are GC objects. The two
+    /// are interleaved by 64-bit word (object word k, then GC word k), so that the allocator
+    /// sets or clears both bits of an object in one cache line.
     /// </summary>
     public ulong* ObjectBits;
 }

@@ -427,16 +427,19 @@ internal sealed unsafe partial class HeapAllocator
 
     // Object bits: bit i of an arena's bitmap stands for address base + i * Alignment. The
     // object address lies inside its block (Allocate checks GC objects are larger than their
-    // header), so inside the block's arena.
+    // header), so inside the block's arena. Word k of the object bits is followed by word k of
+    // the GC bits (see ArenaObject.ObjectBits), so that marking or unmarking an object touches
+    // one cache line, not one in each half of the bitmap.
     private void SetObjectBit(byte* block, byte* obj, bool gc)
     {
         ulong* bits = _arenas[PoolOf(block)->ArenaIndex].ObjectBits;
         nuint index = ((nuint)obj & _arenaMask) >> _alignmentShift;
         ulong mask = 1UL << (int)(index & 63);
-        bits[index >> 6] |= mask;
+        ulong* pair = bits + (2 * (index >> 6));
+        pair[0] |= mask;
         if (gc)
         {
-            bits[(nuint)_bitmapWords + (index >> 6)] |= mask;
+            pair[1] |= mask;
         }
     }
 
@@ -445,7 +448,8 @@ internal sealed unsafe partial class HeapAllocator
         ulong* bits = _arenas[PoolOf(block)->ArenaIndex].ObjectBits;
         nuint index = ((nuint)obj & _arenaMask) >> _alignmentShift;
         ulong mask = ~(1UL << (int)(index & 63));
-        bits[index >> 6] &= mask;
-        bits[(nuint)_bitmapWords + (index >> 6)] &= mask;
+        ulong* pair = bits + (2 * (index >> 6));
+        pair[0] &= mask;
+        pair[1] &= mask;
     }
 }

@@ -94,17 +94,17 @@ internal sealed unsafe partial class HeapAllocator
             {
                 continue;
             }
-            ulong* objectBits = _arenas[ai].ObjectBits;
-            ulong* gcBits = objectBits + _bitmapWords;
+            ulong* bits = _arenas[ai].ObjectBits;
             for (int w = 0; w < _bitmapWords; w++)
             {
-                ulong word = objectBits[w];
+                // Word w of the object bits, then word w of the GC bits (ArenaObject.ObjectBits).
+                ulong word = bits[2 * w];
                 while (word != 0)
                 {
                     int bit = BitOperations.TrailingZeroCount(word);
                     word &= word - 1;
                     nuint index = ((nuint)w << 6) | (nuint)bit;
-                    BlockKind kind = (gcBits[w] & (1UL << bit)) != 0 ? BlockKind.GcObject : BlockKind.Object;
+                    BlockKind kind = (bits[(2 * w) + 1] & (1UL << bit)) != 0 ? BlockKind.GcObject : BlockKind.Object;
                     walker.Visit((nint)(arenaBase + (index << _alignmentShift)), kind);
                     if (_mutations != mutations)
                     {

@@ -23,6 +23,10 @@ internal sealed unsafe class HandleTable : IDisposable
     private int _scopeCount;
     private long _nextSerial;
 
+    // The innermost open scope's serial (0 when none): what Add stamps on a slot, kept here so
+    // that adding a handle reads no scope mark.
+    private long _innerSerial;
+
     /// <summary>Creates the table of the calling thread for <paramref name="owner"/>.</summary>
     public HandleTable(Runtime owner)
     {
@@ -64,6 +68,7 @@ internal sealed unsafe class HandleTable : IDisposable
 
         var serial = ++_nextSerial;
         _scopes[_scopeCount++] = new ScopeMark(serial, Top);
+        _innerSerial = serial;
         return serial;
     }
 
@@ -84,18 +89,19 @@ internal sealed unsafe class HandleTable : IDisposable
 
         // Pop first: a dealloc's callback may open (and close) a scope of its own above what remains.
         _scopeCount = i;
+        _innerSerial = i == 0 ? 0 : _scopes[i - 1].Serial;
         ReleaseFrom(_scopes[i].Start);
     }
 
     private void ReleaseFrom(int start)
     {
-        // Release newest first, as the objects were made.
+        // Release newest first, as the objects were made. A slot at or above Top is never read
+        // (handles are checked against Top, and Add writes a slot before Top covers it again),
+        // so the released slots are left as they are.
         while (Top > start)
         {
             Top--;
-            var o = (PyObject*)_slots[Top].Object;
-            _slots[Top] = default;
-            Heap.DecRef(o);
+            Heap.DecRef((PyObject*)_slots[Top].Object);
         }
     }
 
@@ -114,7 +120,7 @@ internal sealed unsafe class HandleTable : IDisposable
             Grow();
         }
 
-        serial = _scopes[_scopeCount - 1].Serial;
+        serial = _innerSerial;
         var index = Top++;
         _slots[index] = new Slot { Object = owned.Address, Serial = serial };
         return index;
@@ -149,6 +155,7 @@ internal sealed unsafe class HandleTable : IDisposable
     public void ReleaseAll()
     {
         _scopeCount = 0;
+        _innerSerial = 0;
         ReleaseFrom(0);
     }
 

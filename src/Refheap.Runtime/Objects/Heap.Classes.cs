@@ -171,7 +171,7 @@ internal sealed unsafe partial class Heap
             }
         }
 
-        if (layout.DictOffset != 0 && layout.DictOffset != (parentLayout?.DictOffset ?? 0))
+        if (layout.DictOffset != 0 && layout.DictOffset != (parentLayout?.DictOffset ?? layout.SolidBase.InstanceDictOffset))
         {
             entries.Add(("__dict__", AttributeDescriptorKind.GetSet, 0));
         }
@@ -329,11 +329,27 @@ internal sealed unsafe partial class Heap
         }
 
         var size = parentLayout?.Size ?? solidBase.BaseInstanceSize;
-        var dictOffset = parentLayout?.DictOffset ?? 0;
+
+        // A built-in base with a dict of its own (BaseException) lends it: the class adds none.
+        var dictOffset = parentLayout?.DictOffset ?? solidBase.InstanceDictOffset;
         var weakOffset = parentLayout?.WeakListOffset ?? 0;
         var valuesOffset = parentLayout?.ValuesOffset ?? 0;
         var slots = new List<(string, int)>(parentLayout?.Slots ?? []);
         var hasSlots = slotNames != null;
+        if (wantsDict && dictOffset != 0)
+        {
+            RaiseTypeError("__dict__ slot disallowed: we already got one");
+            return null;
+        }
+
+        if (wantsWeak && (weakOffset != 0 || solidBase.WeakListOffset != 0))
+        {
+            RaiseTypeError(Profile.Wording == ErrorWording.Cpython27
+                ? "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"
+                : "__weakref__ slot disallowed: we already got one");
+            return null;
+        }
+
         if (dictOffset == 0 && (!hasSlots || wantsDict))
         {
             dictOffset = (int)size;
@@ -420,6 +436,12 @@ internal sealed unsafe partial class Heap
     /// <summary>The C3 linearization of a new class (CPython's mro_internal); a new tuple, or null with TypeError.</summary>
     private PyRef ComputeMro(PyTypeObject* type, List<nint> bases)
     {
+        var duplicate = bases.FirstOrDefault(b => bases.Count(o => o == b) > 1);
+        if (duplicate != 0)
+        {
+            return RaiseTypeError($"duplicate base class {((PyTypeObject*)duplicate)->Descriptor.Name}");
+        }
+
         var sequences = new List<List<nint>>();
         foreach (var b in bases)
         {
@@ -560,7 +582,7 @@ internal sealed unsafe partial class Heap
     private PyObject* _objectInit;
 
     /// <summary>Whether <paramref name="type"/>'s <c>__init__</c> is <c>object.__init__</c>.</summary>
-    private bool InheritsObjectInit(PyTypeObject* type)
+    public bool InheritsObjectInit(PyTypeObject* type)
     {
         if (_objectInit == null)
         {

@@ -127,6 +127,16 @@ internal sealed unsafe partial class Heap
             }
         }
 
+        if (a->Type == b->Type && a->Type == Types.Int.TypeObject && _recursionDepth < RecursionLimit
+            && Types.Int.TryGetValue(a, out var x) && Types.Int.TryGetValue(b, out var y))
+        {
+            // Two exact ints in a machine word (a dict probe with a fresh int key): int's own
+            // comparison runs no code, allocates nothing and answers with a bool singleton, so
+            // deciding here is what the generic dispatch would decide. Below the recursion
+            // limit, where PyObject_RichCompare would have raised first.
+            return CompareLongs(x, y, op) ? 1 : 0;
+        }
+
         var r = RichCompare(a, b, op);
         if (r.IsNull)
         {
@@ -137,6 +147,16 @@ internal sealed unsafe partial class Heap
         r.DecRef();
         return truth;
     }
+
+    private static bool CompareLongs(long x, long y, CompareOp op) => op switch
+    {
+        CompareOp.Lt => x < y,
+        CompareOp.Le => x <= y,
+        CompareOp.Eq => x == y,
+        CompareOp.Ne => x != y,
+        CompareOp.Gt => x > y,
+        _ => x >= y,
+    };
 
     /// <summary><c>bool(o)</c>: 1, 0, or -1 on error.</summary>
     public int IsTrue(PyObject* o)

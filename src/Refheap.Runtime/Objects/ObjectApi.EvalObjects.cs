@@ -31,8 +31,8 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>A new code object (see <see cref="CodeType.New"/>); the tuples are borrowed.</summary>
     public PyRef NewCode(object payload, string name, string fileName, int firstLine, PyRef consts, PyRef names, PyRef varNames,
-        ReadOnlySpan<int> lines, int localCount, int cellCount, int freeCount, int flags) =>
-        Heap.Types.Code.New(payload, name, fileName, firstLine, consts.Ptr, names.Ptr, varNames.Ptr, lines, localCount, cellCount, freeCount, flags);
+        ReadOnlySpan<int> lines, int localCount, int cellCount, int freeCount, int flags, int stackSize = 0) =>
+        Heap.Types.Code.New(payload, name, fileName, firstLine, consts.Ptr, names.Ptr, varNames.Ptr, lines, localCount, cellCount, freeCount, flags, stackSize);
 
     /// <summary>The front end's payload of a code object.</summary>
     public object CodePayload(PyRef code) => Heap.Types.Code.Payload(code.Ptr);

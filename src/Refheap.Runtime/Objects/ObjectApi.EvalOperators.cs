@@ -157,7 +157,34 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
-        return BinaryOperation(a, b, op);
+        var result = BinaryOperation(a, b, op);
+        if (result.IsNull && Heap.ErrorMatches(Heap.Types.Exceptions.TypeError))
+        {
+            NameInPlaceOperator(op);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// binary_iop's TypeError names the augmented operator (<c>-=</c>, <c>**=</c>) where the
+    /// binary operation it fell back to named its own: renames the pending error's.
+    /// </summary>
+    private void NameInPlaceOperator(Operator op)
+    {
+        const string Head = "unsupported operand type(s) for ";
+        var symbol = s_symbols[(int)op];
+        var (_, message, exception) = Heap.TakeError();
+        // 2.7's in-place power goes through ternary_op, which keeps "** or pow()".
+        var binary = op == Operator.Power && message.StartsWith(Head + "** or pow(): ", StringComparison.Ordinal) ? "** or pow()" : symbol;
+        if (message.StartsWith(Head + binary + ": ", StringComparison.Ordinal) && !(binary != symbol && Heap.Profile.IntPromotesToLong))
+        {
+            exception.DecRef();
+            Heap.RaiseTypeError(Head + symbol + "=" + message[(Head.Length + binary.Length)..]);
+            return;
+        }
+
+        Heap.RestoreError(exception);
     }
 
     private bool CallSpecial1(PyObject* self, string name, PyObject* arg, out PyRef result)
@@ -251,7 +278,7 @@ internal sealed unsafe partial class ObjectApi
                     return Concat(a, b);
                 }
 
-                if (IsSequence(a) && !Heap.IsInt(b) && !Heap.IsFloat(b))
+                if (IsSequence(a))
                 {
                     return ConcatError(a, b);
                 }
@@ -305,7 +332,8 @@ internal sealed unsafe partial class ObjectApi
 
     private PyRef ConcatError(PyObject* a, PyObject* b)
     {
-        var an = a->Type->Descriptor.Name;
+        // The messages name the built-in sequence type, whatever subclass a is.
+        var an = Heap.IsInstance(a, Heap.Types.Str) ? Heap.Types.Str.Name : Heap.IsInstance(a, Heap.Types.List) ? Heap.Types.List.Name : Heap.Types.Tuple.Name;
         var bn = b->Type->Descriptor.Name;
         if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
         {
@@ -597,8 +625,8 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>
     /// <c>o[lower:upper:step]</c> (parts may be null: left out): a new reference or null. An
     /// exact str, list or tuple is sliced directly; anything else gets a slice object through
-    /// its subscript (<c>__getitem__(slice(...))</c>), as CPython 3 does and 2.7 does for
-    /// new-style classes without <c>__getslice__</c>.
+    /// its subscript (<c>__getitem__(slice(...))</c>), as CPython 3 does; 2.7's <c>o[i:j]</c>
+    /// of an instance may reach <c>__getslice__</c> instead (InstanceType.SimpleSlicing.cs).
     /// </summary>
     public PyRef GetSlice(PyRef o, PyRef lower, PyRef upper, PyRef step)
     {
@@ -623,9 +651,10 @@ internal sealed unsafe partial class ObjectApi
             return classic.GetSimpleSlice(p, lower.Ptr, upper.Ptr);
         }
 
-        if (!RefuseOldSliceMethod(p, step, "__getslice__"))
+        if (step.Ptr == null && Heap.Profile.SimpleSliceMethods && t->Descriptor is Native.Instance.InstanceType instance
+            && instance.TryGetSimpleSlice(p, lower.Ptr, upper.Ptr, out var simple))
         {
-            return PyRef.Null;
+            return simple;
         }
 
         var slice = types.Slice.New(lower.Ptr, upper.Ptr, step.Ptr);
@@ -660,9 +689,10 @@ internal sealed unsafe partial class ObjectApi
             return classic.SetSimpleSlice(p, lower.Ptr, upper.Ptr, value.Ptr);
         }
 
-        if (!RefuseOldSliceMethod(p, step, value.Ptr == null ? "__delslice__" : "__setslice__"))
+        if (step.Ptr == null && Heap.Profile.SimpleSliceMethods && p->Type->Descriptor is Native.Instance.InstanceType instance
+            && instance.TrySetSimpleSlice(p, lower.Ptr, upper.Ptr, value.Ptr, out var status))
         {
-            return -1;
+            return status;
         }
 
         var slice = slices.New(lower.Ptr, upper.Ptr, step.Ptr);
@@ -681,23 +711,4 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>A new slice object (parts may be null: None); new reference or null with MemoryError set.</summary>
     public PyRef NewSlice(PyRef lower, PyRef upper, PyRef step) => Heap.Types.Slice.New(lower.Ptr, upper.Ptr, step.Ptr);
-
-    // 2.7 calls __getslice__/__setslice__/__delslice__ for o[i:j] when a class defines them;
-    // Refheap does not model those deprecated methods and says so rather than calling
-    // __getitem__ instead. False with NotImplementedError set when one is defined.
-    private bool RefuseOldSliceMethod(PyObject* o, PyRef step, string method)
-    {
-        if (!Heap.Profile.IntPromotesToLong || step.Ptr != null || !o->Type->Descriptor.IsHeapType)
-        {
-            return true;
-        }
-
-        var found = Native.Type.TypeType.Lookup(o->Type, Heap.InternString(method).Ptr) != null; // interned: borrowed
-        if (found)
-        {
-            Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support {method} (2.7's simple slicing of '{o->Type->Descriptor.Name}' objects)");
-        }
-
-        return !found;
-    }
 }

@@ -50,6 +50,12 @@ internal abstract unsafe partial class TypeDescriptor
     /// <summary>Byte offset of the weak-reference list slot in an instance, or 0 when not weak-referenceable.</summary>
     public virtual int WeakListOffset => 0;
 
+    /// <summary>
+    /// Byte offset of the instance dict slot the type itself has (CPython's tp_dictoffset of a
+    /// built-in type, e.g. BaseException's), or 0: a subclass keeps its attributes there.
+    /// </summary>
+    public virtual int InstanceDictOffset => 0;
+
     /// <summary>Frees the object: drops its references and returns its memory. Its count is zero.</summary>
     public abstract void Dealloc(PyObject* self);
 
@@ -115,6 +121,13 @@ internal abstract unsafe partial class TypeDescriptor
     /// are laid out after these; 0 when the type cannot be subclassed (yet).
     /// </summary>
     public virtual nuint BaseInstanceSize => 0;
+
+    /// <summary>
+    /// 2.7's has_finalizer for an object whose type carries <see cref="TypeFlags.HasFinalizer"/>:
+    /// whether this object has a finalizer now (a generator only while suspended in a block, a
+    /// classic instance when <c>__del__</c> is found on it). Default: the flag says it all.
+    /// </summary>
+    public virtual bool HasLegacyFinalizer(PyObject* self) => true;
 
     /// <summary>Whether <c>sys.getsizeof</c> counts a GC header for <paramref name="self"/> (CPython's PyObject_IS_GC).</summary>
     public virtual bool ReportsGcHeader(PyObject* self) => IsGc;

@@ -9,7 +9,8 @@ namespace Refheap.Cli.Bench.Workloads;
 /// churn_weak and churn_strong_autogc, the talk's server under load: each step makes a Task
 /// with 5 Subtasks, keeps it in a dict by id and deletes the oldest, so that
 /// <see cref="BenchSettings.ChurnWindow"/> Tasks stay alive; automatic collection on at the
-/// default thresholds. The dict is filled first (not timed), then a full collection, then
+/// default thresholds. The dict is filled first and <see cref="BenchSettings.ChurnWarmupSteps"/>
+/// steps run (neither timed: the JIT's tiers settle), then a full collection, then
 /// <c>--tasks</c> steps are timed. With weak back-references a deleted Task is freed at once;
 /// with strong ones it is a cycle that waits for a collection of its generation.
 /// CPython: bench/cpython/churn.py.
@@ -46,6 +47,14 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
             live[rt.Int(i)] = graph.MakeTask(i, weak);
         }
 
+        long first = window;
+        for (; first < window + settings.ChurnWarmupSteps; first++)
+        {
+            using var scope = rt.OpenScope();
+            live[rt.Int(first)] = graph.MakeTask(first, weak);
+            rt.DelItem(live, rt.Int(first - window));
+        }
+
         rt.Gc.Collect();
         var before = rt.Gc.GetStats().Select(s => s.Collections).ToArray();
         var longest = TimeSpan.Zero;
@@ -53,7 +62,7 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
         rt.Gc.Collected += OnCollected;
         var most = rt.LiveInstances(graph.TaskClass);
         var watch = Stopwatch.StartNew();
-        for (long i = window; i < window + settings.Tasks; i++)
+        for (var i = first; i < first + settings.Tasks; i++)
         {
             using var scope = rt.OpenScope();
             live[rt.Int(i)] = graph.MakeTask(i, weak);
@@ -82,6 +91,7 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
             settings.Tasks.ToString(CultureInfo.InvariantCulture),
             settings.ChurnWindow.ToString(CultureInfo.InvariantCulture),
             settings.Seed.ToString(CultureInfo.InvariantCulture),
+            settings.ChurnWarmupSteps.ToString(CultureInfo.InvariantCulture),
         ]
     );
 

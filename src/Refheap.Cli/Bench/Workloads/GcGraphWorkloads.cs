@@ -8,7 +8,8 @@ namespace Refheap.Cli.Bench.Workloads;
 /// build, full_live and full_garbage on one Task graph of <c>--tasks</c> Tasks, automatic
 /// collection off: the build is timed (ns per Task); after a settling collection, one timed full collection of the live graph (ns per
 /// tracked object); then the graph is dropped and the full collection that frees it is timed
-/// (ns per collected object). CPython: bench/cpython/gc_graph.py, the same steps.
+/// (ns per collected object). Before all that, an untimed warm-up does the same on a graph of
+/// <see cref="BenchSettings.WarmupTasks"/> Tasks. CPython: bench/cpython/gc_graph.py, the same steps.
 /// </summary>
 internal sealed class GcGraphWorkloads : IWorkloadFamily
 {
@@ -22,6 +23,7 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
         using var gil = rt.Enter();
         using var root = rt.OpenScope();
         rt.Gc.Disable();
+        WarmUp(rt, settings.WarmupTasks);
         double liveNs;
         double buildNs;
         long tracked;
@@ -50,7 +52,20 @@ internal sealed class GcGraphWorkloads : IWorkloadFamily
     }
 
     public (string Script, IReadOnlyList<string> Arguments) CPythonScript(BenchSettings settings) =>
-        ("gc_graph.py", [settings.Tasks.ToString(CultureInfo.InvariantCulture)]);
+        ("gc_graph.py", [settings.Tasks.ToString(CultureInfo.InvariantCulture), settings.WarmupTasks.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>Builds <paramref name="tasks"/> Tasks, collects them live twice, drops them and collects them as garbage: the timed steps, untimed.</summary>
+    private static void WarmUp(Runtime rt, int tasks)
+    {
+        using (rt.OpenScope())
+        {
+            TaskGraph.Build(rt, tasks);
+            rt.Gc.Collect();
+            rt.Gc.Collect();
+        }
+
+        rt.Gc.Collect();
+    }
 
     public IReadOnlyList<Measurement> ReadCPython(JsonElement output, BenchSettings settings) =>
     [

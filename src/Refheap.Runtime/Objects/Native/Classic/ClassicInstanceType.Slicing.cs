@@ -1,8 +1,10 @@
+using Refheap.Objects.Native.Slice;
+
 namespace Refheap.Objects.Native.Classic;
 
 /// <summary>
 /// 2.7's simple slicing of a classic instance, <c>o[i:j]</c> without a step (apply_slice,
-/// assign_slice and instance_slice): with int (or missing) bounds, a missing lower bound is 0
+/// assign_slice and instance_slice): with int (or missing, or <c>__index__</c>) bounds, a missing lower bound is 0
 /// and a missing upper one sys.maxsize, a negative one gets <c>len(o)</c> added, and the
 /// instance's <c>__getslice__(i, j)</c> (<c>__setslice__</c>, <c>__delslice__</c>) is called,
 /// else <c>__getitem__(slice(i, j))</c> (<c>__setitem__</c>, <c>__delitem__</c>). Other bounds
@@ -13,7 +15,7 @@ internal sealed unsafe partial class ClassicInstanceType
     /// <summary><c>self[lower:upper]</c> (either bound may be null: left out); new reference or null.</summary>
     public PyRef GetSimpleSlice(PyObject* self, PyObject* lower, PyObject* upper)
     {
-        if (!IsIndexBound(lower) || !IsIndexBound(upper))
+        if (!SimpleSliceIndex.IsIndex(Heap, lower) || !SimpleSliceIndex.IsIndex(Heap, upper))
         {
             return WithSliceObject(lower, upper, s => Subscript(self, s));
         }
@@ -38,7 +40,7 @@ internal sealed unsafe partial class ClassicInstanceType
     public int SetSimpleSlice(PyObject* self, PyObject* lower, PyObject* upper, PyObject* value)
     {
         PyRef r;
-        if (!IsIndexBound(lower) || !IsIndexBound(upper))
+        if (!SimpleSliceIndex.IsIndex(Heap, lower) || !SimpleSliceIndex.IsIndex(Heap, upper))
         {
             r = WithSliceObject(lower, upper, s => SetItem(self, s, value) < 0 ? PyRef.Null : Heap.None);
         }
@@ -70,14 +72,15 @@ internal sealed unsafe partial class ClassicInstanceType
         return r.IsNull ? -1 : 0;
     }
 
-    /// <summary>ISINDEX: a missing bound, None, or an int.</summary>
-    private bool IsIndexBound(PyObject* bound) => bound == null || bound == Heap.NoneObject || Heap.IsInt(bound);
-
-    /// <summary>The bounds as 2.7 passes them on: defaults 0 and sys.maxsize, big ints clamped, negatives plus <c>len(self)</c>.</summary>
+    /// <summary>The bounds as 2.7 passes them on: defaults 0 and sys.maxsize, big ints clamped, negatives plus <c>len(self)</c>; false with the error set.</summary>
     private bool Bounds(PyObject* self, PyObject* lower, PyObject* upper, out long i, out long j)
     {
-        i = Bound(lower, 0);
-        j = Bound(upper, long.MaxValue);
+        j = 0;
+        if (!SimpleSliceIndex.TryGet(Heap, lower, 0, out i) || !SimpleSliceIndex.TryGet(Heap, upper, long.MaxValue, out j))
+        {
+            return false;
+        }
+
         if (i >= 0 && j >= 0)
         {
             return true;
@@ -92,16 +95,6 @@ internal sealed unsafe partial class ClassicInstanceType
         i = i < 0 ? i + n : i;
         j = j < 0 ? j + n : j;
         return true;
-    }
-
-    private long Bound(PyObject* bound, long missing)
-    {
-        if (bound == null || bound == Heap.NoneObject)
-        {
-            return missing;
-        }
-
-        return Heap.TryAsLong(bound, out var v) ? v : Heap.AsBigInteger(bound).Sign < 0 ? long.MinValue : long.MaxValue;
     }
 
     private PyRef CallWithBounds(PyRef method, long i, long j, PyObject* value)

@@ -14,25 +14,22 @@ namespace Refheap.Objects.Native.Classic;
 /// instance, as PyInstance_NewRaw does), owns a reference to its class, and has no clear
 /// function: a cycle through instances is broken through their dicts. The type object carries
 /// the heap-type flag so that the operators try the instance's special methods (through
-/// <see cref="TryCallMethod"/>), and, for <see cref="ClassicTypes.FinalizedInstance"/>, the
-/// finalizer flag. Invariant of every cast to <see cref="PyClassicInstanceObject"/> here: the
-/// object's type is one of the two instance types (callers check the descriptor), and its
-/// class field always holds a classobj (<c>__class__</c> stores check it).
+/// <see cref="TryCallMethod"/>), and the finalizer flag, so that the collector asks each
+/// unreachable instance whether it has a <c>__del__</c> now (<see cref="HasLegacyFinalizer"/>):
+/// in its dict or on its class, added before or after the instance was made. Invariant of every
+/// cast to <see cref="PyClassicInstanceObject"/> here: the object's type is the instance type
+/// (callers check the descriptor), and its class field always holds a classobj (<c>__class__</c>
+/// stores check it).
 /// </remarks>
 internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
 {
     private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyClassicInstanceObject>(nameof(PyClassicInstanceObject.WeakList));
 
     private readonly ClassicTypes _types;
-    private readonly bool _withFinalizer;
 
-    /// <summary>Creates the descriptor; <paramref name="withFinalizer"/> for the instances of classes with a <c>__del__</c>.</summary>
-    public ClassicInstanceType(Heap heap, ClassicTypes types, bool withFinalizer)
-        : base(heap, "instance")
-    {
-        _types = types;
-        _withFinalizer = withFinalizer;
-    }
+    /// <summary>Creates the descriptor.</summary>
+    public ClassicInstanceType(Heap heap, ClassicTypes types)
+        : base(heap, "instance") => _types = types;
 
     /// <inheritdoc/>
     public override bool IsGc => true;
@@ -42,7 +39,18 @@ internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
 
     /// <inheritdoc/>
     internal override void Initialize() =>
-        TypeObject->Flags |= TypeFlags.HeapType | (_withFinalizer ? TypeFlags.HasFinalizer : TypeFlags.None);
+        TypeObject->Flags |= TypeFlags.HeapType | TypeFlags.HasFinalizer;
+
+    /// <inheritdoc/>
+    /// <remarks>_PyInstance_Lookup of <c>__del__</c>: the instance's dict, then its class and bases (no <c>__getattr__</c>).</remarks>
+    public override bool HasLegacyFinalizer(PyObject* self)
+    {
+        // Called from dealloc and the collector, maybe with an error pending: nothing here
+        // raises (a str key, already interned) or touches the error indicator.
+        var name = Heap.InternString("__del__"); // interned: borrowed
+        return !name.IsNull
+            && (Heap.Types.Dict.GetItemString(DictOf(self), "__del__") != null || Classes.Lookup(ClassOf(self), name.Ptr, out _) != null);
+    }
 
     private ClassicClassType Classes => _types.Class;
 
@@ -68,9 +76,7 @@ internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
             return dict;
         }
 
-        var delName = Heap.InternString("__del__");
-        var type = !delName.IsNull && Classes.Lookup(cls, delName.Ptr, out _) != null ? _types.FinalizedInstance : _types.Instance;
-        var o = Heap.AllocObject(type, (nuint)sizeof(PyClassicInstanceObject));
+        var o = Heap.AllocObject(this, (nuint)sizeof(PyClassicInstanceObject));
         if (o == null)
         {
             dict.DecRef();
@@ -329,7 +335,7 @@ internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
         var inst = (PyClassicInstanceObject*)self;
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
-        if (_withFinalizer && Heap.RunFinalizerFromDealloc(self))
+        if (HasLegacyFinalizer(self) && Heap.RunFinalizerFromDealloc(self))
         {
             return;
         }

@@ -1,10 +1,9 @@
 namespace Refheap.Objects.Native.Classic;
 
 /// <summary>
-/// The types of 2.7's classic classes: <c>classobj</c> and <c>instance</c>. An instance whose
-/// class has a <c>__del__</c> when it is made gets a second type object, also named
-/// <c>instance</c>, that carries the finalizer flag the collector reads per object (2.7's
-/// has_finalizer asks each instance); <c>type()</c> shows both as the one <c>instance</c>.
+/// The types of 2.7's classic classes: <c>classobj</c> and <c>instance</c>. Whether an instance
+/// has a finalizer is asked of each instance when it matters (2.7's has_finalizer and
+/// instance_dealloc look <c>__del__</c> up then), see <see cref="ClassicInstanceType"/>.
 /// </summary>
 internal sealed class ClassicTypes
 {
@@ -12,19 +11,15 @@ internal sealed class ClassicTypes
     public ClassicTypes(Heap heap)
     {
         Class = new ClassicClassType(heap);
-        Instance = new ClassicInstanceType(heap, this, withFinalizer: false);
-        FinalizedInstance = new ClassicInstanceType(heap, this, withFinalizer: true);
+        Instance = new ClassicInstanceType(heap, this);
     }
 
     /// <summary><c>classobj</c>.</summary>
     public ClassicClassType Class { get; }
 
-    /// <summary><c>instance</c>: what <c>type()</c> of any classic instance is.</summary>
+    /// <summary><c>instance</c>: the type of every classic instance.</summary>
     public ClassicInstanceType Instance { get; }
 
-    /// <summary>The <c>instance</c> type of instances whose class has a <c>__del__</c>.</summary>
-    public ClassicInstanceType FinalizedInstance { get; }
-
-    /// <summary>The three descriptors, to register as built-in types.</summary>
-    public IEnumerable<TypeDescriptor> All => [Class, Instance, FinalizedInstance];
+    /// <summary>The two descriptors, to register as built-in types.</summary>
+    public IEnumerable<TypeDescriptor> All => [Class, Instance];
 }

@@ -35,10 +35,10 @@ internal sealed unsafe class CodeType : TypeDescriptor
     /// <summary>
     /// A new code object. <paramref name="consts"/>, <paramref name="names"/> and
     /// <paramref name="varNames"/> are tuples (borrowed); <paramref name="lines"/> has one
-    /// entry per instruction.
+    /// entry per instruction; <paramref name="stackSize"/> is the value stack's greatest depth.
     /// </summary>
     public PyRef New(object payload, string name, string fileName, int firstLine, PyObject* consts, PyObject* names, PyObject* varNames,
-        ReadOnlySpan<int> lines, int localCount, int cellCount, int freeCount, int flags)
+        ReadOnlySpan<int> lines, int localCount, int cellCount, int freeCount, int flags, int stackSize = 0)
     {
         var nameObj = Heap.InternString(name);
         var fileObj = Heap.NewString(fileName);
@@ -97,6 +97,7 @@ internal sealed unsafe class CodeType : TypeDescriptor
         c->CellCount = cellCount;
         c->FreeCount = freeCount;
         c->Flags = flags;
+        c->StackSize = stackSize;
         return new PyRef(o);
     }
 
@@ -111,7 +112,38 @@ internal sealed unsafe class CodeType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyCodeObject);
+    /// <remarks>
+    /// CPython's figures: 2.7's code object is 128 bytes whatever it holds; 3.12's is 192 bytes
+    /// plus its bytecode, 2 bytes a code unit, rounded up to 8 — counted here over Refheap's
+    /// instructions, which are not CPython's (no inline caches, other opcodes), so the figure is
+    /// CPython's formula, not its number.
+    /// </remarks>
+    public override nuint SizeOf(PyObject* self) => Heap.Profile.Wording == ErrorWording.Cpython27
+        ? 128u
+        : 192u + (((2u * (nuint)((PyCodeObject*)self)->InstructionCount) + 7u) & ~7u);
+
+    /// <summary>
+    /// The frame slots a code needs for its variables, 3.11's co_nlocalsplus: locals, then cells
+    /// that are not also parameters or locals (one slot serves both), then free variables.
+    /// </summary>
+    public static int LocalsPlusCount(PyObject* code)
+    {
+        var c = (PyCodeObject*)code;
+        var count = c->LocalCount + c->FreeCount;
+        for (var i = 0; i < c->CellCount; i++)
+        {
+            var cell = TupleType.Item(c->VarNames, c->LocalCount + i);
+            var shared = false;
+            for (var j = 0; j < c->LocalCount && !shared; j++)
+            {
+                shared = StrType.AsSpan(TupleType.Item(c->VarNames, j)).SequenceEqual(StrType.AsSpan(cell));
+            }
+
+            count += shared ? 0 : 1;
+        }
+
+        return count;
+    }
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -138,7 +170,7 @@ internal sealed unsafe class CodeType : TypeDescriptor
             Heap.Types.Frame.Release(zombie);
         }
 
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, (nuint)sizeof(PyCodeObject));
     }
 
     /// <inheritdoc/>
@@ -163,6 +195,8 @@ internal sealed unsafe class CodeType : TypeDescriptor
         {
             "co_firstlineno" => Heap.NewInt(c->FirstLine),
             "co_flags" => Heap.NewInt(c->Flags),
+            "co_nlocals" => Heap.NewInt(c->LocalCount),
+            "co_stacksize" => Heap.NewInt(c->StackSize),
             "co_varnames" => Slice(c->VarNames, 0, c->LocalCount),
             "co_cellvars" => Slice(c->VarNames, c->LocalCount, c->CellCount),
             "co_freevars" => Slice(c->VarNames, c->LocalCount + c->CellCount, c->FreeCount),

@@ -9,7 +9,8 @@ namespace Refheap.Objects.Native.Code;
 /// 32 Names (tuple)     40 VarNames (tuple: locals, then cells, then free variables)
 /// 48 Name (str)        56 FileName (str)      64 Lines (int per instruction, native)
 /// 72 InstructionCount, FirstLine              80 LocalCount, CellCount
-/// 88 FreeCount, Flags                         96 WeakList
+/// 88 FreeCount, Flags                         96 WeakList   104 ZombieFrame
+/// 112 StackSize
 /// </code>
 /// The instructions themselves are managed (the payload the front end reaches through
 /// <see cref="Slot"/>); everything the collector or a frame's attributes need is here.
@@ -67,4 +68,7 @@ internal unsafe struct PyCodeObject
     /// no references and not counting as a reference to the code; freed with the code.
     /// </summary>
     public PyObject* ZombieFrame;
+
+    /// <summary>The deepest the value stack gets (<c>co_stacksize</c>; Refheap's compiler's count).</summary>
+    public int StackSize;
 }

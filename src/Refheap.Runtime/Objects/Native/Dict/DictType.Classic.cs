@@ -437,6 +437,42 @@ internal sealed unsafe partial class DictType
         }
     }
 
+    /// <summary>
+    /// 2.7's dict_dealloc: releases each slot's key then value in slot order, then a heap
+    /// table, leaving the slots as they were: nothing can reach a dict being deallocated (its
+    /// count is 0, which heap walks skip, and it is untracked), and <see cref="New"/> resets a
+    /// recycled block. Unlike <see cref="ClassicClear"/> it neither copies nor clears the inline table.
+    /// </summary>
+    private void ClassicDeallocContents(ClassicDictObject* mp)
+    {
+        var table = mp->Table;
+        if (table == null)
+        {
+            return;
+        }
+
+        var fill = mp->Fill;
+        for (var ep = table; fill > 0; ep++)
+        {
+            var key = ep->Key;
+            if (key != null)
+            {
+                fill--;
+                if (key != Deleted)
+                {
+                    Heap.DecRef(key);
+                }
+
+                Heap.XDecRef(ep->Value);
+            }
+        }
+
+        if (table != ClassicDictObject.SmallTable(mp))
+        {
+            Heap.FreeBuffer(table, (nuint)(mp->Mask + 1) * (nuint)sizeof(DictEntry));
+        }
+    }
+
     private static void EmptyToMinSize(ClassicDictObject* mp)
     {
         var small = ClassicDictObject.SmallTable(mp);

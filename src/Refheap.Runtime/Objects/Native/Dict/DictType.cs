@@ -331,7 +331,15 @@ internal sealed unsafe partial class DictType : DictTypeBase
     public override void Dealloc(PyObject* self)
     {
         Heap.Gc.Untrack(self);
-        ClearContents(self);
+        if (_compact)
+        {
+            CompactClear((CompactDictObject*)self);
+        }
+        else
+        {
+            ClassicDeallocContents((ClassicDictObject*)self);
+        }
+
         if (self->Type == TypeObject && _freeList!.TryPush(self))
         {
             return;

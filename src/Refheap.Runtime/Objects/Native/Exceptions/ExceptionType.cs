@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Tuple;
 
@@ -6,6 +7,8 @@ namespace Refheap.Objects.Native.Exceptions;
 /// <summary>One built-in exception class (BaseException and every subclass share this descriptor type).</summary>
 internal sealed unsafe class ExceptionType : TypeDescriptor
 {
+    private static readonly int s_dictOffset = (int)Marshal.OffsetOf<PyBaseExceptionObject>(nameof(PyBaseExceptionObject.Dict));
+
     /// <summary>Creates the descriptor for the built-in exception <paramref name="name"/> deriving from <paramref name="baseType"/>.</summary>
     public ExceptionType(Heap heap, string name, ExceptionType? baseType)
         : base(heap, name) => ExceptionBase = baseType;
@@ -20,6 +23,9 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     public override nuint BaseInstanceSize => (nuint)sizeof(PyBaseExceptionObject);
 
     /// <inheritdoc/>
+    public override int InstanceDictOffset => s_dictOffset;
+
+    /// <inheritdoc/>
     internal override void Initialize() => BaseType = ExceptionBase ?? (TypeDescriptor)Heap.Types.Object;
 
     /// <summary>A new instance with <paramref name="args"/> (a tuple, borrowed) as its arguments.</summary>
@@ -32,18 +38,87 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         }
 
         ((PyBaseExceptionObject*)o)->Args = args.NewRef().Ptr;
+        if (Heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            // BaseException_new's '' then BaseException_init's only argument.
+            var message = TupleType.Size(args.Ptr) == 1 ? TupleType.Item(args.Ptr, 0) : Heap.Types.Str.Empty;
+            Heap.IncRef(message);
+            ((PyBaseExceptionObject*)o)->Message = message;
+        }
+
         Heap.Gc.Track(o);
         return new PyRef(o);
     }
 
     /// <inheritdoc/>
-    public override PyRef Construct(PyObject* args, PyObject* kwargs) => Instantiate(new PyRef(args));
+    public override PyRef Construct(PyObject* args, PyObject* kwargs) =>
+        RefusedKeywords(this, kwargs) ? PyRef.Null : Instantiate(new PyRef(args));
 
-    /// <summary>Sets the arguments of a new instance of a user subclass (BaseException.__new__ keeps the call's arguments); <paramref name="args"/> is borrowed.</summary>
-    public static void InitializeArgs(PyObject* self, PyObject* args)
+    /// <summary>
+    /// _PyArg_NoKeywords of BaseException.__init__: true, with TypeError set, when
+    /// <paramref name="kwargs"/> holds any. The type's tp_name is <c>exceptions.X</c> for a 2.7 built-in.
+    /// </summary>
+    private bool RefusedKeywords(TypeDescriptor type, PyObject* kwargs)
     {
+        if (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0)
+        {
+            return false;
+        }
+
+        if (Heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            Heap.RaiseTypeError($"{(type is ExceptionType ? "exceptions." : "")}{type.Name} does not take keyword arguments");
+        }
+        else
+        {
+            Heap.RaiseTypeError($"{type.Name}() takes no keyword arguments");
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Sets the arguments of a new instance of a user subclass (BaseException.__new__):
+    /// 3.x keeps the call's arguments; 2.7 starts with <c>()</c> and a <c>''</c> message,
+    /// which BaseException.__init__ replaces. <paramref name="args"/> is borrowed.
+    /// </summary>
+    public void InitializeArgs(PyObject* self, PyObject* args)
+    {
+        var e = (PyBaseExceptionObject*)self;
+        if (Heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            args = Heap.Types.Tuple.Empty;
+            Heap.IncRef(Heap.Types.Str.Empty);
+            Heap.SetRef(ref e->Message, Heap.Types.Str.Empty);
+        }
+
         Heap.IncRef(args);
-        Heap.SetRef(ref ((PyBaseExceptionObject*)self)->Args, args);
+        Heap.SetRef(ref e->Args, args);
+    }
+
+    /// <summary>
+    /// BaseException.__init__: the positional arguments become <c>args</c> (2.7: a single one
+    /// also the <c>message</c>); keyword arguments are a TypeError. 0, or -1 with the error set.
+    /// </summary>
+    public int Init(PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        var py27 = Heap.Profile.Wording == ErrorWording.Cpython27;
+        if (RefusedKeywords(self->Type->Descriptor, kwargs))
+        {
+            return -1;
+        }
+
+        var e = (PyBaseExceptionObject*)self;
+        Heap.IncRef(args);
+        Heap.SetRef(ref e->Args, args);
+        if (py27 && TupleType.Size(args) == 1)
+        {
+            var message = TupleType.Item(args, 0);
+            Heap.IncRef(message);
+            Heap.SetRef(ref e->Message, message);
+        }
+
+        return 0;
     }
 
     /// <summary>
@@ -76,6 +151,12 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
             }
         }
 
+        if (Heap.Profile.Wording == ErrorWording.Cpython27 && StrType.EqualsText(name, "message"))
+        {
+            result = GetMessage(self);
+            return true;
+        }
+
         if (!StrType.EqualsText(name, "args"))
         {
             return false;
@@ -100,6 +181,12 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
             var tb = value == null || value == Heap.NoneObject ? null : value;
             Heap.XIncRef(tb);
             Heap.SetRef(ref e->Traceback, tb);
+            return true;
+        }
+
+        if (Heap.Profile.Wording == ErrorWording.Cpython27 && StrType.EqualsText(name, "message"))
+        {
+            status = SetMessage(self, value);
             return true;
         }
 
@@ -145,6 +232,57 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
 
         Heap.SetRef(ref ((PyBaseExceptionObject*)self)->Args, tuple.Ptr);
         return true;
+    }
+
+    /// <summary>
+    /// 2.7's <c>message</c> getter: one stored in the instance dict (by assignment) wins, else
+    /// the field (the deprecation warning it gives is ignored by default, so it is not shown).
+    /// </summary>
+    private PyRef GetMessage(PyObject* self)
+    {
+        var e = (PyBaseExceptionObject*)self;
+        var stored = e->Dict == null ? null : Heap.Types.Dict.GetItemString(e->Dict, "message");
+        if (stored != null)
+        {
+            return new PyRef(stored).NewRef();
+        }
+
+        return e->Message == null
+            ? Heap.Raise(Heap.Types.Exceptions.AttributeError, "message attribute was deleted")
+            : new PyRef(e->Message).NewRef();
+    }
+
+    /// <summary>2.7's <c>message</c> setter: assignment goes to the instance dict; deletion also drops the field.</summary>
+    private int SetMessage(PyObject* self, PyObject* value)
+    {
+        var e = (PyBaseExceptionObject*)self;
+        if (value == null)
+        {
+            if (e->Dict != null && Heap.Types.Dict.GetItemString(e->Dict, "message") != null)
+            {
+                var key = Heap.InternString("message"); // interned: borrowed
+                if (key.IsNull || Heap.Types.Dict.DelItem(e->Dict, key.Ptr) < 0)
+                {
+                    return -1;
+                }
+            }
+
+            Heap.ClearRef(ref e->Message);
+            return 0;
+        }
+
+        if (e->Dict == null)
+        {
+            var dict = Heap.NewDict();
+            if (dict.IsNull)
+            {
+                return -1;
+            }
+
+            e->Dict = dict.Ptr;
+        }
+
+        return Heap.Types.Dict.SetItemString(e->Dict, "message", value);
     }
 
     /// <inheritdoc/>
@@ -232,8 +370,8 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     /// <inheritdoc/>
     /// <remarks>
     /// CPython's BaseException is 40 bytes in 2.7 (dict, args, message) and 72 in 3.12 (dict,
-    /// args, notes, traceback, context, cause, suppress_context); Refheap's keeps the five
-    /// fields both profiles use.
+    /// args, notes, traceback, context, cause, suppress_context); Refheap's keeps the six
+    /// fields the two profiles use.
     /// </remarks>
     public override nint ReportedSizeAdjustment => (Heap.Profile.Wording == ErrorWording.Cpython27 ? 40 : 72) - sizeof(PyBaseExceptionObject);
 
@@ -257,6 +395,7 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         Heap.ClearRef(ref e->Traceback);
         Heap.ClearRef(ref e->Context);
         Heap.ClearRef(ref e->Cause);
+        Heap.ClearRef(ref e->Message);
     }
 
     /// <inheritdoc/>
@@ -275,6 +414,11 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         }
 
         if (e->Args != null && (r = visit(e->Args, arg)) != 0)
+        {
+            return r;
+        }
+
+        if (e->Message != null && (r = visit(e->Message, arg)) != 0)
         {
             return r;
         }

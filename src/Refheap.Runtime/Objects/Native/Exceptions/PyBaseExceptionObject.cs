@@ -5,9 +5,10 @@ namespace Refheap.Objects.Native.Exceptions;
 /// <summary>
 /// An exception instance.
 /// <code>
-///  0 RefCount, Type   16 Dict   24 Args (tuple)   32 Traceback   40 Context   48 Cause
+///  0 RefCount, Type   16 Dict   24 Args (tuple)   32 Traceback   40 Context   48 Cause   56 Message
 /// </code>
-/// All five slots are owned references or null; a subclass's fields follow at 56.
+/// All six slots are owned references or null; a subclass's fields follow at 64. Only 2.7
+/// uses Message (3.x has no <c>message</c>).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PyBaseExceptionObject
@@ -29,4 +30,7 @@ internal unsafe struct PyBaseExceptionObject
 
     /// <summary>The explicit cause (<c>raise X from Y</c>).</summary>
     public PyObject* Cause;
+
+    /// <summary>2.7's <c>message</c>: the only argument of the last <c>__init__</c>, else <c>''</c>.</summary>
+    public PyObject* Message;
 }

@@ -48,6 +48,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         return FrameNeedsFinalizing == null || FrameNeedsFinalizing(new PyRef(((PyGeneratorObject*)self)->Frame));
     }
 
+    /// <inheritdoc/>
+    public override bool HasLegacyFinalizer(PyObject* self) => NeedsFinalizing(self);
+
     /// <summary>The finalizer the collector calls: closes a suspended generator; an error is reported as unraisable.</summary>
     public void Finalize(PyObject* self)
     {
@@ -107,7 +110,22 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyGeneratorObject);
+    /// <remarks>
+    /// CPython's figures: 2.7's generator is 48 bytes (its frame is an object of its own); 3.12's
+    /// holds its frame, so it is 144 bytes plus a word per slot of the frame its code needs — the
+    /// variables (<see cref="Code.CodeType.LocalsPlusCount"/>) and the value stack
+    /// (<c>co_stacksize</c>, Refheap's compiler's depth, which may differ from CPython's).
+    /// </remarks>
+    public override nuint SizeOf(PyObject* self)
+    {
+        if (Heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            return 48u;
+        }
+
+        var code = ((PyGeneratorObject*)self)->Code;
+        return 144u + (8u * (nuint)(Code.CodeType.LocalsPlusCount(code) + ((Code.PyCodeObject*)code)->StackSize));
+    }
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -124,7 +142,7 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         Heap.ClearRef(ref g->Code);
         Heap.ClearRef(ref g->Name);
         Heap.ClearRef(ref g->QualName);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, (nuint)sizeof(PyGeneratorObject));
     }
 
     /// <summary>Closes a dying suspended generator (its finalizer); true when that resurrected it.</summary>

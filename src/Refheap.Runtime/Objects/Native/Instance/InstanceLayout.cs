@@ -20,7 +20,15 @@ internal sealed unsafe class InstanceLayout
         _slots = slots;
         SlotOffsets = [.. slots.Select(s => s.Offset)];
         SolidBaseIsObject = solidBase == solidBase.Heap.Types.Object;
+        DictInSolidBase = dictOffset != 0 && dictOffset == solidBase.InstanceDictOffset;
     }
+
+    /// <summary>
+    /// Whether the dict slot is the solid base's own (BaseException's), which the base's
+    /// traverse, clear and dealloc already handle (subtype_traverse skips a dict whose offset
+    /// is the base's).
+    /// </summary>
+    public bool DictInSolidBase { get; }
 
     /// <summary>Whether the solid base is <c>object</c>, whose part of an instance holds nothing.</summary>
     public bool SolidBaseIsObject { get; }
@@ -57,9 +65,10 @@ internal sealed unsafe class InstanceLayout
 
     /// <summary>
     /// The fields holding owned references that the collector visits, in CPython's order: the
-    /// slots, then the dict (2.7; 3.12's dict-or-values word is read through <see cref="ValuesOffset"/>).
+    /// slots, then the dict unless the solid base's (2.7; 3.12's dict-or-values word is read
+    /// through <see cref="ValuesOffset"/>).
     /// </summary>
-    public int[] ReferenceOffsets => DictOffset != 0 && ValuesOffset == 0 ? [.. SlotTraverseOrder, DictOffset] : SlotTraverseOrder;
+    public int[] ReferenceOffsets => DictOffset != 0 && ValuesOffset == 0 && !DictInSolidBase ? [.. SlotTraverseOrder, DictOffset] : SlotTraverseOrder;
 
     /// <summary>
     /// What the type object's reference map holds: <see cref="ReferenceOffsets"/>, then for

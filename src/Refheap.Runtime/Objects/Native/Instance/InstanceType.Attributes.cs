@@ -222,6 +222,7 @@ internal sealed unsafe partial class InstanceType
             }
 
             _sharedKeys.Add((nint)name);
+            UpdateNewInlineCapacity();
             index = _sharedKeys.Count - 1;
         }
 

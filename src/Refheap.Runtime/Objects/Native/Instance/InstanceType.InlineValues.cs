@@ -96,18 +96,20 @@ internal sealed unsafe partial class InstanceType
     private nuint AllocatedSize(PyObject* self) => Layout.Size + (nuint)(8 * InlineCapacityOf(self));
 
     /// <summary>
-    /// The inline capacity of a new instance: the class's shared keys now (at least 1), rounded
-    /// up to fill the allocator's size class (the block is that big anyway), at most
+    /// Sets the inline capacity of a new instance: the class's shared keys now (at least 1),
+    /// rounded up to fill the allocator's size class (the block is that big anyway), at most
     /// <see cref="MaxInlineValues"/>; a class with more keys gets the minimum and spills.
+    /// Called when the class is made and when a key is added, so that making an instance only
+    /// reads the answer.
     /// </summary>
-    private int NewInlineCapacity()
+    private void UpdateNewInlineCapacity()
     {
         var keys = _sharedKeys.Count;
         var capacity = keys is >= 1 and <= MaxInlineValues ? keys : 1;
         var alignment = (nuint)Heap.Allocator.Layout.Alignment;
         var bytes = Memory.HeapAllocator.GcHeaderSize + Layout.Size + (nuint)(8 * capacity);
         var spare = (int)(((bytes + alignment - 1) & ~(alignment - 1)) - bytes) / 8;
-        return Math.Min(capacity + spare, MaxInlineValues);
+        _newInlineCapacity = Math.Min(capacity + spare, MaxInlineValues);
     }
 
     /// <summary>Where a 3.12 instance's values are now (null when it has a dict), their capacity and how many are set, in order.</summary>
@@ -159,6 +161,35 @@ internal sealed unsafe partial class InstanceType
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// Deallocation's release of a 3.12 instance's inline values (subtype_dealloc's
+    /// _PyObject_FreeInstanceAttributes): each value in index order, read in place. Unlike
+    /// <see cref="ReleaseManagedAttributes"/> nothing is detached first: a finalizer run by a
+    /// value cannot reach an instance whose count is 0 and that is untracked (heap walks skip
+    /// it), and the header word, which gives the block's size, is left as it is. False when the
+    /// values are not inline (spilled, or a dict): the caller releases them the general way.
+    /// </summary>
+    private bool ReleaseInlineValuesForDealloc(PyObject* self)
+    {
+        var word = *ValuesWord(self);
+        if ((word & InlineTag) == 0)
+        {
+            return false;
+        }
+
+        if (HeaderCount(word) != 0)
+        {
+            var inline = (PyObject**)InlineValues(self);
+            var capacity = HeaderCapacity(word);
+            for (var i = 0; i < capacity; i++)
+            {
+                Heap.XDecRef(inline[i]);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

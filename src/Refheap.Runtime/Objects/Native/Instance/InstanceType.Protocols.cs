@@ -76,6 +76,14 @@ internal sealed unsafe partial class InstanceType
             return result.IsNull ? -1 : 0;
         }
 
+        if (ClassDefines(self, value == null ? "__setitem__" : "__delitem__"))
+        {
+            // Both share one slot (slot_mp_ass_subscript), which calls the method the operation
+            // names: a class with only one of them has no other.
+            Heap.Raise(Heap.Types.Exceptions.AttributeError, value == null ? "__delitem__" : "__setitem__");
+            return -1;
+        }
+
         return Layout.SolidBaseIsObject ? base.SetItem(self, key, value) : Layout.SolidBase.SetItem(self, key, value);
     }
 

@@ -1,5 +1,6 @@
 using Refheap.Objects.Native.Exceptions;
 using Refheap.Objects.Native.Str;
+using Refheap.Objects.Native.Tuple;
 using Refheap.Objects.Native.Type;
 
 namespace Refheap.Objects.Native.Instance;
@@ -27,6 +28,12 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     private const int SharedKeysMax = 30;
 
     private readonly List<nint> _sharedKeys = [];
+
+    // The version tag under which the class's __init__ was found to be object's (0: not known).
+    private uint _objectInitTag;
+
+    // The inline capacity a new instance gets (3.12), kept current by UpdateNewInlineCapacity.
+    private int _newInlineCapacity;
     private readonly bool _legacyFinalizers;
     private readonly string _module;
 
@@ -38,6 +45,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         Layout = layout;
         BaseType = layout.Parent;
         _legacyFinalizers = heap.Profile.LegacyFinalizers;
+        UpdateNewInlineCapacity();
     }
 
     /// <summary>The instance layout.</summary>
@@ -69,8 +77,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     /// <inheritdoc/>
     /// <remarks>
-    /// 3.12 reports CPython's figure: the solid base's size for this object (a list's or a
-    /// dict's includes its items, as their <c>__sizeof__</c> does), the slots, and two
+    /// Both report CPython's figure: the solid base's size for this object (a list's or a
+    /// dict's includes its items, as their <c>__sizeof__</c> does), then 2.7 the fields the
+    /// class hierarchy adds, 3.12 the slots and two
     /// pre-header words when the class hierarchy added a dict or a weak-reference list —
     /// whatever the instance's block holds here.
     /// </remarks>
@@ -78,10 +87,12 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     {
         if (!Heap.Profile.InlineInstanceValues)
         {
-            return (nuint)((nint)Layout.Size + Layout.SolidBase.ReportedSizeAdjustment);
+            // 2.7's __sizeof__ of a list, dict or set counts the type's basic size (the class's
+            // fields included) and the object's items; the base's figure plus the fields here.
+            return Layout.SolidBase.SizeOf(self) + (Layout.Size - Layout.SolidBase.BaseInstanceSize);
         }
 
-        var preHeader = Layout.DictOffset != 0 || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
+        var preHeader = (Layout.DictOffset != 0 && !Layout.DictInSolidBase) || Layout.WeakListOffset != Layout.SolidBase.WeakListOffset;
         return Layout.SolidBase.SizeOf(self) + (nuint)(8 * Layout.Slots.Count) + (preHeader ? 16u : 0u);
     }
 
@@ -98,9 +109,31 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             return self;
         }
 
-        if (Layout.SolidBase is ExceptionType)
+        if (Layout.SolidBase is ExceptionType exception)
         {
-            ExceptionType.InitializeArgs(self.Ptr, args);
+            exception.InitializeArgs(self.Ptr, args);
+        }
+        else if (Layout.SolidBase is Set.SetType { Frozen: true } frozen && TupleType.Size(args) > 0)
+        {
+            // frozenset_new fills the set, which has no __init__ to do it later.
+            var n = TupleType.Size(args);
+            if (n > 1)
+            {
+                self.DecRef();
+                return Heap.RaiseTypeError($"{Name} expected at most 1 argument{(Heap.Profile.Wording == ErrorWording.Cpython27 ? "s" : "")}, got {n}");
+            }
+
+            if (frozen.Update(self.Ptr, TupleType.Item(args, 0)) < 0)
+            {
+                self.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        if (Tuple.TupleType.Size(args) == 0 && (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0) && InheritsObjectInit())
+        {
+            // object.__init__ without arguments does nothing (as in RunInit).
+            return self;
         }
 
         if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
@@ -112,10 +145,33 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         return self;
     }
 
+    /// <summary>
+    /// Whether this class's <c>__init__</c> is <c>object.__init__</c>, remembered under the
+    /// class's version tag: any change to the class or a base resets the tag (see
+    /// <see cref="TypeAttributeCache"/>), so a remembered answer is never used after one.
+    /// </summary>
+    private bool InheritsObjectInit()
+    {
+        var tag = TypeObject->VersionTag;
+        if (tag != 0 && tag == _objectInitTag)
+        {
+            return true;
+        }
+
+        if (!Heap.InheritsObjectInit(TypeObject))
+        {
+            return false;
+        }
+
+        // The lookup gave the class its tag if it had none.
+        _objectInitTag = TypeObject->VersionTag;
+        return true;
+    }
+
     /// <summary>A new, tracked instance with no attributes.</summary>
     public PyRef Allocate()
     {
-        var capacity = Layout.ValuesOffset != 0 ? NewInlineCapacity() : 0;
+        var capacity = Layout.ValuesOffset != 0 ? _newInlineCapacity : 0;
         var o = Heap.AllocObject(this, Layout.Size + (nuint)(8 * capacity));
         if (o == null)
         {
@@ -161,12 +217,23 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             Heap.ClearWeakList(self, weakList);
         }
 
-        ReleaseContents(self);
+        if (!ReleaseForDealloc(self))
+        {
+            ReleaseContents(self);
+        }
+
         LiveInstances--;
         var type = self->Type;
         Heap.FreeObject(self, this, AllocatedSize(self));
         Heap.DecRef((PyObject*)type);
     }
+
+    /// <summary>
+    /// The common case of deallocation's release: a 3.12 instance of a class without slots
+    /// over object, its values inline. False for any other instance (use <see cref="ReleaseContents"/>).
+    /// </summary>
+    private bool ReleaseForDealloc(PyObject* self) =>
+        Layout.ValuesOffset != 0 && Layout.SlotOffsets.Length == 0 && Layout.SolidBaseIsObject && ReleaseInlineValuesForDealloc(self);
 
     /// <inheritdoc/>
     public override void ReleaseContents(PyObject* self)
@@ -180,7 +247,7 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         {
             ReleaseManagedAttributes(self);
         }
-        else if (Layout.DictOffset != 0)
+        else if (Layout.DictOffset != 0 && !Layout.DictInSolidBase)
         {
             Heap.ClearRef(ref *DictSlot(self));
         }
