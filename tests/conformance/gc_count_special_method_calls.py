@@ -34,6 +34,18 @@ class C(object):
         return iter([1])
 
 
+class Plain(object):
+    pass
+
+
+class Adds(object):
+    def __add__(self, other):
+        return 1
+
+    def __lt__(self, other):
+        return True
+
+
 class Finalized(object):
     def __del__(self):
         pass
@@ -50,6 +62,11 @@ gc.collect(); b = gc.get_count()[0]; hash(c); note("hash", b)
 gc.collect(); b = gc.get_count()[0]; repr(c); note("repr", b)
 gc.collect(); b = gc.get_count()[0]; c(1); note("call", b)
 gc.collect(); b = gc.get_count()[0]; iter(c); note("iter", b)
+adds = Adds()
+plain = Plain()
+gc.collect(); b = gc.get_count()[0]; adds + 1; note("adds + 1", b)
+gc.collect(); b = gc.get_count()[0]; adds < 1; note("adds < 1", b)
+gc.collect(); b = gc.get_count()[0]; plain == plain; note("plain == plain", b)
 target = C()
 ref = weakref.ref(target, callback)
 gc.collect(); b = gc.get_count()[0]; del target; note("weakref callback", b)

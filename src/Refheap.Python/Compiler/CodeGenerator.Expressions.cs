@@ -459,17 +459,32 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     public bool VisitCall(CallExpression node)
     {
         var star = node.Arguments.Any(a => a is StarredExpression) || node.Keywords.Any(k => k.Name == null);
-        if (!Py27 && !star && node.Keywords.Count == 0 && node.Function is AttributeExpression method)
+        if (!Py27 && !star && node.Function is AttributeExpression method)
         {
-            // 3.12 calls o.name(...) without a bound method (LOAD_ATTR with its method flag).
+            // 3.12 calls o.name(...) without a bound method (LOAD_ATTR with its method flag),
+            // located at the attribute as LOAD_ATTR is (its carets in a traceback).
             Eval(method.Value);
+            var (callSpan, callLine) = EnterNode(method);
             Emit(OpCode.LoadMethod, Name(method.Name));
+            LeaveNode(callSpan, callLine);
             foreach (var a in node.Arguments)
             {
                 Eval(a);
             }
 
-            Emit(OpCode.CallMethod, node.Arguments.Count);
+            if (node.Keywords.Count == 0)
+            {
+                Emit(OpCode.CallMethod, node.Arguments.Count);
+                return true;
+            }
+
+            foreach (var k in node.Keywords)
+            {
+                Eval(k.Value);
+            }
+
+            LoadConstant(new KeywordNames([.. node.Keywords.Select(k => k.Name!)]));
+            Emit(OpCode.CallMethodKeywords, node.Arguments.Count + node.Keywords.Count);
             return true;
         }
 

@@ -616,7 +616,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
                 throw Unsupported("importing packages", node);
             }
 
-            LoadConstant(System.Numerics.BigInteger.Zero);
+            LoadConstant(new System.Numerics.BigInteger(_compilation.AbsoluteImportLevel));
             LoadConstant(null);
             Emit(OpCode.ImportName, Name(alias.Name));
             StoreName(alias.AsName ?? alias.Name);
@@ -638,7 +638,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
             throw Unsupported("relative imports and packages", node);
         }
 
-        LoadConstant(new System.Numerics.BigInteger(node.Level));
+        LoadConstant(new System.Numerics.BigInteger(node.Level == 0 ? _compilation.AbsoluteImportLevel : node.Level));
         LoadConstant(new KeywordNames([.. node.Names.Select(a => a.Name)]));
         Emit(OpCode.ImportName, Name(node.Module));
         if (node.Names.Count == 1 && node.Names[0].Name == "*")

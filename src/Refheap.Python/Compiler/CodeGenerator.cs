@@ -215,6 +215,7 @@ internal sealed partial class CodeGenerator
         OpCode.Call => -arg,
         OpCode.LoadMethod => 1,
         OpCode.CallMethod => -arg - 1,
+        OpCode.CallMethodKeywords => -arg - 2,
         OpCode.CallKeywords => -arg - 1,
         OpCode.CallEx => (arg & 1) != 0 ? -2 : -1,
         OpCode.MakeFunction => -BitOperations.PopCount((uint)arg),

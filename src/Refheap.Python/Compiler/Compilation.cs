@@ -28,6 +28,13 @@ internal sealed class Compilation
     /// <summary>Whether <c>/</c> is true division (3.x, or 2.7 with <c>from __future__ import division</c>).</summary>
     public bool TrueDivision => !Dialect.PrintIsStatement || (Future & FutureFeatures.Division) != 0;
 
+    /// <summary>
+    /// The level an absolute import is compiled with: 2.7's -1 (try a relative import first),
+    /// unless <c>from __future__ import absolute_import</c>; 3.x's 0. The evaluator runs both
+    /// alike, but the constant is in the code object's <c>co_consts</c>, as in CPython.
+    /// </summary>
+    public int AbsoluteImportLevel => Dialect.PrintIsStatement && (Future & FutureFeatures.AbsoluteImport) == 0 ? -1 : 0;
+
     /// <summary>The scope a node opened.</summary>
     public Scope ScopeOf(Node node) => _scopes[node];
 

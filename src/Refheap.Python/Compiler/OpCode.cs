@@ -267,4 +267,10 @@ internal enum OpCode : byte
 
     /// <summary>a1..an-1 x → x a1..an-1 (arg: n, the top moved down to n-th place).</summary>
     RotN,
+
+    /// <summary>
+    /// <see cref="CallMethod"/> with keywords: method self a1..an k1..km names → result, names a
+    /// tuple of the m keyword names (arg: n + m).
+    /// </summary>
+    CallMethodKeywords,
 }

@@ -1,4 +1,5 @@
 using Refheap.Objects;
+using Refheap.Objects.Native.Function;
 using Refheap.Python.Builtins;
 
 namespace Refheap.Python.Execution;
@@ -227,7 +228,11 @@ internal sealed partial class Interpreter
         }
     }
 
-    /// <summary>An instance of a small file class whose <c>write</c> and <c>flush</c> go to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// An instance of a small file class whose <c>write</c> and <c>flush</c> go to
+    /// <paramref name="writer"/>, called as CPython calls them: 2.7's file.write is METH_VARARGS,
+    /// 3.12's TextIOWrapper.write METH_O; flush is METH_NOARGS.
+    /// </summary>
     private PyRef MakeStream(string name, TextWriter writer)
     {
         var cls = _api.NewNativeClass(Py27 ? "file" : "TextIOWrapper", Py27 ? "__builtin__" : "_io",
@@ -247,12 +252,12 @@ internal sealed partial class Interpreter
                 }
 
                 return Py27 ? _api.NoneObject.NewRef() : _api.NewInt(text.Length);
-            }),
+            }, Py27 ? NativeCallKind.Tuple : NativeCallKind.Vector),
             ("flush", (self, args, kwargs) =>
             {
                 writer.Flush();
                 return _api.NoneObject.NewRef();
-            }),
+            }, NativeCallKind.Vector),
         ]);
         if (cls.IsNull)
         {

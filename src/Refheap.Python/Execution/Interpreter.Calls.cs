@@ -168,28 +168,72 @@ internal sealed partial class Interpreter
     /// method descriptor called with <paramref name="self"/> and its arguments (in a lent tuple when
     /// CPython makes none: <see cref="ObjectApi.CallKind"/>).
     /// </summary>
-    private PyRef CallMethod(PyRef callable, PyRef self, ReadOnlySpan<PyRef> args, Span<PyRef> release)
+    private PyRef CallMethod(PyRef callable, PyRef self, ReadOnlySpan<PyRef> args, Span<PyRef> release, PyRef kwNames = default)
     {
         if (self.IsNull)
         {
-            return CallValue(callable, args, default, release[1..]);
+            return CallValue(callable, args, kwNames, release[1..]);
         }
 
+        var kwCount = kwNames.IsNull ? 0 : ObjectApi.TupleSize(kwNames);
+        var positional = args[..^kwCount];
+        var kwValues = args[^kwCount..];
         if (_api.IsPythonFunction(callable))
         {
-            return CallPython(callable, self, args, PyRef.Null, default, release);
+            return CallPython(callable, self, positional, kwNames, kwValues, release);
         }
 
-        var vector = _api.CallKind(callable, args.Length) == NativeCallKind.Vector;
-        var tuple = vector ? _api.RentArguments(args) : args.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(args);
+        var kind = _api.CallKind(callable, positional.Length);
+        var vector = kind == NativeCallKind.Vector;
+        var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
         {
             return tuple;
         }
 
-        var result = _api.CallMethodDescriptor(callable, self, tuple);
+        // Keywords: where they are for METH_FASTCALL | METH_KEYWORDS (a lent dict), else a new dict.
+        var kwargs = PyRef.Null;
+        if (kwCount > 0)
+        {
+            kwargs = kind != NativeCallKind.Tuple ? _api.RentKeywords(kwNames, kwValues) : KeywordDict(kwNames, kwValues);
+            if (kwargs.IsNull)
+            {
+                ReleaseArguments(tuple, vector);
+                return kwargs;
+            }
+        }
+
+        var result = _api.CallMethodDescriptor(callable, self, tuple, kwargs);
         ReleaseArguments(tuple, vector);
+        if (kind != NativeCallKind.Tuple)
+        {
+            if (!kwargs.IsNull)
+            {
+                _api.ReturnKeywords(kwargs);
+            }
+        }
+        else
+        {
+            kwargs.XDecRef();
+        }
+
         return result;
+    }
+
+    /// <summary>A new dict of keyword arguments (values borrowed), or null with the error set.</summary>
+    private PyRef KeywordDict(PyRef kwNames, ReadOnlySpan<PyRef> kwValues)
+    {
+        var kwargs = _api.Heap.NewDict();
+        for (var i = 0; !kwargs.IsNull && i < kwValues.Length; i++)
+        {
+            if (_api.DictSet(kwargs, ObjectApi.TupleItem(kwNames, i), kwValues[i]) < 0)
+            {
+                kwargs.DecRef();
+                kwargs = PyRef.Null;
+            }
+        }
+
+        return kwargs;
     }
 
     /// <summary><c>f(*args, **kwargs)</c> where <paramref name="args"/> is a list and <paramref name="kwargs"/> a dict or null (borrowed).</summary>

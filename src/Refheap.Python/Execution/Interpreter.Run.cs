@@ -710,6 +710,17 @@ internal sealed partial class Interpreter
 
                     slots[sp++] = r;
                     continue;
+                case OpCode.CallMethodKeywords:
+                    ObjectApi.FramePc(frame) = at;
+                    r = CallMethod(slots[sp - arg - 3], slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots.Slice(sp - arg - 2, arg + 1), slots[sp - 1]);
+                    sp = PopCount(slots, sp, arg + 3);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = r;
+                    continue;
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
                     r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));

@@ -582,7 +582,7 @@ internal sealed unsafe partial class Heap
     private PyObject* _objectInit;
 
     /// <summary>Whether <paramref name="type"/>'s <c>__init__</c> is <c>object.__init__</c>.</summary>
-    private bool InheritsObjectInit(PyTypeObject* type)
+    public bool InheritsObjectInit(PyTypeObject* type)
     {
         if (_objectInit == null)
         {

@@ -83,7 +83,7 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>
     /// 3.12's LOAD_ATTR for a method call (_PyObject_GetMethod): when <paramref name="name"/>
     /// (borrowed) read on <paramref name="o"/> (borrowed) would bind a method — a Python function
-    /// on the class of an instance that does not shadow it, or a built-in method (not a slot
+    /// or a built-in method on the class of an instance that does not shadow it, or a built-in method (not a slot
     /// wrapper) of an exact list, dict, str or set — that function or method descriptor (new reference), to be called with
     /// <paramref name="o"/> first; otherwise null and no error (read the attribute as usual).
     /// </summary>
@@ -101,7 +101,9 @@ internal sealed unsafe partial class ObjectApi
             // The order of InstanceType.GetAttr: a found function loses to __dict__, __class__,
             // a slot, the exception base's attributes and the instance's own value.
             var function = TypeType.Lookup(type, name.Ptr);
-            if (function == null || function->Type != types.PythonFunction.TypeObject
+            var isMethod = function != null && (function->Type == types.PythonFunction.TypeObject
+                || (function->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(function) && !types.NativeFunction.IsSlotWrapper(function)));
+            if (!isMethod
                 || instances.Layout.SolidBase is ExceptionType || instances.Layout.SlotOffset(name.Ptr) != 0
                 || StrType.EqualsText(name.Ptr, "__class__") || StrType.EqualsText(name.Ptr, "__dict__")
                 || instances.HasOwnAttribute(o.Ptr, name.Ptr))
@@ -123,7 +125,7 @@ internal sealed unsafe partial class ObjectApi
             : PyRef.Null;
     }
 
-    /// <summary>Calls a built-in method descriptor from <see cref="LoadMethod"/> with <paramref name="self"/> and the tuple <paramref name="args"/> (all borrowed): a new reference or null.</summary>
-    public PyRef CallMethodDescriptor(PyRef method, PyRef self, PyRef args) =>
-        Heap.Types.NativeFunction.CallWithSelf(method.Ptr, self.Ptr, args.Ptr, null);
+    /// <summary>Calls a built-in method descriptor from <see cref="LoadMethod"/> with <paramref name="self"/>, the tuple <paramref name="args"/> and the dict <paramref name="kwargs"/> or null (all borrowed): a new reference or null.</summary>
+    public PyRef CallMethodDescriptor(PyRef method, PyRef self, PyRef args, PyRef kwargs = default) =>
+        Heap.Types.NativeFunction.CallWithSelf(method.Ptr, self.Ptr, args.Ptr, kwargs.Ptr);
 }

@@ -195,7 +195,20 @@ internal sealed unsafe partial class ObjectApi
 
     private bool CallSpecial1(PyObject* self, string name, PyObject* arg, out PyRef result)
     {
-        var args = Heap.NewTuple(new PyRef(arg));
+        // 3.x's slots pass the argument where it is (vectorcall_method): a lent tuple. 2.7's
+        // call_method builds its tuple only once the method is found.
+        var lend = !Heap.Profile.IntPromotesToLong;
+        if (!lend && self->Type->Descriptor is not Native.Classic.ClassicInstanceType)
+        {
+            var nameObj = Heap.InternString(name);
+            if (!nameObj.IsNull && Native.Type.TypeType.Lookup(self->Type, nameObj.Ptr) == null)
+            {
+                result = PyRef.Null;
+                return false;
+            }
+        }
+
+        var args = lend ? Heap.ArgumentTuples.Rent([new PyRef(arg)]) : Heap.NewTuple(new PyRef(arg));
         if (args.IsNull)
         {
             result = PyRef.Null;
@@ -203,7 +216,15 @@ internal sealed unsafe partial class ObjectApi
         }
 
         var found = Heap.TryCallSpecialWithArgs(self, name, args.Ptr, null, out result);
-        args.DecRef();
+        if (lend)
+        {
+            Heap.ArgumentTuples.Return(args);
+        }
+        else
+        {
+            args.DecRef();
+        }
+
         return found;
     }
 

@@ -166,15 +166,15 @@ internal sealed unsafe partial class ObjectApi
         return (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.ReportsGcHeader(o.Ptr) ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
     }
 
-    /// <summary>Makes a class with native methods (name → body(self, args, kwargs)); new reference.</summary>
-    public PyRef NewNativeClass(string name, string module, IEnumerable<(string Name, Func<PyRef, PyRef, PyRef, PyRef> Body)> methods)
+    /// <summary>Makes a class with native methods (name → body(self, args, kwargs), called as the kind says); new reference.</summary>
+    public PyRef NewNativeClass(string name, string module, IEnumerable<(string Name, Func<PyRef, PyRef, PyRef, PyRef> Body, Native.Function.NativeCallKind Kind)> methods)
     {
         var attributes = new List<KeyValuePair<string, PyRef>>();
         try
         {
-            foreach (var (methodName, body) in methods)
+            foreach (var (methodName, body, kind) in methods)
             {
-                var f = NewNativeFunction(methodName, body, isMethod: true);
+                var f = NewNativeFunction(methodName, body, isMethod: true, kind);
                 if (f.IsNull)
                 {
                     return f;

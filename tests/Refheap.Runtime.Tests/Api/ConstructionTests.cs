@@ -28,6 +28,33 @@ public class ConstructionTests
     }
 
     [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void An_init_assigned_to_a_base_later_runs_for_a_subclass_made_before(string profile)
+    {
+        // Each class remembers that its __init__ is object's only until it or a base changes.
+        using var rt = TestRuntimes.Create(profile);
+        using var scope = rt.OpenScope();
+        var baseClass = rt.DefineClass("Base");
+        var child = rt.DefineClass("Child", bases: [baseClass]);
+        var calls = 0;
+        _ = rt.Call(child);
+        _ = rt.Call(child);
+
+        rt.SetAttr(baseClass, "__init__", rt.Method("__init__", (self, args) =>
+        {
+            calls++;
+            return default;
+        }));
+        _ = rt.Call(child);
+        Assert.Equal(1, calls);
+
+        rt.DelAttr(baseClass, "__init__");
+        _ = rt.Call(child);
+        Assert.Equal(1, calls);
+        Assert.Equal(4, rt.LiveInstances(child));
+    }
+
+    [Theory]
     [InlineData("py27", "object() takes no parameters")]
     [InlineData("py312", "R() takes no arguments")]
     public void Arguments_still_reach_object_init_and_raise_TypeError(string profile, string message)

@@ -52,6 +52,44 @@ public sealed class InstanceLayoutTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(TestRuntimes.Profiles), MemberType = typeof(TestRuntimes))]
+    public void A_freed_instance_releases_its_values_in_key_order_not_insertion_order(string profile)
+    {
+        // python2.7 and python3.12: first = T(); first.a = 1; first.b = 2; first.c = 3
+        //   t = T(); t.c = vc; t.a = va; (weakref callbacks on va, vc); del va, vc; del t
+        //   → the callbacks run for a, then c (3.12: the values' index order; 2.7: the dict's slot order)
+        Leaks.Check(profile, rt =>
+        {
+            var cls = rt.DefineClass("T");
+            var valueClass = rt.DefineClass("V");
+            var first = rt.Call(cls);
+            first.SetAttr("a", rt.Int(1));
+            first.SetAttr("b", rt.Int(2));
+            first.SetAttr("c", rt.Int(3));
+            var order = new List<string>();
+            PersistentHandle t;
+            PersistentHandle ra;
+            PersistentHandle rc;
+            using (rt.OpenScope())
+            {
+                t = rt.Persist(rt.Call(cls));
+                var va = rt.Call(valueClass);
+                var vc = rt.Call(valueClass);
+                ra = rt.Persist(rt.WeakRef(va, rt.Function("on_a", _ => { order.Add("a"); return default; })));
+                rc = rt.Persist(rt.WeakRef(vc, rt.Function("on_c", _ => { order.Add("c"); return default; })));
+                t.Get().SetAttr("c", vc);
+                t.Get().SetAttr("a", va);
+            }
+
+            Assert.Empty(order);
+            t.Dispose();
+            Assert.Equal(["a", "c"], order);
+            ra.Dispose();
+            rc.Dispose();
+        });
+    }
+
     [Fact]
     public void An_instance_whose_class_gains_keys_after_it_was_made_keeps_every_value_and_the_order()
     {

@@ -333,6 +333,13 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         }
 
         var seq = TupleType.Item(args, 0);
+        if ((seq->Type == Heap.Types.List.TypeObject || seq->Type == Heap.Types.Iterators.Range.TypeObject)
+            && !Heap.Types.NativeFunction.ModelBoundMethod())
+        {
+            // 2.7 reads their __reversed__ as a bound built-in method, made and dropped.
+            return PyRef.Null;
+        }
+
         if (Heap.TryGetReversedIter(seq, out var builtin))
         {
             return builtin;

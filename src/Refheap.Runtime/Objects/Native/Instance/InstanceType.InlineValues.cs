@@ -164,6 +164,35 @@ internal sealed unsafe partial class InstanceType
     }
 
     /// <summary>
+    /// Deallocation's release of a 3.12 instance's inline values (subtype_dealloc's
+    /// _PyObject_FreeInstanceAttributes): each value in index order, read in place. Unlike
+    /// <see cref="ReleaseManagedAttributes"/> nothing is detached first: a finalizer run by a
+    /// value cannot reach an instance whose count is 0 and that is untracked (heap walks skip
+    /// it), and the header word, which gives the block's size, is left as it is. False when the
+    /// values are not inline (spilled, or a dict): the caller releases them the general way.
+    /// </summary>
+    private bool ReleaseInlineValuesForDealloc(PyObject* self)
+    {
+        var word = *ValuesWord(self);
+        if ((word & InlineTag) == 0)
+        {
+            return false;
+        }
+
+        if (HeaderCount(word) != 0)
+        {
+            var inline = (PyObject**)InlineValues(self);
+            var capacity = HeaderCapacity(word);
+            for (var i = 0; i < capacity; i++)
+            {
+                Heap.XDecRef(inline[i]);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Drops a 3.12 instance's dict or values, leaving it empty with its inline capacity (so
     /// that it stays usable, and its block's size known). Everything is detached before the
     /// first reference is dropped: a finalizer that runs meanwhile sees an empty instance.

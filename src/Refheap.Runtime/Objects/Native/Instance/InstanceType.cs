@@ -29,6 +29,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     private readonly List<nint> _sharedKeys = [];
 
+    // The version tag under which the class's __init__ was found to be object's (0: not known).
+    private uint _objectInitTag;
+
     // The inline capacity a new instance gets (3.12), kept current by UpdateNewInlineCapacity.
     private int _newInlineCapacity;
     private readonly bool _legacyFinalizers;
@@ -127,6 +130,12 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             }
         }
 
+        if (Tuple.TupleType.Size(args) == 0 && (kwargs == null || Heap.Types.Dict.Count(kwargs) == 0) && InheritsObjectInit())
+        {
+            // object.__init__ without arguments does nothing (as in RunInit).
+            return self;
+        }
+
         if (Heap.RunInit(self.Ptr, args, kwargs) < 0)
         {
             self.DecRef();
@@ -134,6 +143,29 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         }
 
         return self;
+    }
+
+    /// <summary>
+    /// Whether this class's <c>__init__</c> is <c>object.__init__</c>, remembered under the
+    /// class's version tag: any change to the class or a base resets the tag (see
+    /// <see cref="TypeAttributeCache"/>), so a remembered answer is never used after one.
+    /// </summary>
+    private bool InheritsObjectInit()
+    {
+        var tag = TypeObject->VersionTag;
+        if (tag != 0 && tag == _objectInitTag)
+        {
+            return true;
+        }
+
+        if (!Heap.InheritsObjectInit(TypeObject))
+        {
+            return false;
+        }
+
+        // The lookup gave the class its tag if it had none.
+        _objectInitTag = TypeObject->VersionTag;
+        return true;
     }
 
     /// <summary>A new, tracked instance with no attributes.</summary>
@@ -185,12 +217,23 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
             Heap.ClearWeakList(self, weakList);
         }
 
-        ReleaseContents(self);
+        if (!ReleaseForDealloc(self))
+        {
+            ReleaseContents(self);
+        }
+
         LiveInstances--;
         var type = self->Type;
         Heap.FreeObject(self, this, AllocatedSize(self));
         Heap.DecRef((PyObject*)type);
     }
+
+    /// <summary>
+    /// The common case of deallocation's release: a 3.12 instance of a class without slots
+    /// over object, its values inline. False for any other instance (use <see cref="ReleaseContents"/>).
+    /// </summary>
+    private bool ReleaseForDealloc(PyObject* self) =>
+        Layout.ValuesOffset != 0 && Layout.SlotOffsets.Length == 0 && Layout.SolidBaseIsObject && ReleaseInlineValuesForDealloc(self);
 
     /// <inheritdoc/>
     public override void ReleaseContents(PyObject* self)
