@@ -145,6 +145,28 @@ internal sealed unsafe partial class Heap
         _suppressedLookupName = (PyObject*)outer.Name;
     }
 
+    /// <summary>
+    /// Takes the error indicator out as it is (PyErr_Fetch), without making a deferred error's
+    /// instance; <see cref="ResumeError"/> puts it back. For code that runs with the error set
+    /// aside and must not change what it allocates.
+    /// </summary>
+    public (nint Exception, ExceptionType? Type, string? Message) SuspendError()
+    {
+        var state = ((nint)_error, _deferredType, _deferredMessage);
+        _error = null;
+        DropDeferredError();
+        return state;
+    }
+
+    /// <summary>Puts back (PyErr_Restore) what <see cref="SuspendError"/> took, dropping any error set since.</summary>
+    public void ResumeError((nint Exception, ExceptionType? Type, string? Message) state)
+    {
+        ClearError();
+        _error = (PyObject*)state.Exception;
+        _deferredType = state.Type;
+        _deferredMessage = state.Message;
+    }
+
     private PyRef DeferError(ExceptionType type, string message)
     {
         ClearRef(ref _error);
