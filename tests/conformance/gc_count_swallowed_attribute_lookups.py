@@ -1,7 +1,8 @@
 # gc.get_count() around attribute lookups that fail: hasattr and getattr with a default make no
 # exception object for the missing attribute (2.7 keeps the error as its type and message until
 # something looks at it; 3.12's lookup suppresses it), on instances, classes, modules and
-# built-in objects; an except clause in Python code does get the instance, with its message.
+# built-in objects, nor do 2.7's probes of an old-style instance's special methods; an except
+# clause in Python code does get the instance, with its message.
 from __future__ import print_function
 import gc
 import sys
@@ -26,6 +27,16 @@ class Old:
     pass
 
 
+class Sequence:
+    def __getitem__(self, i):
+        if i > 2:
+            raise IndexError(i)
+        return i
+
+    def __len__(self):
+        return 3
+
+
 class Hooked(object):
     def __getattr__(self, name):
         raise AttributeError(name)
@@ -34,6 +45,7 @@ class Hooked(object):
 n = New()
 o = Old()
 h = Hooked()
+seq = Sequence()
 # 3.12 makes the frame object of this module's frame for the first traceback through it.
 try:
     raise KeyError("k")
@@ -56,6 +68,8 @@ gc.collect(); b = gc.get_count()[0]; hasattr(len, "missing"); note("hasattr buil
 gc.collect(); b = gc.get_count()[0]; hasattr(int, "missing"); note("hasattr built-in type", b)
 gc.collect(); b = gc.get_count()[0]; hasattr(h, "missing"); note("hasattr __getattr__ raising", b)
 gc.collect(); b = gc.get_count()[0]; [getattr(n, "missing", i) for i in range(50)]; note("50 getattr defaults", b)
+gc.collect(); b = gc.get_count()[0]; [x for x in seq]; note("iteration by __getitem__", b)
+gc.collect(); b = gc.get_count()[0]; len(seq); note("len of an old-style instance", b)
 
 messages = []
 for target in (n, New, gc, 1):
