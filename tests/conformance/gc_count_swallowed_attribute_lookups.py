@@ -1,7 +1,8 @@
 # gc.get_count() around attribute lookups that fail: hasattr and getattr with a default make no
 # exception object for the missing attribute (2.7 keeps the error as its type and message until
 # something looks at it; 3.12's lookup suppresses it), on instances, classes, modules and
-# built-in objects, nor do 2.7's probes of an old-style instance's special methods; an except
+# built-in objects, nor do 2.7's probes of an old-style instance's special methods or an error
+# 2.7's C code raised that passed through Python frames before being swallowed; an except
 # clause in Python code does get the instance, with its message.
 from __future__ import print_function
 import gc
@@ -37,6 +38,20 @@ class Sequence:
         return 3
 
 
+class Wrapper:
+    def __init__(self):
+        self.data = [1, 2]
+
+    def __getitem__(self, i):
+        return self.data[i]
+
+
+class Failing(object):
+    @property
+    def value(self):
+        return self.missing
+
+
 class Hooked(object):
     def __getattr__(self, name):
         raise AttributeError(name)
@@ -46,6 +61,8 @@ n = New()
 o = Old()
 h = Hooked()
 seq = Sequence()
+wrapper = Wrapper()
+failing = Failing()
 # 3.12 makes the frame object of this module's frame for the first traceback through it.
 try:
     raise KeyError("k")
@@ -67,9 +84,23 @@ gc.collect(); b = gc.get_count()[0]; hasattr(note, "missing"); note("hasattr fun
 gc.collect(); b = gc.get_count()[0]; hasattr(len, "missing"); note("hasattr builtin function", b)
 gc.collect(); b = gc.get_count()[0]; hasattr(int, "missing"); note("hasattr built-in type", b)
 gc.collect(); b = gc.get_count()[0]; hasattr(h, "missing"); note("hasattr __getattr__ raising", b)
-gc.collect(); b = gc.get_count()[0]; [getattr(n, "missing", i) for i in range(50)]; note("50 getattr defaults", b)
-gc.collect(); b = gc.get_count()[0]; [x for x in seq]; note("iteration by __getitem__", b)
+gc.collect()
+b = gc.get_count()[0]
+for i in range(50):
+    getattr(n, "missing", i)
+note("50 getattr defaults", b)
+gc.collect()
+b = gc.get_count()[0]
+for x in seq:
+    pass
+note("iteration by __getitem__", b)
 gc.collect(); b = gc.get_count()[0]; len(seq); note("len of an old-style instance", b)
+gc.collect()
+b = gc.get_count()[0]
+for x in wrapper:
+    pass
+note("iteration ended by a list's IndexError", b)
+gc.collect(); b = gc.get_count()[0]; hasattr(failing, "value"); note("hasattr of a failing property", b)
 
 messages = []
 for target in (n, New, gc, 1):

@@ -15,6 +15,10 @@ internal sealed unsafe partial class Heap
     private ExceptionType? _deferredType;
     private string? _deferredMessage;
 
+    // The traceback a deferred error gathered on its way through Python frames (owned, or
+    // null): 2.7's PyTraceBack_Here records it without making the instance.
+    private PyObject* _deferredTraceback;
+
     // The object and attribute name of the attribute lookup in progress that swallows a
     // missing attribute (3.12's _PyObject_LookupAttr): its "has no attribute" error is deferred.
     private PyObject* _suppressedLookupObject;
@@ -55,6 +59,19 @@ internal sealed unsafe partial class Heap
     {
         DropDeferredError();
         ClearRef(ref _error);
+    }
+
+    /// <summary>Whether the pending error is still only its type and message (its instance not made yet).</summary>
+    public bool ErrorDeferred => _deferredType != null;
+
+    /// <summary>The traceback of the pending deferred error, borrowed, or null.</summary>
+    public PyRef DeferredErrorTraceback => new(_deferredTraceback);
+
+    /// <summary>Replaces the traceback of the pending deferred error (<paramref name="traceback"/> borrowed).</summary>
+    public void SetDeferredErrorTraceback(PyRef traceback)
+    {
+        XIncRef(traceback.Ptr);
+        SetRef(ref _deferredTraceback, traceback.Ptr);
     }
 
     /// <summary>Whether the pending exception is an instance of <paramref name="type"/> or a subclass.</summary>
@@ -150,21 +167,23 @@ internal sealed unsafe partial class Heap
     /// instance; <see cref="ResumeError"/> puts it back. For code that runs with the error set
     /// aside and must not change what it allocates.
     /// </summary>
-    public (nint Exception, ExceptionType? Type, string? Message) SuspendError()
+    public (nint Exception, ExceptionType? Type, string? Message, nint Traceback) SuspendError()
     {
-        var state = ((nint)_error, _deferredType, _deferredMessage);
+        var state = ((nint)_error, _deferredType, _deferredMessage, (nint)_deferredTraceback);
         _error = null;
+        _deferredTraceback = null;
         DropDeferredError();
         return state;
     }
 
     /// <summary>Puts back (PyErr_Restore) what <see cref="SuspendError"/> took, dropping any error set since.</summary>
-    public void ResumeError((nint Exception, ExceptionType? Type, string? Message) state)
+    public void ResumeError((nint Exception, ExceptionType? Type, string? Message, nint Traceback) state)
     {
         ClearError();
         _error = (PyObject*)state.Exception;
         _deferredType = state.Type;
         _deferredMessage = state.Message;
+        _deferredTraceback = (PyObject*)state.Traceback;
     }
 
     private PyRef DeferError(ExceptionType type, string message)
@@ -179,6 +198,7 @@ internal sealed unsafe partial class Heap
     {
         _deferredType = null;
         _deferredMessage = null;
+        ClearRef(ref _deferredTraceback);
     }
 
     // PyErr_NormalizeException: the deferred error becomes the instance Raise makes at once.
@@ -191,8 +211,19 @@ internal sealed unsafe partial class Heap
 
         var type = _deferredType;
         var message = _deferredMessage!;
+        var traceback = _deferredTraceback;
+        _deferredTraceback = null;
         DropDeferredError();
         RaiseNow(type, message);
+        if (_error != null && _error != Types.Exceptions.PreallocatedMemoryError)
+        {
+            // The instance takes over the traceback gathered so far.
+            SetRef(ref ((PyBaseExceptionObject*)_error)->Traceback, traceback);
+        }
+        else
+        {
+            XDecRef(traceback);
+        }
     }
 
     private PyRef RaiseNow(ExceptionType type, string message)
