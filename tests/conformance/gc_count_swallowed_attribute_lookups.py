@@ -52,6 +52,11 @@ class Failing(object):
         return self.missing
 
 
+class Defaulted(object):
+    def __getattr__(self, name):
+        return 0
+
+
 class Hooked(object):
     def __getattr__(self, name):
         raise AttributeError(name)
@@ -60,6 +65,7 @@ class Hooked(object):
 n = New()
 o = Old()
 h = Hooked()
+defaulted = Defaulted()
 seq = Sequence()
 wrapper = Wrapper()
 failing = Failing()
@@ -84,6 +90,7 @@ gc.collect(); b = gc.get_count()[0]; hasattr(note, "missing"); note("hasattr fun
 gc.collect(); b = gc.get_count()[0]; hasattr(len, "missing"); note("hasattr builtin function", b)
 gc.collect(); b = gc.get_count()[0]; hasattr(int, "missing"); note("hasattr built-in type", b)
 gc.collect(); b = gc.get_count()[0]; hasattr(h, "missing"); note("hasattr __getattr__ raising", b)
+gc.collect(); b = gc.get_count()[0]; defaulted.missing; note("__getattr__ answering", b)
 gc.collect()
 b = gc.get_count()[0]
 for i in range(50):

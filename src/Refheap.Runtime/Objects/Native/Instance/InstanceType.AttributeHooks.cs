@@ -81,6 +81,12 @@ internal sealed unsafe partial class InstanceType
             }
         }
 
+        if (result.IsNull && (hooks & AttributeHooks.GetAttr) != 0 && Heap.ErrorOccurred)
+        {
+            // 2.7's PyErr_ExceptionMatches asks PyObject_IsSubclass, which binds a method.
+            Heap.Types.NativeFunction.ModelSubclassCheck();
+        }
+
         if (result.IsNull && (hooks & AttributeHooks.GetAttr) != 0 && Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
         {
             Heap.ClearError();
