@@ -144,7 +144,7 @@ internal sealed unsafe partial class Heap
     /// <summary>
     /// Starts a lookup of <paramref name="name"/> on <paramref name="o"/> whose missing
     /// attribute the caller swallows (a class's <c>__getattr__</c> hook, a bound method's
-    /// fallback to its function): until <see cref="EndSuppressedLookup"/>, that miss makes no
+    /// lookup on its own class before it asks its function): until <see cref="EndSuppressedLookup"/>, that miss makes no
     /// exception object unless looked at. Returns the lookup it nests in, to give back.
     /// </summary>
     public (nint Object, nint Name) BeginSuppressedLookup(PyObject* o, PyObject* name)
@@ -189,6 +189,7 @@ internal sealed unsafe partial class Heap
     private PyRef DeferError(ExceptionType type, string message)
     {
         ClearRef(ref _error);
+        DropDeferredError();
         _deferredType = type;
         _deferredMessage = message;
         return PyRef.Null;
