@@ -344,7 +344,7 @@ internal sealed partial class Interpreter
 
         if (unit.IsGenerator)
         {
-            var generator = _api.NewGenerator(frame, code, ObjectApi.FunctionName(function), ObjectApi.FunctionQualifiedName(function));
+            var generator = _api.NewGenerator(frame, code, ObjectApi.FunctionName(function), ObjectApi.FunctionQualifiedName(function), function);
             ObjectApi.FrameState(frame) = (int)FrameState.Created;
             frame.DecRef();
             return generator;

@@ -209,20 +209,19 @@ public static class PythonProgram
 
     private static int ExitCode(Interpreter interpreter, PyRef exit)
     {
-        // SystemExit.code: None without arguments, the argument alone, or the arguments tuple.
+        // handle_system_exit: SystemExit.code (None without arguments, the argument alone, or
+        // the arguments tuple; assignable): None is 0, an int the status, anything else is
+        // printed to stderr and the status is 1.
         var api = interpreter.Api;
-        var args = api.GetAttr(exit, api.Intern("args"));
-        if (args.IsNull || !api.IsTuple(args))
+        var code = api.GetAttr(exit, api.Intern("code"));
+        if (code.IsNull)
         {
-            args.XDecRef();
             api.Heap.ClearError();
             return 0;
         }
 
         try
         {
-            var n = ObjectApi.TupleSize(args);
-            var code = n == 0 ? api.NoneObject : n == 1 ? ObjectApi.TupleItem(args, 0) : args;
             if (api.IsNone(code))
             {
                 return 0;
@@ -241,7 +240,7 @@ public static class PythonProgram
         }
         finally
         {
-            args.DecRef();
+            code.DecRef();
         }
     }
 }

@@ -59,6 +59,7 @@ public sealed class Profile
         WeakModule = WeakModuleBehaviour.Py312,
         Wording = ErrorWording.Cpython312,
         DebugCycleNeedsObjectsFlag = false,
+        DictUnionOperators = true,
     };
 
     /// <summary>The profile's short name: <c>py27</c> or <c>py312</c>.</summary>
@@ -144,6 +145,9 @@ public sealed class Profile
     /// error cleared unseen allocates no object. 3.12 makes the instance at once.
     /// </summary>
     internal bool ErrorsSetUnnormalized { get; init; }
+
+    /// <summary>3.9+: <c>d | e</c> makes a merged copy of two dicts and <c>d |= x</c> updates <c>d</c> in place (PEP 584); 2.7 has neither.</summary>
+    internal bool DictUnionOperators { get; init; }
 
     /// <summary>Default collection thresholds (700, 10, 10) in both versions.</summary>
     public (int Gen0, int Gen1, int Gen2) DefaultThresholds => (700, 10, 10);

@@ -57,6 +57,12 @@ internal sealed unsafe partial class Heap
             return attr->Type->Descriptor.DescriptorSet(attr, o, value);
         }
 
+        // object's __class__ setter: a built-in object's class cannot change.
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return Native.Instance.InstanceType.RefuseClassValue(this, value) ? -1 : Native.Instance.InstanceType.RaiseNotHeapType(this);
+        }
+
         // PyObject_GenericSetAttr without an instance dict, 2.7 and 3.12 alike.
         if (attr != null)
         {

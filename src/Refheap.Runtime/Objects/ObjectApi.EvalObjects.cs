@@ -262,9 +262,9 @@ internal sealed unsafe partial class ObjectApi
 
     // ---- generators ---------------------------------------------------------------------
 
-    /// <summary>A new generator over a frame (new reference; arguments borrowed).</summary>
-    public PyRef NewGenerator(PyRef frame, PyRef code, PyRef name, PyRef qualName) =>
-        Heap.Types.Generator.New(frame.Ptr, code.Ptr, name.Ptr, qualName.Ptr);
+    /// <summary>A new generator over a frame, made by calling <paramref name="function"/> (new reference; arguments borrowed).</summary>
+    public PyRef NewGenerator(PyRef frame, PyRef code, PyRef name, PyRef qualName, PyRef function) =>
+        Heap.Types.Generator.New(frame.Ptr, code.Ptr, name.Ptr, qualName.Ptr, function.Ptr);
 
     /// <summary>Whether <paramref name="o"/> is a generator.</summary>
     public bool IsGenerator(PyRef o) => o.Ptr->Type == Heap.Types.Generator.TypeObject;
@@ -272,8 +272,8 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>A generator's frame, borrowed (null once finished).</summary>
     public static PyRef GeneratorFrame(PyRef g) => new(GeneratorType.Fields(g.Ptr)->Frame);
 
-    /// <summary>Drops a finished generator's frame.</summary>
-    public static void ClearGeneratorFrame(PyRef g) => Heap.ClearRef(ref GeneratorType.Fields(g.Ptr)->Frame);
+    /// <summary>Drops a finished generator's frame (3.12: a frame still referenced elsewhere becomes an object of its own).</summary>
+    public static void ClearGeneratorFrame(PyRef g) => GeneratorType.ReleaseFrame(g.Ptr);
 
     /// <summary>Whether a generator's frame is running now.</summary>
     public static ref nint GeneratorRunning(PyRef g) => ref GeneratorType.Fields(g.Ptr)->Running;

@@ -157,6 +157,12 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
+        if (op == Operator.Or && Heap.Profile.DictUnionOperators && Heap.Types.Dict.IsDict(a.Ptr))
+        {
+            // dict_ior: any mapping or iterable of pairs, as d.update(x) takes.
+            return Heap.Types.Dict.Update(a.Ptr, b.Ptr) < 0 ? PyRef.Null : a.NewRef();
+        }
+
         var result = BinaryOperation(a, b, op);
         if (result.IsNull && Heap.ErrorMatches(Heap.Types.Exceptions.TypeError))
         {
@@ -303,9 +309,24 @@ internal sealed unsafe partial class ObjectApi
                 break;
             case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Heap.IsAnySet(a) && Heap.IsAnySet(b):
                 return SetOperation(a, b, op);
+            case Operator.Or when Heap.Profile.DictUnionOperators && types.Dict.IsDict(a) && types.Dict.IsDict(b):
+                return DictUnion(a, b);
         }
 
         return NumberBinary(a, b, op);
+    }
+
+    /// <summary>3.9+'s <c>a | b</c> of two dicts (dict_or): a plain dict copied from <paramref name="a"/>, updated with <paramref name="b"/>.</summary>
+    private PyRef DictUnion(PyObject* a, PyObject* b)
+    {
+        var merged = Heap.Types.Dict.Copy(a);
+        if (!merged.IsNull && Heap.Types.Dict.Merge(merged.Ptr, b) < 0)
+        {
+            merged.DecRef();
+            return PyRef.Null;
+        }
+
+        return merged;
     }
 
     private PyRef NumberBinary(PyObject* a, PyObject* b, Operator op) =>

@@ -5,13 +5,18 @@ using Refheap.Objects.Native.Tuple;
 namespace Refheap.Objects.Native.Exceptions;
 
 /// <summary>One built-in exception class (BaseException and every subclass share this descriptor type).</summary>
-internal sealed unsafe class ExceptionType : TypeDescriptor
+internal sealed unsafe partial class ExceptionType : TypeDescriptor
 {
     private static readonly int s_dictOffset = (int)Marshal.OffsetOf<PyBaseExceptionObject>(nameof(PyBaseExceptionObject.Dict));
 
     /// <summary>Creates the descriptor for the built-in exception <paramref name="name"/> deriving from <paramref name="baseType"/>.</summary>
-    public ExceptionType(Heap heap, string name, ExceptionType? baseType)
-        : base(heap, name) => ExceptionBase = baseType;
+    public ExceptionType(Heap heap, string name, ExceptionType? baseType, ExceptionFieldKind fields = ExceptionFieldKind.None)
+        : base(heap, name)
+    {
+        ExceptionBase = baseType;
+        FieldKind = fields != ExceptionFieldKind.None ? fields : baseType?.FieldKind ?? ExceptionFieldKind.None;
+        FieldNames = NamesOf(FieldKind, heap.Profile.Wording == ErrorWording.Cpython27);
+    }
 
     /// <summary>The base exception class, or null for BaseException.</summary>
     public ExceptionType? ExceptionBase { get; }
@@ -20,7 +25,7 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     public override bool IsGc => true;
 
     /// <inheritdoc/>
-    public override nuint BaseInstanceSize => (nuint)sizeof(PyBaseExceptionObject);
+    public override nuint BaseInstanceSize => (nuint)(sizeof(PyBaseExceptionObject) + (sizeof(nint) * FieldNames.Length));
 
     /// <inheritdoc/>
     public override int InstanceDictOffset => s_dictOffset;
@@ -31,7 +36,7 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     /// <summary>A new instance with <paramref name="args"/> (a tuple, borrowed) as its arguments.</summary>
     public PyRef Instantiate(PyRef args)
     {
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyBaseExceptionObject));
+        var o = Heap.AllocObject(this, BaseInstanceSize);
         if (o == null)
         {
             return PyRef.Null;
@@ -47,12 +52,19 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         }
 
         Heap.Gc.Track(o);
+        if (FieldNames.Length != 0 && SetFields(o, args.Ptr) < 0)
+        {
+            Heap.DecRef(o);
+            return PyRef.Null;
+        }
+
         return new PyRef(o);
     }
 
     /// <inheritdoc/>
+    /// <remarks>3.x's <c>OSError(errno, strerror, ...)</c> makes the subclass its errno names (PEP 3151).</remarks>
     public override PyRef Construct(PyObject* args, PyObject* kwargs) =>
-        RefusedKeywords(this, kwargs) ? PyRef.Null : Instantiate(new PyRef(args));
+        RefusedKeywords(this, kwargs) ? PyRef.Null : (this == Heap.Types.Exceptions.OSError ? SubclassForErrno(args) : this).Instantiate(new PyRef(args));
 
     /// <summary>
     /// _PyArg_NoKeywords of BaseException.__init__: true, with TypeError set, when
@@ -118,7 +130,8 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
             Heap.SetRef(ref e->Message, message);
         }
 
-        return 0;
+        var solid = SolidExceptionOf(self);
+        return solid.FieldNames.Length == 0 ? 0 : solid.SetFields(self, args);
     }
 
     /// <summary>
@@ -142,13 +155,14 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
                 return true;
             }
 
-            if (StrType.EqualsText(name, "value") && Heap.IsInstance(self, Heap.Types.Exceptions.StopIteration))
-            {
-                // StopIteration.value: the generator's return value, its first argument.
-                var stopArgs = e->Args;
-                result = new PyRef(stopArgs != null && TupleType.Size(stopArgs) > 0 ? TupleType.Item(stopArgs, 0) : Heap.NoneObject).NewRef();
-                return true;
-            }
+        }
+
+        var field = FieldIndex(name);
+        if (field >= 0)
+        {
+            var value = FieldSlots(self)[field];
+            result = new PyRef(value != null ? value : Heap.NoneObject).NewRef();
+            return true;
         }
 
         if (Heap.Profile.Wording == ErrorWording.Cpython27 && StrType.EqualsText(name, "message"))
@@ -187,6 +201,15 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         if (Heap.Profile.Wording == ErrorWording.Cpython27 && StrType.EqualsText(name, "message"))
         {
             status = SetMessage(self, value);
+            return true;
+        }
+
+        var field = FieldIndex(name);
+        if (field >= 0)
+        {
+            // A member of the class (T_OBJECT): assigning replaces it, deleting leaves None.
+            Heap.XIncRef(value);
+            Heap.SetRef(ref FieldSlots(self)[field], value);
             return true;
         }
 
@@ -373,17 +396,22 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     /// args, notes, traceback, context, cause, suppress_context); Refheap's keeps the six
     /// fields the two profiles use.
     /// </remarks>
-    public override nint ReportedSizeAdjustment => (Heap.Profile.Wording == ErrorWording.Cpython27 ? 40 : 72) - sizeof(PyBaseExceptionObject);
+    /// <remarks>A class with fields adds a word per field (3.12's OSError also its <c>written</c> count).</remarks>
+    public override nint ReportedSizeAdjustment =>
+        (Heap.Profile.Wording == ErrorWording.Cpython27 ? 40 : 72)
+        + (sizeof(nint) * FieldNames.Length)
+        + (FieldKind == ExceptionFieldKind.Environment && Heap.Profile.Wording != ErrorWording.Cpython27 ? sizeof(nint) : 0)
+        - (nint)BaseInstanceSize;
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)(sizeof(PyBaseExceptionObject) + ReportedSizeAdjustment);
+    public override nuint SizeOf(PyObject* self) => (nuint)((nint)BaseInstanceSize + ReportedSizeAdjustment);
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
     {
         Heap.Gc.Untrack(self);
         ReleaseContents(self);
-        Heap.FreeObject(self, this, (nuint)sizeof(PyBaseExceptionObject));
+        Heap.FreeObject(self, this, BaseInstanceSize);
     }
 
     /// <inheritdoc/>
@@ -396,13 +424,24 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
         Heap.ClearRef(ref e->Context);
         Heap.ClearRef(ref e->Cause);
         Heap.ClearRef(ref e->Message);
+        var fields = FieldSlots(self);
+        for (var i = 0; i < FieldNames.Length; i++)
+        {
+            Heap.ClearRef(ref fields[i]);
+        }
     }
 
     /// <inheritdoc/>
-    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => &TraverseFields;
+    public override delegate*<PyObject*, delegate*<PyObject*, void*, int>, void*, int> TraverseFunction => FieldNames.Length switch
+    {
+        0 => &TraverseFields,
+        1 => &TraverseFieldsAnd1,
+        3 => &TraverseFieldsAnd3,
+        _ => &TraverseFieldsAnd4,
+    };
 
     /// <inheritdoc/>
-    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseFields(self, visit, arg);
+    public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg) => TraverseFunction(self, visit, arg);
 
     private static int TraverseFields(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
@@ -442,6 +481,11 @@ internal sealed unsafe class ExceptionType : TypeDescriptor
     /// <inheritdoc/>
     public override PyRef Str(PyObject* self)
     {
+        if (FieldKind == ExceptionFieldKind.Environment && TryEnvironmentStr(self, out var text))
+        {
+            return text;
+        }
+
         var args = ((PyBaseExceptionObject*)self)->Args;
         var n = args == null ? 0 : TupleType.Size(args);
         return n switch

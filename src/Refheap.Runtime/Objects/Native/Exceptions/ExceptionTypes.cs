@@ -18,12 +18,12 @@ internal sealed unsafe class ExceptionTypes
         _heap = heap;
         var py27 = heap.Profile.IntPromotesToLong;
         BaseException = Add("BaseException", null);
-        Add("SystemExit", BaseException);
+        Add("SystemExit", BaseException, ExceptionFieldKind.SystemExit);
         Add("KeyboardInterrupt", BaseException);
         GeneratorExit = Add("GeneratorExit", BaseException);
         var exception = Add("Exception", BaseException);
         var standard = py27 ? Add("StandardError", exception) : exception;
-        StopIteration = Add("StopIteration", exception);
+        StopIteration = Add("StopIteration", exception, py27 ? ExceptionFieldKind.None : ExceptionFieldKind.StopIteration);
         var arithmetic = Add("ArithmeticError", standard);
         OverflowError = Add("OverflowError", arithmetic);
         ZeroDivisionError = Add("ZeroDivisionError", arithmetic);
@@ -48,14 +48,15 @@ internal sealed unsafe class ExceptionTypes
         var syntax = Add("SyntaxError", standard);
         if (py27)
         {
-            var environment = Add("EnvironmentError", standard);
+            var environment = Add("EnvironmentError", standard, ExceptionFieldKind.Environment);
             Add("IOError", environment);
             Add("OSError", environment);
         }
         else
         {
             // PEP 3151: EnvironmentError and IOError are other names of OSError.
-            var os = Add("OSError", exception);
+            var os = Add("OSError", exception, ExceptionFieldKind.Environment);
+            OSError = os;
             AddOsErrors(os);
             _aliases.Add("EnvironmentError", os);
             _aliases.Add("IOError", os);
@@ -74,6 +75,9 @@ internal sealed unsafe class ExceptionTypes
 
     /// <summary>StopIteration.</summary>
     public ExceptionType StopIteration { get; }
+
+    /// <summary>3.x's OSError (whose constructor picks a subclass by errno); null in 2.7.</summary>
+    public ExceptionType? OSError { get; }
 
     /// <summary>OverflowError.</summary>
     public ExceptionType OverflowError { get; }
@@ -190,9 +194,9 @@ internal sealed unsafe class ExceptionTypes
         }
     }
 
-    private ExceptionType Add(string name, ExceptionType? baseType)
+    private ExceptionType Add(string name, ExceptionType? baseType, ExceptionFieldKind fields = ExceptionFieldKind.None)
     {
-        var t = new ExceptionType(_heap, name, baseType);
+        var t = new ExceptionType(_heap, name, baseType, fields);
         _byName.Add(name, t);
         return t;
     }

@@ -23,6 +23,22 @@ internal sealed class FrameModel
     /// <summary>2.7: every new frame block is a counted GC allocation; 3.12: only a frame made visible as an object.</summary>
     public bool CountsEveryFrame { get; }
 
+    /// <summary>
+    /// 3.12: a generator's frame is part of the generator (its <c>_PyInterpreterFrame</c> lives
+    /// in the generator's memory), so the collector never sees it as an object of its own: the
+    /// generator's traversal visits what the frame holds, and a frame object made for it
+    /// (<c>gi_frame</c>, a traceback) stays untracked until the generator lets go of the frame
+    /// while something else still holds it. 2.7: the frame is a tracked object the generator owns.
+    /// </summary>
+    public bool GeneratorEmbedsFrame => !CountsEveryFrame;
+
+    /// <summary>
+    /// 3.12: closing a generator that never started only marks it finished (gen_close), so its
+    /// frame keeps the arguments until the generator dies; 2.7 throws GeneratorExit into the
+    /// frame, which ends and releases them.
+    /// </summary>
+    public bool CloseKeepsUnstartedFrame => !CountsEveryFrame;
+
     /// <summary>Dead frames kept for reuse besides the code objects' zombie frames (2.7's PyFrame_MAXFREELIST).</summary>
     public int FreeListCapacity => 200;
 

@@ -133,13 +133,50 @@ internal sealed unsafe class FrameType : TypeDescriptor
     /// Makes <paramref name="frame"/> a GC object (a generator's frame, a visible frame) with
     /// the frames it calls back to: a tracked frame may outlive the run of its callers, so
     /// they must be visible to the collector too (uncounted: no frame object is made for them).
+    /// A frame a 3.12 generator still owns stays untracked: its generator traverses it.
     /// </summary>
     public void Track(PyObject* frame)
     {
-        for (var f = frame; f != null && !Gc.Collector.IsTracked(f); f = ((PyFrameObject*)f)->Back)
+        for (var f = frame; f != null; f = ((PyFrameObject*)f)->Back)
         {
+            if (IsOwnedByGenerator(f))
+            {
+                continue;
+            }
+
+            if (Gc.Collector.IsTracked(f))
+            {
+                return;
+            }
+
             Heap.Gc.Track(f);
         }
+    }
+
+    /// <summary>
+    /// 3.12: whether <paramref name="frame"/> is still embedded in its generator (see
+    /// <see cref="FrameModel.GeneratorEmbedsFrame"/>). Such a frame is never tracked: a frame of
+    /// generator code becomes tracked only when its generator lets go of it while it is still
+    /// referenced (<see cref="TakeOwnership"/>), so "untracked" is what tells the two apart.
+    /// </summary>
+    public bool IsOwnedByGenerator(PyObject* frame)
+    {
+        var code = ((PyFrameObject*)frame)->Code;
+        return Model.GeneratorEmbedsFrame
+            && code != null
+            && (((PyCodeObject*)code)->Flags & (int)CodeFlags.Generator) != 0
+            && !Gc.Collector.IsTracked(frame);
+    }
+
+    /// <summary>
+    /// 3.12: the generator that owned <paramref name="frame"/> let go of it while something
+    /// else (a frame object from <c>gi_frame</c>, a traceback) still holds it: the frame
+    /// object takes the frame over and becomes tracked, as CPython's take_ownership does.
+    /// </summary>
+    public void TakeOwnership(PyObject* frame)
+    {
+        Heap.Gc.Track(frame);
+        Track(((PyFrameObject*)frame)->Back);
     }
 
     /// <summary>Returns a free-list or zombie block to the allocator (2.7 counts it as a GC delete).</summary>
@@ -205,7 +242,23 @@ internal sealed unsafe class FrameType : TypeDescriptor
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A frame a 3.12 generator owns holds its references through the generator
+    /// (<see cref="TraverseHeld"/>): as a frame object, it refers only to its caller.
+    /// </remarks>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var back = ((PyFrameObject*)self)->Back;
+        if (IsOwnedByGenerator(self))
+        {
+            return back == null ? 0 : visit(back, arg);
+        }
+
+        return TraverseHeld(self, visit, arg);
+    }
+
+    /// <summary>Visits every reference <paramref name="self"/> holds: its header's, then its locals, cells, free variables and (unless running) its stack.</summary>
+    public static int TraverseHeld(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var f = (PyFrameObject*)self;
         var fixedSlots = stackalloc PyObject*[] { f->Back, f->Code, f->Globals, f->Builtins, f->Locals, f->SavedException };
@@ -261,11 +314,14 @@ internal sealed unsafe class FrameType : TypeDescriptor
         ClearSlots(self);
     }
 
-    /// <summary>The line the frame is at.</summary>
+    /// <summary>The line the frame is at: a generator's frame that has not started is at its <c>def</c> line (co_firstlineno), as in 2.7 and 3.12.</summary>
     public static int LineNumber(PyObject* frame)
     {
         var f = (PyFrameObject*)frame;
-        return CodeType.LineOf(f->Code, f->Pc);
+        var code = (PyCodeObject*)f->Code;
+        return f->State == (int)FrameState.Created && (code->Flags & (int)CodeFlags.Generator) != 0
+            ? code->FirstLine
+            : CodeType.LineOf(f->Code, f->Pc);
     }
 
     /// <summary>

@@ -74,8 +74,11 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     /// <inheritdoc/>
     public override int WeakListOffset => s_weakListOffset;
 
-    /// <summary>A new generator over <paramref name="frame"/> (borrowed, as the other arguments).</summary>
-    public PyRef New(PyObject* frame, PyObject* code, PyObject* name, PyObject* qualName)
+    /// <summary>
+    /// A new generator over <paramref name="frame"/> (borrowed, as the other arguments), made by
+    /// calling <paramref name="function"/>, which a 3.12 generator keeps with its frame.
+    /// </summary>
+    public PyRef New(PyObject* frame, PyObject* code, PyObject* name, PyObject* qualName, PyObject* function)
     {
         var o = Heap.AllocObject(this, (nuint)sizeof(PyGeneratorObject));
         if (o == null)
@@ -87,7 +90,8 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         Heap.IncRef(frame);
         g->Frame = frame;
 
-        // The generator's frame outlives its runs: the collector must see what it holds.
+        // The generator's frame outlives its runs: the collector must see what it holds (2.7:
+        // as a tracked object; 3.12: through the generator, which embeds it, so Track leaves it).
         Heap.Types.Frame.Track(frame);
         Heap.IncRef(code);
         g->Code = code;
@@ -95,6 +99,14 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         g->Name = name;
         Heap.IncRef(qualName);
         g->QualName = qualName;
+        if (Heap.Types.Frame.Model.GeneratorEmbedsFrame)
+        {
+            // 3.12's frame holds its function (f_funcobj): a generator expression's function
+            // lives as long as the generator's frame.
+            Heap.IncRef(function);
+            g->Function = function;
+        }
+
         Heap.Gc.Track(o);
         return new PyRef(o);
     }
@@ -138,7 +150,7 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         }
 
         Heap.ClearWeakReferences(self);
-        Heap.ClearRef(ref g->Frame);
+        ReleaseFrame(self);
         Heap.ClearRef(ref g->Code);
         Heap.ClearRef(ref g->Name);
         Heap.ClearRef(ref g->QualName);
@@ -171,7 +183,14 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     {
         if (!IsSuspended(self))
         {
-            Heap.ClearRef(ref ((PyGeneratorObject*)self)->Frame);
+            var frame = ((PyGeneratorObject*)self)->Frame;
+            if (frame != null && FrameType.Fields(frame)->State == (int)FrameState.Created && Heap.Types.Frame.Model.CloseKeepsUnstartedFrame)
+            {
+                FrameType.Fields(frame)->State = (int)FrameState.Completed;
+                return 0;
+            }
+
+            ReleaseFrame(self);
             return 0;
         }
 
@@ -198,10 +217,45 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         return Heap.ErrorOccurred ? -1 : 0;
     }
 
+    /// <summary>
+    /// Drops the generator's reference to its frame (finished, closed, cleared or dying). In
+    /// 3.12 a frame still referenced elsewhere (a frame object from <c>gi_frame</c>, a traceback)
+    /// stops being part of the generator: it becomes an object of its own, tracked.
+    /// </summary>
+    public static void ReleaseFrame(PyObject* self)
+    {
+        var g = (PyGeneratorObject*)self;
+        var frame = g->Frame;
+        if (frame == null)
+        {
+            return;
+        }
+
+        g->Frame = null;
+        Heap.ClearRef(ref g->Function);
+        var frames = (FrameType)frame->Type->Descriptor;
+        if (frame->RefCount > 1 && frames.IsOwnedByGenerator(frame))
+        {
+            frames.TakeOwnership(frame);
+        }
+
+        Heap.DecRef(frame);
+    }
+
     /// <inheritdoc/>
+    /// <remarks>
+    /// 3.12 (gen_traverse): the name, the qualified name, the frame object if one was made, the
+    /// function, then everything the embedded frame holds, and the code the generator keeps itself.
+    /// 2.7: the frame (a tracked object), the code and the names.
+    /// </remarks>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
         var g = (PyGeneratorObject*)self;
+        if (g->Frame != null && Heap.Types.Frame.IsOwnedByGenerator(g->Frame))
+        {
+            return TraverseEmbedded(g, visit, arg);
+        }
+
         var slots = stackalloc PyObject*[] { g->Frame, g->Code, g->Name, g->QualName };
         for (var i = 0; i < 4; i++)
         {
@@ -218,8 +272,34 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
         return 0;
     }
 
+    private static int TraverseEmbedded(PyGeneratorObject* g, delegate*<PyObject*, void*, int> visit, void* arg)
+    {
+        var r = visit(g->Name, arg);
+        if (r == 0)
+        {
+            r = visit(g->QualName, arg);
+        }
+
+        if (r == 0 && FrameType.Fields(g->Frame)->Counted != 0)
+        {
+            r = visit(g->Frame, arg);
+        }
+
+        if (r == 0 && g->Function != null)
+        {
+            r = visit(g->Function, arg);
+        }
+
+        if (r == 0)
+        {
+            r = FrameType.TraverseHeld(g->Frame, visit, arg);
+        }
+
+        return r != 0 ? r : visit(g->Code, arg);
+    }
+
     /// <inheritdoc/>
-    public override void Clear(PyObject* self) => Heap.ClearRef(ref ((PyGeneratorObject*)self)->Frame);
+    public override void Clear(PyObject* self) => ReleaseFrame(self);
 
     /// <summary>The next value (new reference), or null: no error set when exhausted.</summary>
     public PyRef Next(PyObject* self) => Resumer == null
@@ -309,7 +389,9 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
             case "__qualname__" when !Heap.Profile.IntPromotesToLong:
                 return new PyRef(g->QualName).NewRef();
             case "gi_frame":
-                if (g->Frame == null)
+                // 3.12 shows no frame once the generator finished, even one it still holds
+                // (closed before it started).
+                if (g->Frame == null || (FrameType.Fields(g->Frame)->State & (int)FrameState.Completed) != 0)
                 {
                     return Heap.None;
                 }

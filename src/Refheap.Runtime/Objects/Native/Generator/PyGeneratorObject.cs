@@ -6,7 +6,7 @@ namespace Refheap.Objects.Native.Generator;
 /// A generator: a suspended frame.
 /// <code>
 ///  0 RefCount, Type   16 Frame (null once finished)   24 Name   32 QualName
-/// 40 Code   48 WeakList   56 Running
+/// 40 Code   48 WeakList   56 Running   64 Function (3.12)
 /// </code>
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -32,4 +32,7 @@ internal unsafe struct PyGeneratorObject
 
     /// <summary>1 while its frame runs (re-entering raises ValueError).</summary>
     public nint Running;
+
+    /// <summary>3.12: the function whose call made the generator (owned; the embedded frame's <c>f_funcobj</c>), until the frame is released; null in 2.7.</summary>
+    public PyObject* Function;
 }

@@ -139,6 +139,11 @@ internal sealed unsafe partial class InstanceType
     /// </summary>
     public int SetAttrWithoutHooks(PyObject* self, PyObject* name, PyObject* value)
     {
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return SetClass(self, value);
+        }
+
         var slotOffset = Layout.SlotOffset(name);
         if (slotOffset != 0)
         {
