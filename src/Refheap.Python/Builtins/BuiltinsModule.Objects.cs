@@ -186,20 +186,19 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        var value = _api.GetAttr(a[0], a[1]);
-        if (value.IsNull && !a[2].IsNull)
+        if (a[2].IsNull)
+        {
+            return _api.GetAttr(a[0], a[1]);
+        }
+
+        var found = _api.LookupAttr(a[0], a[1], out var value);
+        if (found <= 0)
         {
             // 2.7's PyErr_ExceptionMatches asks PyObject_IsSubclass, which binds a method.
             _api.ModelSubclassCheck();
         }
 
-        if (value.IsNull && !a[2].IsNull && _api.ErrorMatches("AttributeError"))
-        {
-            _api.ClearError();
-            return a[2].NewRef();
-        }
-
-        return value;
+        return found == 0 ? a[2].NewRef() : value;
     }
 
     private PyRef HasAttr(PyRef args, PyRef kwargs)
@@ -209,15 +208,15 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        var value = _api.GetAttr(a[0], a[1]);
-        if (!value.IsNull)
+        var found = _api.LookupAttr(a[0], a[1], out var value);
+        if (found > 0)
         {
             value.DecRef();
             return _api.NewBool(true);
         }
 
         _api.ModelSubclassCheck();
-        if (_api.ErrorMatches("AttributeError") || (Behaviour.HasAttrSwallowsAllErrors && _api.ErrorIsException))
+        if (found == 0 || (Behaviour.HasAttrSwallowsAllErrors && _api.ErrorIsException))
         {
             _api.ClearError();
             return _api.NewBool(false);

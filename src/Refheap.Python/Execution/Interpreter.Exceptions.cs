@@ -109,6 +109,23 @@ internal sealed partial class Interpreter
     /// </summary>
     private void AddTraceback(PyRef frame, PyRef code, int pc)
     {
+        if (Py27 && _heap.ErrorDeferred)
+        {
+            // 2.7's PyTraceBack_Here records the entry without making the exception object,
+            // so an error C code set and swallows after it left Python frames made none.
+            var next = _heap.DeferredErrorTraceback;
+            var pending = _heap.SuspendError();
+            var entry = _api.NewTraceback(next, frame, pc, ObjectApi.CodeLine(code, pc));
+            _heap.ResumeError(pending);
+            if (!entry.IsNull)
+            {
+                _heap.SetDeferredErrorTraceback(entry);
+                entry.DecRef();
+            }
+
+            return;
+        }
+
         var e = _heap.CurrentError;
         if (e.IsNull || !_api.IsExceptionInstance(e))
         {

@@ -169,13 +169,11 @@ internal sealed partial class Interpreter
 
     private PyRef ImportFrom(PyRef module, PyRef name)
     {
-        var r = _api.GetAttr(module, name);
-        if (!r.IsNull || !_heap.ErrorMatches(_heap.Types.Exceptions.AttributeError))
+        if (_api.LookupAttr(module, name, out var r) != 0)
         {
             return r;
         }
 
-        _heap.ClearError();
         var text = ObjectApi.StrText(name);
         if (Py27)
         {

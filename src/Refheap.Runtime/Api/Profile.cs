@@ -36,6 +36,7 @@ public sealed class Profile
         Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
         SimpleSliceMethods = true,
+        ErrorsSetUnnormalized = true,
     };
 
     /// <summary>CPython 3.12.</summary>
@@ -137,6 +138,13 @@ public sealed class Profile
     /// has no such methods and always passes a slice object.
     /// </summary>
     internal bool SimpleSliceMethods { get; init; }
+
+    /// <summary>
+    /// 2.7: an error C code sets with a message (PyErr_SetString, PyErr_Format) is kept as its
+    /// type and text; the exception instance is made only when something looks at it, so an
+    /// error cleared unseen allocates no object. 3.12 makes the instance at once.
+    /// </summary>
+    internal bool ErrorsSetUnnormalized { get; init; }
 
     /// <summary>3.9+: <c>d | e</c> makes a merged copy of two dicts and <c>d |= x</c> updates <c>d</c> in place (PEP 584); 2.7 has neither.</summary>
     internal bool DictUnionOperators { get; init; }

@@ -45,7 +45,7 @@ internal sealed unsafe partial class Heap
             return attr->Type->Descriptor.DescriptorGet(attr, o, o->Type);
         }
 
-        return ErrorOccurred ? PyRef.Null : RaiseNoAttribute(o, name);
+        return ErrorOccurred ? PyRef.Null : RaiseMissingInstanceAttribute(o, name);
     }
 
     /// <summary>Attribute store for objects without an instance dict: data descriptors on the class, else AttributeError.</summary>

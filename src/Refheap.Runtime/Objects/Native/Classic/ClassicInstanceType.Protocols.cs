@@ -176,7 +176,9 @@ internal sealed unsafe partial class ClassicInstanceType
     /// <summary>Calls the instance's <paramref name="name"/> with <paramref name="other"/>; NotImplemented (new reference) when it has none.</summary>
     private PyRef CallCompare(PyObject* self, string name, PyObject* other)
     {
-        var method = FindMethod(self, name);
+        // half_richcompare looks the rich methods up without an error (instance_getattr2);
+        // half_cmp's __cmp__ goes through getattr and PyErr_ExceptionMatches.
+        var method = FindMethod(self, name, matchesError: name == "__cmp__");
         if (method.IsNull)
         {
             return Heap.ErrorOccurred ? method : Heap.NotImplemented;

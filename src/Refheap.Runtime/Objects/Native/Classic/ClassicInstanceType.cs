@@ -276,8 +276,12 @@ internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
         return true;
     }
 
-    /// <summary>The attribute <paramref name="name"/> of the instance: a new reference; null without an error on AttributeError, null with it on another error.</summary>
-    private PyRef FindMethod(PyObject* self, string name)
+    /// <summary>
+    /// The attribute <paramref name="name"/> of the instance: a new reference; null without an
+    /// error on AttributeError, null with it on another error. <paramref name="matchesError"/>:
+    /// whether CPython tells the AttributeError apart with PyErr_ExceptionMatches there.
+    /// </summary>
+    private PyRef FindMethod(PyObject* self, string name, bool matchesError = true)
     {
         var nameObj = Heap.InternString(name);
         if (nameObj.IsNull)
@@ -286,6 +290,13 @@ internal sealed unsafe partial class ClassicInstanceType : TypeDescriptor
         }
 
         var method = GetAttr(self, nameObj.Ptr);
+        if (method.IsNull && matchesError && Heap.ErrorOccurred)
+        {
+            // PyErr_ExceptionMatches asks PyObject_IsSubclass, which binds a method (the
+            // missing attribute's error itself is never made into an exception object).
+            Heap.Types.NativeFunction.ModelSubclassCheck();
+        }
+
         if (method.IsNull && Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
         {
             Heap.ClearError();

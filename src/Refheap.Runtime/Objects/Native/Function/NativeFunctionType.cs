@@ -149,10 +149,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return;
         }
 
-        var pending = Heap.FetchError();
+        var pending = Heap.SuspendError();
         ModelMethodCall(1);
-        Heap.ClearError();
-        Heap.RestoreError(pending);
+        Heap.ResumeError(pending);
     }
 
     /// <summary>

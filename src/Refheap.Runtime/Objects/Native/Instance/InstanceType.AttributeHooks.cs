@@ -66,7 +66,25 @@ internal sealed unsafe partial class InstanceType
         PyRef result;
         if ((hooks & AttributeHooks.GetAttribute) == 0 || !CallSpecial(self, "__getattribute__", out result, (nint)name))
         {
-            result = GetAttrWithoutHooks(self, name);
+            // slot_tp_getattr_hook: 3.12 asks the generic lookup not to raise when __getattr__ follows.
+            var outer = (hooks & AttributeHooks.GetAttr) != 0 ? Heap.BeginSuppressedLookup(self, name) : ((nint)0, (nint)0);
+            try
+            {
+                result = GetAttrWithoutHooks(self, name);
+            }
+            finally
+            {
+                if ((hooks & AttributeHooks.GetAttr) != 0)
+                {
+                    Heap.EndSuppressedLookup(outer);
+                }
+            }
+        }
+
+        if (result.IsNull && (hooks & AttributeHooks.GetAttr) != 0 && Heap.ErrorOccurred)
+        {
+            // 2.7's PyErr_ExceptionMatches asks PyObject_IsSubclass, which binds a method.
+            Heap.Types.NativeFunction.ModelSubclassCheck();
         }
 
         if (result.IsNull && (hooks & AttributeHooks.GetAttr) != 0 && Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))

@@ -108,7 +108,7 @@ internal sealed unsafe partial class InstanceType
             return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
         }
 
-        return Heap.RaiseNoAttribute(self, name);
+        return Heap.RaiseMissingInstanceAttribute(self, name);
     }
 
     /// <summary>The instance's own value for <paramref name="name"/> (dict or inline values): borrowed or null.</summary>

@@ -222,7 +222,18 @@ internal sealed unsafe class MethodType : TypeDescriptor
                 return new PyRef(m->Class != null ? m->Class : (PyObject*)m->Self->Type).NewRef();
         }
 
-        var attr = base.GetAttr(self, name);
+        // method_getattro looks on its class without raising, so the miss there makes nothing.
+        var outer = Heap.BeginSuppressedLookup(self, name);
+        PyRef attr;
+        try
+        {
+            attr = base.GetAttr(self, name);
+        }
+        finally
+        {
+            Heap.EndSuppressedLookup(outer);
+        }
+
         if (!attr.IsNull || !Heap.ErrorMatches(Heap.Types.Exceptions.AttributeError))
         {
             return attr;

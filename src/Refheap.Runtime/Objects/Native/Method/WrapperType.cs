@@ -134,15 +134,8 @@ internal sealed unsafe class WrapperType : TypeDescriptor
                     return Heap.Raise(Heap.Types.Exceptions.AttributeError, Heap.Profile.IntPromotesToLong ? "unreadable attribute" : "property object has no getter");
                 }
 
-                var args = Heap.NewTuple(new PyRef(instance));
-                if (args.IsNull)
-                {
-                    return args;
-                }
-
-                var r = Heap.Call(w->First, args.Ptr, null);
-                args.DecRef();
-                return r;
+                // property_descr_get: 2.7 builds a 1-tuple, 3.12 calls with one argument (PyObject_CallOneArg).
+                return Heap.CallVector(w->First, [new PyRef(instance)]);
             default:
                 return new PyRef(self).NewRef();
         }

@@ -104,7 +104,7 @@ internal sealed unsafe class ModuleType : TypeDescriptor
             Heap.ClearError();
             var moduleName = d == null ? null : Heap.Types.Dict.GetItemString(d, "__name__");
             var text = moduleName != null && Heap.IsInstance(moduleName, Heap.Types.Str) ? StrType.AsString(moduleName) : "?";
-            return Heap.Raise(Heap.Types.Exceptions.AttributeError, Heap.Profile.IntPromotesToLong
+            return Heap.RaiseMissingAttribute(self, name, Heap.Profile.IntPromotesToLong
                 ? $"'module' object has no attribute '{StrType.AsString(name)}'"
                 : $"module '{text}' has no attribute '{StrType.AsString(name)}'");
         }

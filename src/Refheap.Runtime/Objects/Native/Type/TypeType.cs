@@ -197,7 +197,7 @@ internal sealed unsafe class TypeType : TypeDescriptor
             return PyRef.Null;
         }
 
-        return Heap.Raise(Heap.Types.Exceptions.AttributeError,
+        return Heap.RaiseMissingAttribute(self, name,
             $"type object '{t->Descriptor.Name}' has no attribute '{StrType.AsString(name)}'");
     }
 
