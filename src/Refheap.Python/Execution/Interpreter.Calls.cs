@@ -60,7 +60,7 @@ internal sealed partial class Interpreter
         // A callable CPython calls with the arguments where they are (vectorcall, METH_O) gets
         // a lent tuple and (3.x) keyword dict that nothing counts; any other gets new ones, as
         // CPython makes.
-        var kind = _api.CallKind(callable, positional.Length);
+        var kind = _api.CallKind(callable, positional.Length, kwCount);
         var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
@@ -183,7 +183,7 @@ internal sealed partial class Interpreter
             return CallPython(callable, self, positional, kwNames, kwValues, release);
         }
 
-        var kind = _api.CallKind(callable, positional.Length);
+        var kind = _api.CallKind(callable, positional.Length, kwCount);
         var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)

@@ -32,13 +32,16 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>
     /// How the profile's CPython calls <paramref name="callable"/> (borrowed) with
-    /// <paramref name="positional"/> positional arguments: a builtin function or method as it was
-    /// made (<see cref="NativeFunctionType.CallKind"/>); in 3.12 a type with a vectorcall of its
-    /// own (<c>list</c>, <c>tuple</c>, <c>dict</c>, <c>set</c>, <c>frozenset</c>, <c>float</c>,
-    /// <c>bool</c>, <c>range</c>, <c>reversed</c>, <c>filter</c>, and <c>type(o)</c>) without a
-    /// tuple; anything else with one (<see cref="NativeCallKind.Tuple"/>).
+    /// <paramref name="positional"/> positional and <paramref name="keywords"/> keyword arguments:
+    /// a builtin function or method as it was made (<see cref="NativeFunctionType.CallKind"/>); in
+    /// 3.12 a type with a vectorcall of its own (<c>list</c>, <c>tuple</c>, <c>dict</c>,
+    /// <c>set</c>, <c>frozenset</c>, <c>float</c>, <c>bool</c>, <c>range</c>, <c>reversed</c>,
+    /// <c>filter</c>, and <c>type(o)</c>) without a tuple, and <c>str(o)</c> too (ceval's
+    /// CALL_NO_KW_STR_1, the specialized call a call site runs from its second execution: its
+    /// first makes the tuple on CPython, not on Refheap); anything else with one
+    /// (<see cref="NativeCallKind.Tuple"/>).
     /// </summary>
-    public NativeCallKind CallKind(PyRef callable, int positional)
+    public NativeCallKind CallKind(PyRef callable, int positional, int keywords)
     {
         var o = callable.Ptr;
         var types = Heap.Types;
@@ -54,9 +57,9 @@ internal sealed unsafe partial class ObjectApi
             return NativeCallKind.Tuple;
         }
 
-        if (o == (PyObject*)types.Type.TypeObject)
+        if (o == (PyObject*)types.Type.TypeObject || o == (PyObject*)types.Str.TypeObject)
         {
-            return positional == 1 ? NativeCallKind.Vector : NativeCallKind.Tuple;
+            return positional == 1 && keywords == 0 ? NativeCallKind.Vector : NativeCallKind.Tuple;
         }
 
         _vectorTypes ??= [.. new TypeDescriptor?[]
