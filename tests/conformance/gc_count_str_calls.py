@@ -1,5 +1,6 @@
 # gc.get_count() around str(x): 3.12 calls str with one positional argument without an argument
-# tuple once the call site is specialized (from its second run); 2.7 and keyword calls make one.
+# tuple once the call site is specialized (from its second run); its first run, 2.7 and keyword
+# calls make one.
 import gc
 
 
@@ -34,3 +35,8 @@ for x in (Plain(), WithRepr(), WithStr(), 12, 'text'):
         f(x)
         gc.collect()
         print(f.__name__ + ' ' + type(x).__name__ + ' ' + str(f(x)))
+
+gc.collect()
+a = gc.get_count()[0]
+s = str(12)
+print('first run ' + str(gc.get_count()[0] - a))

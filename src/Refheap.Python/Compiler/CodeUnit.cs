@@ -100,6 +100,12 @@ internal sealed class CodeUnit
     /// <summary>LOAD_ATTR's cache for module attributes, one per name (<see cref="ObjectApi.CachedModuleAttribute"/>).</summary>
     public ObjectApi.GlobalCache[] AttributeCaches { get; set; } = [];
 
+    /// <summary>
+    /// Whether the CALL at each instruction index has run: 3.12 specializes a call site from its
+    /// second run (<see cref="ObjectApi.CallKind"/>); made with <see cref="NameObjects"/>.
+    /// </summary>
+    public bool[] CallSitesRun { get; set; } = [];
+
     /// <summary>The parameter names as interned str objects, for keyword matching.</summary>
     public PyRef[] ParameterNameObjects { get; set; } = [];
 }

@@ -102,6 +102,7 @@ internal static class CodeObjects
             unit.NameObjects = names;
             unit.GlobalCaches = new ObjectApi.GlobalCache[names.Length];
             unit.AttributeCaches = new ObjectApi.GlobalCache[names.Length];
+            unit.CallSitesRun = new bool[unit.Code.Length];
             unit.ParameterNameObjects = unit.LocalNames.Select(api.Intern).ToArray();
         }
 

@@ -22,8 +22,10 @@ internal sealed partial class Interpreter
     /// <see cref="CallValue(PyRef, ReadOnlySpan{PyRef}, PyRef)"/> that, for a Python function,
     /// also drops the caller's stack references in <paramref name="release"/> once the callee's
     /// frame holds the arguments: 3.x's frames take the arguments over from the caller's stack.
+    /// <paramref name="specializedSite"/>: the call is a CALL instruction that ran before
+    /// (<see cref="ObjectApi.CallKind"/>).
     /// </summary>
-    public PyRef CallValue(PyRef callable, ReadOnlySpan<PyRef> args, PyRef kwNames, Span<PyRef> release)
+    public PyRef CallValue(PyRef callable, ReadOnlySpan<PyRef> args, PyRef kwNames, Span<PyRef> release, bool specializedSite = false)
     {
         var kwCount = kwNames.IsNull ? 0 : ObjectApi.TupleSize(kwNames);
         var positional = args[..^kwCount];
@@ -60,7 +62,7 @@ internal sealed partial class Interpreter
         // A callable CPython calls with the arguments where they are (vectorcall, METH_O) gets
         // a lent tuple and (3.x) keyword dict that nothing counts; any other gets new ones, as
         // CPython makes.
-        var kind = _api.CallKind(callable, positional.Length, kwCount);
+        var kind = _api.CallKind(callable, positional.Length, kwCount, specializedSite);
         var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
@@ -183,7 +185,7 @@ internal sealed partial class Interpreter
             return CallPython(callable, self, positional, kwNames, kwValues, release);
         }
 
-        var kind = _api.CallKind(callable, positional.Length, kwCount);
+        var kind = _api.CallKind(callable, positional.Length, kwCount, specializedSite: false);
         var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)

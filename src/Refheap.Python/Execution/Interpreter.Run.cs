@@ -61,6 +61,7 @@ internal sealed partial class Interpreter
         var names = unit.NameObjects;
         var globalCaches = unit.GlobalCaches;
         var attributeCaches = unit.AttributeCaches;
+        var callSitesRun = unit.CallSitesRun;
         var slots = ObjectApi.FrameSlots(frame);
         var globals = ObjectApi.FrameGlobals(frame);
         var builtins = ObjectApi.FrameBuiltins(frame);
@@ -668,8 +669,11 @@ internal sealed partial class Interpreter
                 }
 
                 case OpCode.Call:
+                {
                     ObjectApi.FramePc(frame) = at;
-                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg));
+                    var specialized = callSitesRun[at];
+                    callSitesRun[at] = true;
+                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg), specialized);
                     sp = PopCount(slots, sp, arg + 1);
                     if (r.IsNull)
                     {
@@ -678,6 +682,8 @@ internal sealed partial class Interpreter
 
                     slots[sp++] = r;
                     continue;
+                }
+
                 case OpCode.LoadMethod:
                     a = slots[sp - 1];
                     r = _api.LoadMethod(a, names[arg]);

@@ -36,12 +36,12 @@ internal sealed unsafe partial class ObjectApi
     /// a builtin function or method as it was made (<see cref="NativeFunctionType.CallKind"/>); in
     /// 3.12 a type with a vectorcall of its own (<c>list</c>, <c>tuple</c>, <c>dict</c>,
     /// <c>set</c>, <c>frozenset</c>, <c>float</c>, <c>bool</c>, <c>range</c>, <c>reversed</c>,
-    /// <c>filter</c>, and <c>type(o)</c>) without a tuple, and <c>str(o)</c> too (ceval's
-    /// CALL_NO_KW_STR_1, the specialized call a call site runs from its second execution: its
-    /// first makes the tuple on CPython, not on Refheap); anything else with one
-    /// (<see cref="NativeCallKind.Tuple"/>).
+    /// <c>filter</c>, and <c>type(o)</c>) without a tuple, and <c>str(o)</c> too from a
+    /// <paramref name="specializedSite"/>, a CALL that ran before (3.12 specializes a call site on
+    /// its second run, here as CALL_NO_KW_STR_1; the first run makes the tuple); anything else
+    /// with one (<see cref="NativeCallKind.Tuple"/>).
     /// </summary>
-    public NativeCallKind CallKind(PyRef callable, int positional, int keywords)
+    public NativeCallKind CallKind(PyRef callable, int positional, int keywords, bool specializedSite)
     {
         var o = callable.Ptr;
         var types = Heap.Types;
@@ -57,7 +57,7 @@ internal sealed unsafe partial class ObjectApi
             return NativeCallKind.Tuple;
         }
 
-        if (o == (PyObject*)types.Type.TypeObject || o == (PyObject*)types.Str.TypeObject)
+        if (o == (PyObject*)types.Type.TypeObject || (o == (PyObject*)types.Str.TypeObject && specializedSite))
         {
             return positional == 1 && keywords == 0 ? NativeCallKind.Vector : NativeCallKind.Tuple;
         }
