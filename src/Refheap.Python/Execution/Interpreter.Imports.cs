@@ -167,6 +167,20 @@ internal sealed partial class Interpreter
         return module;
     }
 
+    /// <summary>
+    /// The argument tuple 2.7's IMPORT_NAME packs to call <c>__import__</c> with (name, globals,
+    /// locals or None, fromlist, and the level unless it is -1), all borrowed: a new reference to
+    /// drop after the import, or null with MemoryError set. Refheap imports without calling
+    /// <c>__import__</c>, but the tuple CPython makes moves <c>gc.get_count()</c> and the free lists.
+    /// </summary>
+    private PyRef Py27ImportArguments(PyRef name, PyRef globals, PyRef locals, PyRef fromList, PyRef level)
+    {
+        var localsOrNone = locals.IsNull ? _api.NoneObject : locals;
+        return _api.TryAsLong(level, out var n) && n == -1
+            ? _api.Heap.NewTuple(name, globals, localsOrNone, fromList)
+            : _api.Heap.NewTuple(name, globals, localsOrNone, fromList, level);
+    }
+
     private PyRef ImportFrom(PyRef module, PyRef name)
     {
         if (_api.LookupAttr(module, name, out var r) != 0)

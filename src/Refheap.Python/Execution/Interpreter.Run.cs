@@ -873,7 +873,9 @@ internal sealed partial class Interpreter
                     ObjectApi.FramePc(frame) = at;
                     b = Take(ref slots[--sp]);
                     a = Take(ref slots[--sp]);
-                    r = Import(unit.Names[arg], b);
+                    c = Py27 ? Py27ImportArguments(names[arg], globals, ObjectApi.FrameLocals(frame), b, a) : default;
+                    r = Py27 && c.IsNull ? c : Import(unit.Names[arg], b);
+                    c.XDecRef();
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     if (r.IsNull)
