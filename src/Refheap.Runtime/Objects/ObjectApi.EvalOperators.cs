@@ -581,7 +581,12 @@ internal sealed unsafe partial class ObjectApi
             return Heap.CompareNumbers(a.Ptr, b.Ptr, op);
         }
 
-        if (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr))
+        // A 2.7 classic instance against another or a built-in object compares as
+        // instance_richcompare and instance_compare do (ClassicInstanceType.RichCompare): the
+        // rich methods looked up without an error, no argument tuple before one is found.
+        var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType
+            && (b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || !IsUserInstance(b.Ptr));
+        if (!classic && (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr)))
         {
             var reflected = op switch
             {

@@ -143,6 +143,11 @@ internal sealed unsafe partial class ClassicInstanceType
         }
 
         r.DecRef();
+        if (ModelCoerceLookup(self) < 0 || (other->Type->Descriptor is ClassicInstanceType otherClassic && otherClassic.ModelCoerceLookup(other) < 0))
+        {
+            return PyRef.Null;
+        }
+
         r = CallCompare(self, "__cmp__", other);
         if (r.IsNull || r.Ptr == Heap.Types.NotImplemented.Singleton)
         {
@@ -165,6 +170,23 @@ internal sealed unsafe partial class ClassicInstanceType
             CompareOp.Gt => c > 0,
             _ => c >= 0,
         });
+    }
+
+    /// <summary>
+    /// instance_compare's PyNumber_CoerceEx: the instance's <c>__coerce__</c> looked up through
+    /// getattr and PyErr_ExceptionMatches. Refheap does not call a <c>__coerce__</c> it finds
+    /// there; 0, or -1 with the error set.
+    /// </summary>
+    private int ModelCoerceLookup(PyObject* self)
+    {
+        var method = FindMethod(self, "__coerce__");
+        if (method.IsNull)
+        {
+            return Heap.ErrorOccurred ? -1 : 0;
+        }
+
+        method.DecRef();
+        return 0;
     }
 
     private static PyRef DropAnd(PyRef dropped, PyRef result)
