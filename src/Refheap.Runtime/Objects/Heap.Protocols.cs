@@ -289,8 +289,8 @@ internal sealed unsafe partial class Heap
             return 1;
         }
 
-        var an = IsInt(a) || IsFloat(a) ? "" : a->Type->Descriptor.Name;
-        var bn = IsInt(b) || IsFloat(b) ? "" : b->Type->Descriptor.Name;
+        var an = IsNumberForOrdering(a) ? "" : a->Type->Descriptor.Name;
+        var bn = IsNumberForOrdering(b) ? "" : b->Type->Descriptor.Name;
         var c = string.CompareOrdinal(an, bn);
         if (c != 0)
         {
@@ -299,6 +299,15 @@ internal sealed unsafe partial class Heap
 
         return (nint)a->Type < (nint)b->Type ? -1 : 1;
     }
+
+    /// <summary>
+    /// 2.7's PyNumber_Check as default_3way_compare uses it: ints, longs, floats, every classic
+    /// instance (the instance type defines nb_int) and instances of a class defining __int__ or
+    /// __float__ order before everything else.
+    /// </summary>
+    private bool IsNumberForOrdering(PyObject* o) =>
+        IsInt(o) || IsFloat(o) || o->Type->Descriptor is Native.Classic.ClassicInstanceType
+        || (o->Type->Descriptor is Native.Instance.InstanceType && (LookupSpecial(o->Type, "__int__") || LookupSpecial(o->Type, "__float__")));
 
     private static CompareOp Reflect(CompareOp op) => op switch
     {
