@@ -15,7 +15,7 @@ internal sealed partial class Interpreter
         ObjectApi.Operator.RightShift, ObjectApi.Operator.Or, ObjectApi.Operator.Xor, ObjectApi.Operator.And, ObjectApi.Operator.FloorDivide,
     ];
 
-    /// <summary>Set by <see cref="Execute"/> when the frame stopped at a yield rather than returning.</summary>
+    /// <summary>Set by <see cref="Execute(PyRef, PyRef, bool)"/> when the frame stopped at a yield rather than returning.</summary>
     private bool _yielded;
 
     private static ObjectApi.Operator OperatorOf(int arg) =>
@@ -27,7 +27,11 @@ internal sealed partial class Interpreter
     /// A suspended frame resumes with <paramref name="resume"/> (borrowed; null means None)
     /// pushed as the yield's result, or raised at the yield when <paramref name="isThrow"/>.
     /// </summary>
-    private PyRef Execute(PyRef frame, PyRef resume, bool isThrow)
+    private PyRef Execute(PyRef frame, PyRef resume, bool isThrow) =>
+        Execute(frame, (CodeUnit)_api.CodePayload(ObjectApi.FrameCode(frame)), resume, isThrow);
+
+    /// <summary><see cref="Execute(PyRef, PyRef, bool)"/> for a frame of <paramref name="unit"/>, which the caller has at hand.</summary>
+    private PyRef Execute(PyRef frame, CodeUnit unit, PyRef resume, bool isThrow)
     {
         _yielded = false;
         if (!_heap.EnterRecursiveCall(""))
@@ -39,7 +43,7 @@ internal sealed partial class Interpreter
         _current = frame;
         try
         {
-            return Loop(frame, resume, isThrow);
+            return Loop(frame, unit, resume, isThrow);
         }
         finally
         {
@@ -52,10 +56,8 @@ internal sealed partial class Interpreter
     // it unoptimized (and then instrumented) until a slow background compile of its final
     // form finishes, which on a busy machine is long after a short program has ended.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PyRef Loop(PyRef frame, PyRef resume, bool isThrow)
+    private PyRef Loop(PyRef frame, CodeUnit unit, PyRef resume, bool isThrow)
     {
-        var codeObject = ObjectApi.FrameCode(frame);
-        var unit = (CodeUnit)_api.CodePayload(codeObject);
         var code = unit.Code;
         var consts = unit.ConstantObjects;
         var names = unit.NameObjects;
@@ -439,9 +441,14 @@ internal sealed partial class Interpreter
                     b = slots[--sp];
                     a = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
-                    r = (OpCode)(byte)instruction == OpCode.BinaryOp
-                        ? _api.BinaryOperation(a, b, OperatorOf(arg))
-                        : _api.InPlaceOperation(a, b, OperatorOf(arg));
+                    // Floats have no in-place forms: a op= b of two is a op b.
+                    if (!_api.TryFloatArithmetic(a, b, OperatorOf(arg), out r))
+                    {
+                        r = (OpCode)(byte)instruction == OpCode.BinaryOp
+                            ? _api.BinaryOperation(a, b, OperatorOf(arg))
+                            : _api.InPlaceOperation(a, b, OperatorOf(arg));
+                    }
+
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     if (r.IsNull)
@@ -1022,7 +1029,7 @@ internal sealed partial class Interpreter
             ObjectApi.FramePc(frame) = at;
             if (!reraise)
             {
-                AddTraceback(frame, codeObject, at);
+                AddTraceback(frame, ObjectApi.FrameCode(frame), at);
             }
 
             reraise = false;
