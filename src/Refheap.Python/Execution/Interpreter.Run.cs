@@ -554,8 +554,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildTuple:
-                    r = _api.TupleSteal(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildTuple, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -565,8 +564,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildList:
-                    r = _api.ListSteal(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildList, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -576,8 +574,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildSet:
-                    r = BuildSet(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildSet, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -587,8 +584,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildMap:
-                    r = BuildMap(slots.Slice(sp - (2 * arg), 2 * arg));
-                    slots.Slice(sp - (2 * arg), 2 * arg).Clear();
+                    r = BuildFromStack(OpCode.BuildMap, slots, sp, 2 * arg);
                     sp -= 2 * arg;
                     if (r.IsNull)
                     {
@@ -651,7 +647,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.UnpackSequence:
                     a = Take(ref slots[--sp]);
-                    status = Unpack(a, arg, slots.Slice(sp, arg));
+                    status = UnpackOntoStack(a, arg, slots, sp);
                     ObjectApi.Release(a);
                     if (status < 0)
                     {
@@ -664,7 +660,7 @@ internal sealed partial class Interpreter
                 {
                     a = Take(ref slots[--sp]);
                     var count = (arg & 0xFF) + (arg >> 8) + 1;
-                    status = UnpackExtended(a, arg & 0xFF, arg >> 8, slots.Slice(sp, count));
+                    status = UnpackExtendedOntoStack(a, arg, slots, sp);
                     ObjectApi.Release(a);
                     if (status < 0)
                     {
@@ -680,7 +676,7 @@ internal sealed partial class Interpreter
                     ObjectApi.FramePc(frame) = at;
                     var specialized = callSitesRun[at];
                     callSitesRun[at] = true;
-                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg), specialized);
+                    r = CallFromStack(slots, sp, arg, specialized);
                     sp = PopCount(slots, sp, arg + 1);
                     if (r.IsNull)
                     {
@@ -714,7 +710,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallMethod:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallMethod(slots[sp - arg - 2], slots[sp - arg - 1], slots.Slice(sp - arg, arg), slots.Slice(sp - arg - 1, arg + 1));
+                    r = CallMethodFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
@@ -725,7 +721,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallMethodKeywords:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallMethod(slots[sp - arg - 3], slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots.Slice(sp - arg - 2, arg + 1), slots[sp - 1]);
+                    r = CallMethodKeywordsFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 3);
                     if (r.IsNull)
                     {
@@ -736,7 +732,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));
+                    r = CallKeywordsFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
@@ -1005,7 +1001,7 @@ internal sealed partial class Interpreter
                 }
 
                 case OpCode.BuildString:
-                    r = JoinStrings(slots.Slice(sp - arg, arg));
+                    r = BuildFromStack(OpCode.BuildString, slots, sp, arg);
                     sp = PopCount(slots, sp, arg);
                     if (r.IsNull)
                     {
