@@ -181,7 +181,8 @@ internal sealed partial class Interpreter
     /// method, then the argument tuple), with the three recursion levels of the calls between
     /// them (<see cref="Heap.Call"/>'s): what the generic path (<see cref="ObjectApi.CallObject"/>,
     /// through the class, the bound method and the function) does, without its dispatch and
-    /// name lookups.
+    /// name lookups. The stack's room is checked once for the three levels (they are entered
+    /// within a few hundred bytes of each other).
     /// </summary>
     private PyRef ConstructBound(PyRef cls, PyRef init, ReadOnlySpan<PyRef> positional)
     {
@@ -217,7 +218,7 @@ internal sealed partial class Interpreter
         }
 
         var result = PyRef.Null;
-        if (_heap.EnterRecursiveCall(CallingObject))
+        if (_heap.EnterNestedRecursiveCall(CallingObject))
         {
             var n = positional.Length + 1;
             Span<PyRef> items = n <= SmallArgCount ? stackalloc PyRef[SmallArgCount] : new PyRef[n];
@@ -229,7 +230,7 @@ internal sealed partial class Interpreter
             {
                 // Held for the call, as instancemethod_call holds im_func.
                 init.IncRef();
-                if (_heap.EnterRecursiveCall(CallingObject))
+                if (_heap.EnterNestedRecursiveCall(CallingObject))
                 {
                     result = CallPython(init, PyRef.Null, items, PyRef.Null, default);
                     _heap.LeaveRecursiveCall();

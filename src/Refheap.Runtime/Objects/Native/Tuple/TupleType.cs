@@ -109,7 +109,14 @@ internal sealed unsafe class TupleType : TypeDescriptor
             // A recycled block: as in CPython it was never uncounted, so the collector's
             // allocation count does not change.
             o->RefCount = 1;
-            new Span<nint>(Items(o), (int)n).Clear();
+
+            // A plain loop: n is below MaxSaveSize, and most tuples are one to three items
+            // long, for which Span.Clear's out-of-line call cost more than the stores.
+            var items = Items(o);
+            for (nint i = 0; i < n; i++)
+            {
+                items[i] = null;
+            }
         }
         else
         {
