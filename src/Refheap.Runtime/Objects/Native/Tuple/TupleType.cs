@@ -109,13 +109,15 @@ internal sealed unsafe class TupleType : TypeDescriptor
             // A recycled block: as in CPython it was never uncounted, so the collector's
             // allocation count does not change.
             o->RefCount = 1;
-
-            // A plain loop: n is below MaxSaveSize, and most tuples are one to three items
-            // long, for which Span.Clear's out-of-line call cost more than the stores.
-            var items = Items(o);
-            for (nint i = 0; i < n; i++)
+            if (n <= 2)
             {
-                items[i] = null;
+                // Most tuples made (call arguments): stores in line rather than Span.Clear's call.
+                Items(o)[0] = null;
+                Items(o)[n - 1] = null;
+            }
+            else
+            {
+                new Span<nint>(Items(o), (int)n).Clear();
             }
         }
         else
