@@ -319,7 +319,7 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     b = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
-                    status = _api.SetAttr(a, names[arg], b);
+                    status = _api.StoreAttribute(a, names[arg], b, ref attributeCaches[arg]);
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     if (status < 0)
