@@ -306,7 +306,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.LoadAttr:
                     a = slots[sp - 1];
-                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.LoadAttribute(a, names[arg], ref attributeCaches[arg]);
                     if (r.IsNull)
                     {
                         goto error;
