@@ -422,7 +422,8 @@ internal sealed partial class Interpreter
         }
 
         var slots = ObjectApi.FrameSlots(frame);
-        if (!BindArguments(function, unit, slots, self, positional, kwNames, kwValues) || !MakeCells(function, unit, slots))
+        if (!(BindExactPositional(unit, slots, self, positional, kwNames) || BindArguments(function, unit, slots, self, positional, kwNames, kwValues))
+            || (unit.CellNames.Length + unit.FreeNames.Length > 0 && !MakeCells(function, unit, slots)))
         {
             frame.DecRef();
             return PyRef.Null;
@@ -478,6 +479,32 @@ internal sealed partial class Interpreter
 
     private string FunctionLabel(PyRef function) =>
         ObjectApi.StrText(Py27 ? ObjectApi.FunctionName(function) : ObjectApi.FunctionQualifiedName(function));
+
+    /// <summary>
+    /// The common call, bound in line: exactly the positional parameters, no keywords, no
+    /// <c>*args</c> or <c>**kwargs</c> (the first case of <see cref="BindArguments"/>, which does the
+    /// same). False, having bound nothing, for any other call.
+    /// </summary>
+    private static bool BindExactPositional(CodeUnit unit, Span<PyRef> slots, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames)
+    {
+        var at = self.IsNull ? 0 : 1;
+        if (positional.Length + at != unit.ArgCount || !kwNames.IsNull || unit.KeywordOnlyCount != 0 || unit.HasVarArgs || unit.HasVarKeywords)
+        {
+            return false;
+        }
+
+        if (at != 0)
+        {
+            slots[0] = ObjectApi.NewRef(self);
+        }
+
+        foreach (var v in positional)
+        {
+            slots[at++] = ObjectApi.NewRef(v);
+        }
+
+        return true;
+    }
 
     /// <summary>Binds call arguments to parameters as CPython's <c>_PyEval_MakeFrame</c> does, with its error messages per version.</summary>
     private bool BindArguments(PyRef function, CodeUnit unit, Span<PyRef> slots, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames, ReadOnlySpan<PyRef> kwValues)
