@@ -26,6 +26,16 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
     /// <inheritdoc/>
     public bool VisitAssignStatement(AssignStatement node)
     {
+        if (node.Targets is [NameExpression name] && Locate(name.Identifier) is (NameBinding.Fast, var slot))
+        {
+            if (!EvalConsumedComprehension(node.Value, name.Line, slot, () => StoreTarget(name)))
+            {
+                StoreTarget(name);
+            }
+
+            return true;
+        }
+
         Eval(node.Value);
         for (var i = 0; i < node.Targets.Count; i++)
         {

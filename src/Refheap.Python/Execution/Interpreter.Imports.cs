@@ -62,6 +62,13 @@ internal sealed partial class Interpreter
             return frame;
         }
 
+        // 3.12's MAKE_CELL at the start of module code whose inlined comprehension's variable a lambda captures.
+        if (!MakeCells(PyRef.Null, unit, ObjectApi.FrameSlots(frame)))
+        {
+            frame.DecRef();
+            return PyRef.Null;
+        }
+
         var r = Execute(frame, PyRef.Null, false);
         frame.DecRef();
         return r;
