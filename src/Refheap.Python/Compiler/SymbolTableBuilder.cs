@@ -10,20 +10,22 @@ namespace Refheap.Python.Compiler;
 internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionVisitor<bool>
 {
     private readonly PythonDialect _dialect;
+    private readonly string _fileName;
     private readonly Dictionary<Node, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
     private Scope _current;
 
-    private SymbolTableBuilder(ModuleNode module, PythonDialect dialect)
+    private SymbolTableBuilder(ModuleNode module, PythonDialect dialect, string fileName)
     {
         _dialect = dialect;
+        _fileName = fileName;
         _current = new Scope(ScopeKind.Module, "<module>", null, module);
         _scopes[module] = _current;
     }
 
-    /// <summary>Builds and resolves the scopes of <paramref name="module"/>; the map goes from scope-opening node to scope.</summary>
-    public static Dictionary<Node, Scope> Build(ModuleNode module, PythonDialect dialect)
+    /// <summary>Builds and resolves the scopes of <paramref name="module"/> (of <paramref name="fileName"/>); the map goes from scope-opening node to scope.</summary>
+    public static Dictionary<Node, Scope> Build(ModuleNode module, PythonDialect dialect, string fileName)
     {
-        var builder = new SymbolTableBuilder(module, dialect);
+        var builder = new SymbolTableBuilder(module, dialect, fileName);
         builder.VisitBody(module.Body);
         var root = builder._scopes[module];
         Resolve(root);
@@ -755,7 +757,13 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
     {
         Visit(node.Value);
         var owner = _current.FrameOwner;
-        if (_current.IsInlined && owner.Kind != ScopeKind.Class)
+        if (_current.IsInlined && owner.Kind == ScopeKind.Class)
+        {
+            // 3.12 rejects it at compile time (a SyntaxError).
+            throw new PythonUnsupportedError("assignment expressions in a comprehension in a class body", _fileName, node.Line, node.Column);
+        }
+
+        if (_current.IsInlined)
         {
             // PEP 572: in a comprehension the target binds in the enclosing function or module.
             _current.Add(node.Target.Identifier, SymbolFlags.Used);
