@@ -763,6 +763,15 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
             throw new PythonUnsupportedError("assignment expressions in a comprehension in a class body", _fileName, node.Line, node.Column);
         }
 
+        for (var s = _current; s.IsInlined; s = s.Parent!)
+        {
+            if (s.Symbols.TryGetValue(node.Target.Identifier, out var flags) && (flags & SymbolFlags.Assigned) != 0)
+            {
+                // 3.12 rejects it at compile time (a SyntaxError).
+                throw new PythonUnsupportedError("assignment expressions that rebind a comprehension's iteration variable", _fileName, node.Line, node.Column);
+            }
+        }
+
         if (_current.IsInlined)
         {
             // PEP 572: in a comprehension the target binds in the enclosing function or module.

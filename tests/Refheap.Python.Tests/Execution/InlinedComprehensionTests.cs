@@ -115,11 +115,13 @@ public sealed class InlinedComprehensionTests
             run.Stdout);
     }
 
-    [Fact]
-    public void AssignmentExpressionInAClassBodyComprehensionIsUnsupported()
+    [Theory]
+    [InlineData("class K:\n    v = [(w := i) for i in range(3)]\n", "assignment expressions in a comprehension in a class body")]
+    [InlineData("v = [i for i in range(3) if (i := 0)]\n", "assignment expressions that rebind a comprehension's iteration variable")]
+    public void AssignmentExpressionsCPythonRejectsAreUnsupported(string source, string feature)
     {
-        var run = ProgramRun.Of("py312", "class K:\n    v = [(w := i) for i in range(3)]\n");
+        var run = ProgramRun.Of("py312", source);
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("NotImplementedError: Refheap does not support assignment expressions in a comprehension in a class body", run.LastErrorLine);
+        Assert.StartsWith("NotImplementedError: Refheap does not support " + feature, run.LastErrorLine);
     }
 }
