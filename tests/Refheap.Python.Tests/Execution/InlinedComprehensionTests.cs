@@ -115,6 +115,27 @@ public sealed class InlinedComprehensionTests
             run.Stdout);
     }
 
+    [Fact]
+    public void AnAssignmentToALocalStoresTheResultBeforeTheVariableIsRestored()
+    {
+        var run = ProgramRun.Of("py312", """
+            class D:
+                def __init__(self, n): self.n = n
+                def __del__(self): print('del', self.n)
+            def f():
+                x: list = D('old x')
+                x: list = [d.n for d in [D(1), D(2)]]
+                print(x)
+                y = D('old y')
+                y = [d.n for d in [D(3)]]
+                z = [d.n for d in [D(4)]]
+                return z
+            f()
+            """);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal("del 1\ndel old x\ndel 2\n[1, 2]\ndel old y\ndel 3\ndel 4\n", run.Stdout);
+    }
+
     [Theory]
     [InlineData("class K:\n    v = [(w := i) for i in range(3)]\n", "assignment expressions in a comprehension in a class body")]
     [InlineData("v = [i for i in range(3) if (i := 0)]\n", "assignment expressions that rebind a comprehension's iteration variable")]
