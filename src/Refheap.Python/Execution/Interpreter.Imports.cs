@@ -123,7 +123,7 @@ internal sealed partial class Interpreter
         if (!File.Exists(path))
         {
             return StandardLibraryModules.Contains(name.Split('.')[0], Py27)
-                ? _api.Raise("NotImplementedError", $"Refheap does not support the standard library module '{name}' (its Python has gc, sys, weakref, functools, time, objgraph, guppy{(Py27 ? "" : ", tracemalloc")} and .py files beside the program)")
+                ? RaiseUnsupported($"the standard library module '{name}'", $"its Python has gc, sys, weakref, functools, time, objgraph, guppy{(Py27 ? "" : ", tracemalloc")} and .py files beside the program")
                 : _api.Raise(Py27 ? "ImportError" : "ModuleNotFoundError", Py27 ? $"No module named {name}" : $"No module named '{name}'");
         }
 

@@ -803,6 +803,7 @@ internal sealed partial class Interpreter
                     _yielded = true;
                     return r;
                 case OpCode.Raise:
+                    ObjectApi.FramePc(frame) = at; // raising a class calls it
                     top = sp;
                     reraise = DoRaise(slots, ref top, arg);
                     sp = top;
