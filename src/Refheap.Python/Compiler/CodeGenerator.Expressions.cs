@@ -487,6 +487,19 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         return true;
     }
 
+    /// <summary>A set or dict comprehension: inlined in 3.12 (PEP 709), a function of its own in 2.7.</summary>
+    private void EmitSetOrDictComprehension(Node node, IReadOnlyList<Comprehension> generators, string name, OpCode build, Action<CodeGenerator, int> element)
+    {
+        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
+        {
+            EmitInlinedComprehension(node, generators, build, depth => element(this, depth));
+        }
+        else
+        {
+            EmitComprehensionFunction(node, generators, name, build, element);
+        }
+    }
+
     /// <inheritdoc/>
     public bool VisitSetComprehension(SetComprehension node)
     {
@@ -496,15 +509,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             g.Emit(OpCode.SetAdd, depth + 1);
         }
 
-        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
-        {
-            EmitInlinedComprehension(node, node.Generators, OpCode.BuildSet, depth => Element(this, depth));
-        }
-        else
-        {
-            EmitComprehensionFunction(node, node.Generators, "<setcomp>", OpCode.BuildSet, Element);
-        }
-
+        EmitSetOrDictComprehension(node, node.Generators, "<setcomp>", OpCode.BuildSet, Element);
         return true;
     }
 
@@ -518,15 +523,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             g.Emit(OpCode.MapAdd, depth + 1);
         }
 
-        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
-        {
-            EmitInlinedComprehension(node, node.Generators, OpCode.BuildMap, depth => Element(this, depth));
-        }
-        else
-        {
-            EmitComprehensionFunction(node, node.Generators, "<dictcomp>", OpCode.BuildMap, Element);
-        }
-
+        EmitSetOrDictComprehension(node, node.Generators, "<dictcomp>", OpCode.BuildMap, Element);
         return true;
     }
 
