@@ -77,7 +77,23 @@ internal sealed unsafe partial class Heap
         }
 
         result.DecRef();
-        if (!checkedReflected && ta != tb)
+
+        // CPython tries the other operand's slot even when both have the same type. 2.7's
+        // PyObject_RichCompare first tries a class's slot alone (its same-type shortcut), then
+        // try_rich_compare tries both operands' slots again.
+        var sameClass = ta == tb && ta->Descriptor is Native.Instance.InstanceType;
+        if (sameClass && Profile.IntPromotesToLong)
+        {
+            result = ta->Descriptor.RichCompare(a, b, op);
+            if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
+            {
+                return result;
+            }
+
+            result.DecRef();
+        }
+
+        if (!checkedReflected && (ta != tb || sameClass))
         {
             result = tb->Descriptor.RichCompare(b, a, reflected);
             if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
