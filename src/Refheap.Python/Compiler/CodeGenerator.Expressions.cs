@@ -573,6 +573,13 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("the @ operator", node);
         }
 
+        if (!Py27 && node.Operator == BinaryOperator.Modulo && node.Left is StringLiteral { Kind: StringKind.Str } format
+            && node.Right is TupleExpression items && !items.Elements.Any(e => e is StarredExpression) && FoldTuple(items) == null
+            && PercentFormatRewrite.TryRewrite(format, items, node.Span) is { } rewritten)
+        {
+            return VisitFormattedString(rewritten);
+        }
+
         Eval(node.Left);
         Eval(node.Right);
         Emit(OpCode.BinaryOp, BinaryArgument(node.Operator));
