@@ -443,7 +443,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         }
 
         var end = new Label { Depth = _depth };
-        Eval(node.Iterable);
+        EvalIterable(node.Iterable);
         Emit(OpCode.GetIter);
         var top = new Label { Depth = _depth };
         var exhausted = new Label();
