@@ -1,3 +1,5 @@
+using Refheap.Objects.Native.Classic;
+
 namespace Refheap.Objects;
 
 internal sealed unsafe partial class Heap
@@ -55,6 +57,11 @@ internal sealed unsafe partial class Heap
     {
         var ta = a->Type;
         var tb = b->Type;
+        if (Types.Classic is { } classic && (ta->Descriptor is ClassicInstanceType || tb->Descriptor is ClassicInstanceType))
+        {
+            return classic.Instance.Compare(a, b, op);
+        }
+
         var reflected = Reflect(op);
         var checkedReflected = false;
         PyRef result;
@@ -288,7 +295,7 @@ internal sealed unsafe partial class Heap
     /// None before anything; numbers before other types; otherwise by type name, then by
     /// the type objects' addresses.
     /// </summary>
-    private int DefaultThreeWayCompare(PyObject* a, PyObject* b)
+    public int DefaultThreeWayCompare(PyObject* a, PyObject* b)
     {
         if (a->Type == b->Type)
         {

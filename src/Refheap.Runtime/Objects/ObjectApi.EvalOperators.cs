@@ -595,8 +595,7 @@ internal sealed unsafe partial class ObjectApi
         // A 2.7 classic instance against another or a built-in object compares as
         // instance_richcompare and instance_compare do (ClassicInstanceType.RichCompare): the
         // rich methods looked up without an error, no argument tuple before one is found.
-        var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType
-            && (b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || !IsUserInstance(b.Ptr));
+        var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType;
         if (!classic && (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr)))
         {
             var reflected = op switch
