@@ -696,6 +696,8 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var child = _compilation.ScopeOf(node);
         var code = CompileFunction(child, "<lambda>", node.Line, node.Parameters, g =>
         {
+            // None is a lambda's first constant (where a function's docstring would be).
+            g.Constant(null);
             g.Eval(node.Body);
             if (!child.IsGenerator)
             {
