@@ -390,7 +390,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var comprehension = _compilation.ScopeOf(node);
         var consumer = _comprehensionConsumer?.Value == node ? _comprehensionConsumer : null;
         _comprehensionConsumer = null;
-        Eval(generators[0].Iterable);
+        EvalIterable(generators[0].Iterable);
         Emit(OpCode.GetIter);
         _inlined.Add(comprehension);
         var saved = comprehension.SavedNames;
