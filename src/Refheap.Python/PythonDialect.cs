@@ -53,6 +53,8 @@ public sealed class PythonDialect
         StartupListFreeList = 5,
         StartupDictFreeList = 7,
         StartupMethodFreeList = 5,
+        StartupSetFreeList = 2,
+        StartupSliceCache = 0,
     };
 
     /// <summary>Python 3.12, the dialect of the <c>py312</c> profile.</summary>
@@ -95,6 +97,8 @@ public sealed class PythonDialect
         StartupListFreeList = 9,
         StartupDictFreeList = 14,
         StartupMethodFreeList = 0,
+        StartupSetFreeList = 0,
+        StartupSliceCache = 1,
     };
 
     /// <summary>The runtime profile this dialect belongs to: <c>py27</c> or <c>py312</c>.</summary>
@@ -217,6 +221,12 @@ public sealed class PythonDialect
 
     /// <summary>The bound methods on 2.7's free list at start (3.12 keeps none).</summary>
     public required int StartupMethodFreeList { get; init; }
+
+    /// <summary>The sets on 2.7's set free list at start (measured with <c>gc.get_count()</c> around making sets; 3.12 has no set free list).</summary>
+    public required int StartupSetFreeList { get; init; }
+
+    /// <summary>The slices in 3.12's one-slot slice cache at start (2.7 has none).</summary>
+    public required int StartupSliceCache { get; init; }
 
     /// <summary>The dialect of a runtime profile (<c>py27</c>, <c>py312</c>).</summary>
     /// <exception cref="ArgumentException">The name is not a known profile.</exception>

@@ -52,6 +52,12 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
+        if (ObjectApi.IsClassicInstance(a[0]) || ObjectApi.IsClassicInstance(a[1]))
+        {
+            var c = _api.ClassicThreeWayCompare(a[0], a[1]);
+            return c <= -2 ? PyRef.Null : _api.NewInt(c);
+        }
+
         foreach (var (op, result) in new[] { (CompareOp.Eq, 0), (CompareOp.Lt, -1), (CompareOp.Gt, 1) })
         {
             var r = _api.RichCompareBool(a[0], a[1], op);

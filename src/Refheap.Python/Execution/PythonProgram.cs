@@ -102,7 +102,8 @@ public static class PythonProgram
             // what start-up leaves on the free lists is measured after both.
             var module = PrepareMain(interpreter, codeFileName);
             var arena = interpreter.Api.NewList([]);
-            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList, dialect.StartupDictFreeList);
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList, dialect.StartupDictFreeList,
+                dialect.StartupSetFreeList, dialect.StartupSliceCache);
             var exitCode = RunMain(interpreter, unit, module, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();

@@ -5,13 +5,15 @@ internal sealed partial class ObjectApi
 {
     /// <summary>
     /// Tops up the tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of
-    /// i + 1 items), the list, dict and bound-method free lists to what CPython's start-up leaves on them,
-    /// so that a program's first tuples and methods are recycled as CPython's are (no
-    /// allocation counted). Uncounted; a full collection empties them as it empties the rest.
+    /// i + 1 items), the list, dict, bound-method and 2.7's set free lists and 3.12's slice cache to what
+    /// CPython's start-up leaves on them, so that a program's first tuples and methods are recycled as
+    /// CPython's are (no allocation counted). Uncounted; a full collection empties them as it empties the rest.
     /// </summary>
-    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0)
+    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0, int setCount = 0, int sliceCount = 0)
     {
         Heap.Types.Dict.Prefill(dictCount);
+        Heap.Types.Set.Prefill(setCount);
+        Heap.Types.Slice.Prefill(sliceCount);
         for (var i = 0; i < tupleCounts.Length; i++)
         {
             Heap.Types.Tuple.Prefill(i + 1, tupleCounts[i]);
