@@ -49,11 +49,18 @@ public sealed class TaskGraph
     /// weak reference to it (<c>weakref.ref(task)</c>, one shared by the 5 as in CPython), so
     /// that reference counting alone frees a dropped Task.
     /// </summary>
-    public Handle MakeTask(long name, bool weak = false)
+    public Handle MakeTask(long name, bool weak = false) => MakeTask(Runtime.Int(name), weak);
+
+    /// <summary>
+    /// Makes one Task whose <c>name</c> is the object <paramref name="name"/> — as
+    /// <c>make_task(i)</c> does in CPython, where the Task's name and the key the caller files
+    /// it under are one int object; otherwise as <see cref="MakeTask(long, bool)"/>.
+    /// </summary>
+    public Handle MakeTask(Handle name, bool weak = false)
     {
         var rt = Runtime;
         var task = rt.Call(TaskClass);
-        task.SetAttr(_name, rt.Int(name));
+        task.SetAttr(_name, name);
         var subtasks = rt.Dict();
         task.SetAttr(_subtasks, subtasks);
         for (var j = 0; j < SubtasksPerTask; j++)

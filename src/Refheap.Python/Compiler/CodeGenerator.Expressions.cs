@@ -308,11 +308,11 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <summary>
-    /// The loops of a comprehension. <paramref name="firstIsArgument"/>: the first iterator is
-    /// the function's ".0" parameter; <paramref name="element"/> emits the innermost step with
+    /// The loops of a comprehension. <paramref name="loadFirst"/> puts the first iterator on the
+    /// stack (null: it is there already); <paramref name="element"/> emits the innermost step with
     /// the number of iterators on the stack above the result.
     /// </summary>
-    private void EmitComprehensionLoops(IReadOnlyList<Comprehension> generators, int index, bool firstIsArgument, Action<int> element)
+    private void EmitComprehensionLoops(IReadOnlyList<Comprehension> generators, int index, Action? loadFirst, Action<int> element)
     {
         var g = generators[index];
         if (g.IsAsync)
@@ -320,14 +320,14 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("async comprehensions", g);
         }
 
-        if (index == 0 && firstIsArgument)
-        {
-            Emit(OpCode.LoadFast, 0);
-        }
-        else
+        if (index > 0)
         {
             EvalIterable(g.Iterable);
             Emit(OpCode.GetIter);
+        }
+        else
+        {
+            loadFirst?.Invoke();
         }
 
         var top = new Label { Depth = _depth };
@@ -343,7 +343,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
 
         if (index + 1 < generators.Count)
         {
-            EmitComprehensionLoops(generators, index + 1, firstIsArgument, element);
+            EmitComprehensionLoops(generators, index + 1, loadFirst, element);
         }
         else
         {
@@ -365,63 +365,181 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         Emit(OpCode.Call, 1);
     }
 
+    /// <summary>
+    /// A list, set or dict comprehension of a dialect that runs it as a function of its own
+    /// (2.7's set and dict comprehensions): <paramref name="build"/> makes the empty result,
+    /// <paramref name="element"/> adds an item given the number of iterators above it.
+    /// </summary>
+    private void EmitComprehensionFunction(Node node, IReadOnlyList<Comprehension> generators, string name, OpCode build, Action<CodeGenerator, int> element) =>
+        EmitComprehensionCall(node, generators, name, g =>
+        {
+            g.Emit(build, 0);
+            g.EmitComprehensionLoops(generators, 0, () => g.Emit(OpCode.LoadFast, 0), depth => element(g, depth));
+            g.Emit(OpCode.ReturnValue);
+        });
+
+    /// <summary>
+    /// 3.12's inlined comprehension (PEP 709), as its compiler lays it out: the first iterable's
+    /// iterator, then the slot of each saved name pushed and cleared (a captured one gets a new
+    /// cell), the result built under the iterator, the loops, and the saved slots restored — on
+    /// the way out of an exception too, by a handler that drops the result first. No function,
+    /// no frame: the variables are slots of the enclosing frame, hidden from its other code.
+    /// </summary>
+    private void EmitInlinedComprehension(Node node, IReadOnlyList<Comprehension> generators, OpCode build, Action<int> element)
+    {
+        var comprehension = _compilation.ScopeOf(node);
+        var consumer = _comprehensionConsumer?.Value == node ? _comprehensionConsumer : null;
+        _comprehensionConsumer = null;
+        EvalIterable(generators[0].Iterable);
+        Emit(OpCode.GetIter);
+        _inlined.Add(comprehension);
+        var saved = comprehension.SavedNames;
+        var slots = new int[saved.Count];
+        for (var i = 0; i < saved.Count; i++)
+        {
+            var cell = comprehension.CellNames.Contains(saved[i]);
+            slots[i] = cell ? CellSlot(saved[i]) : FastSlot(saved[i]);
+            Emit(cell ? OpCode.ReplaceCell : OpCode.LoadFastAndClear, slots[i]);
+        }
+
+        if (saved.Count > 0)
+        {
+            Emit(OpCode.Swap, saved.Count + 1);
+        }
+
+        Emit(build, 0);
+        Emit(OpCode.Swap, 2);
+        var cleanup = new Label();
+        PushHandler(cleanup, _depth - 1);
+        EmitComprehensionLoops(generators, 0, null, element);
+        PopHandler();
+        _inlined.RemoveAt(_inlined.Count - 1);
+
+        // A STORE_FAST of the result on the same line is moved before the restores by 3.12's
+        // apply_static_swaps when it stores to another slot: the first restore then goes last.
+        // (An expression statement's POP_TOP has no line then, so it stays after them.)
+        if (consumer != null && saved.Count > 0 && consumer.Line == node.Line && !slots.Contains(consumer.Slot))
+        {
+            consumer.Emit();
+            consumer.Consumed = true;
+            for (var i = saved.Count - 2; i >= 0; i--)
+            {
+                Emit(OpCode.StoreFast, slots[i]);
+            }
+
+            Emit(OpCode.StoreFast, slots[^1]);
+        }
+        else
+        {
+            EmitRestores(slots);
+        }
+
+        var end = new Label();
+        EmitJump(OpCode.Jump, end);
+        Bind(cleanup);
+        Emit(OpCode.Swap, 2);
+        Emit(OpCode.PopTop);
+        EmitRestores(slots);
+        Emit(OpCode.Reraise);
+        Bind(end);
+    }
+
+    /// <summary>Puts the saved slots back from under the value on top, last saved first.</summary>
+    private void EmitRestores(int[] slots)
+    {
+        if (slots.Length == 0)
+        {
+            return;
+        }
+
+        Emit(OpCode.Swap, slots.Length + 1);
+        for (var i = slots.Length - 1; i >= 0; i--)
+        {
+            Emit(OpCode.StoreFast, slots[i]);
+        }
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="value"/>, and when it is an inlined comprehension lets it emit
+    /// <paramref name="consume"/> (a store to fast slot <paramref name="slot"/> on
+    /// <paramref name="line"/>) where 3.12's optimizer moves it; whether it did.
+    /// </summary>
+    private bool EvalConsumedComprehension(Expression value, int line, int slot, Action consume)
+    {
+        if (value is not (ListComprehension or SetComprehension or DictComprehension) || !SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
+        {
+            Eval(value);
+            return false;
+        }
+
+        var consumer = new ComprehensionConsumer(value, line, slot, consume);
+        _comprehensionConsumer = consumer;
+        Eval(value);
+        return consumer.Consumed;
+    }
+
     /// <inheritdoc/>
     public bool VisitListComprehension(ListComprehension node)
     {
-        if (SymbolTableBuilder.ListComprehensionIsInline(Dialect))
+        void Element(CodeGenerator g, int depth)
         {
-            Emit(OpCode.BuildList, 0);
-            EmitComprehensionLoops(node.Generators, 0, false, depth =>
-            {
-                Eval(node.Element);
-                Emit(OpCode.ListAppend, depth + 1);
-            });
+            g.Eval(node.Element);
+            g.Emit(OpCode.ListAppend, depth + 1);
+        }
+
+        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
+        {
+            EmitInlinedComprehension(node, node.Generators, OpCode.BuildList, depth => Element(this, depth));
             return true;
         }
 
-        EmitComprehensionCall(node, node.Generators, "<listcomp>", g =>
+        // 2.7 runs it in the enclosing scope without isolation: its variable leaks.
+        Emit(OpCode.BuildList, 0);
+        EmitComprehensionLoops(node.Generators, 0, () =>
         {
-            g.Emit(OpCode.BuildList, 0);
-            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
-            {
-                g.Eval(node.Element);
-                g.Emit(OpCode.ListAppend, depth + 1);
-            });
-            g.Emit(OpCode.ReturnValue);
-        });
+            Eval(node.Generators[0].Iterable);
+            Emit(OpCode.GetIter);
+        }, depth => Element(this, depth));
         return true;
+    }
+
+    /// <summary>A set or dict comprehension: inlined in 3.12 (PEP 709), a function of its own in 2.7.</summary>
+    private void EmitSetOrDictComprehension(Node node, IReadOnlyList<Comprehension> generators, string name, OpCode build, Action<CodeGenerator, int> element)
+    {
+        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
+        {
+            EmitInlinedComprehension(node, generators, build, depth => element(this, depth));
+        }
+        else
+        {
+            EmitComprehensionFunction(node, generators, name, build, element);
+        }
     }
 
     /// <inheritdoc/>
     public bool VisitSetComprehension(SetComprehension node)
     {
-        EmitComprehensionCall(node, node.Generators, "<setcomp>", g =>
+        void Element(CodeGenerator g, int depth)
         {
-            g.Emit(OpCode.BuildSet, 0);
-            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
-            {
-                g.Eval(node.Element);
-                g.Emit(OpCode.SetAdd, depth + 1);
-            });
-            g.Emit(OpCode.ReturnValue);
-        });
+            g.Eval(node.Element);
+            g.Emit(OpCode.SetAdd, depth + 1);
+        }
+
+        EmitSetOrDictComprehension(node, node.Generators, "<setcomp>", OpCode.BuildSet, Element);
         return true;
     }
 
     /// <inheritdoc/>
     public bool VisitDictComprehension(DictComprehension node)
     {
-        EmitComprehensionCall(node, node.Generators, "<dictcomp>", g =>
+        void Element(CodeGenerator g, int depth)
         {
-            g.Emit(OpCode.BuildMap, 0);
-            g.EmitComprehensionLoops(node.Generators, 0, true, depth =>
-            {
-                g.Eval(node.Key);
-                g.Eval(node.Value);
-                g.Emit(OpCode.MapAdd, depth + 1);
-            });
-            g.Emit(OpCode.ReturnValue);
-        });
+            g.Eval(node.Key);
+            g.Eval(node.Value);
+            g.Emit(OpCode.MapAdd, depth + 1);
+        }
+
+        EmitSetOrDictComprehension(node, node.Generators, "<dictcomp>", OpCode.BuildMap, Element);
         return true;
     }
 
@@ -430,7 +548,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     {
         EmitComprehensionCall(node, node.Generators, "<genexpr>", g =>
         {
-            g.EmitComprehensionLoops(node.Generators, 0, true, _ =>
+            g.EmitComprehensionLoops(node.Generators, 0, () => g.Emit(OpCode.LoadFast, 0), _ =>
             {
                 g.Eval(node.Element);
                 g.Emit(OpCode.YieldValue);

@@ -30,6 +30,12 @@ internal sealed partial class CodeGenerator
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _nameIndex = [];
     private readonly List<Block> _blocks = [];
+
+    /// <summary>The inlined comprehensions (PEP 709) being compiled into this code, innermost last.</summary>
+    private readonly List<Scope> _inlined = [];
+
+    /// <summary>What the statement being compiled does with its value when that is an inlined comprehension; taken by it.</summary>
+    private ComprehensionConsumer? _comprehensionConsumer;
     private int _depth;
     private int _maxDepth;
     private int _line;
@@ -75,7 +81,7 @@ internal sealed partial class CodeGenerator
             handlers[i] = _handlers[i] with { Target = _handlerLabels[i].Target };
         }
 
-        var local = _scope.Kind == ScopeKind.Function ? _scope.LocalNames.ToArray() : [];
+        var local = _scope.LocalNames.ToArray();
         var cells = _scope.CellNames.ToArray();
         var cellParameter = cells.Select(c => Array.IndexOf(local, c)).ToArray();
         return new CodeUnit
@@ -242,6 +248,8 @@ internal sealed partial class CodeGenerator
         OpCode.FormatValue => (arg & 1) != 0 ? -1 : 0,
         OpCode.LoadAssertionError or OpCode.LoadLocals => 1,
         OpCode.Unsupported => 0,
+        OpCode.LoadFastAndClear or OpCode.ReplaceCell => 1,
+        OpCode.Swap => 0,
         _ => throw new InvalidOperationException($"no stack effect for {op}"),
     };
 
@@ -308,7 +316,7 @@ internal sealed partial class CodeGenerator
 
     private int CellSlot(string name)
     {
-        var local = _scope.Kind == ScopeKind.Function ? _scope.LocalNames.Count : 0;
+        var local = _scope.LocalNames.Count;
         var cell = _scope.CellNames.IndexOf(name);
         if (cell >= 0)
         {
@@ -324,15 +332,67 @@ internal sealed partial class CodeGenerator
         return local + _scope.CellNames.Count + free;
     }
 
+    /// <summary>
+    /// Where <paramref name="name"/> lives for the code being compiled: a fast slot, a cell or
+    /// free slot (<see cref="NameBinding.Cell"/>), or a global or namespace name; with the slot.
+    /// Inside an inlined comprehension its own variables are the slots it saved, and the rest
+    /// are where the frame keeps them.
+    /// </summary>
+    private (NameBinding Binding, int Slot) Locate(string name)
+    {
+        NameBinding binding;
+        if (_inlined.Count == 0)
+        {
+            binding = _scope.Binding(name);
+            return binding switch
+            {
+                NameBinding.Fast => (binding, _scope.LocalNames.IndexOf(name)),
+                NameBinding.Cell or NameBinding.Free => (NameBinding.Cell, CellSlot(name)),
+                _ => (binding, -1),
+            };
+        }
+
+        for (var i = _inlined.Count - 1; i >= 0; i--)
+        {
+            var comprehension = _inlined[i];
+            if (comprehension.IsLocal(name))
+            {
+                return comprehension.CellNames.Contains(name) ? (NameBinding.Cell, CellSlot(name)) : (NameBinding.Fast, FastSlot(name));
+            }
+        }
+
+        binding = _inlined[^1].Binding(name);
+        if (binding is NameBinding.Fast or NameBinding.Cell or NameBinding.Free)
+        {
+            return _scope.CellNames.Contains(name) || _scope.FreeNames.Contains(name)
+                ? (NameBinding.Cell, CellSlot(name))
+                : (NameBinding.Fast, FastSlot(name));
+        }
+
+        return (binding, -1);
+    }
+
+    private int FastSlot(string name)
+    {
+        var slot = _scope.LocalNames.IndexOf(name);
+        if (slot < 0)
+        {
+            throw new InvalidOperationException($"'{name}' has no fast slot in {_scope.Name}");
+        }
+
+        return slot;
+    }
+
     private void LoadName(string name)
     {
-        switch (_scope.Binding(name))
+        var (binding, slot) = Locate(name);
+        switch (binding)
         {
             case NameBinding.Fast:
-                Emit(OpCode.LoadFast, _scope.LocalNames.IndexOf(name));
+                Emit(OpCode.LoadFast, slot);
                 break;
-            case NameBinding.Cell or NameBinding.Free:
-                Emit(OpCode.LoadDeref, CellSlot(name));
+            case NameBinding.Cell:
+                Emit(OpCode.LoadDeref, slot);
                 break;
             case NameBinding.Global:
                 Emit(OpCode.LoadGlobal, Name(name));
@@ -345,13 +405,14 @@ internal sealed partial class CodeGenerator
 
     private void StoreName(string name)
     {
-        switch (_scope.Binding(name))
+        var (binding, slot) = Locate(name);
+        switch (binding)
         {
             case NameBinding.Fast:
-                Emit(OpCode.StoreFast, _scope.LocalNames.IndexOf(name));
+                Emit(OpCode.StoreFast, slot);
                 break;
-            case NameBinding.Cell or NameBinding.Free:
-                Emit(OpCode.StoreDeref, CellSlot(name));
+            case NameBinding.Cell:
+                Emit(OpCode.StoreDeref, slot);
                 break;
             case NameBinding.Global:
                 Emit(OpCode.StoreGlobal, Name(name));
@@ -364,13 +425,14 @@ internal sealed partial class CodeGenerator
 
     private void DeleteName(string name)
     {
-        switch (_scope.Binding(name))
+        var (binding, slot) = Locate(name);
+        switch (binding)
         {
             case NameBinding.Fast:
-                Emit(OpCode.DeleteFast, _scope.LocalNames.IndexOf(name));
+                Emit(OpCode.DeleteFast, slot);
                 break;
-            case NameBinding.Cell or NameBinding.Free:
-                Emit(OpCode.DeleteDeref, CellSlot(name));
+            case NameBinding.Cell:
+                Emit(OpCode.DeleteDeref, slot);
                 break;
             case NameBinding.Global:
                 Emit(OpCode.DeleteGlobal, Name(name));

@@ -13,7 +13,7 @@ internal sealed class Compilation
         Dialect = dialect;
         FileName = fileName;
         Future = module.Future;
-        _scopes = SymbolTableBuilder.Build(module, dialect);
+        _scopes = SymbolTableBuilder.Build(module, dialect, fileName);
     }
 
     /// <summary>The language version.</summary>

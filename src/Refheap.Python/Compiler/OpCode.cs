@@ -273,4 +273,13 @@ internal enum OpCode : byte
     /// tuple of the m keyword names (arg: n + m).
     /// </summary>
     CallMethodKeywords,
+
+    /// <summary>. → fast slot arg's value (null when unbound), the slot left unbound (3.12's LOAD_FAST_AND_CLEAR: an inlined comprehension saves a variable).</summary>
+    LoadFastAndClear,
+
+    /// <summary>. → the cell in slot arg, a new empty cell put in its place (an inlined comprehension's captured variable: 3.12's LOAD_FAST_AND_CLEAR and MAKE_CELL).</summary>
+    ReplaceCell,
+
+    /// <summary>a ... b → b ... a (arg: the depth of a, top = 1; 3.12's SWAP).</summary>
+    Swap,
 }

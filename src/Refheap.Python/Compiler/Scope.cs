@@ -59,6 +59,34 @@ internal sealed class Scope
     /// <summary>Fast locals in slot order (parameters first).</summary>
     public List<string> LocalNames { get; } = [];
 
+    /// <summary>
+    /// Whether this is a comprehension 3.12 compiles inline in the enclosing code (PEP 709):
+    /// it runs in the frame of <see cref="FrameOwner"/>, its variables are slots there.
+    /// </summary>
+    public bool IsInlined { get; init; }
+
+    /// <summary>The block whose frame runs this block's code: itself, or for an inlined comprehension the block it is inlined into.</summary>
+    public Scope FrameOwner => IsInlined ? Parent!.FrameOwner : this;
+
+    /// <summary>
+    /// An inlined comprehension's names whose slots it saves and clears on entry and restores
+    /// on exit (LOAD_FAST_AND_CLEAR ... STORE_FAST), in push order: the names it binds, or
+    /// directly in a class body every name it has (with the implicit <c>.0</c> first).
+    /// </summary>
+    public List<string> SavedNames { get; } = [];
+
+    /// <summary>
+    /// Inlined comprehensions' saved names in the order their code names them, each with the
+    /// length <see cref="Order"/> had then: 3.12 numbers a slot where its code first uses it.
+    /// </summary>
+    public List<(int Position, string Name)> ComprehensionSlots { get; } = [];
+
+    /// <summary>Names of inlined comprehensions' variables that live in a fast slot of this block's frame.</summary>
+    public HashSet<string> ComprehensionFastNames { get; } = [];
+
+    /// <summary>Names of inlined comprehensions' variables that nested functions capture: cells of this block's frame.</summary>
+    public HashSet<string> ComprehensionCellNames { get; } = [];
+
     /// <summary>Records a use of <paramref name="name"/>.</summary>
     public void Add(string name, SymbolFlags flags)
     {

@@ -21,4 +21,10 @@ internal enum SymbolFlags
 
     /// <summary>Declared <c>nonlocal</c>.</summary>
     Nonlocal = 16,
+
+    /// <summary>
+    /// A variable of a comprehension compiled inline in this block (3.12, PEP 709): it has a
+    /// slot in this block's frame, but the block's own code does not bind it.
+    /// </summary>
+    ComprehensionLocal = 32,
 }

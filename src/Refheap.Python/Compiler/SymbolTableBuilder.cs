@@ -10,20 +10,22 @@ namespace Refheap.Python.Compiler;
 internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionVisitor<bool>
 {
     private readonly PythonDialect _dialect;
+    private readonly string _fileName;
     private readonly Dictionary<Node, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
     private Scope _current;
 
-    private SymbolTableBuilder(ModuleNode module, PythonDialect dialect)
+    private SymbolTableBuilder(ModuleNode module, PythonDialect dialect, string fileName)
     {
         _dialect = dialect;
+        _fileName = fileName;
         _current = new Scope(ScopeKind.Module, "<module>", null, module);
         _scopes[module] = _current;
     }
 
-    /// <summary>Builds and resolves the scopes of <paramref name="module"/>; the map goes from scope-opening node to scope.</summary>
-    public static Dictionary<Node, Scope> Build(ModuleNode module, PythonDialect dialect)
+    /// <summary>Builds and resolves the scopes of <paramref name="module"/> (of <paramref name="fileName"/>); the map goes from scope-opening node to scope.</summary>
+    public static Dictionary<Node, Scope> Build(ModuleNode module, PythonDialect dialect, string fileName)
     {
-        var builder = new SymbolTableBuilder(module, dialect);
+        var builder = new SymbolTableBuilder(module, dialect, fileName);
         builder.VisitBody(module.Body);
         var root = builder._scopes[module];
         Resolve(root);
@@ -32,6 +34,12 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
 
     /// <summary>Whether 2.7's list comprehension runs in the enclosing scope (its variable leaks).</summary>
     public static bool ListComprehensionIsInline(PythonDialect dialect) => dialect.PrintIsStatement;
+
+    /// <summary>
+    /// Whether list, set and dict comprehensions are compiled inline in the enclosing code with
+    /// their variables isolated (3.12, PEP 709); generator expressions keep their own frame.
+    /// </summary>
+    public static bool ComprehensionsAreInlined(PythonDialect dialect) => !dialect.PrintIsStatement;
 
     private void VisitBody(IReadOnlyList<Statement> body)
     {
@@ -84,9 +92,9 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
         }
     }
 
-    private Scope Open(ScopeKind kind, string name, Node node)
+    private Scope Open(ScopeKind kind, string name, Node node, bool inlined = false)
     {
-        var scope = new Scope(kind, name, _current, node);
+        var scope = new Scope(kind, name, _current, node) { IsInlined = inlined };
         _scopes[node] = scope;
         _current = scope;
         return scope;
@@ -491,9 +499,96 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
         Close(scope);
     }
 
+    /// <summary>
+    /// A comprehension 3.12 compiles inline (PEP 709): a scope of its own for its names, visited
+    /// in symtable.c's order (each later generator's target before its iterable, a dict's value
+    /// before its key), whose variables become slots of the frame that runs it.
+    /// </summary>
+    private void VisitInlinedComprehension(Node node, IReadOnlyList<Comprehension> generators, Action element, string name)
+    {
+        Visit(generators[0].Iterable);
+        var scope = Open(ScopeKind.Function, name, node, inlined: true);
+        for (var i = 0; i < generators.Count; i++)
+        {
+            VisitTarget(generators[i].Target);
+            if (i > 0)
+            {
+                Visit(generators[i].Iterable);
+            }
+
+            VisitAll(generators[i].Conditions);
+        }
+
+        element();
+        Close(scope);
+        if (!scope.Parent!.IsInlined)
+        {
+            AddSavedNames(scope, scope.FrameOwner);
+        }
+    }
+
+    /// <summary>
+    /// Fills the saved names of <paramref name="comprehension"/> and of the comprehensions inlined
+    /// in it, and gives each a place in <paramref name="owner"/>'s slot order where 3.12's code
+    /// first names it (the comprehension's LOAD_FAST_AND_CLEAR).
+    /// </summary>
+    private static void AddSavedNames(Scope comprehension, Scope owner)
+    {
+        if (comprehension.Parent!.Kind == ScopeKind.Class)
+        {
+            // 3.12 saves every name of a comprehension directly in a class body (and its nested
+            // comprehensions' names, merged into it), so that none can reach the class namespace.
+            comprehension.SavedNames.Add(".0");
+            AddAllNames(comprehension, comprehension.SavedNames);
+        }
+        else
+        {
+            comprehension.SavedNames.AddRange(comprehension.Order.Where(comprehension.IsLocal));
+        }
+
+        foreach (var name in comprehension.SavedNames)
+        {
+            owner.ComprehensionSlots.Add((owner.Order.Count, name));
+            owner.Add(name, SymbolFlags.ComprehensionLocal);
+        }
+
+        foreach (var child in comprehension.Children)
+        {
+            if (child.IsInlined)
+            {
+                AddSavedNames(child, owner);
+            }
+        }
+    }
+
+    private static void AddAllNames(Scope comprehension, List<string> names)
+    {
+        foreach (var name in comprehension.Order)
+        {
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        foreach (var child in comprehension.Children)
+        {
+            if (child.IsInlined)
+            {
+                AddAllNames(child, names);
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public bool VisitListComprehension(ListComprehension node)
     {
+        if (ComprehensionsAreInlined(_dialect))
+        {
+            VisitInlinedComprehension(node, node.Generators, () => Visit(node.Element), "<listcomp>");
+            return true;
+        }
+
         VisitComprehension(node, node.Generators, () => Visit(node.Element), "<listcomp>", ListComprehensionIsInline(_dialect));
         return true;
     }
@@ -501,6 +596,12 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
     /// <inheritdoc/>
     public bool VisitSetComprehension(SetComprehension node)
     {
+        if (ComprehensionsAreInlined(_dialect))
+        {
+            VisitInlinedComprehension(node, node.Generators, () => Visit(node.Element), "<setcomp>");
+            return true;
+        }
+
         VisitComprehension(node, node.Generators, () => Visit(node.Element), "<setcomp>", inline: false);
         return true;
     }
@@ -508,6 +609,16 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
     /// <inheritdoc/>
     public bool VisitDictComprehension(DictComprehension node)
     {
+        if (ComprehensionsAreInlined(_dialect))
+        {
+            VisitInlinedComprehension(node, node.Generators, () =>
+            {
+                Visit(node.Value);
+                Visit(node.Key);
+            }, "<dictcomp>");
+            return true;
+        }
+
         VisitComprehension(node, node.Generators, () =>
         {
             Visit(node.Key);
@@ -645,6 +756,30 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
     public bool VisitNamed(NamedExpression node)
     {
         Visit(node.Value);
+        var owner = _current.FrameOwner;
+        if (_current.IsInlined && owner.Kind == ScopeKind.Class)
+        {
+            // 3.12 rejects it at compile time (a SyntaxError).
+            throw new PythonUnsupportedError("assignment expressions in a comprehension in a class body", _fileName, node.Line, node.Column);
+        }
+
+        for (var s = _current; s.IsInlined; s = s.Parent!)
+        {
+            if (s.Symbols.TryGetValue(node.Target.Identifier, out var flags) && (flags & SymbolFlags.Assigned) != 0)
+            {
+                // 3.12 rejects it at compile time (a SyntaxError).
+                throw new PythonUnsupportedError("assignment expressions that rebind a comprehension's iteration variable", _fileName, node.Line, node.Column);
+            }
+        }
+
+        if (_current.IsInlined)
+        {
+            // PEP 572: in a comprehension the target binds in the enclosing function or module.
+            _current.Add(node.Target.Identifier, SymbolFlags.Used);
+            owner.Add(node.Target.Identifier, SymbolFlags.Assigned);
+            return true;
+        }
+
         Store(node.Target.Identifier);
         return true;
     }
@@ -674,41 +809,85 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
         {
             foreach (var name in s.Order)
             {
-                s.Bind(name, Lookup(s, name));
+                // A slot kept only for an inlined comprehension's variable is not a name of this block's code.
+                if (s.Symbols[name] != SymbolFlags.ComprehensionLocal)
+                {
+                    s.Bind(name, Lookup(s, name));
+                }
             }
         }
 
         foreach (var s in all)
         {
-            if (s.Kind != ScopeKind.Function)
+            if (!s.IsInlined)
             {
                 continue;
             }
 
-            foreach (var p in s.Parameters)
+            // A variable a nested function captures is a cell of the frame, the rest fast slots.
+            var owner = s.FrameOwner;
+            foreach (var name in s.SavedNames)
             {
-                s.LocalNames.Add(p);
-            }
-
-            foreach (var name in s.Order)
-            {
-                if (s.IsLocal(name) && !s.CellNames.Contains(name) && !s.LocalNames.Contains(name))
-                {
-                    s.LocalNames.Add(name);
-                }
-            }
-
-            foreach (var c in s.CellNames)
-            {
-                s.Bind(c, NameBinding.Cell);
+                (s.CellNames.Contains(name) ? owner.ComprehensionCellNames : owner.ComprehensionFastNames).Add(name);
             }
         }
 
         foreach (var s in all)
         {
-            if (s.Kind == ScopeKind.Class)
+            if (s.IsInlined)
             {
-                foreach (var c in s.CellNames)
+                continue;
+            }
+
+            if (s.Kind == ScopeKind.Function)
+            {
+                foreach (var p in s.Parameters)
+                {
+                    s.LocalNames.Add(p);
+                }
+            }
+
+            // The block's own fast locals in first-seen order, a comprehension's where it saves them.
+            var next = 0;
+            for (var i = 0; i <= s.Order.Count; i++)
+            {
+                for (; next < s.ComprehensionSlots.Count && s.ComprehensionSlots[next].Position == i; next++)
+                {
+                    var saved = s.ComprehensionSlots[next].Name;
+                    if (s.ComprehensionFastNames.Contains(saved) && !s.LocalNames.Contains(saved))
+                    {
+                        s.LocalNames.Add(saved);
+                    }
+                }
+
+                if (i < s.Order.Count)
+                {
+                    var name = s.Order[i];
+                    if (s.IsLocal(name) && !s.CellNames.Contains(name) && !s.ComprehensionCellNames.Contains(name) && !s.LocalNames.Contains(name))
+                    {
+                        s.LocalNames.Add(name);
+                    }
+                }
+            }
+
+            // The block's own variables that are cells; a comprehension's cell named as a global
+            // or namespace name of the block keeps that binding outside the comprehension.
+            foreach (var c in s.CellNames)
+            {
+                if (s.Kind == ScopeKind.Class || s.IsLocal(c))
+                {
+                    s.Bind(c, NameBinding.Cell);
+                }
+            }
+
+            foreach (var c in s.ComprehensionCellNames)
+            {
+                if (!s.CellNames.Contains(c))
+                {
+                    s.CellNames.Add(c);
+                }
+
+                if (s.IsLocal(c))
                 {
                     s.Bind(c, NameBinding.Cell);
                 }
@@ -766,9 +945,21 @@ internal sealed class SymbolTableBuilder : IStatementVisitor<bool>, IExpressionV
 
             if (p.IsLocal(name))
             {
+                if (scope.IsInlined && p.FrameOwner == scope.FrameOwner)
+                {
+                    // An inlined comprehension reads its frame's variable directly, no cell.
+                    return NameBinding.Fast;
+                }
+
                 MarkFree(scope, p, name);
                 return NameBinding.Free;
             }
+        }
+
+        if (scope.IsInlined && scope.FrameOwner.Kind == ScopeKind.Module)
+        {
+            // Inlined in module code, 3.12 reads it as the module does (LOAD_NAME).
+            return NameBinding.Name;
         }
 
         return scope.Kind == ScopeKind.Class ? NameBinding.Name : NameBinding.Global;

@@ -1,6 +1,7 @@
 using Refheap.Objects;
 using Refheap.Objects.Native.Function;
 using Refheap.Python.Builtins;
+using Refheap.Python.Compiler;
 
 namespace Refheap.Python.Execution;
 
@@ -206,7 +207,52 @@ internal sealed partial class Interpreter
         }
 
         var locals = _api.FrameLocalsDict(_current);
-        return locals.IsNull ? locals : locals.NewRef();
+        if (locals.IsNull)
+        {
+            return locals;
+        }
+
+        var unit = (CodeUnit)_api.CodePayload(ObjectApi.FrameCode(_current));
+        return unit.Kind == ScopeKind.Function || unit.LocalNames.Length + unit.CellNames.Length == 0
+            ? locals.NewRef()
+            : WithComprehensionVariables(locals, unit);
+    }
+
+    /// <summary>
+    /// 3.12's locals() in module or class code: while an inlined comprehension (PEP 709) has
+    /// variables bound in the frame's hidden slots, a new dict of the namespace and them; else
+    /// the namespace itself. New reference or null with the error set.
+    /// </summary>
+    private PyRef WithComprehensionVariables(PyRef locals, CodeUnit unit)
+    {
+        var slots = ObjectApi.FrameSlots(_current);
+        var fast = unit.LocalNames.Length;
+        var copy = PyRef.Null;
+        for (var i = 0; i < fast + unit.CellNames.Length; i++)
+        {
+            var value = i < fast || slots[i].IsNull ? slots[i] : ObjectApi.CellGet(slots[i]);
+            if (value.IsNull)
+            {
+                continue;
+            }
+
+            if (copy.IsNull)
+            {
+                copy = _api.DictCopy(locals);
+                if (copy.IsNull)
+                {
+                    return copy;
+                }
+            }
+
+            if (_api.DictSet(copy, _api.Intern(i < fast ? unit.LocalNames[i] : unit.CellNames[i - fast]), value) < 0)
+            {
+                copy.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        return copy.IsNull ? locals.NewRef() : copy;
     }
 
     private void AddBuiltin(string name, Func<PyRef, PyRef, PyRef> body)

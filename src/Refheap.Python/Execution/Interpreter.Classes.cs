@@ -77,6 +77,14 @@ internal sealed partial class Interpreter
             exception.DecRef();
             _api.Raise("TypeError", $"Error when calling the metaclass bases\n    {message}");
         }
+        else if (cls.IsNull && _api.ErrorMatches("NotImplementedError"))
+        {
+            // The runtime's "(class C)" gains the program's line, as every construct Refheap does not run names it.
+            var (_, message, exception) = _api.Heap.TakeError();
+            exception.DecRef();
+            var where = WhereRunning();
+            _api.Raise("NotImplementedError", message.EndsWith(')') && where.Length > 0 ? $"{message[..^1]}, {where[2..]}" : message + where);
+        }
 
         if (!classCell.IsNull)
         {

@@ -62,6 +62,13 @@ internal sealed partial class Interpreter
             return frame;
         }
 
+        // 3.12's MAKE_CELL at the start of module code whose inlined comprehension's variable a lambda captures.
+        if (!MakeCells(PyRef.Null, unit, ObjectApi.FrameSlots(frame)))
+        {
+            frame.DecRef();
+            return PyRef.Null;
+        }
+
         var r = Execute(frame, PyRef.Null, false);
         frame.DecRef();
         return r;
@@ -116,7 +123,7 @@ internal sealed partial class Interpreter
         if (!File.Exists(path))
         {
             return StandardLibraryModules.Contains(name.Split('.')[0], Py27)
-                ? _api.Raise("NotImplementedError", $"Refheap does not support the standard library module '{name}' (its Python has gc, sys, weakref, functools, time, objgraph, guppy{(Py27 ? "" : ", tracemalloc")} and .py files beside the program)")
+                ? RaiseUnsupported($"the standard library module '{name}'", $"its Python has gc, sys, weakref, functools, time, objgraph, guppy{(Py27 ? "" : ", tracemalloc")} and .py files beside the program")
                 : _api.Raise(Py27 ? "ImportError" : "ModuleNotFoundError", Py27 ? $"No module named {name}" : $"No module named '{name}'");
         }
 

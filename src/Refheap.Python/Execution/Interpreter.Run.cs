@@ -803,6 +803,7 @@ internal sealed partial class Interpreter
                     _yielded = true;
                     return r;
                 case OpCode.Raise:
+                    ObjectApi.FramePc(frame) = at; // raising a class calls it
                     top = sp;
                     reraise = DoRaise(slots, ref top, arg);
                     sp = top;
@@ -1012,6 +1013,24 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.LoadLocals:
                     slots[sp++] = ObjectApi.FrameLocals(frame).NewRef();
+                    continue;
+                case OpCode.LoadFastAndClear:
+                    slots[sp++] = slots[arg];
+                    slots[arg] = default;
+                    continue;
+                case OpCode.ReplaceCell:
+                    // The new cell first: if it cannot be made, the slot keeps its cell.
+                    a = _api.NewCell(PyRef.Null);
+                    if (a.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp++] = slots[arg];
+                    slots[arg] = a;
+                    continue;
+                case OpCode.Swap:
+                    (slots[sp - 1], slots[sp - arg]) = (slots[sp - arg], slots[sp - 1]);
                     continue;
                 default:
                     _api.Raise("SystemError", $"unknown instruction {(OpCode)(byte)instruction}");

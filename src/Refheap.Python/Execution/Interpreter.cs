@@ -89,8 +89,25 @@ internal sealed partial class Interpreter : IDisposable
     /// <summary>Arguments that are new references must not be null: a failure there is a bug or exhausted memory at start.</summary>
     private PyRef Check(PyRef r) => r.IsNull ? throw _heap.TakeErrorAsException() : r;
 
-    /// <summary>Raises <c>NotImplementedError: Refheap does not support X</c>; returns null.</summary>
-    public PyRef RaiseUnsupported(string feature) => _api.Raise("NotImplementedError", $"Refheap does not support {feature}");
+    /// <summary>
+    /// Raises <c>NotImplementedError: Refheap does not support X (file, line N)</c>, naming the
+    /// line the running Python frame is at, as the parser names an unsupported construct's, then
+    /// <paramref name="hint"/> after a colon if given; returns null.
+    /// </summary>
+    public PyRef RaiseUnsupported(string feature, string? hint = null) =>
+        _api.Raise("NotImplementedError", $"Refheap does not support {feature}{WhereRunning()}{(hint == null ? "" : ": " + hint)}");
+
+    /// <summary><c> (file, line N)</c> of the running Python frame, or nothing outside one.</summary>
+    private string WhereRunning()
+    {
+        if (_current.IsNull)
+        {
+            return "";
+        }
+
+        var code = ObjectApi.FrameCode(_current);
+        return $" ({ObjectApi.CodeFileName(code)}, line {ObjectApi.CodeLine(code, ObjectApi.FramePc(_current))})";
+    }
 
     /// <summary>Drops every module and the interpreter's own references (the program teardown is ModuleTeardown).</summary>
     public void Dispose()

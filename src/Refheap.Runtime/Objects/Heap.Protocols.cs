@@ -320,7 +320,7 @@ internal sealed unsafe partial class Heap
             return c < 0 ? -1 : 1;
         }
 
-        return (nint)a->Type < (nint)b->Type ? -1 : 1;
+        return CompareTypeAddresses(a->Type, b->Type);
     }
 
     /// <summary>

@@ -105,10 +105,10 @@ slice(0, 9223372036854775807, None)
         Assert.Equal(SlicingOutput, ProgramRun.Of("py27", Slicing).Stdout);
 
     [Theory]
-    [InlineData("class A:\n    pass\nclass B(A, object):\n    pass\n", "classes with both classic and new-style bases")]
-    [InlineData("__metaclass__ = len\nclass A:\n    pass\n", "__metaclass__")]
-    [InlineData("class A:\n    pass\nraise A()\n", "raising old-style classes and their instances")]
-    [InlineData("class A:\n    pass\nraise A\n", "raising old-style classes and their instances")]
+    [InlineData("class A:\n    pass\nclass B(A, object):\n    pass\n", "classes with both classic and new-style bases (prog.py, line 3)")]
+    [InlineData("__metaclass__ = len\nclass A:\n    pass\n", "__metaclass__ (prog.py, line 2)")]
+    [InlineData("class A:\n    pass\nraise A()\n", "raising old-style classes and their instances (prog.py, line 3)")]
+    [InlineData("class A:\n    pass\nraise A\n", "raising old-style classes and their instances (prog.py, line 3)")]
     public void What_is_not_run_says_so(string source, string feature)
     {
         var run = ProgramRun.Of("py27", source);

@@ -9,7 +9,8 @@ namespace Refheap.Cli.Bench.Workloads;
 /// churn_weak and churn_strong_autogc, the talk's server under load: each step makes a Task
 /// with 5 Subtasks, keeps it in a dict by id and deletes the oldest, so that
 /// <see cref="BenchSettings.ChurnWindow"/> Tasks stay alive; automatic collection on at the
-/// default thresholds. The dict is filled first and <see cref="BenchSettings.ChurnWarmupSteps"/>
+/// default thresholds. As in churn.py, a Task's name is the int object it is filed under.
+/// The dict is filled first and <see cref="BenchSettings.ChurnWarmupSteps"/>
 /// steps run (neither timed: the JIT's tiers settle), then a full collection, then
 /// <c>--tasks</c> steps are timed. With weak back-references a deleted Task is freed at once;
 /// with strong ones it is a cycle that waits for a collection of its generation.
@@ -44,14 +45,16 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
         for (var i = 0; i < window; i++)
         {
             using var scope = rt.OpenScope();
-            live[rt.Int(i)] = graph.MakeTask(i, weak);
+            var key = rt.Int(i);
+            live[key] = graph.MakeTask(key, weak);
         }
 
         long first = window;
         for (; first < window + settings.ChurnWarmupSteps; first++)
         {
             using var scope = rt.OpenScope();
-            live[rt.Int(first)] = graph.MakeTask(first, weak);
+            var key = rt.Int(first);
+            live[key] = graph.MakeTask(key, weak);
             rt.DelItem(live, rt.Int(first - window));
         }
 
@@ -65,7 +68,8 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
         for (var i = first; i < first + settings.Tasks; i++)
         {
             using var scope = rt.OpenScope();
-            live[rt.Int(i)] = graph.MakeTask(i, weak);
+            var key = rt.Int(i);
+            live[key] = graph.MakeTask(key, weak);
             rt.DelItem(live, rt.Int(i - window));
             most = Math.Max(most, rt.LiveInstances(graph.TaskClass));
         }

@@ -117,12 +117,6 @@ internal sealed class AllocationTracer
         for (var f = _interpreter.CurrentFrame; !f.IsNull && frames.Count < limit; f = ObjectApi.FrameBack(f))
         {
             var code = ObjectApi.FrameCode(f);
-            if (ObjectApi.CodeName(code) is "<listcomp>" or "<dictcomp>" or "<setcomp>")
-            {
-                // CPython 3.12 runs these comprehensions inline (PEP 709): no frame of their own.
-                continue;
-            }
-
             frames.Add((ObjectApi.CodeFileName(code), ObjectApi.CodeLine(code, ObjectApi.FramePc(f))));
         }
 
