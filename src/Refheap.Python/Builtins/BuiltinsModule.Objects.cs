@@ -238,7 +238,9 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.SetAttr(a[0], a[1], a[2]) < 0 ? PyRef.Null : _api.None;
+        // PyObject_SetAttr interns the name first.
+        var name = _api.InternedAttributeName(a[1]);
+        return name.IsNull || _api.SetAttr(a[0], name, a[2]) < 0 ? PyRef.Null : _api.None;
     }
 
     private PyRef DelAttr(PyRef args, PyRef kwargs)
@@ -248,7 +250,8 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.SetAttr(a[0], a[1], PyRef.Null) < 0 ? PyRef.Null : _api.None;
+        var name = _api.InternedAttributeName(a[1]);
+        return name.IsNull || _api.SetAttr(a[0], name, PyRef.Null) < 0 ? PyRef.Null : _api.None;
     }
 
     private PyRef Vars(PyRef args, PyRef kwargs)
