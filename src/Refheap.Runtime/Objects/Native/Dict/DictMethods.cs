@@ -1,3 +1,4 @@
+using Refheap.Objects.Native.Instance;
 using Refheap.Objects.Native.List;
 using Refheap.Objects.Native.Methods;
 using Refheap.Objects.Native.Tuple;
@@ -265,12 +266,13 @@ internal static unsafe class DictMethods
             return heap.Types.NativeFunction.ModelBoundMethod() ? dicts.Merge(self, other) : -1;
         }
 
+        // dict_update_arg only asks whether there is a keys attribute: the bound method it reads is
+        // dropped before the merge calls keys() again.
         var keys = heap.GetAttr(other, "keys");
         if (!keys.IsNull)
         {
-            var status = UpdateFromMapping(heap, self, other, keys.Ptr);
             keys.DecRef();
-            return status;
+            return MergeFromMapping(heap, self, other);
         }
 
         if (!heap.ErrorMatches(heap.Types.Exceptions.AttributeError))
@@ -282,28 +284,108 @@ internal static unsafe class DictMethods
         return UpdateFromPairs(heap, self, other);
     }
 
-    private static int UpdateFromMapping(Heap heap, PyObject* self, PyObject* mapping, PyObject* keysMethod)
+    /// <summary>
+    /// dict_merge's generic way: the keys from PyMapping_Keys, iterated with the keys object
+    /// dropped at once (the iterator holds it), each value read with <c>mapping[key]</c>.
+    /// </summary>
+    private static int MergeFromMapping(Heap heap, PyObject* self, PyObject* mapping)
     {
-        var keys = heap.Call(keysMethod, heap.Types.Tuple.Empty, null);
+        var keys = MappingKeys(heap, mapping);
         if (keys.IsNull)
         {
             return -1;
         }
 
-        var status = heap.ForEach(keys.Ptr, key =>
+        var it = heap.GetIter(keys.Ptr);
+        keys.DecRef();
+        if (it.IsNull)
         {
-            var value = heap.GetItem(mapping, (PyObject*)key);
-            if (value.IsNull)
+            return -1;
+        }
+
+        while (true)
+        {
+            var key = heap.IterNext(it.Ptr);
+            if (key.IsNull)
             {
-                return -1;
+                break;
             }
 
-            var r = heap.Types.Dict.SetItem(self, (PyObject*)key, value.Ptr);
+            var value = heap.GetItem(mapping, key.Ptr);
+            var r = value.IsNull ? -1 : heap.Types.Dict.SetItem(self, key.Ptr, value.Ptr);
             value.DecRef();
-            return r;
-        });
-        keys.DecRef();
-        return status;
+            key.DecRef();
+            if (r < 0)
+            {
+                it.DecRef();
+                return -1;
+            }
+        }
+
+        it.DecRef();
+        return heap.ErrorOccurred ? -1 : 0;
+    }
+
+    /// <summary>
+    /// PyMapping_Keys of a mapping that is not an exact dict: a new reference or null. 2.7 returns
+    /// what <c>keys()</c> returns (PyObject_CallMethod: a bound method made, called and dropped);
+    /// 3.12 calls it as a method (no bound method when the class has it) and makes a list of
+    /// anything that is not one (method_output_as_list: its iterator, then the list).
+    /// </summary>
+    private static PyRef MappingKeys(Heap heap, PyObject* mapping)
+    {
+        if (heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            return CallKeysAttribute(heap, mapping);
+        }
+
+        var name = heap.InternString("keys");
+        if (name.IsNull)
+        {
+            return name;
+        }
+
+        var shadowed = mapping->Type->Descriptor is InstanceType instances && instances.HasOwnAttribute(mapping, name.Ptr);
+        if (shadowed || !heap.TryCallSpecial(mapping, "keys", out var output))
+        {
+            output = CallKeysAttribute(heap, mapping);
+        }
+
+        if (output.IsNull || output.Ptr->Type == heap.Types.List.TypeObject)
+        {
+            return output;
+        }
+
+        var it = heap.GetIter(output.Ptr);
+        if (it.IsNull)
+        {
+            if (heap.ErrorMatches(heap.Types.Exceptions.TypeError))
+            {
+                heap.ClearError();
+                heap.RaiseTypeError($"{mapping->Type->Descriptor.Name}.keys() returned a non-iterable (type {output.Ptr->Type->Descriptor.Name})");
+            }
+
+            output.DecRef();
+            return PyRef.Null;
+        }
+
+        output.DecRef();
+        var list = heap.ListFromIterable(it.Ptr);
+        it.DecRef();
+        return list;
+    }
+
+    private static PyRef CallKeysAttribute(Heap heap, PyObject* mapping)
+    {
+        var method = heap.GetAttr(mapping, "keys");
+        if (method.IsNull)
+        {
+            return method;
+        }
+
+        var result = heap.Call(method.Ptr, heap.Types.Tuple.Empty, null);
+        method.DecRef();
+        return result;
     }
 
     /// <summary>PyDict_MergeFromSeq2: each item must be a sequence of two, CPython's errors otherwise.</summary>
