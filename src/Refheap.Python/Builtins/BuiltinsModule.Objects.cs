@@ -288,6 +288,11 @@ internal sealed partial class BuiltinsModule
             return _api.Raise("NotImplementedError", "Refheap does not support dir() without an argument outside a frame");
         }
 
+        if (_api.TryDirFromSpecial(a[0], out var fromSpecial))
+        {
+            return fromSpecial;
+        }
+
         var names = ObjectApi.IsClassicInstance(a[0]) || _api.IsClassicClass(a[0]) ? _api.ClassicAttributeNames(a[0]) : _api.AttributeNames(a[0]);
         var items = new PyRef[names.Count];
         for (var i = 0; i < names.Count; i++)
