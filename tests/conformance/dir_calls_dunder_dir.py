@@ -1,6 +1,7 @@
 # dir(o) calls the __dir__ of o's class (a classic instance's own in 2.7) and sorts what it
 # returns: 2.7 wants a list and sorts that very list; 3.12 sorts a new list of any iterable.
 from __future__ import print_function
+import gc
 
 
 class Names(object):
@@ -56,3 +57,10 @@ r = dir(SameList())
 print(r, names, r is names)
 print(dir(Old()))
 print('__dir__' in dir(Names), 'b' in dir(Names))
+gc.collect()
+before = gc.get_count()[0]
+r = dir(Names())
+print('after a collection', gc.get_count()[0] - before)
+before = gc.get_count()[0]
+r = dir(Names())
+print('again', gc.get_count()[0] - before)

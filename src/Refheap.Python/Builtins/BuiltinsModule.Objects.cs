@@ -293,7 +293,12 @@ internal sealed partial class BuiltinsModule
             return fromSpecial;
         }
 
-        var names = ObjectApi.IsClassicInstance(a[0]) || _api.IsClassicClass(a[0]) ? _api.ClassicAttributeNames(a[0]) : _api.AttributeNames(a[0]);
+        if (!ObjectApi.IsClassicInstance(a[0]) && !_api.IsClassicClass(a[0]))
+        {
+            return _api.DefaultDir(a[0]);
+        }
+
+        var names = _api.ClassicAttributeNames(a[0]);
         var items = new PyRef[names.Count];
         for (var i = 0; i < names.Count; i++)
         {

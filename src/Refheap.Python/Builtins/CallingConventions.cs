@@ -23,7 +23,7 @@ internal static class CallingConventions
     // 3.12's METH_VARARGS functions; every other one is called with the vectorcall protocol.
     private static readonly HashSet<string> s_py312Tuple =
     [
-        "min", "max", "dir",
+        "min", "max",
         "gc.get_referrers", "gc.get_referents", "gc.set_threshold", "sys.getsizeof",
         "weakref.proxy", "functools.reduce",
     ];

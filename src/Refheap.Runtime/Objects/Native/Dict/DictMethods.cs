@@ -285,6 +285,16 @@ internal static unsafe class DictMethods
     }
 
     /// <summary>
+    /// PyDict_Update (dict_merge with override): <paramref name="other"/> a dict, or any mapping
+    /// (<see cref="MergeFromMapping"/>); 0, or -1 with the error set.
+    /// </summary>
+    public static int MergeAny(Heap heap, PyObject* self, PyObject* other) =>
+        heap.Types.Dict.IsDict(other) ? heap.Types.Dict.Merge(self, other) : MergeFromMapping(heap, self, other);
+
+    /// <summary>PyDict_Keys: a new list of the dict's keys in its order, or null with the error set.</summary>
+    public static PyRef KeysList(Heap heap, PyObject* dict) => ListOf(heap, dict, DictIterationKindKeys);
+
+    /// <summary>
     /// dict_merge's generic way: the keys from PyMapping_Keys, iterated with the keys object
     /// dropped at once (the iterator holds it), each value read with <c>mapping[key]</c>.
     /// </summary>
