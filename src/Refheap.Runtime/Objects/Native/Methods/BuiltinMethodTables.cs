@@ -22,6 +22,7 @@ internal static class BuiltinMethodTables
     {
         var types = heap.Types;
         Install(types.Object, ObjectMethods.Create(heap));
+        Install(types.Type, Type.TypeMethods.Create(heap));
         Install(types.List, [.. ListMethods.Create(heap), .. ContainerSlots(types.List, ArgumentSpec.One, mutable: true)]);
         Install(types.Tuple, [.. TupleMethods.Create(heap), .. ContainerSlots(types.Tuple, ArgumentSpec.Wrapper(1), mutable: false)]);
         Install(types.Str, [.. StrMethods.Create(heap), .. ContainerSlots(types.Str, ArgumentSpec.Wrapper(1), mutable: false)]);

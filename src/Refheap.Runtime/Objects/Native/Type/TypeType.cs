@@ -197,6 +197,20 @@ internal sealed unsafe class TypeType : TypeDescriptor
             return PyRef.Null;
         }
 
+        // type_getattro's last resort: an attribute of the metatype, bound to the class (2.7's
+        // object.__eq__ is type's comparison slot wrapper).
+        var meta = self->Type;
+        var metaValue = meta->Mro == null ? null : Lookup(meta, name);
+        if (metaValue != null)
+        {
+            return metaValue->Type->Descriptor.DescriptorGet(metaValue, self, meta);
+        }
+
+        if (Heap.ErrorOccurred)
+        {
+            return PyRef.Null;
+        }
+
         return Heap.RaiseMissingAttribute(self, name,
             $"type object '{t->Descriptor.Name}' has no attribute '{StrType.AsString(name)}'");
     }
