@@ -1,16 +1,27 @@
 namespace Refheap.Objects;
 
-/// <summary>The free lists the evaluator starts a program with.</summary>
+/// <summary>The free lists and long-lived objects the evaluator starts a program with.</summary>
 internal sealed partial class ObjectApi
 {
     /// <summary>
-    /// Tops up the tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of
-    /// i + 1 items), the list, dict and bound-method free lists to what CPython's start-up leaves on them,
-    /// so that a program's first tuples and methods are recycled as CPython's are (no
-    /// allocation counted). Uncounted; a full collection empties them as it empties the rest.
+    /// Makes what CPython's interpreter has made before its start-up code ran, so that a
+    /// program's first use of it allocates nothing: gc.garbage (2.7's start-up collections,
+    /// 3.12's _PyGC_Init), 3.12's gc.callbacks and 2.7's empty frozenset. Then tops up the
+    /// tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of i + 1 items),
+    /// the list, dict, set and bound-method free lists to what CPython's start-up leaves on
+    /// them, so that a program's first tuples, lists, dicts, sets and methods are recycled as
+    /// CPython's are (no allocation counted). Uncounted; a full collection empties the lists
+    /// as it empties the rest.
     /// </summary>
-    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0)
+    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0, int setCount = 0)
     {
+        Heap.Gc.EnsureGarbage();
+        if (Heap.Profile.Name != Profile.Py27.Name)
+        {
+            Heap.Gc.EnsureCallbacks();
+        }
+
+        Heap.Types.FrozenSet.PrepareEmptyFrozenSet();
         Heap.Types.Dict.Prefill(dictCount);
         for (var i = 0; i < tupleCounts.Length; i++)
         {
@@ -18,6 +29,7 @@ internal sealed partial class ObjectApi
         }
 
         Heap.Types.List.Prefill(listCount);
+        Heap.Types.Set.Prefill(setCount);
         Heap.Types.Method.Prefill(methodCount);
     }
 }
