@@ -54,6 +54,7 @@ public sealed class PythonDialect
         StartupDictFreeList = 7,
         StartupMethodFreeList = 5,
         StartupSetFreeList = 2,
+        StartupSliceCache = 0,
         CompileDictsBase = 7,
         CompileDictsPerLevel = 9,
     };
@@ -99,6 +100,7 @@ public sealed class PythonDialect
         StartupDictFreeList = 14,
         StartupMethodFreeList = 0,
         StartupSetFreeList = 0,
+        StartupSliceCache = 1,
         CompileDictsBase = 9,
         CompileDictsPerLevel = 6,
     };
@@ -229,6 +231,9 @@ public sealed class PythonDialect
     /// program's first <c>set()</c> calls; 3.12 keeps no set free list).
     /// </summary>
     public required int StartupSetFreeList { get; init; }
+
+    /// <summary>The slices in 3.12's one-slot slice cache at start (measured with <c>gc.get_count()</c> around a program's first <c>slice()</c>; 2.7 has no cache).</summary>
+    public required int StartupSliceCache { get; init; }
 
     /// <summary>
     /// The dicts CPython's compiler leaves on the free list for a program of one block, less one

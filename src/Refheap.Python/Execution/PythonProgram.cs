@@ -103,7 +103,7 @@ public static class PythonProgram
             // what start-up leaves on the free lists is measured after both.
             var module = PrepareMain(interpreter, codeFileName);
             var arena = interpreter.Api.NewList([]);
-            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupLists(unit.Footprint), dialect.StartupMethodFreeList, dialect.StartupDicts(unit.Footprint), dialect.StartupSetFreeList);
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupLists(unit.Footprint), dialect.StartupMethodFreeList, dialect.StartupDicts(unit.Footprint), dialect.StartupSetFreeList, dialect.StartupSliceCache);
             var exitCode = RunMain(interpreter, unit, module, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();

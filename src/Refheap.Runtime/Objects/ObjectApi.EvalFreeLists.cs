@@ -8,12 +8,12 @@ internal sealed partial class ObjectApi
     /// program's first use of it allocates nothing: gc.garbage (2.7's start-up collections,
     /// 3.12's _PyGC_Init), 3.12's gc.callbacks and 2.7's empty frozenset. Then tops up the
     /// tuple free lists (<paramref name="tupleCounts"/>[i] blocks for tuples of i + 1 items),
-    /// the list, dict, set and bound-method free lists to what CPython's start-up leaves on
-    /// them, so that a program's first tuples, lists, dicts, sets and methods are recycled as
+    /// the list, dict, set and bound-method free lists and 3.12's slice cache to what CPython's
+    /// start-up leaves on them, so that a program's first tuples, lists, dicts, sets, methods and slices are recycled as
     /// CPython's are (no allocation counted). Uncounted; a full collection empties the lists
     /// as it empties the rest.
     /// </summary>
-    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0, int setCount = 0)
+    public void PrefillFreeLists(ReadOnlySpan<int> tupleCounts, int listCount, int methodCount, int dictCount = 0, int setCount = 0, int sliceCount = 0)
     {
         Heap.Gc.EnsureGarbage();
         if (Heap.Profile.Name != Profile.Py27.Name)
@@ -31,5 +31,6 @@ internal sealed partial class ObjectApi
         Heap.Types.List.Prefill(listCount);
         Heap.Types.Set.Prefill(setCount);
         Heap.Types.Method.Prefill(methodCount);
+        Heap.Types.Slice.Prefill(sliceCount);
     }
 }
