@@ -452,58 +452,7 @@ internal sealed partial class BuiltinsModule
         return Release(kept, _api.IsTuple(source) ? _api.NewTuple([.. kept]) : _api.NewList([.. kept]));
     }
 
-    // 2.7's zip(*iterables): a list of tuples, as long as the shortest.
-    private PyRef ZipList(PyRef args, PyRef kwargs)
-    {
-        if (_api.DictCount(kwargs) > 0)
-        {
-            return _api.Raise("TypeError", "zip() does not take keyword arguments");
-        }
-
-        var n = ObjectApi.TupleSize(args);
-        var iterators = new List<PyRef>();
-        for (var i = 0; i < n; i++)
-        {
-            var it = _api.GetIter(ObjectApi.TupleItem(args, i));
-            if (it.IsNull)
-            {
-                if (_api.ErrorMatches("TypeError"))
-                {
-                    _api.ClearError();
-                    _api.Raise("TypeError", $"zip argument #{i + 1} must support iteration");
-                }
-
-                return Release(iterators, PyRef.Null);
-            }
-
-            iterators.Add(it);
-        }
-
-        var result = _api.NewList([]);
-        while (!result.IsNull && n > 0)
-        {
-            var row = new PyRef[n];
-            for (var i = 0; i < n; i++)
-            {
-                row[i] = _api.IterNext(iterators[i]);
-                if (row[i].IsNull)
-                {
-                    ReleaseRow(row, i);
-                    return Release(iterators, _api.ErrorOccurred ? Drop(result, PyRef.Null) : result);
-                }
-            }
-
-            var tuple = _api.NewTuple(row);
-            ReleaseRow(row, n);
-            if (tuple.IsNull || _api.Append(result, tuple) < 0)
-            {
-                tuple.XDecRef();
-                return Release(iterators, Drop(result, PyRef.Null));
-            }
-
-            tuple.DecRef();
-        }
-
-        return Release(iterators, result);
-    }
+    // 2.7's zip(*iterables): a list of tuples, as long as the shortest (builtin_zip).
+    private PyRef ZipList(PyRef args, PyRef kwargs) =>
+        _api.DictCount(kwargs) > 0 ? _api.Raise("TypeError", "zip() does not take keyword arguments") : _api.Py27Zip(args);
 }

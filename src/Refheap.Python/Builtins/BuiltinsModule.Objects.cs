@@ -52,6 +52,12 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
+        if (ObjectApi.IsClassicInstance(a[0]) || ObjectApi.IsClassicInstance(a[1]))
+        {
+            var c = _api.ClassicThreeWayCompare(a[0], a[1]);
+            return c <= -2 ? PyRef.Null : _api.NewInt(c);
+        }
+
         foreach (var (op, result) in new[] { (CompareOp.Eq, 0), (CompareOp.Lt, -1), (CompareOp.Gt, 1) })
         {
             var r = _api.RichCompareBool(a[0], a[1], op);
@@ -232,7 +238,9 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.SetAttr(a[0], a[1], a[2]) < 0 ? PyRef.Null : _api.None;
+        // PyObject_SetAttr interns the name first.
+        var name = _api.InternedAttributeName(a[1]);
+        return name.IsNull || _api.SetAttr(a[0], name, a[2]) < 0 ? PyRef.Null : _api.None;
     }
 
     private PyRef DelAttr(PyRef args, PyRef kwargs)
@@ -242,7 +250,8 @@ internal sealed partial class BuiltinsModule
             return PyRef.Null;
         }
 
-        return _api.SetAttr(a[0], a[1], PyRef.Null) < 0 ? PyRef.Null : _api.None;
+        var name = _api.InternedAttributeName(a[1]);
+        return name.IsNull || _api.SetAttr(a[0], name, PyRef.Null) < 0 ? PyRef.Null : _api.None;
     }
 
     private PyRef Vars(PyRef args, PyRef kwargs)

@@ -194,6 +194,22 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <summary>
+    /// Compiles an expression used only as an iterable (a <c>for</c> loop's, a comprehension's,
+    /// the right side of <c>in</c>/<c>not in</c>). 3.12's AST optimizer (fold_iter) makes a list
+    /// display there a tuple display, folded to a constant when its items are.
+    /// </summary>
+    private void EvalIterable(Expression iterable)
+    {
+        if (!Py27 && iterable is ListExpression list && !list.Elements.Any(e => e is StarredExpression))
+        {
+            VisitTuple(new TupleExpression(list.Elements, list.Span));
+            return;
+        }
+
+        Eval(iterable);
+    }
+
+    /// <summary>
     /// A tuple display CPython compiles to one constant, or null. 3.12's AST optimizer folds any
     /// display of constants (True, False, None, negative numbers and nested such tuples too).
     /// 2.7's peephole optimizer folds a run of LOAD_CONSTs before BUILD_TUPLE: True and False are
@@ -306,7 +322,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
 
         if (index > 0)
         {
-            Eval(g.Iterable);
+            EvalIterable(g.Iterable);
             Emit(OpCode.GetIter);
         }
         else
@@ -344,7 +360,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var child = _compilation.ScopeOf(node);
         var code = CompileFunction(child, name, node.Line, null, body);
         EmitMakeFunction(code, child, null);
-        Eval(generators[0].Iterable);
+        EvalIterable(generators[0].Iterable);
         Emit(OpCode.GetIter);
         Emit(OpCode.Call, 1);
     }
@@ -374,7 +390,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var comprehension = _compilation.ScopeOf(node);
         var consumer = _comprehensionConsumer?.Value == node ? _comprehensionConsumer : null;
         _comprehensionConsumer = null;
-        Eval(generators[0].Iterable);
+        EvalIterable(generators[0].Iterable);
         Emit(OpCode.GetIter);
         _inlined.Add(comprehension);
         var saved = comprehension.SavedNames;
@@ -487,6 +503,19 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         return true;
     }
 
+    /// <summary>A set or dict comprehension: inlined in 3.12 (PEP 709), a function of its own in 2.7.</summary>
+    private void EmitSetOrDictComprehension(Node node, IReadOnlyList<Comprehension> generators, string name, OpCode build, Action<CodeGenerator, int> element)
+    {
+        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
+        {
+            EmitInlinedComprehension(node, generators, build, depth => element(this, depth));
+        }
+        else
+        {
+            EmitComprehensionFunction(node, generators, name, build, element);
+        }
+    }
+
     /// <inheritdoc/>
     public bool VisitSetComprehension(SetComprehension node)
     {
@@ -496,15 +525,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             g.Emit(OpCode.SetAdd, depth + 1);
         }
 
-        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
-        {
-            EmitInlinedComprehension(node, node.Generators, OpCode.BuildSet, depth => Element(this, depth));
-        }
-        else
-        {
-            EmitComprehensionFunction(node, node.Generators, "<setcomp>", OpCode.BuildSet, Element);
-        }
-
+        EmitSetOrDictComprehension(node, node.Generators, "<setcomp>", OpCode.BuildSet, Element);
         return true;
     }
 
@@ -518,15 +539,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             g.Emit(OpCode.MapAdd, depth + 1);
         }
 
-        if (SymbolTableBuilder.ComprehensionsAreInlined(Dialect))
-        {
-            EmitInlinedComprehension(node, node.Generators, OpCode.BuildMap, depth => Element(this, depth));
-        }
-        else
-        {
-            EmitComprehensionFunction(node, node.Generators, "<dictcomp>", OpCode.BuildMap, Element);
-        }
-
+        EmitSetOrDictComprehension(node, node.Generators, "<dictcomp>", OpCode.BuildMap, Element);
         return true;
     }
 
@@ -694,6 +707,13 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("the @ operator", node);
         }
 
+        if (!Py27 && node.Operator == BinaryOperator.Modulo && node.Left is StringLiteral { Kind: StringKind.Str } format
+            && node.Right is TupleExpression items && !items.Elements.Any(e => e is StarredExpression) && FoldTuple(items) == null
+            && PercentFormatRewrite.TryRewrite(format, items, node.Span) is { } rewritten)
+        {
+            return VisitFormattedString(rewritten);
+        }
+
         Eval(node.Left);
         Eval(node.Right);
         Emit(OpCode.BinaryOp, BinaryArgument(node.Operator));
@@ -722,9 +742,19 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     public bool VisitCompare(CompareExpression node)
     {
         Eval(node.Left);
+        var last = node.Operators.Count - 1;
+        var iterable = node.Operators[last] is ComparisonOperator.In or ComparisonOperator.NotIn;
         if (node.Operators.Count == 1)
         {
-            Eval(node.Comparators[0]);
+            if (iterable)
+            {
+                EvalIterable(node.Comparators[0]);
+            }
+            else
+            {
+                Eval(node.Comparators[0]);
+            }
+
             Emit(OpCode.CompareOp, (int)node.Operators[0]);
             return true;
         }
@@ -733,7 +763,15 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var end = new Label();
         for (var i = 0; i < node.Operators.Count; i++)
         {
-            Eval(node.Comparators[i]);
+            if (i == last && iterable)
+            {
+                EvalIterable(node.Comparators[i]);
+            }
+            else
+            {
+                Eval(node.Comparators[i]);
+            }
+
             if (i < node.Operators.Count - 1)
             {
                 Emit(OpCode.DupTop);
@@ -776,6 +814,8 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var child = _compilation.ScopeOf(node);
         var code = CompileFunction(child, "<lambda>", node.Line, node.Parameters, g =>
         {
+            // None is a lambda's first constant (where a function's docstring would be).
+            g.Constant(null);
             g.Eval(node.Body);
             if (!child.IsGenerator)
             {

@@ -468,7 +468,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         }
 
         var end = new Label { Depth = _depth };
-        Eval(node.Iterable);
+        EvalIterable(node.Iterable);
         Emit(OpCode.GetIter);
         var top = new Label { Depth = _depth };
         var exhausted = new Label();
@@ -503,7 +503,16 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         }
 
         var child = _compilation.ScopeOf(node);
-        var code = CompileFunction(child, node.Name, node.Decorators.Count > 0 ? node.Decorators[0].Line : node.Line, node.Parameters, g => g.VisitBody(node.Body));
+        var code = CompileFunction(child, node.Name, node.Decorators.Count > 0 ? node.Decorators[0].Line : node.Line, node.Parameters, g =>
+        {
+            // A function's first constant is its docstring, or None without one (both compilers).
+            if (node.Body.Count == 0 || node.Body[0] is not ExpressionStatement { Value: StringLiteral { Kind: not StringKind.Bytes } })
+            {
+                g.Constant(null);
+            }
+
+            g.VisitBody(node.Body);
+        });
         _line = node.Line;
         EmitMakeFunction(code, child, node.Parameters);
         for (var i = 0; i < node.Decorators.Count; i++)

@@ -186,6 +186,11 @@ internal sealed partial class Interpreter
         }
 
         var kind = _api.CallKind(callable, positional.Length, kwCount, specializedSite: false);
+        if (kind == NativeCallKind.SlotWrapper)
+        {
+            return CallSlotWrapper(callable, self, positional, kwNames, kwValues);
+        }
+
         var vector = kind == NativeCallKind.Vector;
         var tuple = vector ? _api.RentArguments(positional) : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
         if (tuple.IsNull)
@@ -219,6 +224,31 @@ internal sealed partial class Interpreter
             kwargs.XDecRef();
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// A slot wrapper (<c>lst.__len__()</c>, <c>object.__eq__</c> through a method call) after
+    /// 3.12's LOAD_ATTR: the descriptor is called with a new tuple of <paramref name="self"/> and
+    /// the arguments (_PyObject_MakeTpCall), and slices the arguments into a tuple of their own
+    /// (wrapperdescr_call) for the slot; both die after the call. A new reference or null.
+    /// </summary>
+    private PyRef CallSlotWrapper(PyRef callable, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames, ReadOnlySpan<PyRef> kwValues)
+    {
+        PyRef[] items = [self, .. positional];
+        var full = _api.Heap.NewTuple(items);
+        if (full.IsNull)
+        {
+            return full;
+        }
+
+        var kwargs = kwNames.IsNull ? PyRef.Null : KeywordDict(kwNames, kwValues);
+        var rest = !kwNames.IsNull && kwargs.IsNull ? PyRef.Null
+            : positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
+        var result = rest.IsNull ? PyRef.Null : _api.CallMethodDescriptor(callable, self, rest, kwargs);
+        rest.XDecRef();
+        kwargs.XDecRef();
+        full.DecRef();
         return result;
     }
 

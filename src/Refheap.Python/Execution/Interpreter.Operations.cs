@@ -275,6 +275,14 @@ internal sealed partial class Interpreter
             's' => _api.ToStr(value),
             _ => value.NewRef(),
         };
+        if (conversion == 'a' && !converted.IsNull)
+        {
+            // ascii(): the repr with its non-ASCII characters escaped.
+            var escaped = _api.NewStr(ObjectApi.AsciiEscape(ObjectApi.StrText(converted)));
+            converted.DecRef();
+            converted = escaped;
+        }
+
         if (converted.IsNull)
         {
             return converted;

@@ -111,7 +111,10 @@ internal sealed unsafe partial class Heap
 
     /// <summary>
     /// <c>tuple(iterable)</c> (PySequence_Tuple): a new tuple of the items (an exact tuple is
-    /// returned itself, with a new reference), or null with the error set.
+    /// returned itself, with a new reference), or null with the error set. A list (3.x: an
+    /// exact one) is copied at once; anything else is iterated into a tuple of its length
+    /// hint (10 without one), grown by 10 and a quarter when full and cut back at the end
+    /// (<see cref="TupleType.Resize"/>), as CPython does: no list in between.
     /// </summary>
     public PyRef TupleFromIterable(PyObject* iterable)
     {
@@ -120,25 +123,66 @@ internal sealed unsafe partial class Heap
             return new PyRef(iterable).NewRef();
         }
 
-        var list = ListFromIterable(iterable);
-        if (list.IsNull)
+        if (Profile.IntPromotesToLong ? IsInstance(iterable, Types.List) : iterable->Type == Types.List.TypeObject)
         {
-            return list;
-        }
-
-        var n = ListType.Size(list.Ptr);
-        var tuple = Types.Tuple.New(n);
-        if (!tuple.IsNull)
-        {
-            var items = ListType.Items(list.Ptr);
-            for (nint i = 0; i < n; i++)
+            var size = ListType.Size(iterable);
+            var copy = Types.Tuple.New(size);
+            if (!copy.IsNull)
             {
-                IncRef(items[i]);
-                TupleType.Items(tuple.Ptr)[i] = items[i];
+                var items = ListType.Items(iterable);
+                for (nint i = 0; i < size; i++)
+                {
+                    IncRef(items[i]);
+                    TupleType.Items(copy.Ptr)[i] = items[i];
+                }
             }
+
+            return copy;
         }
 
-        list.DecRef();
+        var it = GetIter(iterable);
+        if (it.IsNull)
+        {
+            return it;
+        }
+
+        var n = LengthHint(iterable, 10);
+        var tuple = n < 0 ? PyRef.Null : Types.Tuple.New(n);
+        nint j = 0;
+        while (!tuple.IsNull)
+        {
+            var item = IterNext(it.Ptr);
+            if (item.IsNull)
+            {
+                if (ErrorOccurred)
+                {
+                    tuple.DecRef();
+                    tuple = PyRef.Null;
+                }
+
+                break;
+            }
+
+            if (j >= n)
+            {
+                n += 10;
+                n += n >> 2;
+                if (!Types.Tuple.Resize(ref tuple, n))
+                {
+                    item.DecRef();
+                    break;
+                }
+            }
+
+            TupleType.Items(tuple.Ptr)[j++] = item.Ptr;
+        }
+
+        if (!tuple.IsNull && j < n)
+        {
+            Types.Tuple.Resize(ref tuple, j);
+        }
+
+        it.DecRef();
         return tuple;
     }
 

@@ -1,3 +1,5 @@
+using Refheap.Objects.Native.Classic;
+
 namespace Refheap.Objects;
 
 internal sealed unsafe partial class Heap
@@ -55,6 +57,11 @@ internal sealed unsafe partial class Heap
     {
         var ta = a->Type;
         var tb = b->Type;
+        if (Types.Classic is { } classic && (ta->Descriptor is ClassicInstanceType || tb->Descriptor is ClassicInstanceType))
+        {
+            return classic.Instance.Compare(a, b, op);
+        }
+
         var reflected = Reflect(op);
         var checkedReflected = false;
         PyRef result;
@@ -77,7 +84,23 @@ internal sealed unsafe partial class Heap
         }
 
         result.DecRef();
-        if (!checkedReflected && ta != tb)
+
+        // CPython tries the other operand's slot even when both have the same type. 2.7's
+        // PyObject_RichCompare first tries a class's slot alone (its same-type shortcut), then
+        // try_rich_compare tries both operands' slots again.
+        var sameClass = ta == tb && ta->Descriptor is Native.Instance.InstanceType;
+        if (sameClass && Profile.IntPromotesToLong)
+        {
+            result = ta->Descriptor.RichCompare(a, b, op);
+            if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
+            {
+                return result;
+            }
+
+            result.DecRef();
+        }
+
+        if (!checkedReflected && (ta != tb || sameClass))
         {
             result = tb->Descriptor.RichCompare(b, a, reflected);
             if (result.IsNull || result.Ptr != Types.NotImplemented.Singleton)
@@ -272,7 +295,7 @@ internal sealed unsafe partial class Heap
     /// None before anything; numbers before other types; otherwise by type name, then by
     /// the type objects' addresses.
     /// </summary>
-    private int DefaultThreeWayCompare(PyObject* a, PyObject* b)
+    public int DefaultThreeWayCompare(PyObject* a, PyObject* b)
     {
         if (a->Type == b->Type)
         {
@@ -297,7 +320,7 @@ internal sealed unsafe partial class Heap
             return c < 0 ? -1 : 1;
         }
 
-        return (nint)a->Type < (nint)b->Type ? -1 : 1;
+        return CompareTypeAddresses(a->Type, b->Type);
     }
 
     /// <summary>

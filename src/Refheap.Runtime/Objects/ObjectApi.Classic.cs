@@ -17,6 +17,13 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether <paramref name="o"/> is an instance of a classic class.</summary>
     public static bool IsClassicInstance(PyRef o) => o.Ptr->Type->Descriptor is ClassicInstanceType;
 
+    /// <summary>
+    /// 2.7's PyObject_Compare (<c>cmp(a, b)</c>) when <paramref name="a"/> or <paramref name="b"/>
+    /// is a classic instance (<see cref="ClassicInstanceType.ThreeWayCompare"/>): -1, 0 or 1, or
+    /// -2 with the error set.
+    /// </summary>
+    public int ClassicThreeWayCompare(PyRef a, PyRef b) => Heap.Types.Classic!.Instance.ThreeWayCompare(a.Ptr, b.Ptr);
+
     /// <summary>The class of a classic instance, borrowed.</summary>
     public static PyRef ClassicClassOf(PyRef instance) => new(ClassicInstanceType.ClassOf(instance.Ptr));
 

@@ -83,9 +83,10 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>
     /// 3.12's LOAD_ATTR for a method call (_PyObject_GetMethod): when <paramref name="name"/>
     /// (borrowed) read on <paramref name="o"/> (borrowed) would bind a method — a Python function
-    /// or a built-in method on the class of an instance that does not shadow it, or a built-in method (not a slot
-    /// wrapper) of an exact list, dict, str or set — that function or method descriptor (new reference), to be called with
-    /// <paramref name="o"/> first; otherwise null and no error (read the attribute as usual).
+    /// or a built-in method on the class of an instance that does not shadow it, or a built-in method of an exact list,
+    /// dict, str or set — that function or method descriptor (new reference), to be called with <paramref name="o"/>
+    /// first; otherwise null and no error (read the attribute as usual). 3.12's slot wrappers are method descriptors
+    /// too (<c>lst.__len__()</c> makes no method-wrapper).
     /// </summary>
     public PyRef LoadMethod(PyRef o, PyRef name)
     {
@@ -102,7 +103,7 @@ internal sealed unsafe partial class ObjectApi
             // a slot, the exception base's attributes and the instance's own value.
             var function = TypeType.Lookup(type, name.Ptr);
             var isMethod = function != null && (function->Type == types.PythonFunction.TypeObject
-                || (function->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(function) && !types.NativeFunction.IsSlotWrapper(function)));
+                || (function->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(function)));
             if (!isMethod
                 || instances.Layout.SolidBase is ExceptionType || instances.Layout.SlotOffset(name.Ptr) != 0
                 || StrType.EqualsText(name.Ptr, "__class__") || StrType.EqualsText(name.Ptr, "__dict__")
@@ -120,7 +121,7 @@ internal sealed unsafe partial class ObjectApi
         }
 
         var method = TypeType.Lookup(type, name.Ptr);
-        return method != null && method->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(method) && !types.NativeFunction.IsSlotWrapper(method)
+        return method != null && method->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(method)
             ? new PyRef(method).NewRef()
             : PyRef.Null;
     }

@@ -23,14 +23,14 @@ internal sealed partial class ObjectApi
 
         Heap.Types.FrozenSet.PrepareEmptyFrozenSet();
         Heap.Types.Dict.Prefill(dictCount);
+        Heap.Types.Set.Prefill(setCount);
+        Heap.Types.Slice.Prefill(sliceCount);
         for (var i = 0; i < tupleCounts.Length; i++)
         {
             Heap.Types.Tuple.Prefill(i + 1, tupleCounts[i]);
         }
 
         Heap.Types.List.Prefill(listCount);
-        Heap.Types.Set.Prefill(setCount);
         Heap.Types.Method.Prefill(methodCount);
-        Heap.Types.Slice.Prefill(sliceCount);
     }
 }

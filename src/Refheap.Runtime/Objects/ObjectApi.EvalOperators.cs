@@ -66,6 +66,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether <paramref name="o"/> is an instance of a user class (its type is a heap type): read from the type's flags, the hot path of every operator.</summary>
     private static bool IsUserInstance(PyObject* o) => (o->Type->Flags & TypeFlags.HeapType) != 0;
 
+    /// <summary>Whether <paramref name="o"/> is a built-in object or an instance of a class (not a class made by a Python metaclass).</summary>
+    private static bool IsPlainOrClassInstance(PyObject* o) => !IsUserInstance(o) || o->Type->Descriptor is Native.Instance.InstanceType;
+
     /// <summary>Whether <paramref name="o"/> is exactly an int, long, bool or float (the numeric fast path).</summary>
     private bool IsPlainNumber(PyObject* o)
     {
@@ -581,11 +584,18 @@ internal sealed unsafe partial class ObjectApi
             return Heap.CompareNumbers(a.Ptr, b.Ptr, op);
         }
 
+        // 3.x: do_richcompare over the two types' slots (InstanceType.RichCompare is a class's
+        // slot_tp_richcompare), each tried once; 2.7's two instances of one class likewise.
+        var sameClass = a.Ptr->Type == b.Ptr->Type && a.Ptr->Type->Descriptor is Native.Instance.InstanceType;
+        if ((!Heap.Profile.IntPromotesToLong && IsPlainOrClassInstance(a.Ptr) && IsPlainOrClassInstance(b.Ptr)) || sameClass)
+        {
+            return Heap.RichCompare(a.Ptr, b.Ptr, op);
+        }
+
         // A 2.7 classic instance against another or a built-in object compares as
         // instance_richcompare and instance_compare do (ClassicInstanceType.RichCompare): the
         // rich methods looked up without an error, no argument tuple before one is found.
-        var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType
-            && (b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || !IsUserInstance(b.Ptr));
+        var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType;
         if (!classic && (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr)))
         {
             var reflected = op switch

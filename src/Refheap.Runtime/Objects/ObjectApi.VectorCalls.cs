@@ -65,7 +65,7 @@ internal sealed unsafe partial class ObjectApi
         _vectorTypes ??= [.. new TypeDescriptor?[]
         {
             types.List, types.Tuple, types.Dict, types.Set, types.FrozenSet, types.Float, types.Bool,
-            types.Iterators.Range, types.BuiltinIterators.Reversed, types.BuiltinIterators.Filter,
+            types.Iterators.Range, types.BuiltinIterators.Reversed, types.BuiltinIterators.Filter, types.BuiltinIterators.Enumerate,
         }.OfType<TypeDescriptor>().Select(t => (nint)t.TypeObject)];
         return _vectorTypes.Contains((nint)o) ? NativeCallKind.Vector : NativeCallKind.Tuple;
     }

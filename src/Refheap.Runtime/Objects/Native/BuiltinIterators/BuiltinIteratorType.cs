@@ -58,6 +58,11 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
     {
         var it = (PyBuiltinIteratorObject*)self;
         int r;
+        if (_kind == BuiltinIteratorKind.Enumerate && it->Count > 0 && Items(self)[0] != null && (r = visit(Items(self)[0], arg)) != 0)
+        {
+            return r;
+        }
+
         if (it->Function != null && (r = visit(it->Function, arg)) != 0)
         {
             return r;
@@ -68,7 +73,7 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             return r;
         }
 
-        for (nint i = 0; i < it->Count; i++)
+        for (nint i = _kind == BuiltinIteratorKind.Enumerate ? 1 : 0; i < it->Count; i++)
         {
             var item = Items(self)[i];
             if (item != null && (r = visit(item, arg)) != 0)
@@ -230,14 +235,51 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             strict = truth == 1;
         }
 
-        var o = Allocate(TupleType.Size(args), null);
+        // zip_new: a tuple of the iterators, then the result tuple it reuses (Nones), then the object.
+        var n = TupleType.Size(args);
+        var iterators = Heap.Types.Tuple.New(n);
+        if (iterators.IsNull)
+        {
+            return iterators;
+        }
+
+        for (nint i = 0; i < n; i++)
+        {
+            var it = Heap.GetIter(TupleType.Item(args, i));
+            if (it.IsNull)
+            {
+                iterators.DecRef();
+                return it;
+            }
+
+            TupleType.Items(iterators.Ptr)[i] = it.Ptr;
+        }
+
+        var result = Heap.Types.Tuple.New(n);
+        if (result.IsNull)
+        {
+            iterators.DecRef();
+            return result;
+        }
+
+        for (nint i = 0; i < n; i++)
+        {
+            TupleType.Items(result.Ptr)[i] = Heap.None.Ptr;
+        }
+
+        var o = Allocate(0, null);
         if (o.IsNull)
         {
+            iterators.DecRef();
+            result.DecRef();
             return o;
         }
 
-        ((PyBuiltinIteratorObject*)o.Ptr)->Index = strict ? 1 : 0;
-        return Finish(o, FillIterators(o, args, 0));
+        var z = (PyBuiltinIteratorObject*)o.Ptr;
+        z->Index = strict ? 1 : 0;
+        z->Function = iterators.Ptr;
+        z->BigIndex = result.Ptr;
+        return Finish(o, true);
     }
 
     private PyRef NewEnumerate(PyObject* args, PyObject* kwargs)
@@ -298,16 +340,10 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             }
         }
 
-        var it = Heap.GetIter(iterable);
-        if (it.IsNull)
-        {
-            return it;
-        }
-
+        // enum_new: the object, its iterator, then the result tuple it reuses (two Nones).
         var o = Allocate(1, null);
         if (o.IsNull)
         {
-            it.DecRef();
             return o;
         }
 
@@ -315,7 +351,20 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         e->Index = index;
         Heap.XIncRef(bigIndex);
         e->BigIndex = bigIndex;
+        var it = Heap.GetIter(iterable);
+        if (it.IsNull)
+        {
+            return Finish(o, false);
+        }
+
         Items(o.Ptr)[0] = it.Ptr;
+        var result = Heap.NewTuple(new PyRef(Heap.NoneObject), new PyRef(Heap.NoneObject));
+        if (result.IsNull)
+        {
+            return Finish(o, false);
+        }
+
+        e->Function = result.Ptr;
         return Finish(o, true);
     }
 
@@ -469,33 +518,6 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
     }
 
     // The next item of each iterator as a new tuple; null without an error when one is exhausted.
-    private PyRef NextOfEach(PyObject* self, out nint exhaustedAt)
-    {
-        exhaustedAt = -1;
-        var n = ((PyBuiltinIteratorObject*)self)->Count;
-        var tuple = Heap.Types.Tuple.New(n);
-        if (tuple.IsNull)
-        {
-            return tuple;
-        }
-
-        for (nint i = 0; i < n; i++)
-        {
-            var it = Items(self)[i];
-            var item = it == null ? PyRef.Null : Heap.IterNext(it);
-            if (item.IsNull)
-            {
-                exhaustedAt = i;
-                tuple.DecRef();
-                return PyRef.Null;
-            }
-
-            TupleType.Items(tuple.Ptr)[i] = item.Ptr;
-        }
-
-        return tuple;
-    }
-
     private PyRef NextMap(PyObject* self)
     {
         // map_next gathers one item of each iterable on the C stack and passes them to the
@@ -567,29 +589,71 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         }
     }
 
+    /// <summary>
+    /// zip_next: one item of each iterator, into the zip's result tuple when nothing else holds
+    /// it (its reference count is 1; tracked again if the collector untracked it), else into a
+    /// new tuple. With <c>strict=True</c> every iterator must end at the same step.
+    /// </summary>
     private PyRef NextZip(PyObject* self)
     {
         var z = (PyBuiltinIteratorObject*)self;
-        if (z->Count == 0)
+        var iterators = z->Function;
+        var n = iterators == null ? 0 : TupleType.Size(iterators);
+        if (n == 0)
         {
             return PyRef.Null;
         }
 
-        var tuple = NextOfEach(self, out var at);
-        if (!tuple.IsNull || Heap.ErrorOccurred || z->Index == 0)
+        var result = z->BigIndex;
+        var reuse = result->RefCount == 1;
+        PyRef tuple;
+        if (reuse)
         {
-            return tuple;
+            Heap.IncRef(result);
+            tuple = new PyRef(result);
+        }
+        else
+        {
+            tuple = Heap.Types.Tuple.New(n);
+            if (tuple.IsNull)
+            {
+                return tuple;
+            }
         }
 
-        // strict=True: every iterator must end at the same step.
+        for (nint i = 0; i < n; i++)
+        {
+            var item = Heap.IterNext(TupleType.Item(iterators, i));
+            if (item.IsNull)
+            {
+                tuple.DecRef();
+                return z->Index == 0 || Heap.ErrorOccurred ? PyRef.Null : ZipStrictEnd(iterators, i);
+            }
+
+            var old = TupleType.Items(tuple.Ptr)[i];
+            TupleType.Items(tuple.Ptr)[i] = item.Ptr;
+            Heap.XDecRef(old);
+        }
+
+        if (reuse && !Gc.Collector.IsTracked(result))
+        {
+            Heap.Gc.Track(result);
+        }
+
+        return tuple;
+    }
+
+    // zip(strict=True) after iterator `at` ended: an error unless every iterator ends here.
+    private PyRef ZipStrictEnd(PyObject* iterators, nint at)
+    {
         if (at > 0)
         {
             return Heap.RaiseValueError($"zip() argument {at + 1} is shorter than argument{(at == 1 ? "" : "s")} 1{(at == 1 ? "" : $"-{at}")}");
         }
 
-        for (nint i = 1; i < z->Count; i++)
+        for (nint i = 1; i < TupleType.Size(iterators); i++)
         {
-            var item = Heap.IterNext(Items(self)[i]);
+            var item = Heap.IterNext(TupleType.Item(iterators, i));
             if (!item.IsNull)
             {
                 item.DecRef();
@@ -648,9 +712,43 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             Heap.SetRef(ref e->BigIndex, next.Ptr);
         }
 
-        var pair = number.IsNull ? number : Heap.NewTuple(number, item);
-        number.XDecRef();
-        item.DecRef();
+        if (number.IsNull)
+        {
+            item.DecRef();
+            return number;
+        }
+
+        // enum_next: the result tuple again when nothing else holds it (3.x also tracks it
+        // again if the collector untracked it), else a new pair.
+        var result = e->Function;
+        if (result != null && result->RefCount == 1)
+        {
+            Heap.IncRef(result);
+            var items = TupleType.Items(result);
+            var oldIndex = items[0];
+            var oldItem = items[1];
+            items[0] = number.Ptr;
+            items[1] = item.Ptr;
+            Heap.XDecRef(oldIndex);
+            Heap.XDecRef(oldItem);
+            if (!Py27 && !Gc.Collector.IsTracked(result))
+            {
+                Heap.Gc.Track(result);
+            }
+
+            return new PyRef(result);
+        }
+
+        var pair = Heap.Types.Tuple.New(2);
+        if (pair.IsNull)
+        {
+            number.DecRef();
+            item.DecRef();
+            return pair;
+        }
+
+        TupleType.Items(pair.Ptr)[0] = number.Ptr;
+        TupleType.Items(pair.Ptr)[1] = item.Ptr;
         return pair;
     }
 

@@ -125,8 +125,9 @@ internal sealed unsafe partial class ClassicInstanceType
     /// <inheritdoc/>
     /// <remarks>
     /// instance_richcompare: the instance's <c>__eq__</c>, <c>__lt__</c>... with the other
-    /// operand, then, when that is a classic instance too, its reflected method; else the
-    /// instance's <c>__cmp__</c>; else identity for == and !=.
+    /// operand, then, when that is a classic instance too, its reflected method; NotImplemented
+    /// when neither has one. The rest of a comparison (coercion, <c>__cmp__</c>, the default
+    /// order) is <see cref="Compare"/>'s.
     /// </remarks>
     public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
     {
@@ -137,30 +138,44 @@ internal sealed unsafe partial class ClassicInstanceType
             r = otherType.CallCompare(other, s_compareNames[(int)Reflected(op)], self);
         }
 
+        return r;
+    }
+
+    /// <summary>
+    /// 2.7's PyObject_RichCompare of <paramref name="v"/> and <paramref name="w"/>, one of them a
+    /// classic instance: try_rich_compare (a classic operand's <see cref="RichCompare"/>, a
+    /// new-style class's method for the operator, in CPython's order; the built-in types have
+    /// no rich comparison with an instance), then instance_compare (coercion through
+    /// <c>__coerce__</c>, then each instance's <c>__cmp__</c>), then the default order. A new
+    /// reference or null.
+    /// </summary>
+    public PyRef Compare(PyObject* v, PyObject* w, CompareOp op)
+    {
+        var swapped = Reflected(op);
+        var r = RichSlot(v, w, op);
+        if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton)
+        {
+            r.DecRef();
+            r = RichSlot(w, v, swapped);
+        }
+
         if (r.IsNull || r.Ptr != Heap.Types.NotImplemented.Singleton)
         {
             return r;
         }
 
         r.DecRef();
-        if (ModelCoerceLookup(self) < 0 || (other->Type->Descriptor is ClassicInstanceType otherClassic && otherClassic.ModelCoerceLookup(other) < 0))
+        var c = InstanceCompare(v, w);
+        if (c <= -2)
         {
             return PyRef.Null;
         }
 
-        r = CallCompare(self, "__cmp__", other);
-        if (r.IsNull || r.Ptr == Heap.Types.NotImplemented.Singleton)
+        if (c >= 2)
         {
-            return r.IsNull || op is not (CompareOp.Eq or CompareOp.Ne) ? r : DropAnd(r, base.RichCompare(self, other, op));
+            c = Heap.DefaultThreeWayCompare(v, w);
         }
 
-        if (!Heap.TryAsLong(r.Ptr, out var c))
-        {
-            r.DecRef();
-            return Heap.RaiseTypeError("comparison did not return an int");
-        }
-
-        r.DecRef();
         return Heap.NewBool(op switch
         {
             CompareOp.Lt => c < 0,
@@ -172,27 +187,243 @@ internal sealed unsafe partial class ClassicInstanceType
         });
     }
 
-    /// <summary>
-    /// instance_compare's PyNumber_CoerceEx: the instance's <c>__coerce__</c> looked up through
-    /// getattr and PyErr_ExceptionMatches. Refheap does not call a <c>__coerce__</c> it finds
-    /// there; 0, or -1 with the error set.
-    /// </summary>
-    private int ModelCoerceLookup(PyObject* self)
+    // A classic instance's rich comparison slot, or a new-style class's method for the
+    // operator (its slot_tp_richcompare); the built-in types' give up on an instance.
+    private PyRef RichSlot(PyObject* a, PyObject* b, CompareOp op)
     {
+        if (a->Type->Descriptor is ClassicInstanceType)
+        {
+            return RichCompare(a, b, op);
+        }
+
+        var name = Heap.InternString(s_compareNames[(int)op]);
+        if (name.IsNull)
+        {
+            return name;
+        }
+
+        if (a->Type->Descriptor is not Instance.InstanceType || Type.TypeType.Lookup(a->Type, name.Ptr) == null)
+        {
+            return Heap.NotImplemented;
+        }
+
+        var args = Heap.NewTuple(new PyRef(b));
+        if (args.IsNull)
+        {
+            return args;
+        }
+
+        Heap.TryCallSpecialWithArgs(a, s_compareNames[(int)op], args.Ptr, null, out var r);
+        args.DecRef();
+        return r;
+    }
+
+    /// <summary>
+    /// instance_compare: -1, 0 or 1; 2 when neither instance decides; -2 with the error set.
+    /// PyNumber_CoerceEx first (each instance's <c>__coerce__</c>, the left one's first: a
+    /// built-in type cannot coerce an instance, and a new-style class's <c>__coerce__</c> is not
+    /// asked): values with no instance left are compared as
+    /// PyObject_Compare does; then the left instance's <c>__cmp__</c>, then the right one's (negated).
+    /// </summary>
+    private int InstanceCompare(PyObject* v, PyObject* w)
+    {
+        var coerced = Coerce(v, w, out var cv, out var cw);
+        if (coerced < 0)
+        {
+            return -2;
+        }
+
+        if (coerced == 0 && cv.Ptr->Type->Descriptor is not ClassicInstanceType && cw.Ptr->Type->Descriptor is not ClassicInstanceType)
+        {
+            var order = CompareCoerced(cv.Ptr, cw.Ptr);
+            cv.DecRef();
+            cw.DecRef();
+            return order;
+        }
+
+        if (coerced != 0)
+        {
+            cv = new PyRef(v).NewRef();
+            cw = new PyRef(w).NewRef();
+        }
+
+        var c = 2;
+        if (cv.Ptr->Type->Descriptor is ClassicInstanceType)
+        {
+            c = HalfCompare(cv.Ptr, cw.Ptr);
+        }
+
+        if (c == 2 && cw.Ptr->Type->Descriptor is ClassicInstanceType)
+        {
+            c = HalfCompare(cw.Ptr, cv.Ptr);
+            c = c is >= -1 and <= 1 ? -c : c;
+        }
+
+        cv.DecRef();
+        cw.DecRef();
+        return c;
+    }
+
+    /// <summary>
+    /// PyNumber_CoerceEx for a pair with an instance: 0 with the coerced values (new
+    /// references), 1 when nothing coerced them, -1 with the error set.
+    /// </summary>
+    private int Coerce(PyObject* v, PyObject* w, out PyRef cv, out PyRef cw)
+    {
+        cv = cw = PyRef.Null;
+        if (v->Type->Descriptor is ClassicInstanceType)
+        {
+            var res = CallCoerce(v, w, out cv, out cw);
+            if (res <= 0)
+            {
+                return res;
+            }
+        }
+
+        if (w->Type->Descriptor is ClassicInstanceType)
+        {
+            var res = CallCoerce(w, v, out cw, out cv);
+            if (res <= 0)
+            {
+                return res;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>
+    /// instance_coerce: the instance's <c>__coerce__</c> through getattr (a miss matched against
+    /// AttributeError), called with the other operand: 0 with the pair it returned (new
+    /// references), 1 when it has none or returned None or NotImplemented, -1 with the error set.
+    /// </summary>
+    private int CallCoerce(PyObject* self, PyObject* other, out PyRef selfValue, out PyRef otherValue)
+    {
+        selfValue = otherValue = PyRef.Null;
         var method = FindMethod(self, "__coerce__");
         if (method.IsNull)
         {
-            return Heap.ErrorOccurred ? -1 : 0;
+            return Heap.ErrorOccurred ? -1 : 1;
         }
 
+        var args = Heap.NewTuple(new PyRef(other));
+        var r = args.IsNull ? args : Heap.Call(method.Ptr, args.Ptr, null);
+        args.XDecRef();
         method.DecRef();
+        if (r.IsNull)
+        {
+            return -1;
+        }
+
+        if (r.Ptr == Heap.NoneObject || r.Ptr == Heap.Types.NotImplemented.Singleton)
+        {
+            r.DecRef();
+            return 1;
+        }
+
+        if (r.Ptr->Type != Heap.Types.Tuple.TypeObject || Tuple.TupleType.Size(r.Ptr) != 2)
+        {
+            r.DecRef();
+            Heap.RaiseTypeError("coercion should return None or 2-tuple");
+            return -1;
+        }
+
+        selfValue = new PyRef(Tuple.TupleType.Item(r.Ptr, 0)).NewRef();
+        otherValue = new PyRef(Tuple.TupleType.Item(r.Ptr, 1)).NewRef();
+        r.DecRef();
         return 0;
     }
 
-    private static PyRef DropAnd(PyRef dropped, PyRef result)
+    /// <summary>half_cmp: the instance's <c>__cmp__</c> (through getattr) with the other operand: -1, 0, 1; 2 without one (or NotImplemented); -2 with the error set.</summary>
+    private int HalfCompare(PyObject* self, PyObject* other)
     {
-        dropped.DecRef();
-        return result;
+        var r = CallCompare(self, "__cmp__", other);
+        if (r.IsNull)
+        {
+            return -2;
+        }
+
+        if (r.Ptr == Heap.Types.NotImplemented.Singleton)
+        {
+            r.DecRef();
+            return 2;
+        }
+
+        var ok = Heap.TryAsLong(r.Ptr, out var c);
+        r.DecRef();
+        if (!ok)
+        {
+            Heap.RaiseTypeError("comparison did not return an int");
+            return -2;
+        }
+
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// 2.7's PyObject_Compare (do_cmp) when <paramref name="v"/> or <paramref name="w"/> is a
+    /// classic instance: two instances go to instance_compare first; then the rich comparisons
+    /// ==, &lt;, &gt; without the three-way fallback (try_rich_to_3way_compare), then
+    /// instance_compare, then the default order. -1, 0, 1, or -2 with the error set.
+    /// </summary>
+    public int ThreeWayCompare(PyObject* v, PyObject* w)
+    {
+        int c;
+        if (v->Type == w->Type)
+        {
+            c = InstanceCompare(v, w);
+            if (c != 2)
+            {
+                return c;
+            }
+        }
+
+        foreach (var (op, outcome) in (ReadOnlySpan<(CompareOp, int)>)[(CompareOp.Eq, 0), (CompareOp.Lt, -1), (CompareOp.Gt, 1)])
+        {
+            var r = RichSlot(v, w, op);
+            if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton)
+            {
+                r.DecRef();
+                r = RichSlot(w, v, Reflected(op));
+            }
+
+            if (r.IsNull)
+            {
+                return -2;
+            }
+
+            if (r.Ptr == Heap.Types.NotImplemented.Singleton)
+            {
+                r.DecRef();
+                continue;
+            }
+
+            var truth = Heap.IsTrue(r.Ptr);
+            r.DecRef();
+            if (truth != 0)
+            {
+                return truth < 0 ? -2 : outcome;
+            }
+        }
+
+        c = InstanceCompare(v, w);
+        return c < 2 ? c : Heap.DefaultThreeWayCompare(v, w);
+    }
+
+    /// <summary>PyObject_Compare of two coerced values (no instance among them): -1, 0, 1, or -2 with the error set.</summary>
+    private int CompareCoerced(PyObject* a, PyObject* b)
+    {
+        foreach (var (op, result) in (ReadOnlySpan<(CompareOp, int)>)[(CompareOp.Eq, 0), (CompareOp.Lt, -1), (CompareOp.Gt, 1)])
+        {
+            var r = Heap.RichCompareBool(a, b, op);
+            if (r != 0)
+            {
+                return r < 0 ? -2 : result;
+            }
+        }
+
+        var order = Heap.DefaultThreeWayCompare(a, b);
+        return order < 0 ? -1 : order > 0 ? 1 : 0;
     }
 
     /// <summary>Calls the instance's <paramref name="name"/> with <paramref name="other"/>; NotImplemented (new reference) when it has none.</summary>

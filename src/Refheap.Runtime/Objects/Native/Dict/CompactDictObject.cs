@@ -10,7 +10,8 @@ namespace Refheap.Objects.Native.Dict;
 ///  16 Used           active entries: the dict's length
 ///  24 TableVersion   bumped whenever Keys is replaced (3.12's ma_version_tag slot)
 ///  32 Keys           DictKeysObject*, or null for the empty table (3.12's Py_EMPTY_KEYS)
-///  40 Values         split-table values: always null here
+///  40 Values         split-table values: null, or 1 for a dict made from an instance's values,
+///                    which sys.getsizeof sizes as CPython's split table (DictType.MarkSplit)
 ///  48
 /// </code>
 /// A zeroed block is a valid empty dict.
@@ -33,6 +34,6 @@ internal unsafe struct CompactDictObject
     /// <summary>The keys table, or null while the dict has never held anything (or was cleared).</summary>
     public DictKeysObject* Keys;
 
-    /// <summary>Split-table values (unused: every dict here has a combined table).</summary>
+    /// <summary>Non-null (1) for a dict CPython would keep as a split table; every dict here has a combined table.</summary>
     public void* Values;
 }

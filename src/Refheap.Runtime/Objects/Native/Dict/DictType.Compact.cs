@@ -473,6 +473,7 @@ internal sealed unsafe partial class DictType
     /// <summary>PyDict_Clear: the dict gets the empty table first; then the old table's items are released in entry order.</summary>
     private void CompactClear(CompactDictObject* mp)
     {
+        Unmark(mp);
         var dk = mp->Keys;
         if (dk == null)
         {

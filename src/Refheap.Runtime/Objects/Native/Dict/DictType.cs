@@ -312,11 +312,53 @@ internal sealed unsafe partial class DictType : DictTypeBase
     /// <summary>Whether an object has dict's layout (a dict or an instance of a dict subclass).</summary>
     public bool IsDict(PyObject* o) => Heap.IsInstance(o, this);
 
+    // The dicts made from a 3.12 instance's values (marked by a non-null Values word), with the
+    // class whose shared keys CPython's split table would use.
+    private readonly Dictionary<nint, Instance.InstanceType> _splitOwners = [];
+
+    /// <summary>
+    /// Marks <paramref name="dict"/>, just made from a 3.12 instance's values, as CPython's split
+    /// table over <paramref name="owner"/>'s shared keys, for <see cref="SizeOf"/>; the mark
+    /// goes when the dict is cleared or freed, or when a key CPython's shared keys could not
+    /// take is found in it.
+    /// </summary>
+    public void MarkSplit(PyObject* dict, Instance.InstanceType owner)
+    {
+        ((CompactDictObject*)dict)->Values = (void*)1;
+        _splitOwners[(nint)dict] = owner;
+    }
+
+    private void Unmark(CompactDictObject* mp)
+    {
+        if (mp->Values != null)
+        {
+            mp->Values = null;
+            _splitOwners.Remove((nint)mp);
+        }
+    }
+
     /// <inheritdoc/>
+    /// <remarks>
+    /// 3.12: a dict made from an instance's values is a split table, whose keys the class owns:
+    /// its size is the object and a value word for each usable shared key
+    /// (<see cref="Instance.InstanceType.SplitValuesSize"/>).
+    /// </remarks>
     public override nuint SizeOf(PyObject* self)
     {
         if (_compact)
         {
+            var split = (CompactDictObject*)self;
+            if (split->Values != null && _splitOwners.TryGetValue((nint)self, out var owner))
+            {
+                var values = owner.SplitValuesSize(self);
+                if (values > 0)
+                {
+                    return ObjectSize + values;
+                }
+
+                Unmark(split);
+            }
+
             // 3.12's _PyDict_SizeOf: the object plus its own key table (the shared empty table is not counted).
             var dk = ((CompactDictObject*)self)->Keys;
             return ObjectSize + (dk == null ? 0 : (nuint)KeysSize(dk));

@@ -14,6 +14,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 {
     private readonly List<NativeCallable?> _table = [];
     private readonly List<NativeCallKind> _kinds = [];
+
+    // The type whose dict holds each method (null for a plain function): what its repr names.
+    private readonly List<TypeDescriptor?> _owners = [];
     private readonly Stack<int> _freeSlots = new();
 
     /// <summary>2.7's free list of these objects (methodobject.c's PyCFunction_MAXFREELIST); 3.12 has none.</summary>
@@ -58,7 +61,18 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// instances when found on a class; <paramref name="kind"/>: how the profile's CPython
     /// calls it (see <see cref="IsVectorCall"/>).
     /// </summary>
-    public PyRef New(string name, NativeCallable body, bool isMethod = false, NativeCallKind kind = NativeCallKind.Tuple) => NewBound(name, body, null, isMethod, kind);
+    public PyRef New(string name, NativeCallable body, bool isMethod = false, NativeCallKind kind = NativeCallKind.Tuple) => NewBound(name, body, null, isMethod, kind, null);
+
+    /// <summary>
+    /// A new method of the built-in type <paramref name="owner"/> (as <see cref="New"/>), which
+    /// reprs as CPython's descriptors do: <c>&lt;slot wrapper '__eq__' of 'object' objects&gt;</c>,
+    /// <c>&lt;method 'append' of 'list' objects&gt;</c>, and bound to an instance as a slot
+    /// wrapper, <c>&lt;method-wrapper '__eq__' of A object at 0x...&gt;</c>.
+    /// </summary>
+    public PyRef NewMethod(string name, NativeCallable body, NativeCallKind kind, TypeDescriptor owner) => NewBound(name, body, null, isMethod: true, kind, owner);
+
+    /// <summary>The built-in type whose method <paramref name="f"/> is (bound or not), or null for a plain function.</summary>
+    public TypeDescriptor? Owner(PyObject* f) => _owners[(int)((PyNativeFunctionObject*)f)->Slot];
 
     /// <summary>
     /// Whether the profile's CPython calls <paramref name="f"/> with its arguments where they
@@ -78,7 +92,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <summary>A new class method (<c>dict.fromkeys</c>): found on a class or an instance, it binds to the class.</summary>
     public PyRef NewClassMethod(string name, NativeCallable body)
     {
-        var f = NewBound(name, body, null, isMethod: false, NativeCallKind.Tuple);
+        var f = NewBound(name, body, null, isMethod: false, NativeCallKind.Tuple, null);
         if (!f.IsNull)
         {
             ((PyNativeFunctionObject*)f.Ptr)->IsMethod = PyNativeFunctionObject.ClassMethod;
@@ -87,7 +101,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         return f;
     }
 
-    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind)
+    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
     {
         var nameObj = Heap.InternString(name);
         if (nameObj.IsNull)
@@ -117,12 +131,14 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             slot = _freeSlots.Pop();
             _table[slot] = body;
             _kinds[slot] = kind;
+            _owners[slot] = owner;
         }
         else
         {
             slot = _table.Count;
             _table.Add(body);
             _kinds.Add(kind);
+            _owners.Add(owner);
         }
 
         f->Slot = slot;
@@ -238,6 +254,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
         _table[(int)f->Slot] = null;
+        _owners[(int)f->Slot] = null;
         _freeSlots.Push((int)f->Slot);
         Heap.ClearRef(ref f->Name);
         Heap.ClearRef(ref f->Self);
@@ -319,7 +336,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         if (f->IsMethod == PyNativeFunctionObject.ClassMethod && f->Self == null && (owner != null || instance != null))
         {
             var cls = owner != null ? (PyObject*)owner : (PyObject*)instance->Type;
-            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false, Kind(self));
+            return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, cls, isMethod: false, Kind(self), Owner(self));
         }
 
         if (instance == null || f->IsMethod == 0 || f->Self != null)
@@ -327,7 +344,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return new PyRef(self).NewRef();
         }
 
-        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self));
+        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self));
     }
 
     /// <inheritdoc/>
@@ -353,9 +370,21 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     {
         var f = (PyNativeFunctionObject*)self;
         var name = StrType.AsString(f->Name);
+        var owner = Owner(self);
+        var slotWrapper = Kind(self) == NativeCallKind.SlotWrapper;
+        if (f->Self == null && owner != null && f->IsMethod == 1)
+        {
+            return Heap.NewString(slotWrapper ? $"<slot wrapper '{name}' of '{owner.Name}' objects>" : $"<method '{name}' of '{owner.Name}' objects>");
+        }
+
         if (f->Self == null)
         {
             return Heap.NewString($"<built-in function {name}>");
+        }
+
+        if (slotWrapper && owner != null)
+        {
+            return Heap.NewString($"<method-wrapper '{name}' of {f->Self->Type->Descriptor.Name} object at 0x{(nint)f->Self:x}>");
         }
 
         return Heap.NewString($"<built-in method {name} of {f->Self->Type->Descriptor.Name} object at 0x{(nint)f->Self:x}>");

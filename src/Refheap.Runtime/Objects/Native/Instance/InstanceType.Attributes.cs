@@ -42,6 +42,7 @@ internal sealed unsafe partial class InstanceType
         // store the dict where the values' header was.
         ReleaseManagedAttributes(self);
         LeaveInline(self, (nint)dict.Ptr);
+        Heap.Types.Dict.MarkSplit(dict.Ptr, this);
         return dict.Ptr;
     }
 
@@ -207,6 +208,40 @@ internal sealed unsafe partial class InstanceType
         return dict == null ? -1 : Heap.Types.Dict.SetItem(dict, name, value);
     }
 
+    /// <summary>insert_into_dictkeys: adds an interned name to the class's shared keys while they have room (CPython's dk_usable).</summary>
+    private bool TryAddSharedKey(PyObject* name)
+    {
+        if (_sharedKeysUsable <= 0 || !StrType.IsInterned(name))
+        {
+            return false;
+        }
+
+        _sharedKeys.Add((nint)name);
+        _sharedKeysUsable--;
+        UpdateNewInlineCapacity();
+        return true;
+    }
+
+    /// <summary>
+    /// The value words of CPython 3.12's split table for <paramref name="dict"/>, a dict made
+    /// from an instance of this class: 8 bytes for each shared key, used or usable
+    /// (shared_keys_usable_size). A key the dict gained is added to the shared keys as CPython's
+    /// split table adds it; 0 when one could not be (CPython would have made the table combined).
+    /// </summary>
+    public nuint SplitValuesSize(PyObject* dict)
+    {
+        nint pos = 0;
+        while (Heap.Types.Dict.Next(dict, ref pos, out var key, out _))
+        {
+            if (key->Type != Heap.Types.Str.TypeObject || (SharedKeyIndex(key) < 0 && !TryAddSharedKey(key)))
+            {
+                return 0;
+            }
+        }
+
+        return (nuint)(8 * (_sharedKeys.Count + _sharedKeysUsable));
+    }
+
     /// <summary>3.12's inline values: stores, or deletes, by the shared key's index. False when the keys are full (use a dict).</summary>
     private bool TrySetValue(PyObject* self, PyObject* name, PyObject* value, out int result)
     {
@@ -221,13 +256,11 @@ internal sealed unsafe partial class InstanceType
                 return true;
             }
 
-            if (_sharedKeys.Count >= SharedKeysMax || !StrType.IsInterned(name))
+            if (!TryAddSharedKey(name))
             {
                 return false;
             }
 
-            _sharedKeys.Add((nint)name);
-            UpdateNewInlineCapacity();
             index = _sharedKeys.Count - 1;
         }
 

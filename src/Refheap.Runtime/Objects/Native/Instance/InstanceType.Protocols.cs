@@ -1,4 +1,5 @@
 using Refheap.Objects.Native.Exceptions;
+using Refheap.Objects.Native.Object;
 using Refheap.Objects.Native.Str;
 using Refheap.Objects.Native.Type;
 
@@ -219,15 +220,20 @@ internal sealed unsafe partial class InstanceType
     /// <inheritdoc/>
     /// <remarks>
     /// The class's <c>__lt__</c>, <c>__eq__</c>... (slot_tp_richcompare); 2.7's slot then tries
-    /// the other operand's reflected method itself; without one, 3.x's <c>!=</c> inverts the
-    /// class's <c>__eq__</c> (object.__ne__); else the built-in base's comparison, else identity.
-    /// The order of the two operands' slots is <see cref="Heap.RichCompare"/>'s.
+    /// the other operand's reflected method itself; else the built-in base's comparison, else
+    /// identity. 3.x: see <see cref="SlotRichCompare"/>. The order of the two operands' slots is
+    /// <see cref="Heap.RichCompare"/>'s.
     /// </remarks>
     public override PyRef RichCompare(PyObject* self, PyObject* other, CompareOp op)
     {
+        if (!Behaviour.SlotCompareTriesBothSides)
+        {
+            return SlotRichCompare(self, other, op);
+        }
+
         if (CallSpecial(self, s_compareNames[(int)op], out var result, (nint)other))
         {
-            if (result.IsNull || result.Ptr != Heap.Types.NotImplemented.Singleton || !Behaviour.SlotCompareTriesBothSides)
+            if (result.IsNull || result.Ptr != Heap.Types.NotImplemented.Singleton)
             {
                 return result;
             }
@@ -236,25 +242,83 @@ internal sealed unsafe partial class InstanceType
         }
 
         // 2.7's slot_tp_richcompare also tries the other operand's reflected method when its class defines comparisons.
-        if (Behaviour.SlotCompareTriesBothSides && other->Type->Descriptor is InstanceType otherType
+        if (other->Type->Descriptor is InstanceType otherType
             && otherType.CallSpecial(other, s_compareNames[(int)Reflected(op)], out result, (nint)self))
         {
             return result;
         }
 
-        if (op == CompareOp.Ne && Heap.Profile.Wording != ErrorWording.Cpython27 && CallSpecial(self, "__eq__", out result, (nint)other))
-        {
-            if (result.IsNull || result.Ptr == Heap.Types.NotImplemented.Singleton)
-            {
-                return result;
-            }
+        return Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+    }
 
-            var truth = Heap.IsTrue(result.Ptr);
-            result.DecRef();
-            return truth < 0 ? PyRef.Null : Heap.NewBool(truth == 0);
+    /// <summary>
+    /// 3.x: a class none of whose classes defines a comparison inherits its base's slot
+    /// (object_richcompare, or the built-in base's comparison); one that defines any gets
+    /// slot_tp_richcompare, which looks the operator's method up on the class and calls it,
+    /// object's own slot wrapper (<c>object.__eq__</c>) included.
+    /// </summary>
+    private PyRef SlotRichCompare(PyObject* self, PyObject* other, CompareOp op)
+    {
+        var solidBase = Layout.SolidBaseIsObject ? null : Layout.SolidBase;
+        var name = Heap.InternString(s_compareNames[(int)op]);
+        if (name.IsNull)
+        {
+            return PyRef.Null;
         }
 
-        return Layout.SolidBaseIsObject ? base.RichCompare(self, other, op) : Layout.SolidBase.RichCompare(self, other, op);
+        if (!DefinesComparison(self->Type))
+        {
+            return solidBase != null ? solidBase.RichCompare(self, other, op) : ObjectMethods.RichCompare(Heap, self, other, op);
+        }
+
+        var attr = TypeType.Lookup(self->Type, name.Ptr);
+        if (attr != null && IsObjectComparison(attr))
+        {
+            // The built-in base's own wrapper comes before object's in CPython's MRO.
+            return solidBase != null ? solidBase.RichCompare(self, other, op) : CallObjectComparison(attr, self, other);
+        }
+
+        return CallSpecial(self, s_compareNames[(int)op], out var result, (nint)other)
+            ? result
+            : solidBase != null ? solidBase.RichCompare(self, other, op) : ObjectMethods.RichCompare(Heap, self, other, op);
+    }
+
+    /// <summary>Whether a class of <paramref name="type"/>'s MRO defines one of the six comparisons (object's own aside).</summary>
+    private bool DefinesComparison(PyTypeObject* type)
+    {
+        foreach (var text in s_compareNames)
+        {
+            var name = Heap.InternString(text);
+            var attr = name.IsNull ? null : TypeType.Lookup(type, name.Ptr);
+            if (attr != null && !IsObjectComparison(attr))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsObjectComparison(PyObject* attr) =>
+        attr->Type == Heap.Types.NativeFunction.TypeObject && Heap.Types.NativeFunction.Owner(attr) == Heap.Types.Object;
+
+    /// <summary>
+    /// slot_tp_richcompare calling <c>object.__eq__</c>...: 3.12's wrapper descriptors are
+    /// method descriptors, so no method-wrapper is made: the descriptor is called with a new
+    /// tuple of the instance and the operand, from which it slices the operand's own 1-tuple
+    /// (wrapperdescr_call). A new reference or null.
+    /// </summary>
+    private PyRef CallObjectComparison(PyObject* attr, PyObject* self, PyObject* other)
+    {
+        var args = Heap.NewTuple(new PyRef(self), new PyRef(other));
+        if (args.IsNull)
+        {
+            return args;
+        }
+
+        var result = Heap.Call(attr, args.Ptr, null);
+        args.DecRef();
+        return result;
     }
 
     /// <inheritdoc/>

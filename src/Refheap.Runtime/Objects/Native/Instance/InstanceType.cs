@@ -29,6 +29,10 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
 
     private readonly List<nint> _sharedKeys = [];
 
+    // CPython 3.12's dk_usable of the class's shared keys: 30 at first, one less for each
+    // instance made (down to 1, init_inline_values) and for each key added; no key is added at 0.
+    private int _sharedKeysUsable = SharedKeysMax;
+
     // The version tag under which the class's __init__ was found to be object's (0: not known).
     private uint _objectInitTag;
 
@@ -181,6 +185,11 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
         if (capacity != 0)
         {
             *ValuesWord(o) = InlineHeader(capacity);
+        }
+
+        if (Layout.ValuesOffset != 0 && _sharedKeysUsable > 1)
+        {
+            _sharedKeysUsable--;
         }
 
         LiveInstances++;

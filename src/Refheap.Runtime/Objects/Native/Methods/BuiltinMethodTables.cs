@@ -21,7 +21,7 @@ internal static class BuiltinMethodTables
     public static void InstallAll(Heap heap)
     {
         var types = heap.Types;
-        Install(types.Object, ObjectMethods.Create());
+        Install(types.Object, ObjectMethods.Create(heap));
         Install(types.List, [.. ListMethods.Create(heap), .. ContainerSlots(types.List, ArgumentSpec.One, mutable: true)]);
         Install(types.Tuple, [.. TupleMethods.Create(heap), .. ContainerSlots(types.Tuple, ArgumentSpec.Wrapper(1), mutable: false)]);
         Install(types.Str, [.. StrMethods.Create(heap), .. ContainerSlots(types.Str, ArgumentSpec.Wrapper(1), mutable: false)]);

@@ -35,7 +35,7 @@ internal static unsafe class TypeDictMethods
         {
             var f = binding == MethodBinding.Class
                 ? MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body))
-                : MakeImmortal(heap, heap.Types.NativeFunction.New(name, body, isMethod: true, kind));
+                : MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type));
             if (f == null || heap.Types.Dict.SetItemString(dict, name, f) < 0)
             {
                 return false;

@@ -18,14 +18,60 @@ namespace Refheap.Objects.Native.Object;
 /// </remarks>
 internal static unsafe class ObjectMethods
 {
-    /// <summary>The methods.</summary>
-    public static IEnumerable<BuiltinMethod> Create() =>
-    [
-        new("__init__", ArgumentSpec.AnyArgs, Init),
-        new("__getattribute__", ArgumentSpec.Wrapper(1), GetAttribute),
-        new("__setattr__", ArgumentSpec.Wrapper(2), SetAttr),
-        new("__delattr__", ArgumentSpec.Wrapper(1), DelAttr),
-    ];
+    /// <summary>The names of the comparison slot wrappers, indexed by <see cref="CompareOp"/>.</summary>
+    public static readonly string[] CompareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+    /// <summary>The methods, for <paramref name="heap"/>'s profile.</summary>
+    /// <remarks>
+    /// 3.x's <c>object</c> has the six comparison slot wrappers (object_richcompare); 2.7's has
+    /// none (<c>object.__eq__</c> there is type's, bound to the class).
+    /// </remarks>
+    public static IEnumerable<BuiltinMethod> Create(Heap heap)
+    {
+        List<BuiltinMethod> methods =
+        [
+            new("__init__", ArgumentSpec.AnyArgs, Init),
+            new("__getattribute__", ArgumentSpec.Wrapper(1), GetAttribute),
+            new("__setattr__", ArgumentSpec.Wrapper(2), SetAttr),
+            new("__delattr__", ArgumentSpec.Wrapper(1), DelAttr),
+        ];
+        if (!heap.Profile.IntPromotesToLong)
+        {
+            for (var i = 0; i < CompareNames.Length; i++)
+            {
+                var op = (CompareOp)i;
+                methods.Add(new(CompareNames[i], ArgumentSpec.Wrapper(1), (h, self, a) => RichCompare(h, self, a[0], op)));
+            }
+        }
+
+        return methods;
+    }
+
+    /// <summary>
+    /// object_richcompare: <c>==</c> is identity, else NotImplemented; <c>!=</c> asks the
+    /// object's own <c>==</c> (its type's comparison, a class's <c>__eq__</c> included) and
+    /// inverts it unless that is NotImplemented; the orderings are NotImplemented. New reference or null.
+    /// </summary>
+    public static PyRef RichCompare(Heap heap, PyObject* self, PyObject* other, CompareOp op)
+    {
+        switch (op)
+        {
+            case CompareOp.Eq:
+                return self == other ? heap.NewBool(true) : heap.NotImplemented;
+            case CompareOp.Ne:
+                var eq = self->Type->Descriptor.RichCompare(self, other, CompareOp.Eq);
+                if (eq.IsNull || eq.Ptr == heap.Types.NotImplemented.Singleton)
+                {
+                    return eq;
+                }
+
+                var truth = heap.IsTrue(eq.Ptr);
+                eq.DecRef();
+                return truth < 0 ? PyRef.Null : heap.NewBool(truth == 0);
+            default:
+                return heap.NotImplemented;
+        }
+    }
 
     // object.__getattribute__/__setattr__/__delattr__: the generic ways, which a class's own
     // attribute methods call to do the actual work (never the class's methods again).

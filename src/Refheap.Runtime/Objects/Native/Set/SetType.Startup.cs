@@ -1,31 +1,8 @@
 namespace Refheap.Objects.Native.Set;
 
-/// <summary>What CPython 2.7's start-up leaves behind for sets before a program's first line.</summary>
+/// <summary>The empty frozenset CPython 2.7's start-up has made before a program's first line.</summary>
 internal sealed unsafe partial class SetType
 {
-    /// <summary>
-    /// Puts freed blocks on 2.7's set free list until it holds <paramref name="count"/> (what
-    /// the interpreter's start-up leaves there), uncounted; nothing in 3.12, which keeps no
-    /// set free list.
-    /// </summary>
-    public void Prefill(int count)
-    {
-        var list = SharedFreeList;
-        while (list != null && list.Count < Math.Min(count, list.Capacity))
-        {
-            var o = Heap.AllocObject(this, (nuint)sizeof(PySetObject), counted: false);
-            if (o == null)
-            {
-                Heap.ClearError();
-                return;
-            }
-
-            // A listed block is a dead object: count 0, as one freed onto the list.
-            o->RefCount = 0;
-            list.TryPush(o);
-        }
-    }
-
     /// <summary>
     /// 2.7: makes the empty <c>frozenset()</c> singleton now, uncounted, as CPython's start-up
     /// (site.py) has made it before a program's first line, so the program's first

@@ -59,6 +59,25 @@ internal sealed unsafe partial class SetType : TypeDescriptor
     /// <remarks>A zeroed block of this size is a valid empty set, so subclass instances need no set-up.</remarks>
     public override nuint BaseInstanceSize => (nuint)sizeof(PySetObject);
 
+    /// <summary>Tops 2.7's set free list up to <paramref name="count"/> blocks, uncounted (what CPython's start-up leaves there); nothing in 3.12, which has none.</summary>
+    public void Prefill(int count)
+    {
+        var list = _linear ? null : SharedFreeList;
+        while (list != null && list.Count < Math.Min(count, list.Capacity))
+        {
+            var o = Heap.AllocObject(this, (nuint)sizeof(PySetObject), counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A listed block is a dead object: count 0, as one freed onto the list.
+            o->RefCount = 0;
+            list.TryPush(o);
+        }
+    }
+
     /// <summary>2.7's set free list, shared by set and frozenset (made by set's descriptor).</summary>
     private FreeList? SharedFreeList => Frozen ? Heap.Types.Set._freeList : _freeList;
 

@@ -33,6 +33,24 @@ internal sealed unsafe class SliceType : TypeDescriptor
         }
     }
 
+    /// <summary>Fills 3.12's slice cache (<paramref name="count"/> is 0 or 1), uncounted: CPython's start-up leaves a slice there; nothing in 2.7, which has none.</summary>
+    public void Prefill(int count)
+    {
+        while (_cache != null && _cache.Count < Math.Min(count, _cache.Capacity))
+        {
+            var o = Heap.AllocObject(this, ObjectSize, counted: false);
+            if (o == null)
+            {
+                Heap.ClearError();
+                return;
+            }
+
+            // A cached block is a dead object: count 0, as one freed into the cache.
+            o->RefCount = 0;
+            _cache.TryPush(o);
+        }
+    }
+
     /// <summary>
     /// A new slice of <paramref name="start"/>, <paramref name="stop"/>, <paramref name="step"/>
     /// (borrowed; null means None): a new reference, or null with MemoryError set.
@@ -61,27 +79,6 @@ internal sealed unsafe class SliceType : TypeDescriptor
         s->Step = OrNone(step);
         Heap.Gc.Track(o);
         return new PyRef(o);
-    }
-
-    /// <summary>
-    /// Puts freed blocks in 3.12's slice cache until it holds <paramref name="count"/> (at most
-    /// its one: what the interpreter's start-up leaves there), uncounted; nothing in 2.7.
-    /// </summary>
-    public void Prefill(int count)
-    {
-        while (_cache != null && _cache.Count < Math.Min(count, _cache.Capacity))
-        {
-            var o = Heap.AllocObject(this, ObjectSize, counted: false);
-            if (o == null)
-            {
-                Heap.ClearError();
-                return;
-            }
-
-            // A cached block is a dead object: count 0, as one freed into the cache.
-            o->RefCount = 0;
-            _cache.TryPush(o);
-        }
     }
 
     private PyObject* OrNone(PyObject* o)

@@ -131,6 +131,59 @@ internal sealed unsafe class TupleType : TypeDescriptor
         return new PyRef(o);
     }
 
+    /// <summary>
+    /// _PyTuple_Resize of a tuple the caller owns alone and is still filling (null items past
+    /// those set): to the empty tuple or from it through the free lists, as CPython does;
+    /// otherwise the block is reallocated, which the collector's count does not see (PyObject_GC_Resize).
+    /// False with MemoryError set (the tuple is then released and <paramref name="tuple"/> null).
+    /// </summary>
+    public bool Resize(ref PyRef tuple, nint newSize)
+    {
+        var old = tuple.Ptr;
+        var oldSize = Size(old);
+        if (oldSize == newSize)
+        {
+            return true;
+        }
+
+        if (oldSize == 0 || newSize == 0)
+        {
+            tuple.DecRef();
+            tuple = New(newSize);
+            return !tuple.IsNull;
+        }
+
+        var o = newSize > (int.MaxValue - ItemsOffset) / 8 ? null : Heap.AllocObject(this, AllocationSize(newSize), counted: false);
+        if (o == null)
+        {
+            if (!Heap.ErrorOccurred)
+            {
+                Heap.SetNoMemory();
+            }
+
+            tuple.DecRef();
+            tuple = PyRef.Null;
+            return false;
+        }
+
+        // Invariant: the caller holds the only reference, so the items move over with it.
+        o->RefCount = old->RefCount;
+        ((PyVarObject*)o)->Size = newSize;
+        var keep = Math.Min(oldSize, newSize);
+        new Span<nint>(Items(o), (int)newSize).Clear();
+        new Span<nint>(Items(old), (int)keep).CopyTo(new Span<nint>(Items(o), (int)keep));
+        for (var i = keep; i < oldSize; i++)
+        {
+            Heap.XDecRef(Items(old)[i]);
+        }
+
+        Heap.Gc.Untrack(old);
+        Heap.FreeObject(old, this, AllocationSize(oldSize), counted: false);
+        Heap.Gc.Track(o);
+        tuple = new PyRef(o);
+        return true;
+    }
+
     /// <summary>A new tuple of the given items (each gets a new reference).</summary>
     public PyRef Pack(ReadOnlySpan<PyRef> items)
     {

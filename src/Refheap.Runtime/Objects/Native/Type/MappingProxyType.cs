@@ -46,7 +46,12 @@ internal sealed unsafe class MappingProxyType : TypeDescriptor
         string[] names = _py27
             ? ["get", "keys", "values", "items", "copy", "has_key", "iterkeys", "itervalues", "iteritems"]
             : ["get", "keys", "values", "items", "copy"];
-        return names.Select(name => new BuiltinMethod(name, ArgumentSpec.AnyArgs, (heap, self, a) => Forward(heap, self, name, a)));
+        // As CPython's: get takes one or two arguments, 2.7's has_key one (METH_O), the rest none
+        // (METH_NOARGS); each forwards to the mapping's own method.
+        return names.Select(name => new BuiltinMethod(
+            name,
+            name == "get" ? ArgumentSpec.Expect(1, 2) : name == "has_key" ? ArgumentSpec.One : ArgumentSpec.NoArgs,
+            (heap, self, a) => Forward(heap, self, name, a)));
     }
 
     private static PyRef Forward(Heap heap, PyObject* self, string name, MethodArgs a)
@@ -57,7 +62,13 @@ internal sealed unsafe class MappingProxyType : TypeDescriptor
             return method;
         }
 
-        var r = heap.Call(method.Ptr, a.Tuple, a.Kwargs);
+        // 2.7's proxy_get calls the mapping's get with a new tuple of the key and the default
+        // (PyObject_CallMethod's "(OO)"); the others pass their arguments on.
+        var args = heap.Profile.IntPromotesToLong && name == "get"
+            ? heap.NewTuple(new PyRef(a[0]), new PyRef(a[1] != null ? a[1] : heap.NoneObject))
+            : new PyRef(a.Tuple).NewRef();
+        var r = args.IsNull ? args : heap.Call(method.Ptr, args.Ptr, null);
+        args.XDecRef();
         method.DecRef();
         return r;
     }
