@@ -97,6 +97,7 @@ public static class PythonProgram
                 return 1;
             }
 
+            runtime.Api.MakeStartupObjects();
             interpreter.ImportStartupModules();
             atStart?.Invoke();
             // In CPython's order: __main__ exists, then pyrun_file makes the parser's arena list;

@@ -239,7 +239,7 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>
     /// The end of a program: drops what the heap's long-lived objects picked up from it — the
     /// preallocated MemoryError's traceback and context, gc.garbage and gc.callbacks, and 2.7's
-    /// empty frozenset (which <see cref="PrefillFreeLists"/> made at its start).
+    /// empty frozenset (which <see cref="MakeStartupObjects"/> made at its start).
     /// </summary>
     public void ReleaseProgramState()
     {
