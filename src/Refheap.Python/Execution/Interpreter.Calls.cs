@@ -10,6 +10,9 @@ internal sealed partial class Interpreter
     /// <summary>Arguments copied out of a tuple onto the stack rather than into a new array (every call of <c>__init__</c> from a class call goes this way).</summary>
     private const int SmallArgCount = 8;
 
+    /// <summary>What <see cref="Heap.Call"/> adds to the recursion error's message.</summary>
+    private const string CallingObject = " while calling a Python object";
+
     /// <summary>
     /// Calls <paramref name="callable"/> with arguments from the stack (borrowed): the last
     /// <c>len(kwNames)</c> of <paramref name="args"/> are keyword values when
@@ -44,7 +47,15 @@ internal sealed partial class Interpreter
             return r;
         }
 
-        if (!Py27 && kwCount == 0)
+        if (Py27 && kwCount == 0)
+        {
+            var boundInit = _api.BoundClassInit(callable);
+            if (!boundInit.IsNull)
+            {
+                return ConstructBound(callable, boundInit, positional);
+            }
+        }
+        else if (kwCount == 0)
         {
             var init = _api.PlainClassInit(callable, out var objectInit);
             if (!init.IsNull)
@@ -153,6 +164,86 @@ internal sealed partial class Interpreter
         var result = CallPython(init, instance, positional, PyRef.Null, default);
         init.DecRef();
         tuple.DecRef();
+        if (_api.FinishInit(result) < 0)
+        {
+            instance.DecRef();
+            return PyRef.Null;
+        }
+
+        return instance;
+    }
+
+    /// <summary>
+    /// 2.7's call of a plain class (<see cref="ObjectApi.BoundClassInit"/>), making what CPython
+    /// 2.7 makes in its order — type_call's argument tuple, the instance, slot_tp_init's bound
+    /// method of <paramref name="init"/> (borrowed), instancemethod_call's tuple with the instance
+    /// in front, the function's frame — and freeing it in its order (that tuple, the bound
+    /// method, then the argument tuple), with the three recursion levels of the calls between
+    /// them (<see cref="Heap.Call"/>'s): what the generic path (<see cref="ObjectApi.CallObject"/>,
+    /// through the class, the bound method and the function) does, without its dispatch and
+    /// name lookups. The stack's room is checked once for the three levels (they are entered
+    /// within a few hundred bytes of each other).
+    /// </summary>
+    private PyRef ConstructBound(PyRef cls, PyRef init, ReadOnlySpan<PyRef> positional)
+    {
+        var args = positional.Length == 0 ? _api.EmptyTuple.NewRef() : _api.Heap.NewTuple(positional);
+        if (args.IsNull)
+        {
+            return args;
+        }
+
+        var result = PyRef.Null;
+        if (_heap.EnterRecursiveCall(CallingObject))
+        {
+            var instance = _api.NewPlainInstance(cls);
+            result = instance.IsNull ? instance : RunBoundInit(init, instance, positional);
+            _heap.LeaveRecursiveCall();
+        }
+
+        args.DecRef();
+        return result;
+    }
+
+    /// <summary>
+    /// The rest of <see cref="ConstructBound"/> once <paramref name="instance"/> (stolen) is made:
+    /// the instance, or null with the error set (the instance then dropped).
+    /// </summary>
+    private PyRef RunBoundInit(PyRef init, PyRef instance, ReadOnlySpan<PyRef> positional)
+    {
+        var bound = _api.NewBoundMethod(init, instance);
+        if (bound.IsNull)
+        {
+            instance.DecRef();
+            return bound;
+        }
+
+        var result = PyRef.Null;
+        if (_heap.EnterNestedRecursiveCall(CallingObject))
+        {
+            var n = positional.Length + 1;
+            Span<PyRef> items = n <= SmallArgCount ? stackalloc PyRef[SmallArgCount] : new PyRef[n];
+            items = items[..n];
+            items[0] = instance;
+            positional.CopyTo(items[1..]);
+            var full = _api.Heap.NewTuple(items);
+            if (!full.IsNull)
+            {
+                // Held for the call, as instancemethod_call holds im_func.
+                init.IncRef();
+                if (_heap.EnterNestedRecursiveCall(CallingObject))
+                {
+                    result = CallPython(init, PyRef.Null, items, PyRef.Null, default);
+                    _heap.LeaveRecursiveCall();
+                }
+
+                init.DecRef();
+                full.DecRef();
+            }
+
+            _heap.LeaveRecursiveCall();
+        }
+
+        bound.DecRef();
         if (_api.FinishInit(result) < 0)
         {
             instance.DecRef();
@@ -361,7 +452,8 @@ internal sealed partial class Interpreter
         }
 
         var slots = ObjectApi.FrameSlots(frame);
-        if (!BindArguments(function, unit, slots, self, positional, kwNames, kwValues) || !MakeCells(function, unit, slots))
+        if (!(BindExactPositional(unit, slots, self, positional, kwNames) || BindArguments(function, unit, slots, self, positional, kwNames, kwValues))
+            || (unit.CellNames.Length + unit.FreeNames.Length > 0 && !MakeCells(function, unit, slots)))
         {
             frame.DecRef();
             return PyRef.Null;
@@ -382,7 +474,7 @@ internal sealed partial class Interpreter
             return generator;
         }
 
-        var result = Execute(frame, PyRef.Null, false);
+        var result = Execute(frame, unit, PyRef.Null, false);
         frame.DecRef();
         return result;
     }
@@ -417,6 +509,32 @@ internal sealed partial class Interpreter
 
     private string FunctionLabel(PyRef function) =>
         ObjectApi.StrText(Py27 ? ObjectApi.FunctionName(function) : ObjectApi.FunctionQualifiedName(function));
+
+    /// <summary>
+    /// The common call, bound in line: exactly the positional parameters, no keywords, no
+    /// <c>*args</c> or <c>**kwargs</c> (the first case of <see cref="BindArguments"/>, which does the
+    /// same). False, having bound nothing, for any other call.
+    /// </summary>
+    private static bool BindExactPositional(CodeUnit unit, Span<PyRef> slots, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames)
+    {
+        var at = self.IsNull ? 0 : 1;
+        if (positional.Length + at != unit.ArgCount || !kwNames.IsNull || unit.KeywordOnlyCount != 0 || unit.HasVarArgs || unit.HasVarKeywords)
+        {
+            return false;
+        }
+
+        if (at != 0)
+        {
+            slots[0] = ObjectApi.NewRef(self);
+        }
+
+        foreach (var v in positional)
+        {
+            slots[at++] = ObjectApi.NewRef(v);
+        }
+
+        return true;
+    }
 
     /// <summary>Binds call arguments to parameters as CPython's <c>_PyEval_MakeFrame</c> does, with its error messages per version.</summary>
     private bool BindArguments(PyRef function, CodeUnit unit, Span<PyRef> slots, PyRef self, ReadOnlySpan<PyRef> positional, PyRef kwNames, ReadOnlySpan<PyRef> kwValues)

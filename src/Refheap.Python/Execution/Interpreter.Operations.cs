@@ -65,7 +65,7 @@ internal sealed partial class Interpreter
                 status = _api.Contains(b, a);
                 return status < 0 ? PyRef.Null : _api.Bool((status == 1) == (op == ComparisonOperator.In)).NewRef();
             default:
-                return _api.Compare(a, b, op switch
+                var compareOp = op switch
                 {
                     ComparisonOperator.Equal => CompareOp.Eq,
                     ComparisonOperator.NotEqual => CompareOp.Ne,
@@ -73,7 +73,8 @@ internal sealed partial class Interpreter
                     ComparisonOperator.LessOrEqual => CompareOp.Le,
                     ComparisonOperator.Greater => CompareOp.Gt,
                     _ => CompareOp.Ge,
-                });
+                };
+                return _api.TryCompareExactNumbers(a, b, compareOp, out var answer) ? _api.Bool(answer).NewRef() : _api.Compare(a, b, compareOp);
         }
     }
 

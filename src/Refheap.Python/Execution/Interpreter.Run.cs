@@ -15,7 +15,7 @@ internal sealed partial class Interpreter
         ObjectApi.Operator.RightShift, ObjectApi.Operator.Or, ObjectApi.Operator.Xor, ObjectApi.Operator.And, ObjectApi.Operator.FloorDivide,
     ];
 
-    /// <summary>Set by <see cref="Execute"/> when the frame stopped at a yield rather than returning.</summary>
+    /// <summary>Set by <see cref="Execute(PyRef, PyRef, bool)"/> when the frame stopped at a yield rather than returning.</summary>
     private bool _yielded;
 
     private static ObjectApi.Operator OperatorOf(int arg) =>
@@ -27,7 +27,11 @@ internal sealed partial class Interpreter
     /// A suspended frame resumes with <paramref name="resume"/> (borrowed; null means None)
     /// pushed as the yield's result, or raised at the yield when <paramref name="isThrow"/>.
     /// </summary>
-    private PyRef Execute(PyRef frame, PyRef resume, bool isThrow)
+    private PyRef Execute(PyRef frame, PyRef resume, bool isThrow) =>
+        Execute(frame, (CodeUnit)_api.CodePayload(ObjectApi.FrameCode(frame)), resume, isThrow);
+
+    /// <summary><see cref="Execute(PyRef, PyRef, bool)"/> for a frame of <paramref name="unit"/>, which the caller has at hand.</summary>
+    private PyRef Execute(PyRef frame, CodeUnit unit, PyRef resume, bool isThrow)
     {
         _yielded = false;
         if (!_heap.EnterRecursiveCall(""))
@@ -39,7 +43,7 @@ internal sealed partial class Interpreter
         _current = frame;
         try
         {
-            return Loop(frame, resume, isThrow);
+            return Loop(frame, unit, resume, isThrow);
         }
         finally
         {
@@ -52,10 +56,8 @@ internal sealed partial class Interpreter
     // it unoptimized (and then instrumented) until a slow background compile of its final
     // form finishes, which on a busy machine is long after a short program has ended.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PyRef Loop(PyRef frame, PyRef resume, bool isThrow)
+    private PyRef Loop(PyRef frame, CodeUnit unit, PyRef resume, bool isThrow)
     {
-        var codeObject = ObjectApi.FrameCode(frame);
-        var unit = (CodeUnit)_api.CodePayload(codeObject);
         var code = unit.Code;
         var consts = unit.ConstantObjects;
         var names = unit.NameObjects;
@@ -304,7 +306,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.LoadAttr:
                     a = slots[sp - 1];
-                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.GetAttr(a, names[arg]);
+                    r = _api.IsExactModule(a) ? ModuleAttribute(a, names[arg], ref attributeCaches[arg]) : _api.LoadAttribute(a, names[arg], ref attributeCaches[arg]);
                     if (r.IsNull)
                     {
                         goto error;
@@ -317,7 +319,7 @@ internal sealed partial class Interpreter
                     a = slots[--sp];
                     b = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
-                    status = _api.SetAttr(a, names[arg], b);
+                    status = _api.StoreAttribute(a, names[arg], b, ref attributeCaches[arg]);
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     if (status < 0)
@@ -439,9 +441,14 @@ internal sealed partial class Interpreter
                     b = slots[--sp];
                     a = slots[--sp];
                     slots[sp] = slots[sp + 1] = default;
-                    r = (OpCode)(byte)instruction == OpCode.BinaryOp
-                        ? _api.BinaryOperation(a, b, OperatorOf(arg))
-                        : _api.InPlaceOperation(a, b, OperatorOf(arg));
+                    // Floats have no in-place forms: a op= b of two is a op b.
+                    if (!_api.TryFloatArithmetic(a, b, OperatorOf(arg), out r))
+                    {
+                        r = (OpCode)(byte)instruction == OpCode.BinaryOp
+                            ? _api.BinaryOperation(a, b, OperatorOf(arg))
+                            : _api.InPlaceOperation(a, b, OperatorOf(arg));
+                    }
+
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     if (r.IsNull)
@@ -547,8 +554,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildTuple:
-                    r = _api.TupleSteal(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildTuple, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -558,8 +564,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildList:
-                    r = _api.ListSteal(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildList, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -569,8 +574,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildSet:
-                    r = BuildSet(slots.Slice(sp - arg, arg));
-                    slots.Slice(sp - arg, arg).Clear();
+                    r = BuildFromStack(OpCode.BuildSet, slots, sp, arg);
                     sp -= arg;
                     if (r.IsNull)
                     {
@@ -580,8 +584,7 @@ internal sealed partial class Interpreter
                     slots[sp++] = r;
                     continue;
                 case OpCode.BuildMap:
-                    r = BuildMap(slots.Slice(sp - (2 * arg), 2 * arg));
-                    slots.Slice(sp - (2 * arg), 2 * arg).Clear();
+                    r = BuildFromStack(OpCode.BuildMap, slots, sp, 2 * arg);
                     sp -= 2 * arg;
                     if (r.IsNull)
                     {
@@ -644,7 +647,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.UnpackSequence:
                     a = Take(ref slots[--sp]);
-                    status = Unpack(a, arg, slots.Slice(sp, arg));
+                    status = UnpackOntoStack(a, arg, slots, sp);
                     ObjectApi.Release(a);
                     if (status < 0)
                     {
@@ -657,7 +660,7 @@ internal sealed partial class Interpreter
                 {
                     a = Take(ref slots[--sp]);
                     var count = (arg & 0xFF) + (arg >> 8) + 1;
-                    status = UnpackExtended(a, arg & 0xFF, arg >> 8, slots.Slice(sp, count));
+                    status = UnpackExtendedOntoStack(a, arg, slots, sp);
                     ObjectApi.Release(a);
                     if (status < 0)
                     {
@@ -673,7 +676,7 @@ internal sealed partial class Interpreter
                     ObjectApi.FramePc(frame) = at;
                     var specialized = callSitesRun[at];
                     callSitesRun[at] = true;
-                    r = CallValue(slots[sp - arg - 1], slots.Slice(sp - arg, arg), default, Py27 ? default : slots.Slice(sp - arg, arg), specialized);
+                    r = CallFromStack(slots, sp, arg, specialized);
                     sp = PopCount(slots, sp, arg + 1);
                     if (r.IsNull)
                     {
@@ -707,7 +710,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallMethod:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallMethod(slots[sp - arg - 2], slots[sp - arg - 1], slots.Slice(sp - arg, arg), slots.Slice(sp - arg - 1, arg + 1));
+                    r = CallMethodFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
@@ -718,7 +721,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallMethodKeywords:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallMethod(slots[sp - arg - 3], slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots.Slice(sp - arg - 2, arg + 1), slots[sp - 1]);
+                    r = CallMethodKeywordsFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 3);
                     if (r.IsNull)
                     {
@@ -729,7 +732,7 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.CallKeywords:
                     ObjectApi.FramePc(frame) = at;
-                    r = CallValue(slots[sp - arg - 2], slots.Slice(sp - arg - 1, arg), slots[sp - 1], Py27 ? default : slots.Slice(sp - arg - 1, arg));
+                    r = CallKeywordsFromStack(slots, sp, arg);
                     sp = PopCount(slots, sp, arg + 2);
                     if (r.IsNull)
                     {
@@ -999,7 +1002,7 @@ internal sealed partial class Interpreter
                 }
 
                 case OpCode.BuildString:
-                    r = JoinStrings(slots.Slice(sp - arg, arg));
+                    r = BuildFromStack(OpCode.BuildString, slots, sp, arg);
                     sp = PopCount(slots, sp, arg);
                     if (r.IsNull)
                     {
@@ -1041,7 +1044,7 @@ internal sealed partial class Interpreter
             ObjectApi.FramePc(frame) = at;
             if (!reraise)
             {
-                AddTraceback(frame, codeObject, at);
+                AddTraceback(frame, ObjectApi.FrameCode(frame), at);
             }
 
             reraise = false;

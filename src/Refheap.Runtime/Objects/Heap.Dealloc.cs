@@ -42,7 +42,7 @@ internal sealed unsafe partial class Heap
             _deallocDepth--;
         }
 
-        if (_deallocDepth == 0)
+        if (_deallocDepth == 0 && _trashcan.Count > 0)
         {
             EmptyTrashcan();
         }

@@ -27,6 +27,24 @@ internal sealed unsafe partial class Heap
         return true;
     }
 
+    /// <summary>
+    /// <see cref="EnterRecursiveCall"/> for a level entered in the same C# frame right after one
+    /// that passed (the evaluator's call of a class enters the levels of three nested calls at
+    /// once): the count against the limit alone, the stack's room having just been checked.
+    /// Pair a true result with <see cref="LeaveRecursiveCall"/>.
+    /// </summary>
+    public bool EnterNestedRecursiveCall(string where)
+    {
+        if (++_recursionDepth > RecursionLimit)
+        {
+            _recursionDepth--;
+            Raise(Types.Exceptions.RecursionError, "maximum recursion depth exceeded" + where);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Ends a level entered by <see cref="EnterRecursiveCall"/>.</summary>
     public void LeaveRecursiveCall() => _recursionDepth--;
 

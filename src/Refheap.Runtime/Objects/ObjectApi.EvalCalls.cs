@@ -44,7 +44,7 @@ internal sealed unsafe partial class ObjectApi
             _objectInit = new PyRef(TypeType.Lookup(Heap.Types.Object.TypeObject, _initName.Ptr));
         }
 
-        var found = TypeType.Lookup((PyTypeObject*)o, _initName.Ptr);
+        var found = type.LookupInit(_initName.Ptr);
         if (found != null && found->Type == Heap.Types.PythonFunction.TypeObject)
         {
             return new PyRef(found);

@@ -7,8 +7,9 @@ namespace Refheap.Objects;
 /// <summary>
 /// LOAD_GLOBAL with a per-name cache, as CPython 3.12 specialises it (LOAD_GLOBAL_MODULE,
 /// LOAD_GLOBAL_BUILTIN): the entry where the name was found last time is checked first, so a
-/// repeated lookup reads one entry instead of hashing and probing two dicts. Only py312's
-/// compact dicts are cached; py27's dicts take the plain lookups. Nothing observable changes:
+/// repeated lookup reads one entry instead of hashing and probing two dicts. py27's dicts
+/// (2.7's open-addressing tables, which keep no version) cache a name found in the dict itself
+/// (globals, a module's dict), not one found in builtins. Nothing observable changes:
 /// no object is made, no user code runs, and a stale entry is never used (see
 /// <see cref="LoadGlobal"/>).
 /// </summary>
@@ -50,7 +51,7 @@ internal sealed unsafe partial class ObjectApi
         {
             if (cache.Found == (nint)globals.Ptr)
             {
-                var v = CachedValue((CompactDictObject*)globals.Ptr, name.Ptr, cache.Index);
+                var v = CachedEntryValue(globals.Ptr, name.Ptr, cache.Index);
                 if (v != null)
                 {
                     return new PyRef(v);
@@ -91,7 +92,7 @@ internal sealed unsafe partial class ObjectApi
         }
 
         var d = ((PyModuleObject*)o.Ptr)->Dict;
-        return cache.Found == (nint)d ? new PyRef(CachedValue((CompactDictObject*)d, name.Ptr, cache.Index)) : PyRef.Null;
+        return cache.Found == (nint)d ? new PyRef(CachedEntryValue(d, name.Ptr, cache.Index)) : PyRef.Null;
     }
 
     /// <summary>After <c>module.name</c> was read as usual: caches the name's entry in the module's dict when it came from there.</summary>
@@ -126,7 +127,7 @@ internal sealed unsafe partial class ObjectApi
         }
 
         a = DictGet(builtins, name);
-        if (!a.IsNull && globals.Ptr->Type == Heap.Types.Dict.TypeObject && Remember(builtins, name, ref cache))
+        if (!a.IsNull && Heap.Profile.InsertionOrderedDicts && globals.Ptr->Type == Heap.Types.Dict.TypeObject && Remember(builtins, name, ref cache))
         {
             var g = (CompactDictObject*)globals.Ptr;
             cache.Globals = (nint)globals.Ptr;
@@ -140,9 +141,14 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Caches the entry of <paramref name="name"/> in <paramref name="dict"/> when both are cacheable; whether it did.</summary>
     private bool Remember(PyRef dict, PyRef name, ref GlobalCache cache)
     {
-        if (!Heap.Profile.InsertionOrderedDicts || dict.Ptr->Type != Heap.Types.Dict.TypeObject || name.Ptr->Type != Heap.Types.Str.TypeObject)
+        if (dict.Ptr->Type != Heap.Types.Dict.TypeObject || name.Ptr->Type != Heap.Types.Str.TypeObject)
         {
             return false;
+        }
+
+        if (!Heap.Profile.InsertionOrderedDicts)
+        {
+            return RememberClassic((ClassicDictObject*)dict.Ptr, name.Ptr, ref cache);
         }
 
         // Invariant: an exact dict of py312 is a CompactDictObject whose Keys, when not null,

@@ -74,6 +74,8 @@ internal unsafe struct PyTypeObject
     /// <summary>The descriptor of this type's instances.</summary>
     public readonly TypeDescriptor Descriptor
     {
+        // Inlined everywhere: the JIT left this call in some hot callers (the evaluator's calls, dealloc).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             // Invariant: DescriptorHandle is a live normal GCHandle to a TypeDescriptor for as

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Refheap.Gc;
 using Refheap.Objects.Native.List;
@@ -103,7 +104,15 @@ internal sealed unsafe partial class DictType : DictTypeBase
             // is still dict; everything after the header is reset to an empty dict.
             o->RefCount = 1;
             GcHead.Of(o)->Prev = 0;
-            new Span<byte>((byte*)o + sizeof(PyObject), (int)ObjectSize - sizeof(PyObject)).Clear();
+            // Constant sizes, which the JIT clears in line (the size as a variable cost a call).
+            if (_compact)
+            {
+                Unsafe.InitBlockUnaligned((byte*)o + sizeof(PyObject), 0, (uint)(sizeof(CompactDictObject) - sizeof(PyObject)));
+            }
+            else
+            {
+                Unsafe.InitBlockUnaligned((byte*)o + sizeof(PyObject), 0, (uint)(sizeof(ClassicDictObject) - sizeof(PyObject)));
+            }
         }
         else
         {

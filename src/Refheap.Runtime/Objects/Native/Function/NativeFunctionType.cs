@@ -104,11 +104,16 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
     {
         var nameObj = Heap.InternString(name);
-        if (nameObj.IsNull)
-        {
-            return PyRef.Null;
-        }
+        return nameObj.IsNull ? PyRef.Null : NewBound(nameObj.Ptr, body, self, isMethod, kind, owner);
+    }
 
+    /// <summary>
+    /// <see cref="NewBound(string, NativeCallable, PyObject*, bool, NativeCallKind, TypeDescriptor?)"/> given the
+    /// interned name itself (borrowed): binding a method read through an instance reuses its
+    /// descriptor's name without a round trip through .NET text and the intern table.
+    /// </summary>
+    private PyRef NewBound(PyObject* nameObj, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
+    {
         var o = kind == NativeCallKind.SlotWrapper ? null : _freeList?.TryPop();
         if (o != null)
         {
@@ -142,7 +147,8 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
 
         f->Slot = slot;
-        f->Name = nameObj.NewRef().Ptr;
+        Heap.IncRef(nameObj);
+        f->Name = nameObj;
         Heap.XIncRef(self);
         f->Self = self;
         f->IsMethod = isMethod ? 1 : 0;
@@ -344,7 +350,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return new PyRef(self).NewRef();
         }
 
-        return NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self));
+        return StrType.IsInterned(f->Name)
+            ? NewBound(f->Name, _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self))
+            : NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self));
     }
 
     /// <inheritdoc/>

@@ -109,7 +109,16 @@ internal sealed unsafe class TupleType : TypeDescriptor
             // A recycled block: as in CPython it was never uncounted, so the collector's
             // allocation count does not change.
             o->RefCount = 1;
-            new Span<nint>(Items(o), (int)n).Clear();
+            if (n <= 2)
+            {
+                // Most tuples made (call arguments): stores in line rather than Span.Clear's call.
+                Items(o)[0] = null;
+                Items(o)[n - 1] = null;
+            }
+            else
+            {
+                new Span<nint>(Items(o), (int)n).Clear();
+            }
         }
         else
         {
