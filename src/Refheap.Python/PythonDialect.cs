@@ -55,6 +55,8 @@ public sealed class PythonDialect
         StartupMethodFreeList = 5,
         StartupSetFreeList = 2,
         StartupSliceCache = 0,
+        CompileDictsBase = 7,
+        CompileDictsPerLevel = 9,
     };
 
     /// <summary>Python 3.12, the dialect of the <c>py312</c> profile.</summary>
@@ -99,6 +101,8 @@ public sealed class PythonDialect
         StartupMethodFreeList = 0,
         StartupSetFreeList = 0,
         StartupSliceCache = 1,
+        CompileDictsBase = 9,
+        CompileDictsPerLevel = 6,
     };
 
     /// <summary>The runtime profile this dialect belongs to: <c>py27</c> or <c>py312</c>.</summary>
@@ -222,11 +226,41 @@ public sealed class PythonDialect
     /// <summary>The bound methods on 2.7's free list at start (3.12 keeps none).</summary>
     public required int StartupMethodFreeList { get; init; }
 
-    /// <summary>The sets on 2.7's set free list at start (measured with <c>gc.get_count()</c> around making sets; 3.12 has no set free list).</summary>
+    /// <summary>
+    /// The sets on 2.7's set free list at start (measured with <c>gc.get_count()</c> around a
+    /// program's first <c>set()</c> calls; 3.12 keeps no set free list).
+    /// </summary>
     public required int StartupSetFreeList { get; init; }
 
-    /// <summary>The slices in 3.12's one-slot slice cache at start (2.7 has none).</summary>
+    /// <summary>The slices in 3.12's one-slot slice cache at start (measured with <c>gc.get_count()</c> around a program's first <c>slice()</c>; 2.7 has no cache).</summary>
     public required int StartupSliceCache { get; init; }
+
+    /// <summary>
+    /// The dicts CPython's compiler leaves on the free list for a program of one block, less one
+    /// per extra block (measured as <see cref="StartupDictFreeList"/> is, with programs of
+    /// nested and of sibling functions).
+    /// </summary>
+    public required int CompileDictsBase { get; init; }
+
+    /// <summary>The dicts CPython's compiler leaves on the free list per level of nested code objects.</summary>
+    public required int CompileDictsPerLevel { get; init; }
+
+    /// <summary>
+    /// The lists on the list free list at a program's first line: what start-up left
+    /// (<see cref="StartupListFreeList"/>), or more when compiling the program freed more —
+    /// two per block and five more (measured with programs of 0 to 40 blocks on CPython 2.7.18
+    /// and 3.12.1) — up to the free list's 80.
+    /// </summary>
+    internal int StartupLists(Compiler.CompileFootprint footprint) =>
+        Math.Min(80, Math.Max(StartupListFreeList, (2 * footprint.Blocks) + 5));
+
+    /// <summary>
+    /// The dicts on the dict free list at a program's first line: what start-up left
+    /// (<see cref="StartupDictFreeList"/>), or more when compiling the program freed more, up
+    /// to the free list's 80.
+    /// </summary>
+    internal int StartupDicts(Compiler.CompileFootprint footprint) =>
+        Math.Min(80, Math.Max(StartupDictFreeList, CompileDictsBase + (CompileDictsPerLevel * footprint.Depth) + footprint.Blocks));
 
     /// <summary>The dialect of a runtime profile (<c>py27</c>, <c>py312</c>).</summary>
     /// <exception cref="ArgumentException">The name is not a known profile.</exception>

@@ -62,7 +62,9 @@ internal sealed partial class CodeGenerator
         var g = new CodeGenerator(compilation, compilation.ScopeOf(module), "<module>", 1);
         g.VisitBody(module.Body);
         g.EmitReturnNone();
-        return g.Finish("<module>", 0, 0, false, false);
+        var unit = g.Finish("<module>", 0, 0, false, false);
+        unit.Footprint = CompileFootprint.Of(compilation.ScopeOf(module));
+        return unit;
     }
 
     private CodeUnit Finish(string name, int argCount, int keywordOnlyCount, bool varArgs, bool varKeywords)

@@ -108,4 +108,7 @@ internal sealed class CodeUnit
 
     /// <summary>The parameter names as interned str objects, for keyword matching.</summary>
     public PyRef[] ParameterNameObjects { get; set; } = [];
+
+    /// <summary>For a module's code, the size of its compile (what CPython's compiler frees on its free lists); see <see cref="CompileFootprint"/>.</summary>
+    public CompileFootprint Footprint { get; set; }
 }

@@ -199,61 +199,10 @@ internal sealed partial class Interpreter
         return stream.IsNull || stream == _sysStdout || stream == _sysStderr ? PyRef.Null : stream;
     }
 
-    private PyRef CurrentLocals()
-    {
-        if (_current.IsNull)
-        {
-            return _api.Raise("SystemError", "no frame");
-        }
-
-        var locals = _api.FrameLocalsDict(_current);
-        if (locals.IsNull)
-        {
-            return locals;
-        }
-
-        var unit = (CodeUnit)_api.CodePayload(ObjectApi.FrameCode(_current));
-        return unit.Kind == ScopeKind.Function || unit.LocalNames.Length + unit.CellNames.Length == 0
-            ? locals.NewRef()
-            : WithComprehensionVariables(locals, unit);
-    }
-
-    /// <summary>
-    /// 3.12's locals() in module or class code: while an inlined comprehension (PEP 709) has
-    /// variables bound in the frame's hidden slots, a new dict of the namespace and them; else
-    /// the namespace itself. New reference or null with the error set.
-    /// </summary>
-    private PyRef WithComprehensionVariables(PyRef locals, CodeUnit unit)
-    {
-        var slots = ObjectApi.FrameSlots(_current);
-        var fast = unit.LocalNames.Length;
-        var copy = PyRef.Null;
-        for (var i = 0; i < fast + unit.CellNames.Length; i++)
-        {
-            var value = i < fast || slots[i].IsNull ? slots[i] : ObjectApi.CellGet(slots[i]);
-            if (value.IsNull)
-            {
-                continue;
-            }
-
-            if (copy.IsNull)
-            {
-                copy = _api.DictCopy(locals);
-                if (copy.IsNull)
-                {
-                    return copy;
-                }
-            }
-
-            if (_api.DictSet(copy, _api.Intern(i < fast ? unit.LocalNames[i] : unit.CellNames[i - fast]), value) < 0)
-            {
-                copy.DecRef();
-                return PyRef.Null;
-            }
-        }
-
-        return copy.IsNull ? locals.NewRef() : copy;
-    }
+    // locals(), vars() and dir(): the current frame's f_locals (in 3.12 module and class code
+    // with a running inlined comprehension's variables, FrameType.Locals).
+    private PyRef CurrentLocals() =>
+        _current.IsNull ? _api.Raise("SystemError", "no frame") : _api.LocalsOfFrame(_current);
 
     private void AddBuiltin(string name, Func<PyRef, PyRef, PyRef> body)
     {

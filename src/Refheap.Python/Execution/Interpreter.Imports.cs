@@ -78,17 +78,23 @@ internal sealed partial class Interpreter
     /// 2.7's _PyImport_FixupExtension: the first import of a C extension module (of Refheap's
     /// built-in modules, <c>gc</c> and <c>time</c>) keeps a copy of its dict for later
     /// reloads, a live dict that refers to the module's functions (<c>gc.get_referrers</c>
-    /// shows it) and took a dict from the free list. Held until <see cref="ModuleTeardown"/>.
-    /// 0, or -1 with the error set.
+    /// shows it) and took a dict from the free list. 3.12's importlib gives the first import of
+    /// <c>gc</c> (the one module of Refheap's not already imported at start) a ModuleSpec whose
+    /// <c>_uninitialized_submodules</c> list took a list from the free list (Refheap keeps the
+    /// list alone). Held until <see cref="ModuleTeardown"/>. 0, or -1 with the error set.
     /// </summary>
     private int KeepExtensionCopy(string name, PyRef module)
     {
-        if (!Py27 || name is not ("gc" or "time"))
+        if (!Py27)
         {
-            return 0;
+            return name == "gc" ? KeepImportState(_api.NewList([])) : 0;
         }
 
-        var copy = _api.DictCopy(ObjectApi.ModuleDict(module));
+        return name is "gc" or "time" ? KeepImportState(_api.DictCopy(ObjectApi.ModuleDict(module))) : 0;
+    }
+
+    private int KeepImportState(PyRef copy)
+    {
         if (copy.IsNull)
         {
             return -1;

@@ -97,13 +97,14 @@ public static class PythonProgram
                 return 1;
             }
 
+            runtime.Api.MakeStartupObjects();
+            interpreter.ImportStartupModules();
             atStart?.Invoke();
             // In CPython's order: __main__ exists, then pyrun_file makes the parser's arena list;
             // what start-up leaves on the free lists is measured after both.
             var module = PrepareMain(interpreter, codeFileName);
             var arena = interpreter.Api.NewList([]);
-            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupListFreeList, dialect.StartupMethodFreeList, dialect.StartupDictFreeList,
-                dialect.StartupSetFreeList, dialect.StartupSliceCache);
+            runtime.Api.PrefillFreeLists([.. dialect.StartupTupleFreeLists], dialect.StartupLists(unit.Footprint), dialect.StartupMethodFreeList, dialect.StartupDicts(unit.Footprint), dialect.StartupSetFreeList, dialect.StartupSliceCache);
             var exitCode = RunMain(interpreter, unit, module, arena);
             atExit?.Invoke();
             interpreter.ModuleTeardown();

@@ -301,15 +301,7 @@ internal sealed unsafe partial class Heap
             c = x.Big.CompareTo(y.Big);
         }
 
-        return NewBool(c == 2 ? op == CompareOp.Ne : op switch
-        {
-            CompareOp.Lt => c < 0,
-            CompareOp.Le => c <= 0,
-            CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0,
-            CompareOp.Gt => c > 0,
-            _ => c >= 0,
-        });
+        return NewBool(c == 2 ? op == CompareOp.Ne : op.Accepts(c));
     }
 
     private enum NumberKind : byte

@@ -62,7 +62,7 @@ internal sealed unsafe partial class Heap
             return classic.Instance.Compare(a, b, op);
         }
 
-        var reflected = Reflect(op);
+        var reflected = op.Reflected();
         var checkedReflected = false;
         PyRef result;
         if (ta != tb && IsSubtype(tb, ta))
@@ -114,13 +114,7 @@ internal sealed unsafe partial class Heap
         if (op != CompareOp.Eq && op != CompareOp.Ne && Profile.OrdersUnrelatedTypes)
         {
             var c = DefaultThreeWayCompare(a, b);
-            return NewBool(op switch
-            {
-                CompareOp.Lt => c < 0,
-                CompareOp.Le => c <= 0,
-                CompareOp.Gt => c > 0,
-                _ => c >= 0,
-            });
+            return NewBool(op.Accepts(c));
         }
 
         return op switch
@@ -171,15 +165,7 @@ internal sealed unsafe partial class Heap
         return truth;
     }
 
-    private static bool CompareLongs(long x, long y, CompareOp op) => op switch
-    {
-        CompareOp.Lt => x < y,
-        CompareOp.Le => x <= y,
-        CompareOp.Eq => x == y,
-        CompareOp.Ne => x != y,
-        CompareOp.Gt => x > y,
-        _ => x >= y,
-    };
+    private static bool CompareLongs(long x, long y, CompareOp op) => op.Holds(x, y);
 
     /// <summary><c>bool(o)</c>: 1, 0, or -1 on error.</summary>
     public int IsTrue(PyObject* o)
@@ -331,15 +317,6 @@ internal sealed unsafe partial class Heap
     private bool IsNumberForOrdering(PyObject* o) =>
         IsInt(o) || IsFloat(o) || o->Type->Descriptor is Native.Classic.ClassicInstanceType
         || (o->Type->Descriptor is Native.Instance.InstanceType && (LookupSpecial(o->Type, "__int__") || LookupSpecial(o->Type, "__float__")));
-
-    private static CompareOp Reflect(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt,
-        CompareOp.Le => CompareOp.Ge,
-        CompareOp.Gt => CompareOp.Lt,
-        CompareOp.Ge => CompareOp.Le,
-        _ => op,
-    };
 
     private static string OperatorText(CompareOp op) => op switch
     {

@@ -58,15 +58,7 @@ internal sealed unsafe partial class Heap
 
         if (i >= na || i >= nb)
         {
-            return NewBool(op switch
-            {
-                CompareOp.Lt => na < nb,
-                CompareOp.Le => na <= nb,
-                CompareOp.Eq => na == nb,
-                CompareOp.Ne => na != nb,
-                CompareOp.Gt => na > nb,
-                _ => na >= nb,
-            });
+            return NewBool(op.Holds(na, nb));
         }
 
         return op switch

@@ -171,8 +171,8 @@ internal sealed unsafe partial class ObjectApi
         return new PyRef(old);
     }
 
-    /// <summary><c>f_locals</c> (borrowed), filled from the fast locals; null with the error set.</summary>
-    public PyRef FrameLocalsDict(PyRef frame) => new(Heap.Types.Frame.LocalsDict(frame.Ptr));
+    /// <summary><c>f_locals</c> and <c>locals()</c> of a frame (see <see cref="Native.Frame.FrameType.Locals"/>): a new reference, or null with the error set.</summary>
+    public PyRef LocalsOfFrame(PyRef frame) => Heap.Types.Frame.Locals(frame.Ptr);
 
     // ---- tracebacks and exceptions ------------------------------------------------------------
 
@@ -238,7 +238,8 @@ internal sealed unsafe partial class ObjectApi
 
     /// <summary>
     /// The end of a program: drops what the heap's long-lived objects picked up from it — the
-    /// preallocated MemoryError's traceback and context, gc.garbage and gc.callbacks.
+    /// preallocated MemoryError's traceback and context, gc.garbage and gc.callbacks, and 2.7's
+    /// empty frozenset (which <see cref="MakeStartupObjects"/> made at its start).
     /// </summary>
     public void ReleaseProgramState()
     {
@@ -247,6 +248,7 @@ internal sealed unsafe partial class ObjectApi
         Heap.ClearRef(ref e->Context);
         Heap.ClearRef(ref e->Cause);
         Heap.Gc.ReleaseLists();
+        Heap.Types.FrozenSet.ReleaseEmptyFrozenSet();
     }
 
     // ---- modules ------------------------------------------------------------------------

@@ -598,14 +598,7 @@ internal sealed unsafe partial class ObjectApi
         var classic = a.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType || b.Ptr->Type->Descriptor is Native.Classic.ClassicInstanceType;
         if (!classic && (IsUserInstance(a.Ptr) || IsUserInstance(b.Ptr)))
         {
-            var reflected = op switch
-            {
-                CompareOp.Lt => CompareOp.Gt,
-                CompareOp.Le => CompareOp.Ge,
-                CompareOp.Gt => CompareOp.Lt,
-                CompareOp.Ge => CompareOp.Le,
-                _ => op,
-            };
+            var reflected = op.Reflected();
             var reflectFirst = a.Ptr->Type != b.Ptr->Type && IsUserInstance(b.Ptr) && Heap.IsSubtype(b.Ptr->Type, a.Ptr->Type);
             PyRef r;
             if (reflectFirst && CallSpecial1(b.Ptr, s_compareMethods[(int)reflected], a.Ptr, out r))

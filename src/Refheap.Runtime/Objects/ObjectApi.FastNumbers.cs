@@ -54,37 +54,17 @@ internal sealed unsafe partial class ObjectApi
                 return false;
             }
 
-            result = Decide(x.CompareTo(y), op);
+            result = op.Holds(x, y);
             return true;
         }
 
         if (type == types.Float.TypeObject)
         {
             // A nan is unordered: every comparison false but !=, as float_richcompare.
-            var x = FloatType.Value(a.Ptr);
-            var y = FloatType.Value(b.Ptr);
-            result = op switch
-            {
-                CompareOp.Lt => x < y,
-                CompareOp.Le => x <= y,
-                CompareOp.Eq => x == y,
-                CompareOp.Ne => x != y,
-                CompareOp.Gt => x > y,
-                _ => x >= y,
-            };
+            result = op.Holds(FloatType.Value(a.Ptr), FloatType.Value(b.Ptr));
             return true;
         }
 
         return false;
     }
-
-    private static bool Decide(int c, CompareOp op) => op switch
-    {
-        CompareOp.Lt => c < 0,
-        CompareOp.Le => c <= 0,
-        CompareOp.Eq => c == 0,
-        CompareOp.Ne => c != 0,
-        CompareOp.Gt => c > 0,
-        _ => c >= 0,
-    };
 }

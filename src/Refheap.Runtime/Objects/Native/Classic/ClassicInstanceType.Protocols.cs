@@ -113,15 +113,6 @@ internal sealed unsafe partial class ClassicInstanceType
 
     private static readonly string[] s_compareNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
-    private static CompareOp Reflected(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt,
-        CompareOp.Le => CompareOp.Ge,
-        CompareOp.Gt => CompareOp.Lt,
-        CompareOp.Ge => CompareOp.Le,
-        _ => op,
-    };
-
     /// <inheritdoc/>
     /// <remarks>
     /// instance_richcompare: the instance's <c>__eq__</c>, <c>__lt__</c>... with the other
@@ -135,7 +126,7 @@ internal sealed unsafe partial class ClassicInstanceType
         if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton && other->Type->Descriptor is ClassicInstanceType otherType)
         {
             r.DecRef();
-            r = otherType.CallCompare(other, s_compareNames[(int)Reflected(op)], self);
+            r = otherType.CallCompare(other, s_compareNames[(int)op.Reflected()], self);
         }
 
         return r;
@@ -151,7 +142,7 @@ internal sealed unsafe partial class ClassicInstanceType
     /// </summary>
     public PyRef Compare(PyObject* v, PyObject* w, CompareOp op)
     {
-        var swapped = Reflected(op);
+        var swapped = op.Reflected();
         var r = RichSlot(v, w, op);
         if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton)
         {
@@ -176,15 +167,7 @@ internal sealed unsafe partial class ClassicInstanceType
             c = Heap.DefaultThreeWayCompare(v, w);
         }
 
-        return Heap.NewBool(op switch
-        {
-            CompareOp.Lt => c < 0,
-            CompareOp.Le => c <= 0,
-            CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0,
-            CompareOp.Gt => c > 0,
-            _ => c >= 0,
-        });
+        return Heap.NewBool(op.Accepts(c));
     }
 
     // A classic instance's rich comparison slot, or a new-style class's method for the
@@ -384,7 +367,7 @@ internal sealed unsafe partial class ClassicInstanceType
             if (!r.IsNull && r.Ptr == Heap.Types.NotImplemented.Singleton)
             {
                 r.DecRef();
-                r = RichSlot(w, v, Reflected(op));
+                r = RichSlot(w, v, op.Reflected());
             }
 
             if (r.IsNull)

@@ -39,6 +39,14 @@ internal sealed class FrameModel
     /// </summary>
     public bool CloseKeepsUnstartedFrame => !CountsEveryFrame;
 
+    /// <summary>
+    /// 3.12: reading <c>f_locals</c> or calling <c>locals()</c> collects the hidden fast locals
+    /// of module and class code (the variables of a running inlined comprehension, PEP 709) in
+    /// a dict of their own, made at every read, and answers a new dict of the namespace and
+    /// them while there are any (_PyFrame_GetLocals with include_hidden). 2.7 has no hidden locals.
+    /// </summary>
+    public bool LocalsIncludeHidden => !CountsEveryFrame;
+
     /// <summary>Dead frames kept for reuse besides the code objects' zombie frames (2.7's PyFrame_MAXFREELIST).</summary>
     public int FreeListCapacity => 200;
 

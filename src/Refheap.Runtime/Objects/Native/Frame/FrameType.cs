@@ -325,15 +325,65 @@ internal sealed unsafe class FrameType : TypeDescriptor
     }
 
     /// <summary>
-    /// <c>f_locals</c>: the locals dict, for a function frame filled from its fast locals and
-    /// cells and kept in the frame (PyFrame_FastToLocals), as CPython 2.7 and 3.12 do.
-    /// Borrowed, or null with the error set.
+    /// <c>f_locals</c> and <c>locals()</c>: the frame's locals dict, for a function frame
+    /// filled from its fast locals and cells and kept in the frame (PyFrame_FastToLocals), as
+    /// CPython 2.7 and 3.12 do. In 3.12 (<see cref="FrameModel.LocalsIncludeHidden"/>) the
+    /// fast locals of module and class code are the hidden variables of an inlined
+    /// comprehension: they are gathered in a dict made for each read, and while any is bound
+    /// the answer is a new dict of the namespace and them, the namespace untouched. New
+    /// reference, or null with the error set.
     /// </summary>
-    public PyObject* LocalsDict(PyObject* frame)
+    public PyRef Locals(PyObject* frame)
+    {
+        if (!Model.LocalsIncludeHidden)
+        {
+            var locals = FastToLocals(frame, null);
+            return locals == null ? PyRef.Null : new PyRef(locals).NewRef();
+        }
+
+        var hidden = Heap.NewDict();
+        if (hidden.IsNull)
+        {
+            return hidden;
+        }
+
+        try
+        {
+            var locals = FastToLocals(frame, hidden.Ptr);
+            if (locals == null)
+            {
+                return PyRef.Null;
+            }
+
+            if (Heap.Types.Dict.Count(hidden.Ptr) == 0)
+            {
+                return new PyRef(locals).NewRef();
+            }
+
+            var inner = Heap.NewDict();
+            if (inner.IsNull || Heap.Types.Dict.Merge(inner.Ptr, locals) < 0 || Heap.Types.Dict.Merge(inner.Ptr, hidden.Ptr) < 0)
+            {
+                inner.XDecRef();
+                return PyRef.Null;
+            }
+
+            return inner;
+        }
+        finally
+        {
+            hidden.DecRef();
+        }
+    }
+
+    // PyFrame_FastToLocals: the frame's locals dict (borrowed; made for a function frame on
+    // first use) brought up to date with its fast locals and cells; the slots of module and
+    // class code go to hidden (3.12) or nowhere (2.7: it has none). Null with the error set.
+    private PyObject* FastToLocals(PyObject* frame, PyObject* hidden)
     {
         var f = (PyFrameObject*)frame;
         var code = (PyCodeObject*)f->Code;
-        if ((code->Flags & (int)CodeFlags.Optimized) == 0 && f->Locals != null)
+        var optimized = (code->Flags & (int)CodeFlags.Optimized) != 0;
+        if (!optimized && (f->Locals == null || hidden == null))
         {
             return f->Locals;
         }
@@ -350,7 +400,9 @@ internal sealed unsafe class FrameType : TypeDescriptor
         }
 
         var slots = Slots(frame);
-        var n = code->LocalCount + code->CellCount + code->FreeCount;
+
+        // An unoptimized block's free variables belong to the enclosing function, not to its namespace.
+        var n = code->LocalCount + code->CellCount + (optimized ? code->FreeCount : 0);
         for (var i = 0; i < n && i < f->SlotCount; i++)
         {
             var name = TupleType.Item(code->VarNames, i);
@@ -360,9 +412,11 @@ internal sealed unsafe class FrameType : TypeDescriptor
                 value = CellType.Get(value);
             }
 
-            var status = value != null
-                ? Heap.Types.Dict.SetItem(f->Locals, name, value)
-                : Heap.Types.Dict.Contains(f->Locals, name) == 1 ? Heap.Types.Dict.DelItem(f->Locals, name) : 0;
+            var status = !optimized
+                ? value != null ? Heap.Types.Dict.SetItem(hidden, name, value) : 0
+                : value != null
+                    ? Heap.Types.Dict.SetItem(f->Locals, name, value)
+                    : Heap.Types.Dict.Contains(f->Locals, name) == 1 ? Heap.Types.Dict.DelItem(f->Locals, name) : 0;
             if (status < 0)
             {
                 return null;
@@ -397,8 +451,7 @@ internal sealed unsafe class FrameType : TypeDescriptor
             case "f_lasti":
                 return Heap.NewInt(f->Pc * 2);
             case "f_locals":
-                var locals = LocalsDict(self);
-                return locals == null ? PyRef.Null : new PyRef(locals).NewRef();
+                return Locals(self);
         }
 
         return base.GetAttr(self, name);

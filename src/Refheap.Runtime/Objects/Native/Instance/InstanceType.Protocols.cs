@@ -208,15 +208,6 @@ internal sealed unsafe partial class InstanceType
 
     private Iterators.IterationBehaviour Behaviour => Iterators.IterationBehaviour.For(Heap.Profile);
 
-    private static CompareOp Reflected(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt,
-        CompareOp.Le => CompareOp.Ge,
-        CompareOp.Gt => CompareOp.Lt,
-        CompareOp.Ge => CompareOp.Le,
-        _ => op,
-    };
-
     /// <inheritdoc/>
     /// <remarks>
     /// The class's <c>__lt__</c>, <c>__eq__</c>... (slot_tp_richcompare); 2.7's slot then tries
@@ -243,7 +234,7 @@ internal sealed unsafe partial class InstanceType
 
         // 2.7's slot_tp_richcompare also tries the other operand's reflected method when its class defines comparisons.
         if (other->Type->Descriptor is InstanceType otherType
-            && otherType.CallSpecial(other, s_compareNames[(int)Reflected(op)], out result, (nint)self))
+            && otherType.CallSpecial(other, s_compareNames[(int)op.Reflected()], out result, (nint)self))
         {
             return result;
         }

@@ -147,15 +147,7 @@ internal sealed unsafe class StrType : TypeDescriptor
         }
 
         var c = AsSpan(self).SequenceCompareTo(AsSpan(other));
-        return Heap.NewBool(op switch
-        {
-            CompareOp.Lt => c < 0,
-            CompareOp.Le => c <= 0,
-            CompareOp.Eq => c == 0,
-            CompareOp.Ne => c != 0,
-            CompareOp.Gt => c > 0,
-            _ => c >= 0,
-        });
+        return Heap.NewBool(op.Accepts(c));
     }
 
     /// <inheritdoc/>
