@@ -39,17 +39,7 @@ internal static unsafe class TypeMethods
         }
 
         // Addresses are compared as unsigned numbers, as CPython's Py_uintptr_t casts.
-        var a = (nuint)self;
-        var b = (nuint)other;
-        var result = op switch
-        {
-            CompareOp.Lt => a < b,
-            CompareOp.Le => a <= b,
-            CompareOp.Eq => a == b,
-            CompareOp.Ne => a != b,
-            CompareOp.Gt => a > b,
-            _ => a >= b,
-        };
+        var result = op.Holds((nuint)self, (nuint)other);
         return heap.NewBool(result);
     }
 }
