@@ -16,6 +16,13 @@ internal sealed unsafe partial class Heap
     /// <summary>The user classes alive now.</summary>
     public IReadOnlyCollection<InstanceType> LiveClasses => _liveClasses;
 
+    // When each live class was made (type.__subclasses__ lists them in that order).
+    private readonly Dictionary<InstanceType, long> _classBirths = [];
+    private long _classesMade;
+
+    /// <summary>A number that grows with each class made: the order <paramref name="c"/> (alive) was made in.</summary>
+    public long ClassBirth(InstanceType c) => _classBirths[c];
+
     /// <summary>Sink for "Exception ignored in ..." reports (finalizers, weakref callbacks); stderr by default.</summary>
     public TextWriter UnraisableWriter { get; set; } = Console.Error;
 
@@ -65,6 +72,7 @@ internal sealed unsafe partial class Heap
         InstallReferenceMap(t, layout);
         descriptor.TypeObject = t;
         _liveClasses.Add(descriptor);
+        _classBirths[descriptor] = _classesMade++;
         var result = new PyRef(typeObj);
 
         // From here on the type object is complete enough to be freed by DecRef on failure.
@@ -523,6 +531,7 @@ internal sealed unsafe partial class Heap
         }
 
         _liveClasses.Clear();
+        _classBirths.Clear();
     }
 
     /// <summary>Forgets a class whose type object was freed.</summary>
@@ -531,6 +540,7 @@ internal sealed unsafe partial class Heap
         if (descriptor is InstanceType it)
         {
             _liveClasses.Remove(it);
+            _classBirths.Remove(it);
         }
     }
 
