@@ -31,6 +31,21 @@ internal sealed unsafe partial class ObjectApi
         }
         else if (Heap.Profile.Wording != ErrorWording.Cpython27)
         {
+            // object's, type's and module's own __dir__ list what DefaultDir lists (their
+            // bound method is made and dropped around the call, leaving the counts as they were).
+            var name = Heap.InternString("__dir__");
+            if (name.IsNull)
+            {
+                return true;
+            }
+
+            var type = o.Ptr->Type;
+            var attr = type->Mro == null ? null : TypeType.Lookup(type, name.Ptr);
+            if (attr == null || DirMethods.IsBuiltinDir(Heap, attr, name.Ptr))
+            {
+                return false;
+            }
+
             // 3.12 calls a Python __dir__ with the object first (its bound method is made and
             // dropped around the call, which leaves the counts as they were).
             if (!Heap.TryCallSpecial(o.Ptr, "__dir__", out names))
@@ -148,6 +163,15 @@ internal sealed unsafe partial class ObjectApi
         sorted.DecRef();
         return list;
     }
+
+    /// <summary>3.12's <c>object.__dir__(o)</c>: a new reference to the unsorted list of names <c>dir</c> sorts, or null with the error set.</summary>
+    public PyRef ObjectDirNames(PyRef o) => ObjectDirKeys(o.Ptr);
+
+    /// <summary>3.12's <c>type.__dir__(C)</c>: a new reference to the unsorted list of the class's and its bases' names, or null with the error set.</summary>
+    public PyRef TypeDirNames(PyRef type) => TypeDirKeys(type.Ptr);
+
+    /// <summary>3.12's <c>module.__dir__(m)</c>: a new reference to its dict's keys (or what a <c>__dir__</c> in that dict returns), or null with the error set.</summary>
+    public PyRef ModuleDirNames(PyRef module) => ModuleDirKeys(module.Ptr);
 
     private PyRef ModuleDirKeys(PyObject* module)
     {

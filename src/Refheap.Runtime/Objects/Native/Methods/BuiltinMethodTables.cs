@@ -45,6 +45,11 @@ internal static class BuiltinMethodTables
             Install(iterator, IteratorMethods.Create(heap));
         }
 
+        foreach (var (type, methods) in Type.DirMethods.Tables(heap))
+        {
+            Install(type, methods);
+        }
+
         foreach (var (type, methods) in Str.Formatting.FormatMethods.Tables(heap).Concat(BuiltinIterators.BuiltinIteratorMethods.Tables(heap)))
         {
             Install(type, methods);
