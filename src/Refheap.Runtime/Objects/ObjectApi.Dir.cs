@@ -105,16 +105,22 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
+        result = SortedInPlace(list);
+        return true;
+    }
+
+    /// <summary>Sorts <paramref name="list"/> (stolen) in place: the list back, or null with the error set (the list dropped).</summary>
+    private PyRef SortedInPlace(PyRef list)
+    {
         var sorted = ListSort.Sort(Heap, list.Ptr, null, null, reverse: false);
         if (sorted.IsNull)
         {
             list.DecRef();
-            return true;
+            return sorted;
         }
 
         sorted.DecRef();
-        result = list;
-        return true;
+        return list;
     }
 
     /// <summary>
@@ -153,15 +159,7 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
-        var sorted = ListSort.Sort(Heap, list.Ptr, null, null, reverse: false);
-        if (sorted.IsNull)
-        {
-            list.DecRef();
-            return sorted;
-        }
-
-        sorted.DecRef();
-        return list;
+        return SortedInPlace(list);
     }
 
     /// <summary>3.12's <c>object.__dir__(o)</c>: a new reference to the unsorted list of names <c>dir</c> sorts, or null with the error set.</summary>
