@@ -12,10 +12,13 @@
 #   max_live_tasks    the most Task instances alive at once, sampled after every step
 #                     (taskgraph.live_task_counter: the Task class's reference count)
 #   gen0/1/2 collections and longest_pause_ms: with gc.callbacks (3.x) the time from the
-#                     "start" to the "stop" callback of each collection; 2.7 has no
-#                     gc.callbacks, so a step is known to have collected when gc.get_count()
-#                     moves as only a collection moves it, and its pause is that step's time
-#                     minus the mean time of the steps that did not collect.
+#                     "start" to the "stop" callback of each collection of the timed steps.
+#                     2.7 has no gc.callbacks: there TASKS more steps run after the timed ones
+#                     (a pause pass, not timed), each step timed alone; a step is known to have
+#                     collected when gc.get_count() moves as only a collection moves it, and its
+#                     pause is that step's time minus the mean time of the steps that did not
+#                     collect. Timing every step costs 2.7 about a tenth of its speed, which is
+#                     why the timed steps do no such bookkeeping on any interpreter.
 # Usage: python churn.py weak|strong TASKS WINDOW [SEED [WARMUP]]; prints one JSON line. Runs on 2.7, 3.x
 # and Refheap (`refheap run`), which measures its Python front end with it.
 # SEED is recorded only: no step draws random numbers.
@@ -59,40 +62,28 @@ def generation_collected(before, after):
     return -1
 
 
-def run():
-    live = {}
-    for i in range(WINDOW):
-        live[i] = make_task(i, subtask)
-    first = WINDOW + WARMUP
-    for i in range(WINDOW, first):
-        live[i] = make_task(i, subtask)
-        del live[i - WINDOW]
-    gc.collect()
+def timed_steps(live, first):
+    """TASKS steps from `first`, nothing else in the loop; returns (elapsed, most live Tasks)."""
     most = live_tasks()
-    if hasattr(gc, "callbacks"):
-        gc.callbacks.append(on_gc)
-        start = clock()
-        for i in range(first, first + TASKS):
-            live[i] = make_task(i, subtask)
-            del live[i - WINDOW]
-            n = live_tasks()
-            if n > most:
-                most = n
-        elapsed = clock() - start
-        gc.callbacks.remove(on_gc)
-        return elapsed, most, "gc.callbacks"
-
-    get_count = gc.get_count
-    quiet_time, quiet_steps, pauses = 0.0, 0, []
-    count = get_count()
     start = clock()
     for i in range(first, first + TASKS):
-        step = clock()
         live[i] = make_task(i, subtask)
         del live[i - WINDOW]
         n = live_tasks()
         if n > most:
             most = n
+    return clock() - start, most
+
+
+def pause_pass(live, first):
+    """2.7: TASKS more steps, each timed, to find the collections and the longest pause."""
+    get_count = gc.get_count
+    quiet_time, quiet_steps, pauses = 0.0, 0, []
+    count = get_count()
+    for i in range(first, first + TASKS):
+        step = clock()
+        live[i] = make_task(i, subtask)
+        del live[i - WINDOW]
         now = get_count()
         g = generation_collected(count, now)
         took = clock() - step
@@ -103,9 +94,27 @@ def run():
             collections[g] += 1
             pauses.append(took)
         count = now
-    elapsed = clock() - start
     typical = quiet_time / max(quiet_steps, 1)
     longest[0] = max([p - typical for p in pauses] + [0.0])
+
+
+def run():
+    live = {}
+    for i in range(WINDOW):
+        live[i] = make_task(i, subtask)
+    first = WINDOW + WARMUP
+    for i in range(WINDOW, first):
+        live[i] = make_task(i, subtask)
+        del live[i - WINDOW]
+    gc.collect()
+    if hasattr(gc, "callbacks"):
+        gc.callbacks.append(on_gc)
+        elapsed, most = timed_steps(live, first)
+        gc.callbacks.remove(on_gc)
+        return elapsed, most, "gc.callbacks"
+
+    elapsed, most = timed_steps(live, first)
+    pause_pass(live, first + TASKS)
     return elapsed, most, "gc.get_count between steps"
 
 

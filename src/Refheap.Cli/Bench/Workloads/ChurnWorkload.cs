@@ -110,7 +110,7 @@ internal sealed class ChurnWorkload(bool weak) : IWorkloadFamily
             output.GetProperty("pause_method").GetString() switch
             {
                 "gc.callbacks" => "time from the gc.callbacks \"start\" to the \"stop\" call of each collection",
-                var other => $"{other}: a collecting step's time minus the mean time of the other steps",
+                var other => $"{other}, in an untimed pass of as many steps after the timed ones: a collecting step's time minus the mean time of the other steps",
             });
 
     private List<Measurement> Measurements(BenchSettings settings, double tasksPerSecond, long maxLive, double longestPauseMs, long[] collections, string liveMethod, string pauseMethod) =>
