@@ -49,6 +49,11 @@ public sealed class TaskGraph
     /// weak reference to it (<c>weakref.ref(task)</c>, one shared by the 5 as in CPython), so
     /// that reference counting alone frees a dropped Task.
     /// </summary>
+    /// <remarks>
+    /// The objects are CPython's: the weak reference is asked for once (CPython's five calls
+    /// return the one object), and a Subtask's name is the int it is filed under (as
+    /// <c>subtasks[j] = subtask(j, t)</c> passes one object for both).
+    /// </remarks>
     public Handle MakeTask(long name, bool weak = false) => MakeTask(Runtime.Int(name), weak);
 
     /// <summary>
@@ -63,12 +68,14 @@ public sealed class TaskGraph
         task.SetAttr(_name, name);
         var subtasks = rt.Dict();
         task.SetAttr(_subtasks, subtasks);
+        var back = weak ? rt.WeakRef(task) : task;
         for (var j = 0; j < SubtasksPerTask; j++)
         {
             var subtask = rt.Call(SubtaskClass);
-            subtask.SetAttr(_name, rt.Int(j));
-            subtask.SetAttr(_task, weak ? rt.WeakRef(task) : task);
-            subtasks[rt.Int(j)] = subtask;
+            var index = rt.Int(j);
+            subtask.SetAttr(_name, index);
+            subtask.SetAttr(_task, back);
+            subtasks[index] = subtask;
         }
 
         return task;
