@@ -216,22 +216,20 @@ internal sealed unsafe partial class Collector
     /// set on first touch (by the scan or by a reference to it). Same result as the two
     /// passes, with one walk over the heap instead of two. Returns the count of objects.
     /// </summary>
-    private static long UpdateAndSubtractRefs(GcHead* young)
+    /// <remarks>
+    /// The order of this pass is unobservable (each object's gc_refs ends the same whatever
+    /// the order), so it walks the allocator's object map in address order rather than
+    /// young's links: after long churn the list order, which is allocation order, jumps
+    /// between pools at every step, a cache miss that the next step must wait for; the map
+    /// streams through each pool. The set is the same: every tracked object is a GC block
+    /// of this heap's allocator, and a GC block is tracked iff its header has a next link.
+    /// </remarks>
+    private long UpdateAndSubtractRefs(GcHead* young)
     {
-        long n = 0;
-        var visitor = default(DecrefSettingRefsVisitor);
-        for (var g = GcList.Next(young); g != young; g = GcList.Next(g))
-        {
-            if ((g->Prev & GcBits.Collecting) == 0)
-            {
-                g->Prev = (g->Prev & GcBits.Finalized) | GcBits.Collecting | (g->Object->RefCount << GcBits.RefsShift);
-            }
-
-            ChildTraversal.Traverse(g->Object, ref visitor, &DecrefSettingRefsVisitor.Function, null);
-            n++;
-        }
-
-        return n;
+        var walker = default(SubtractRefsWalker);
+        _heap.Allocator.WalkObjects(ref walker);
+        System.Diagnostics.Debug.Assert(walker.Count == GcList.Count(young), "the object map and young disagree on the tracked objects");
+        return walker.Count;
     }
 
     /// <summary>
