@@ -51,16 +51,17 @@ internal sealed unsafe partial class Heap
     /// <summary>Attribute store for objects without an instance dict: data descriptors on the class, else AttributeError.</summary>
     public int GenericSetAttr(PyObject* o, PyObject* name, PyObject* value)
     {
+        // object's __class__ setter (the descriptor in object's dict, whose store comes back
+        // here): a built-in object's class cannot change.
+        if (StrType.EqualsText(name, "__class__"))
+        {
+            return Native.Instance.InstanceType.RefuseClassValue(this, value) ? -1 : Native.Instance.InstanceType.RaiseNotHeapType(this);
+        }
+
         var attr = o->Type->Mro == null ? null : TypeType.Lookup(o->Type, name);
         if (attr != null && attr->Type->Descriptor.IsDataDescriptor)
         {
             return attr->Type->Descriptor.DescriptorSet(attr, o, value);
-        }
-
-        // object's __class__ setter: a built-in object's class cannot change.
-        if (StrType.EqualsText(name, "__class__"))
-        {
-            return Native.Instance.InstanceType.RefuseClassValue(this, value) ? -1 : Native.Instance.InstanceType.RaiseNotHeapType(this);
         }
 
         // PyObject_GenericSetAttr without an instance dict, 2.7 and 3.12 alike.

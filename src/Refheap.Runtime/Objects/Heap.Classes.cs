@@ -124,7 +124,7 @@ internal sealed unsafe partial class Heap
             moduleName.DecRef();
         }
 
-        if (AddClassDescriptors(t, layout, parent) < 0)
+        if (WrapNewAsStaticMethod(classDict.Ptr) < 0 || AddClassDescriptors(t, layout, parent) < 0)
         {
             result.DecRef();
             return PyRef.Null;
@@ -134,6 +134,30 @@ internal sealed unsafe partial class Heap
         descriptor.RefreshHooks();
         Gc.Track(typeObj);
         return result;
+    }
+
+    /// <summary>
+    /// type_new's special case: a plain function <c>__new__</c> in a class body becomes a
+    /// staticmethod, so that the class, passed explicitly, is its first argument. 0, or -1
+    /// with the error set.
+    /// </summary>
+    private int WrapNewAsStaticMethod(PyObject* dict)
+    {
+        var function = Types.Dict.GetItemString(dict, "__new__");
+        if (function == null || function->Type != Types.PythonFunction.TypeObject)
+        {
+            return 0;
+        }
+
+        var wrapped = Types.StaticMethod.New(function, null, null, null);
+        if (wrapped.IsNull)
+        {
+            return -1;
+        }
+
+        var status = Types.Dict.SetItemString(dict, "__new__", wrapped.Ptr);
+        wrapped.DecRef();
+        return status;
     }
 
     /// <summary>
@@ -584,6 +608,31 @@ internal sealed unsafe partial class Heap
         }
 
         return 0;
+    }
+
+    // "__new__" interned and object.__new__, found once (both live as long as the heap).
+    private PyObject* _newName;
+    private PyObject* _objectNew;
+
+    /// <summary>The <c>__new__</c> <paramref name="type"/>'s MRO finds, borrowed; null when it is <c>object.__new__</c> (or none is found).</summary>
+    public PyObject* LookupCustomNew(PyTypeObject* type)
+    {
+        if (_objectNew == null)
+        {
+            var name = InternString("__new__");
+            var objectNew = name.IsNull ? null : TypeType.Lookup(Types.Object.TypeObject, name.Ptr);
+            if (objectNew == null)
+            {
+                ClearError();
+                return null;
+            }
+
+            _newName = name.Ptr;
+            _objectNew = objectNew;
+        }
+
+        var found = type->Mro == null ? null : TypeType.Lookup(type, _newName);
+        return found == _objectNew ? null : found;
     }
 
     // "__init__" interned (the intern table keeps it for the heap's life), and object.__init__

@@ -26,7 +26,8 @@ internal sealed unsafe partial class ObjectApi
         var o = callable.Ptr;
         if (o->Type != Heap.Types.Type.TypeObject
             || ((PyTypeObject*)o)->Descriptor is not InstanceType type
-            || type.Layout.SolidBase is ExceptionType)
+            || type.Layout.SolidBase is ExceptionType
+            || type.CustomNew() != null)
         {
             return PyRef.Null;
         }

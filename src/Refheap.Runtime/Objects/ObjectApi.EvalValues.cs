@@ -142,7 +142,11 @@ internal sealed unsafe partial class ObjectApi
         Heap.Types.NativeFunction.New(name, (_, self, args, kwargs) => body(new PyRef(self), new PyRef(args), new PyRef(kwargs)), isMethod);
 
     /// <summary><c>sys.getsizeof(o)</c>: the object's size plus the GC header CPython counts for tracked types (2.7: 32 bytes, 3.12: 16).</summary>
-    public long SizeOfObject(PyRef o)
+    public long SizeOfObject(PyRef o) =>
+        SizeOfWithoutGcHeader(o) + (o.Descriptor.ReportsGcHeader(o.Ptr) ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
+
+    /// <summary><c>object.__sizeof__(o)</c>: the object's own bytes, <see cref="SizeOfObject"/> without the GC header.</summary>
+    public long SizeOfWithoutGcHeader(PyRef o)
     {
         if (o.Ptr->Type == Heap.Types.Str.TypeObject)
         {
@@ -163,7 +167,7 @@ internal sealed unsafe partial class ObjectApi
             return max < 128 ? 41 + text.Length : max < 256 ? 73 + text.Length : 74 + (2 * text.Length);
         }
 
-        return (long)o.Descriptor.SizeOf(o.Ptr) + (o.Descriptor.ReportsGcHeader(o.Ptr) ? (Heap.Profile.IntPromotesToLong ? 32 : 16) : 0);
+        return (long)o.Descriptor.SizeOf(o.Ptr);
     }
 
     /// <summary>Makes a class with native methods (name → body(self, args, kwargs), called as the kind says); new reference.</summary>

@@ -86,6 +86,12 @@ internal sealed unsafe class AttributeDescriptorType : TypeDescriptor
             return value != null ? new PyRef(value).NewRef() : Heap.RaiseNoAttribute(instance, d->Name);
         }
 
+        if (StrType.EqualsText(d->Name, "__class__"))
+        {
+            // object's __class__ (object_get_class).
+            return new PyRef((PyObject*)instance->Type).NewRef();
+        }
+
         if (StrType.EqualsText(d->Name, "__dict__") && instance->Type->Descriptor is InstanceType it)
         {
             var dict = it.GetOrCreateDict(instance);

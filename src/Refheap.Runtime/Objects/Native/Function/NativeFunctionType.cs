@@ -101,6 +101,14 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         return f;
     }
 
+    /// <summary>
+    /// A new function bound to the type <paramref name="owner"/> itself (tp_new's wrapper,
+    /// <c>&lt;built-in method __new__ of type object at 0x...&gt;</c>): read through a class or
+    /// an instance it stays as it is.
+    /// </summary>
+    public PyRef NewTypeMethod(string name, NativeCallable body, TypeDescriptor owner) =>
+        NewBound(name, body, (PyObject*)owner.TypeObject, isMethod: false, NativeCallKind.Tuple, null);
+
     private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
     {
         var nameObj = Heap.InternString(name);

@@ -107,6 +107,12 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     /// <summary>Makes an instance and runs <c>__init__</c> with the call's arguments.</summary>
     public override PyRef Construct(PyObject* args, PyObject* kwargs)
     {
+        var customNew = CustomNew();
+        if (customNew != null)
+        {
+            return ConstructWithNew(customNew, args, kwargs);
+        }
+
         var self = Allocate();
         if (self.IsNull)
         {

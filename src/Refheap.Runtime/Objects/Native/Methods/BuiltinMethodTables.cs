@@ -22,6 +22,11 @@ internal static class BuiltinMethodTables
     {
         var types = heap.Types;
         Install(types.Object, ObjectMethods.Create(heap));
+        if (!TypeDictMethods.InstallObjectClassAttribute(heap))
+        {
+            throw new OutOfMemoryException("the heap limit is too small to hold object's __class__ attribute");
+        }
+
         Install(types.Type, Type.TypeMethods.Create(heap));
         Install(types.List, [.. ListMethods.Create(heap), .. ContainerSlots(types.List, ArgumentSpec.One, mutable: true)]);
         Install(types.Tuple, [.. TupleMethods.Create(heap), .. ContainerSlots(types.Tuple, ArgumentSpec.Wrapper(1), mutable: false)]);

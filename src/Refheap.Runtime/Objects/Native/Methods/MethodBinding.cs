@@ -8,4 +8,11 @@ internal enum MethodBinding
 
     /// <summary>A class method (<c>dict.fromkeys</c>): binds to the class, also when read through an instance.</summary>
     Class,
+
+    /// <summary>
+    /// A type's <c>__new__</c> (tp_new's wrapper): a built-in function bound to the type
+    /// itself when the type is made, which read through a class or an instance stays as it is
+    /// (<c>object.__new__(cls)</c>, <c>super().__new__(cls)</c> pass the class explicitly).
+    /// </summary>
+    Type,
 }

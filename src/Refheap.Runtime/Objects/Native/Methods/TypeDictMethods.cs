@@ -33,9 +33,12 @@ internal static unsafe class TypeDictMethods
         var dict = type.TypeObject->Dict;
         foreach (var (name, body, binding, kind) in methods)
         {
-            var f = binding == MethodBinding.Class
-                ? MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body))
-                : MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type));
+            var f = binding switch
+            {
+                MethodBinding.Class => MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body)),
+                MethodBinding.Type => MakeImmortal(heap, heap.Types.NativeFunction.NewTypeMethod(name, body, type)),
+                _ => MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type)),
+            };
             if (f == null || heap.Types.Dict.SetItemString(dict, name, f) < 0)
             {
                 return false;
@@ -45,6 +48,24 @@ internal static unsafe class TypeDictMethods
         // A built-in type's dict is untracked, as a static type's is (inserting functions tracked it).
         heap.Gc.Untrack(dict);
         heap.InvalidateTypeAttributes(type.TypeObject);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds object's <c>__class__</c> attribute descriptor (<c>&lt;attribute '__class__' of
+    /// 'object' objects&gt;</c>), immortal as the methods are; false with MemoryError set.
+    /// </summary>
+    public static bool InstallObjectClassAttribute(Heap heap)
+    {
+        var objectType = heap.Types.Object.TypeObject;
+        var d = MakeImmortal(heap, heap.Types.GetSetDescriptor.New((PyObject*)objectType, "__class__", 0));
+        if (d == null || heap.Types.Dict.SetItemString(objectType->Dict, "__class__", d) < 0)
+        {
+            return false;
+        }
+
+        heap.Gc.Untrack(objectType->Dict);
+        heap.InvalidateTypeAttributes(objectType);
         return true;
     }
 

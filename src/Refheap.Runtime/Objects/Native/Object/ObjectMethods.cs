@@ -31,12 +31,22 @@ internal static unsafe class ObjectMethods
         List<BuiltinMethod> methods =
         [
             new("__init__", ArgumentSpec.AnyArgs, Init),
+            new("__new__", ArgumentSpec.AnyArgs, New, MethodBinding.Type),
             new("__getattribute__", ArgumentSpec.Wrapper(1), GetAttribute),
             new("__setattr__", ArgumentSpec.Wrapper(2), SetAttr),
             new("__delattr__", ArgumentSpec.Wrapper(1), DelAttr),
+            new("__repr__", ArgumentSpec.Wrapper(0), Repr),
+            new("__str__", ArgumentSpec.Wrapper(0), Str),
+            new("__hash__", ArgumentSpec.Wrapper(0), Hash),
+            new("__sizeof__", ArgumentSpec.NoArgs, SizeOf),
+            new("__reduce__", ArgumentSpec.NoArgs, (h, _, _) => Unpicklable(h, "__reduce__")),
+            new("__reduce_ex__", ArgumentSpec.One, (h, _, _) => Unpicklable(h, "__reduce_ex__")),
+            new("__subclasshook__", ArgumentSpec.AnyArgs, static (h, _, _) => h.NotImplemented, MethodBinding.Class),
         ];
         if (!heap.Profile.IntPromotesToLong)
         {
+            methods.Add(new("__getstate__", ArgumentSpec.NoArgs, GetState));
+            methods.Add(new("__init_subclass__", ArgumentSpec.NoArgs, static (h, _, _) => h.None, MethodBinding.Class));
             for (var i = 0; i < CompareNames.Length; i++)
             {
                 var op = (CompareOp)i;
@@ -46,6 +56,77 @@ internal static unsafe class ObjectMethods
 
         return methods;
     }
+
+    /// <summary>
+    /// object_repr, as the slot a class without its own <c>__repr__</c> inherits: the default
+    /// <c>&lt;module.Name object at 0x...&gt;</c>, or for a class over a built-in base (an
+    /// exception) that base's repr, which CPython's MRO finds before object's. Read on an
+    /// instance of a built-in type, whose own <c>__repr__</c> Refheap keeps in no dict, it is
+    /// that type's repr. New reference or null.
+    /// </summary>
+    private static PyRef Repr(Heap heap, PyObject* self, MethodArgs a) => self->Type->Descriptor switch
+    {
+        InstanceType { Layout.SolidBaseIsObject: true } => heap.NewString($"<{self->Type->Descriptor.QualifiedName} object at 0x{(nint)self:x}>"),
+        InstanceType it => it.Layout.SolidBase.Repr(self),
+        var builtin => builtin.Repr(self),
+    };
+
+    /// <summary>object_str: the repr through the instance's type (its class's own <c>__repr__</c> included); a built-in base's or type's own str otherwise. New reference or null.</summary>
+    private static PyRef Str(Heap heap, PyObject* self, MethodArgs a) => self->Type->Descriptor switch
+    {
+        InstanceType { Layout.SolidBaseIsObject: true } it => it.Repr(self),
+        InstanceType it => it.Layout.SolidBase.Str(self),
+        var builtin => builtin.Str(self),
+    };
+
+    /// <summary>object's hash, the identity's; a built-in base's or type's own otherwise. New reference or null.</summary>
+    private static PyRef Hash(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var hash = self->Type->Descriptor switch
+        {
+            InstanceType { Layout.SolidBaseIsObject: true } => heap.IdentityHash(self),
+            InstanceType it => it.Layout.SolidBase.Hash(self),
+            var builtin => builtin.Hash(self),
+        };
+        return hash == -1 && heap.ErrorOccurred ? PyRef.Null : heap.NewInt(hash);
+    }
+
+    /// <summary>
+    /// object.__sizeof__: the object's own bytes, what <c>sys.getsizeof</c> reports less the GC
+    /// header it adds — and in 3.12 less the two words before the object where an instance
+    /// with a managed dict keeps its dict and weak references (getsizeof counts that pre-header).
+    /// </summary>
+    private static PyRef SizeOf(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var size = new ObjectApi(heap).SizeOfWithoutGcHeader(new PyRef(self));
+        var managed = self->Type->Descriptor is InstanceType { Layout.ValuesOffset: not 0 };
+        return heap.NewInt(managed ? size - (2 * sizeof(nint)) : size);
+    }
+
+    /// <summary>3.12's object.__getstate__ for an instance without slots: its dict, or None when it has no attributes.</summary>
+    private static PyRef GetState(Heap heap, PyObject* self, MethodArgs a)
+    {
+        if (self->Type->Descriptor is not InstanceType it)
+        {
+            return heap.None;
+        }
+
+        if (it.Layout.SlotOffsets.Length != 0)
+        {
+            return heap.Raise(heap.Types.Exceptions.NotImplementedError, "Refheap does not support object.__getstate__ of an instance with __slots__ (copyreg)");
+        }
+
+        var dict = it.GetOrCreateDict(self);
+        if (dict == null)
+        {
+            return PyRef.Null;
+        }
+
+        return heap.Types.Dict.Count(dict) == 0 ? heap.None : new PyRef(dict).NewRef();
+    }
+
+    private static PyRef Unpicklable(Heap heap, string method) =>
+        heap.Raise(heap.Types.Exceptions.NotImplementedError, $"Refheap does not support pickling or copying (object.{method})");
 
     /// <summary>
     /// object_richcompare: <c>==</c> is identity, else NotImplemented; <c>!=</c> asks the
@@ -108,6 +189,12 @@ internal static unsafe class ObjectMethods
         return false;
     }
 
+    /// <remarks>
+    /// object_init: surplus arguments are an error unless the class has its own <c>__new__</c>
+    /// (which took them) and not its own <c>__init__</c> — 2.7 only warns (a DeprecationWarning,
+    /// silent by default) when it has both. Without its own <c>__new__</c>, CPython's object_new
+    /// refuses them first, with its own words.
+    /// </remarks>
     private static PyRef Init(Heap heap, PyObject* self, MethodArgs a)
     {
         var excess = a.PositionalCount > 0 || (a.Kwargs != null && heap.Types.Dict.Count(a.Kwargs) > 0);
@@ -117,14 +204,94 @@ internal static unsafe class ObjectMethods
         }
 
         var py27 = heap.Profile.Wording == ErrorWording.Cpython27;
-        var name = heap.InternString("__init__");
-        var own = name.IsNull ? null : TypeType.Lookup(self->Type, name.Ptr);
-        var overridden = own != null && own != TypeType.Lookup(heap.Types.Object.TypeObject, name.Ptr);
-        if (overridden)
+        var customNew = self->Type->Descriptor is InstanceType it && it.CustomNew() != null;
+        if (InitOverridden(heap, self->Type))
         {
-            return heap.RaiseTypeError(py27 ? "object.__init__() takes no parameters" : "object.__init__() takes exactly one argument (the instance to initialize)");
+            return py27 && customNew
+                ? heap.None
+                : heap.RaiseTypeError(py27 ? "object.__init__() takes no parameters" : "object.__init__() takes exactly one argument (the instance to initialize)");
         }
 
-        return heap.RaiseTypeError(py27 ? "object() takes no parameters" : $"{self->Type->Descriptor.Name}() takes no arguments");
+        return customNew ? heap.None : heap.RaiseTypeError(py27 ? "object() takes no parameters" : $"{self->Type->Descriptor.Name}() takes no arguments");
+    }
+
+    private static bool InitOverridden(Heap heap, PyTypeObject* type)
+    {
+        var name = heap.InternString("__init__");
+        var own = name.IsNull ? null : TypeType.Lookup(type, name.Ptr);
+        return own != null && own != TypeType.Lookup(heap.Types.Object.TypeObject, name.Ptr);
+    }
+
+    /// <summary>
+    /// <c>object.__new__(cls, ...)</c> (tp_new_wrapper, then object_new): a new instance of the
+    /// class <c>cls</c> without <c>__init__</c> run. The class must be one whose instances object
+    /// makes (no built-in base of its own); surplus arguments are refused as CPython refuses them.
+    /// </summary>
+    private static PyRef New(Heap heap, PyObject* self, MethodArgs a)
+    {
+        if (a.PositionalCount == 0)
+        {
+            return heap.RaiseTypeError("object.__new__(): not enough arguments");
+        }
+
+        var cls = Native.Tuple.TupleType.Item(a.Tuple, 0);
+        if (!Heap.IsSubtype(cls->Type, heap.Types.Type.TypeObject))
+        {
+            return heap.RaiseTypeError($"object.__new__(X): X is not a type object ({cls->Type->Descriptor.Name})");
+        }
+
+        var type = (PyTypeObject*)cls;
+        var descriptor = type->Descriptor;
+        var instanceType = descriptor as InstanceType;
+        if (descriptor != heap.Types.Object && instanceType is not { Layout.SolidBaseIsObject: true })
+        {
+            var solidBase = instanceType?.Layout.SolidBase ?? descriptor;
+            return heap.RaiseTypeError($"object.__new__({descriptor.Name}) is not safe, use {solidBase.Name}.__new__()");
+        }
+
+        var excess = a.PositionalCount > 1 || (a.Kwargs != null && heap.Types.Dict.Count(a.Kwargs) > 0);
+        if (excess && NewRefusesArguments(heap, type, instanceType))
+        {
+            return PyRef.Null;
+        }
+
+        return instanceType != null ? instanceType.Allocate() : heap.Types.Object.New();
+    }
+
+    /// <summary>object_new's check of surplus arguments: true with the TypeError set when it refuses them.</summary>
+    private static bool NewRefusesArguments(Heap heap, PyTypeObject* type, InstanceType? instanceType)
+    {
+        var customNew = instanceType?.CustomNew() != null;
+        var initOverridden = InitOverridden(heap, type);
+        if (heap.Profile.Wording == ErrorWording.Cpython27)
+        {
+            // 2.7 warns (silently by default) when the class has both its own __new__ and __init__.
+            if (customNew && initOverridden)
+            {
+                return false;
+            }
+
+            if (customNew || !initOverridden)
+            {
+                heap.RaiseTypeError("object() takes no parameters");
+                return true;
+            }
+
+            return false;
+        }
+
+        if (customNew)
+        {
+            heap.RaiseTypeError("object.__new__() takes exactly one argument (the type to instantiate)");
+            return true;
+        }
+
+        if (!initOverridden)
+        {
+            heap.RaiseTypeError($"{type->Descriptor.Name}() takes no arguments");
+            return true;
+        }
+
+        return false;
     }
 }
