@@ -124,7 +124,7 @@ internal sealed unsafe partial class Heap
             moduleName.DecRef();
         }
 
-        if (WrapNewAsStaticMethod(classDict.Ptr) < 0 || AddClassDescriptors(t, layout, parent) < 0)
+        if (WrapImplicitMethods(classDict.Ptr) < 0 || AddClassDescriptors(t, layout, parent) < 0)
         {
             result.DecRef();
             return PyRef.Null;
@@ -133,29 +133,130 @@ internal sealed unsafe partial class Heap
         SetHasDel(t, descriptor, LookupSpecial(t, "__del__"));
         descriptor.RefreshHooks();
         Gc.Track(typeObj);
+        if (!Profile.IntPromotesToLong && (SetNames(t) < 0 || InitSubclass(t) < 0))
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
         return result;
     }
 
     /// <summary>
-    /// type_new's special case: a plain function <c>__new__</c> in a class body becomes a
-    /// staticmethod, so that the class, passed explicitly, is its first argument. 0, or -1
+    /// 3.x's type_new_set_names: each attribute of the new class whose type has
+    /// <c>__set_name__</c> is told the class and its name, in the dict's order (over a copy of
+    /// the dict, as CPython, so that a call may change the class). 0, or -1 with the error set.
+    /// </summary>
+    private int SetNames(PyTypeObject* t)
+    {
+        var names = Types.Dict.Copy(t->Dict);
+        if (names.IsNull)
+        {
+            return -1;
+        }
+
+        var status = 0;
+        nint pos = 0;
+        while (status == 0 && Types.Dict.Next(names.Ptr, ref pos, out var key, out var value))
+        {
+            if (value->Type->Descriptor is not InstanceType)
+            {
+                // Only a class defined in Python can have __set_name__: Refheap's built-in types have none.
+                continue;
+            }
+
+            var args = NewTuple([new PyRef((PyObject*)t), new PyRef(key)]);
+            if (args.IsNull)
+            {
+                status = -1;
+                break;
+            }
+
+            if (TryCallSpecialWithArgs(value, "__set_name__", args.Ptr, null, out var called))
+            {
+                status = called.IsNull ? -1 : 0;
+                called.XDecRef();
+            }
+
+            args.DecRef();
+        }
+
+        names.DecRef();
+        return status;
+    }
+
+    /// <summary>
+    /// 3.x's type_new_init_subclass: <c>super(cls, cls).__init_subclass__()</c> — the first
+    /// class after the new one in its MRO that defines it, bound to the new class, called
+    /// without arguments (Refheap takes no class keywords). object's does nothing and is not
+    /// called. 0, or -1 with the error set.
+    /// </summary>
+    private int InitSubclass(PyTypeObject* t)
+    {
+        var name = InternString("__init_subclass__");
+        if (name.IsNull)
+        {
+            return -1;
+        }
+
+        var mro = t->Mro;
+        PyObject* found = null;
+        for (nint i = 1; i < TupleType.Size(mro) && found == null; i++)
+        {
+            var dict = ((PyTypeObject*)TupleType.Item(mro, i))->Dict;
+            found = dict == null ? null : Types.Dict.GetItem(dict, name.Ptr);
+        }
+
+        if (found == null || found->Type == Types.NativeFunction.TypeObject)
+        {
+            return 0;
+        }
+
+        var bound = found->Type->Descriptor.DescriptorGet(found, null, t);
+        if (bound.IsNull)
+        {
+            return -1;
+        }
+
+        var called = Call(bound.Ptr, Types.Tuple.Empty, null);
+        bound.DecRef();
+        called.XDecRef();
+        return called.IsNull ? -1 : 0;
+    }
+
+    /// <summary>
+    /// type_new's special cases: a plain function <c>__new__</c> in a class body becomes a
+    /// staticmethod, so that the class, passed explicitly, is its first argument; in 3.x
+    /// <c>__init_subclass__</c> and <c>__class_getitem__</c> become classmethods. 0, or -1
     /// with the error set.
     /// </summary>
-    private int WrapNewAsStaticMethod(PyObject* dict)
+    private int WrapImplicitMethods(PyObject* dict)
     {
-        var function = Types.Dict.GetItemString(dict, "__new__");
+        if (WrapFunction(dict, "__new__", Types.StaticMethod) < 0)
+        {
+            return -1;
+        }
+
+        return Profile.IntPromotesToLong || (WrapFunction(dict, "__init_subclass__", Types.ClassMethod) == 0 && WrapFunction(dict, "__class_getitem__", Types.ClassMethod) == 0)
+            ? 0
+            : -1;
+    }
+
+    private int WrapFunction(PyObject* dict, string name, Native.Method.WrapperType wrapper)
+    {
+        var function = Types.Dict.GetItemString(dict, name);
         if (function == null || function->Type != Types.PythonFunction.TypeObject)
         {
             return 0;
         }
 
-        var wrapped = Types.StaticMethod.New(function, null, null, null);
+        var wrapped = wrapper.New(function, null, null, null);
         if (wrapped.IsNull)
         {
             return -1;
         }
 
-        var status = Types.Dict.SetItemString(dict, "__new__", wrapped.Ptr);
+        var status = Types.Dict.SetItemString(dict, name, wrapped.Ptr);
         wrapped.DecRef();
         return status;
     }

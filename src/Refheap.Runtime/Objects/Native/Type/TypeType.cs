@@ -150,6 +150,31 @@ internal sealed unsafe class TypeType : TypeDescriptor
     public override PyRef Construct(PyObject* args, PyObject* kwargs) => Constructors.SequenceConstructors.Type(Heap, args, kwargs);
 
     /// <inheritdoc/>
+    public override PyRef Subscript(PyObject* self, PyObject* key)
+    {
+        // 3.x's PyObject_GetItem of a class: its __class_getitem__ (implicitly a classmethod), if any.
+        var name = Heap.Profile.IntPromotesToLong ? PyRef.Null : Heap.InternString("__class_getitem__");
+        var found = name.IsNull ? null : Lookup((PyTypeObject*)self, name.Ptr);
+        if (found == null)
+        {
+            Heap.ClearError();
+            return base.Subscript(self, key);
+        }
+
+        var bound = found->Type->Descriptor.DescriptorGet(found, null, (PyTypeObject*)self);
+        if (bound.IsNull)
+        {
+            return bound;
+        }
+
+        var args = Heap.NewTuple([new PyRef(key)]);
+        var result = args.IsNull ? PyRef.Null : Heap.Call(bound.Ptr, args.Ptr, null);
+        args.XDecRef();
+        bound.DecRef();
+        return result;
+    }
+
+    /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
         var t = (PyTypeObject*)self;
