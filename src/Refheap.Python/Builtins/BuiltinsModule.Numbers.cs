@@ -147,7 +147,26 @@ internal sealed partial class BuiltinsModule
     {
         if (!IsNumber(number))
         {
-            return _api.Raise("TypeError", "a float is required");
+            // The "d" converter's PyFloat_AsDouble: an instance's __float__, which must give a float.
+            if (!_api.TryCallSpecial(number, "__float__", [], out var converted))
+            {
+                return _api.Raise("TypeError", "a float is required");
+            }
+
+            if (converted.IsNull)
+            {
+                return converted;
+            }
+
+            if (!_api.IsFloat(converted))
+            {
+                converted.DecRef();
+                return _api.Raise("TypeError", "nb_float should return float object");
+            }
+
+            var result = Round2(converted, ndigits);
+            converted.DecRef();
+            return result;
         }
 
         var x = _api.AsDouble(number);
@@ -275,7 +294,13 @@ internal sealed partial class BuiltinsModule
 
         if (a[2].IsNull || _api.IsNone(a[2]))
         {
-            return _api.Power(a[0], a[1]);
+            // The operator's dispatch: a class's __pow__ or reflected __rpow__ first.
+            return _api.BinaryOperation(a[0], a[1], ObjectApi.Operator.Power);
+        }
+
+        if (_api.TryTernaryPower(a[0], a[1], a[2], out var ternary))
+        {
+            return ternary;
         }
 
         if (!_api.IsInt(a[0]) || !_api.IsInt(a[1]) || !_api.IsInt(a[2]))

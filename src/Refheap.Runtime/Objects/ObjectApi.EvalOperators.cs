@@ -196,6 +196,41 @@ internal sealed unsafe partial class ObjectApi
         Heap.RestoreError(exception);
     }
 
+    /// <summary>
+    /// <c>pow(a, b, m)</c> when <paramref name="a"/> is an instance of a class with
+    /// <c>__pow__</c> (slot_nb_power's ternary form calls only the first operand's): true with
+    /// its result (NotImplemented becomes CPython's TypeError); false for anything else.
+    /// </summary>
+    public bool TryTernaryPower(PyRef a, PyRef b, PyRef m, out PyRef result)
+    {
+        result = PyRef.Null;
+        if (!IsUserInstance(a.Ptr))
+        {
+            return false;
+        }
+
+        var args = Heap.NewTuple([b, m]);
+        if (args.IsNull)
+        {
+            return true;
+        }
+
+        var found = Heap.TryCallSpecialWithArgs(a.Ptr, "__pow__", args.Ptr, null, out result);
+        args.DecRef();
+        if (found && !result.IsNull && result.Ptr == Heap.Types.NotImplemented.Singleton)
+        {
+            result.DecRef();
+            found = false;
+        }
+
+        if (!found)
+        {
+            result = Heap.RaiseTypeError($"unsupported operand type(s) for ** or pow(): '{a.Descriptor.Name}', '{b.Descriptor.Name}', '{m.Descriptor.Name}'");
+        }
+
+        return true;
+    }
+
     private bool CallSpecial1(PyObject* self, string name, PyObject* arg, out PyRef result)
     {
         // 3.x's slots pass the argument where it is (vectorcall_method): a lent tuple. 2.7's
