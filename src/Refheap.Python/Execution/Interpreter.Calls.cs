@@ -802,6 +802,12 @@ internal sealed partial class Interpreter
         }
 
         ObjectApi.SetFunctionParts(function, defaults, kwDefaults, closure);
+        if (unit.Constants is [string, ..])
+        {
+            // func_new: the first constant, a function's docstring or None (a lambda's None).
+            ObjectApi.SetFunctionDoc(function, unit.ConstantObjects[0]);
+        }
+
         return function;
     }
 

@@ -295,7 +295,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     private void FillTypeObject(TypeDescriptor d)
     {
         var t = d.TypeObject;
-        t->Name = _heap.InternString(d.Name).Ptr;
+        // type_name: a built-in type's __name__ is its tp_name after the last dot (2.7's "functools.partial" → "partial").
+        t->Name = _heap.InternString(d.Name[(d.Name.LastIndexOf('.') + 1)..]).Ptr;
         var baseType = d.BaseType;
         var bases = baseType == null ? _heap.NewTuple() : _heap.NewTuple(new PyRef((PyObject*)baseType.TypeObject));
         t->Bases = bases.Ptr;
