@@ -146,7 +146,11 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <inheritdoc/>
-    public bool VisitEllipsisLiteral(EllipsisLiteral node) => throw Unsupported("Ellipsis", node);
+    public bool VisitEllipsisLiteral(EllipsisLiteral node)
+    {
+        LoadConstant(ConstantKind.Ellipsis);
+        return true;
+    }
 
     /// <summary>
     /// Builds a list, set or tuple display (3.12's starunpack_helper): without a starred item,
@@ -307,7 +311,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     private static bool IsSimpleConstant(Expression e) =>
-        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or StringLiteral { Kind: not StringKind.Bytes };
+        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or EllipsisLiteral or StringLiteral { Kind: not StringKind.Bytes };
 
     private static object? ConstantValue(Expression e) => e switch
     {
@@ -315,6 +319,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         FloatLiteral f => f.Value,
         BooleanLiteral b => b.Value,
         StringLiteral s => s.Value,
+        EllipsisLiteral => ConstantKind.Ellipsis,
         _ => null,
     };
 
@@ -780,11 +785,6 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitBinary(BinaryExpression node)
     {
-        if (node.Operator == BinaryOperator.MatrixMultiply)
-        {
-            throw Unsupported("the @ operator", node);
-        }
-
         if (!Py27 && node.Operator == BinaryOperator.Modulo && node.Left is StringLiteral { Kind: StringKind.Str } format
             && node.Right is TupleExpression items && !items.Elements.Any(e => e is StarredExpression) && FoldTuple(items) == null
             && PercentFormatRewrite.TryRewrite(format, items, node.Span) is { } rewritten)

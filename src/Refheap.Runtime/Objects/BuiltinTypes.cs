@@ -107,6 +107,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         {
             Add(e);
         }
+
+        // Last, so that the types before it keep their places (2.7 orders unlike types by address).
+        Ellipsis = Add(new EllipsisType(heap));
     }
 
     /// <summary><c>type</c>, the metatype.</summary>
@@ -120,6 +123,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>NotImplementedType</c>.</summary>
     public NotImplementedType NotImplemented { get; }
+
+    /// <summary><c>ellipsis</c>, the type of <c>Ellipsis</c>.</summary>
+    public EllipsisType Ellipsis { get; }
 
     /// <summary><c>int</c> (2.7: the machine-word int).</summary>
     public IntType Int { get; }
