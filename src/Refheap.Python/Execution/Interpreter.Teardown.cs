@@ -9,7 +9,8 @@ internal sealed partial class Interpreter
     /// and weakref callbacks of garbage run now), then each module's dict is cleared —
     /// <c>__main__</c> first, then the others from the most recently imported — names starting
     /// with one underscore set to None first, then the rest (<c>_PyModule_Clear</c>), and a
-    /// last collection for the cycles that leaves behind.
+    /// last collection for the cycles that leaves behind (in 2.7 without finalizers, which
+    /// CPython 2.7 never runs for them).
     /// </summary>
     public void ModuleTeardown()
     {
@@ -36,9 +37,14 @@ internal sealed partial class Interpreter
 
         _extensionCopies.Clear();
         _heap.ClearError();
+
+        // 2.7's Py_Finalize collects nothing after PyImport_Cleanup: what only a collection
+        // would free now is freed without running Python code. 3.12 collects here, finalizers too.
+        _heap.FinalizersSilenced = Py27;
         _runtime.Gc.Collect();
         _api.ReleaseProgramState();
         _runtime.Gc.Collect();
+        _heap.FinalizersSilenced = false;
         _heap.ClearError();
     }
 

@@ -51,9 +51,22 @@ internal sealed unsafe partial class Heap
         return false;
     }
 
+    /// <summary>
+    /// Set when a 2.7 program has ended and its modules are cleared: CPython 2.7 collects
+    /// nothing after that, so what is left (the cycles of class definitions, say) is never
+    /// finalized there; Refheap frees it without running <c>__del__</c> or weak reference
+    /// callbacks, so that no output follows what CPython prints.
+    /// </summary>
+    public bool FinalizersSilenced { get; set; }
+
     /// <summary>Calls <c>__del__</c>; an exception it raises is reported as unraisable, never propagated.</summary>
     public void CallFinalizer(PyObject* self)
     {
+        if (FinalizersSilenced)
+        {
+            return;
+        }
+
         if (self->Type->Descriptor is Native.Generator.GeneratorType generator)
         {
             generator.Finalize(self);

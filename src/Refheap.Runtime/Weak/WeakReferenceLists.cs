@@ -195,6 +195,11 @@ internal static unsafe class WeakReferenceLists
 
     private static void CallCallback(Heap heap, PyObject* wr, PyObject* callback)
     {
+        if (heap.FinalizersSilenced)
+        {
+            return;
+        }
+
         // 3.x: PyObject_CallOneArg; 2.7: PyObject_CallFunctionObjArgs (a new tuple).
         var result = heap.CallVector(callback, [new PyRef(wr)]);
         if (result.IsNull)
