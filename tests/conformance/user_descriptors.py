@@ -104,4 +104,19 @@ c.count = 3
 print(c.count, len(Counter.count.values))
 del c
 print(len(Counter.count.values))
+
+
+class SetOnly(object):
+    def __set__(self, obj, value):
+        obj.__dict__["s"] = value * 2
+
+
+class Holder(object):
+    s = SetOnly()
+
+
+h = Holder()
+print(type(h.s).__name__)
+h.s = 5
+print(h.s, h.__dict__)
 print(gc.collect())

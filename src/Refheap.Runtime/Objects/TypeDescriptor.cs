@@ -154,6 +154,13 @@ internal abstract unsafe partial class TypeDescriptor
     /// <summary>Whether instances are data descriptors (define <c>__set__</c>), which take precedence over an instance's dict.</summary>
     public virtual bool IsDataDescriptor => false;
 
+    /// <summary>
+    /// Whether an instance found on a class is read before the instance's own dict: a data
+    /// descriptor that also has a getter (PyObject_GenericGetAttr's order; one with only
+    /// <c>__set__</c> is shadowed by the dict, and returned as it is without one).
+    /// </summary>
+    public virtual bool ReadBeforeInstanceDict => IsDataDescriptor;
+
     /// <summary>The descriptor protocol's <c>__set__</c>/<c>__delete__</c> (value null); 0 or -1.</summary>
     public virtual int DescriptorSet(PyObject* self, PyObject* instance, PyObject* value)
     {

@@ -88,7 +88,7 @@ internal sealed unsafe partial class InstanceType
         }
 
         var classAttr = TypeType.Lookup(type, name);
-        if (classAttr != null && classAttr->Type->Descriptor.IsDataDescriptor)
+        if (classAttr != null && classAttr->Type->Descriptor.ReadBeforeInstanceDict)
         {
             return classAttr->Type->Descriptor.DescriptorGet(classAttr, self, type);
         }

@@ -22,6 +22,9 @@ internal sealed unsafe partial class InstanceType
     public override bool IsDataDescriptor => (DescriptorMethods() & DefinesSetOrDelete) != 0;
 
     /// <inheritdoc/>
+    public override bool ReadBeforeInstanceDict => DescriptorMethods() == (DefinesGet | DefinesSetOrDelete);
+
+    /// <inheritdoc/>
     /// <remarks>slot_tp_descr_get: <c>type(self).__get__(self, instance or None, owner or None)</c>.</remarks>
     public override PyRef DescriptorGet(PyObject* self, PyObject* instance, PyTypeObject* owner)
     {
