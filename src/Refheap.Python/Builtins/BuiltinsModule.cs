@@ -74,6 +74,7 @@ internal sealed partial class BuiltinsModule
         {
             yield return ("unichr", UniChr);
             yield return ("cmp", Cmp);
+            yield return ("intern", (a, k) => Modules.SysModule.Intern(_api, py27: true, a, k));
         }
 
         if (b.FunctionalBuiltinsReturnLists)

@@ -5,7 +5,8 @@ namespace Refheap.Python.Modules;
 
 /// <summary>
 /// <c>sys</c>: argv, exit, getrefcount, exc_info (and 2.7's exc_clear), stdout/stderr, getsizeof,
-/// version_info, the recursion limit, modules, maxsize and <c>_debugmallocstats</c>.
+/// version_info, the recursion limit, modules, maxsize, intern (3.x; 2.7's is a built-in),
+/// getallocatedblocks (3.x), platform and the other constants, and <c>_debugmallocstats</c>.
 /// </summary>
 internal static class SysModule
 {
@@ -27,6 +28,20 @@ internal static class SysModule
         var (major, minor, micro) = py27 ? (2, 7, 18) : (3, 12, 1);
         b.Value("version_info", api.TupleSteal([api.NewInt(major), api.NewInt(minor), api.NewInt(micro), api.Intern("final").NewRef(), api.NewInt(0)]));
         b.Value("version", api.NewStr(py27 ? "2.7.18 (Refheap)" : "3.12.1 (Refheap)"));
+        b.Value("hexversion", api.NewInt(py27 ? 0x020712F0 : 0x030C01F0));
+        b.Value("platform", api.NewStr(OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : py27 ? "linux2" : "linux"));
+        b.Value("byteorder", api.NewStr(BitConverter.IsLittleEndian ? "little" : "big"));
+        b.Value("maxunicode", api.NewInt(0x10FFFF));
+        b.Value("executable", api.NewStr(Environment.ProcessPath ?? ""));
+        if (!py27)
+        {
+            b.Function("intern", (args, kwargs) => Intern(api, py27: false, args, kwargs));
+            b.Function("getallocatedblocks", (args, kwargs) =>
+                Arguments.Check(api, "getallocatedblocks", args, kwargs, 0, 0)
+                    ? api.NewInt(interpreter.Runtime.MemoryStats.SizeClasses.Sum(c => c.BlocksInUse))
+                    : PyRef.Null);
+        }
+
         b.Value("stdout", interpreter.SysStdout.NewRef());
         b.Value("stderr", interpreter.SysStderr.NewRef());
         b.Value("__stdout__", interpreter.SysStdout.NewRef());
@@ -122,5 +137,37 @@ internal static class SysModule
             return api.NoneObject.NewRef();
         });
         return b.Finish();
+    }
+
+    /// <summary>
+    /// 3.x's <c>sys.intern(s)</c> and 2.7's built-in <c>intern(s)</c>: the one interned str equal
+    /// to the argument, so that equal texts share one object; an exact str only. New reference
+    /// or null. (CPython interns the argument itself when its text is not interned yet, so
+    /// <c>intern(s) is s</c> there; Refheap's intern table makes its own str.)
+    /// </summary>
+    public static PyRef Intern(ObjectApi api, bool py27, PyRef args, PyRef kwargs)
+    {
+        if (!Arguments.Check(api, "intern", args, kwargs, 1, 1))
+        {
+            return PyRef.Null;
+        }
+
+        var s = ObjectApi.TupleItem(args, 0);
+        if (!api.IsStr(s))
+        {
+            // The argument parser's wording: None by name, anything else by its type.
+            var given = api.IsNone(s) ? "None" : ObjectApi.TypeName(s);
+            return api.Raise("TypeError", py27
+                ? $"intern() argument 1 must be string, not {given}"
+                : $"intern() argument must be str, not {given}");
+        }
+
+        if (!api.IsExactStr(s))
+        {
+            return api.Raise("TypeError", py27 ? "can't intern subclass of string" : $"can't intern {ObjectApi.TypeName(s)}");
+        }
+
+        var interned = api.InternedAttributeName(s);
+        return interned.IsNull ? interned : interned.NewRef();
     }
 }

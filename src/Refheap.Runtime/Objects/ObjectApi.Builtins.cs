@@ -160,6 +160,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>Whether <paramref name="o"/> is a str (or a subclass's instance).</summary>
     public bool IsStr(PyRef o) => Heap.IsInstance(o.Ptr, Heap.Types.Str);
 
+    /// <summary>Whether <paramref name="o"/> is exactly a str (not a subclass).</summary>
+    public bool IsExactStr(PyRef o) => o.Ptr->Type == Heap.Types.Str.TypeObject;
+
     /// <summary>Whether <paramref name="o"/> is a float (or a subclass's instance).</summary>
     public bool IsFloat(PyRef o) => Heap.IsFloat(o.Ptr);
 
