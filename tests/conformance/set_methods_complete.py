@@ -1,4 +1,4 @@
-# set's symmetric_difference, isdisjoint and the _update methods: results, layouts (reprs of ints), table sizes after dummies are swept, errors, and the sets each makes
+# set's difference, symmetric_difference, isdisjoint and the _update methods and in-place operators (the set itself updated): results, layouts (reprs of ints), table sizes after dummies are swept, errors, and the sets each makes
 from __future__ import print_function
 import gc
 import sys
@@ -31,9 +31,15 @@ c.difference_update(range(39)); print(c, sys.getsizeof(c))
 c = set(range(40)); c.difference_update(set(range(30))); print(sys.getsizeof(c))
 c = set(range(40)); c.symmetric_difference_update(range(39)); print(sys.getsizeof(c), c)
 c = set(range(40)); c.intersection_update([5, 13]); print(sys.getsizeof(c), c)
+c = set(range(40))
+print([sys.getsizeof(c.difference(o)) for o in (set(range(30)), list(range(30)), dict.fromkeys(range(30)), set([1]), frozenset(range(35, 50)))])
+print(sys.getsizeof(c.difference(set(range(5)), range(30))), sys.getsizeof(c.difference(range(5))), c.difference(range(3, 40)), c.difference())
 c = set([1, 2]); c.symmetric_difference_update({2: 0, 3: 0}); print(c)
 c.symmetric_difference_update(c); print(c)
 c = set([1, 2]); c.symmetric_difference_update(frozenset([2, 10])); print(c)
+c = set(range(40)); alias = c; c -= set(range(39)); alias2 = c; c &= frozenset([39, 7]); c ^= set([1]); c |= set([2])
+print(c is alias is alias2, sorted(alias), sys.getsizeof(alias))
+f = frozenset([1]); g = f; f |= frozenset([2]); f &= f; print(f is g, sorted(f), sorted(g))
 for call in (lambda: a.isdisjoint(1), lambda: a.symmetric_difference(1), lambda: c.difference_update([1], 2),
              lambda: c.intersection_update(3), lambda: c.symmetric_difference_update(None),
              lambda: a.symmetric_difference(), lambda: a.isdisjoint(1, 2), lambda: c.symmetric_difference_update([[]]),

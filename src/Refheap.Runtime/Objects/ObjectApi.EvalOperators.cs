@@ -160,6 +160,12 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
+        if (op is Operator.Or or Operator.And or Operator.Subtract or Operator.Xor && Heap.IsInstance(a.Ptr, Heap.Types.Set) && Heap.IsAnySet(b.Ptr))
+        {
+            // set_ior, set_iand, set_isub, set_ixor: the set itself is updated.
+            return Native.Set.SetMethods.InPlace(Heap, Heap.Types.Set, a.Ptr, b.Ptr, op);
+        }
+
         if (op == Operator.Or && Heap.Profile.DictUnionOperators && Heap.Types.Dict.IsDict(a.Ptr))
         {
             // dict_ior: any mapping or iterable of pairs, as d.update(x) takes.

@@ -150,6 +150,35 @@ internal static unsafe class SetMethods
         return 0;
     }
 
+    /// <summary>
+    /// <c>s |= t</c>, <c>s &amp;= t</c>, <c>s -= t</c>, <c>s ^= t</c> of a set <paramref name="self"/>
+    /// and a set or frozenset <paramref name="other"/>: the set updated as its methods do, then
+    /// returned (a new reference), or null with the error set.
+    /// </summary>
+    public static PyRef InPlace(Heap heap, SetType type, PyObject* self, PyObject* other, ObjectApi.Operator op)
+    {
+        if (op == ObjectApi.Operator.And)
+        {
+            var result = type.Intersection(self, other);
+            if (result.IsNull)
+            {
+                return result;
+            }
+
+            type.SwapBodies(self, result.Ptr);
+            result.DecRef();
+            return new PyRef(self).NewRef();
+        }
+
+        var status = op switch
+        {
+            ObjectApi.Operator.Or => type.Update(self, other),
+            ObjectApi.Operator.Subtract => type.DifferenceUpdate(self, other),
+            _ => type.SymmetricDifferenceUpdate(self, other),
+        };
+        return status < 0 ? PyRef.Null : new PyRef(self).NewRef();
+    }
+
     /// <summary>set_symmetric_difference: a new set of <paramref name="other"/>'s keys, then toggled by <paramref name="self"/>'s.</summary>
     private static PyRef SymmetricDifference(SetType type, PyObject* self, PyObject* other)
     {
@@ -163,13 +192,19 @@ internal static unsafe class SetMethods
         return result;
     }
 
+    /// <summary>set_difference_multi: the difference with the first argument, then the rest discarded from it; no argument: a copy.</summary>
     private static PyRef Difference(Heap heap, SetType type, PyObject* self, PyObject* others)
     {
-        var result = NewLike(type, self);
-        for (nint i = 0; !result.IsNull && i < TupleType.Size(others); i++)
+        var n = TupleType.Size(others);
+        if (n == 0)
         {
-            var other = TupleType.Item(others, i);
-            if (heap.ForEach(other, key => heap.Types.Set.Discard(result.Ptr, (PyObject*)key) < 0 ? -1 : 0) < 0)
+            return NewLike(type, self);
+        }
+
+        var result = type.Difference(self, TupleType.Item(others, 0));
+        for (nint i = 1; !result.IsNull && i < n; i++)
+        {
+            if (type.DifferenceUpdate(result.Ptr, TupleType.Item(others, i)) < 0)
             {
                 result.DecRef();
                 return PyRef.Null;

@@ -76,6 +76,52 @@ internal sealed unsafe partial class SetType
     }
 
     /// <summary>
+    /// set_difference: a new set of <paramref name="s"/>'s base type holding its keys not in
+    /// <paramref name="other"/> (a new reference, or null with the error set). Against a set or
+    /// an exact dict (3.x: one not a quarter of <paramref name="s"/>'s size or less), the keys are
+    /// added to a new set; otherwise <paramref name="s"/> is copied and the other's keys discarded.
+    /// </summary>
+    public PyRef Difference(PyObject* s, PyObject* other)
+    {
+        var dicts = Heap.Types.Dict;
+        var isDict = other->Type == dicts.TypeObject;
+        var so = Set(s);
+        if ((!IsAnySet(other) && !isDict) || (_linear && (so->Used >> 2) > (isDict ? dicts.Count(other) : Set(other)->Used)))
+        {
+            var copy = New(s);
+            if (!copy.IsNull && DifferenceUpdate(copy.Ptr, other) < 0)
+            {
+                copy.DecRef();
+                return PyRef.Null;
+            }
+
+            return copy;
+        }
+
+        var result = New(null);
+        if (result.IsNull)
+        {
+            return result;
+        }
+
+        nint pos = 0;
+        while (NextEntry(so, ref pos, out var key, out var hash))
+        {
+            Heap.IncRef(key);
+            var r = isDict ? dicts.Contains(other, key) : ContainsEntry(Set(other), key, hash);
+            r = r == 0 ? AddEntry(Set(result.Ptr), key, hash) : Math.Min(r, 0);
+            Heap.DecRef(key);
+            if (r < 0)
+            {
+                result.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// set_difference_update_internal: removes from <paramref name="s"/> every key of
     /// <paramref name="other"/>, then rebuilds the table when too many slots are dummies (2.7:
     /// a fifth of the mask, 3.x: a quarter): 0, or -1 with the error set.
