@@ -507,53 +507,11 @@ internal sealed unsafe partial class ObjectApi
         return result;
     }
 
+    /// <summary>set_or, set_and, set_sub, set_xor: a new set of <paramref name="a"/>'s base type, made as the set methods make it.</summary>
     private PyRef SetOperation(PyObject* a, PyObject* b, Operator op)
     {
-        var sets = Heap.Types.Set;
-        var frozen = a->Type == Heap.Types.FrozenSet.TypeObject;
-        var result = frozen ? Heap.NewFrozenSet() : Heap.NewEmptySet();
-        if (result.IsNull)
-        {
-            return result;
-        }
-
-        nint pos = 0;
-        if (op == Operator.Or)
-        {
-            if (sets.Update(result.Ptr, a) < 0 || sets.Update(result.Ptr, b) < 0)
-            {
-                result.DecRef();
-                return PyRef.Null;
-            }
-
-            return result;
-        }
-
-        while (sets.Next(a, ref pos, out var key))
-        {
-            var inB = sets.Contains(b, key);
-            if (inB < 0 || ((op == Operator.And ? inB == 1 : inB == 0) && sets.Add(result.Ptr, key) < 0))
-            {
-                result.DecRef();
-                return PyRef.Null;
-            }
-        }
-
-        if (op == Operator.Xor)
-        {
-            pos = 0;
-            while (sets.Next(b, ref pos, out var key))
-            {
-                var inA = sets.Contains(a, key);
-                if (inA < 0 || (inA == 0 && sets.Add(result.Ptr, key) < 0))
-                {
-                    result.DecRef();
-                    return PyRef.Null;
-                }
-            }
-        }
-
-        return result;
+        var type = Heap.IsInstance(a, Heap.Types.FrozenSet) ? Heap.Types.FrozenSet : Heap.Types.Set;
+        return Native.Set.SetMethods.Binary(type, a, b, op);
     }
 
     /// <summary><c>-a</c>, <c>+a</c>, <c>~a</c> (a class's <c>__neg__</c>, <c>__pos__</c>, <c>__invert__</c> first).</summary>

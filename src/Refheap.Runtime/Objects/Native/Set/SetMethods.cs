@@ -8,7 +8,8 @@ namespace Refheap.Objects.Native.Set;
 /// difference, symmetric_difference, their <c>_update</c> forms, isdisjoint, issubset,
 /// issuperset, copy, <c>__contains__</c>, <c>__init__</c>) and of <c>frozenset</c> (those that
 /// do not mutate). A new set from union, intersection, difference, symmetric_difference or copy
-/// has the base type of <c>self</c> (set or frozenset), as 3.x's do.
+/// has the base type of <c>self</c> (set or frozenset) in 3.x, and <c>self</c>'s own class in
+/// 2.7 (a subclass instance made without <c>__init__</c>), as CPython's do.
 /// </summary>
 internal static unsafe class SetMethods
 {
@@ -73,8 +74,8 @@ internal static unsafe class SetMethods
         return 0;
     }
 
-    /// <summary>A new set of the base type of <paramref name="type"/> holding the items of <paramref name="self"/>.</summary>
-    private static PyRef NewLike(SetType type, PyObject* self) => type.New(self);
+    /// <summary>A new set holding the items of <paramref name="self"/>: of its base type <paramref name="type"/>, in 2.7 of its own class.</summary>
+    private static PyRef NewLike(SetType type, PyObject* self) => type.NewLike(self, self);
 
     private static PyRef Copy(Heap heap, SetType type, PyObject* self)
     {
@@ -151,6 +152,33 @@ internal static unsafe class SetMethods
     }
 
     /// <summary>
+    /// <c>a | b</c>, <c>a &amp; b</c>, <c>a - b</c>, <c>a ^ b</c> of two sets or frozensets: a new
+    /// set of <paramref name="type"/> (<paramref name="a"/>'s base type) made as union,
+    /// intersection, difference and symmetric_difference make it, or null with the error set.
+    /// </summary>
+    public static PyRef Binary(SetType type, PyObject* a, PyObject* b, ObjectApi.Operator op)
+    {
+        switch (op)
+        {
+            case ObjectApi.Operator.And:
+                return type.Intersection(a, b);
+            case ObjectApi.Operator.Subtract:
+                return type.Difference(a, b);
+            case ObjectApi.Operator.Xor:
+                return SymmetricDifference(type, a, b);
+        }
+
+        var result = NewLike(type, a);
+        if (!result.IsNull && a != b && type.Update(result.Ptr, b) < 0)
+        {
+            result.DecRef();
+            return PyRef.Null;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// <c>s |= t</c>, <c>s &amp;= t</c>, <c>s -= t</c>, <c>s ^= t</c> of a set <paramref name="self"/>
     /// and a set or frozenset <paramref name="other"/>: the set updated as its methods do, then
     /// returned (a new reference), or null with the error set.
@@ -182,7 +210,7 @@ internal static unsafe class SetMethods
     /// <summary>set_symmetric_difference: a new set of <paramref name="other"/>'s keys, then toggled by <paramref name="self"/>'s.</summary>
     private static PyRef SymmetricDifference(SetType type, PyObject* self, PyObject* other)
     {
-        var result = type.New(other);
+        var result = type.NewLike(self, other);
         if (!result.IsNull && type.SymmetricDifferenceUpdate(result.Ptr, self) < 0)
         {
             result.DecRef();

@@ -1,3 +1,5 @@
+using Refheap.Objects.Native.Instance;
+
 namespace Refheap.Objects.Native.Set;
 
 /// <summary>
@@ -9,6 +11,30 @@ namespace Refheap.Objects.Native.Set;
 internal sealed unsafe partial class SetType
 {
     /// <summary>
+    /// A new set for a result computed from <paramref name="self"/>, holding the items of
+    /// <paramref name="iterableOrNull"/>: 2.7 makes it of <paramref name="self"/>'s own class
+    /// (make_new_set(Py_TYPE(so)), a subclass instance without <c>__init__</c>), 3.x of this
+    /// base type (make_new_set_basetype). A new reference, or null with the error set.
+    /// </summary>
+    public PyRef NewLike(PyObject* self, PyObject* iterableOrNull)
+    {
+        if (_linear || self->Type == TypeObject || self->Type->Descriptor is not InstanceType subclass)
+        {
+            return New(iterableOrNull);
+        }
+
+        // A zeroed instance block is a valid empty set (PySetObject).
+        var o = subclass.Allocate();
+        if (!o.IsNull && iterableOrNull != null && Update(o.Ptr, iterableOrNull) < 0)
+        {
+            o.DecRef();
+            return PyRef.Null;
+        }
+
+        return o;
+    }
+
+    /// <summary>
     /// set_intersection: a new set of <paramref name="s"/>'s base type holding the keys of
     /// <paramref name="s"/> also in <paramref name="other"/> (a new reference, or null with the
     /// error set). Against a set, the smaller one is walked; anything else is iterated.
@@ -17,10 +43,10 @@ internal sealed unsafe partial class SetType
     {
         if (s == other)
         {
-            return New(s);
+            return NewLike(s, s);
         }
 
-        var result = New(null);
+        var result = NewLike(s, null);
         if (result.IsNull)
         {
             return result;
@@ -88,7 +114,7 @@ internal sealed unsafe partial class SetType
         var so = Set(s);
         if ((!IsAnySet(other) && !isDict) || (_linear && (so->Used >> 2) > (isDict ? dicts.Count(other) : Set(other)->Used)))
         {
-            var copy = New(s);
+            var copy = NewLike(s, s);
             if (!copy.IsNull && DifferenceUpdate(copy.Ptr, other) < 0)
             {
                 copy.DecRef();
@@ -98,7 +124,7 @@ internal sealed unsafe partial class SetType
             return copy;
         }
 
-        var result = New(null);
+        var result = NewLike(s, null);
         if (result.IsNull)
         {
             return result;
