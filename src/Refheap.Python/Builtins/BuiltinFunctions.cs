@@ -64,6 +64,7 @@ public static class BuiltinFunctions
             ("True", api.NewBool(true)),
             ("False", api.NewBool(false)),
             ("NotImplemented", api.NotImplemented),
+            ("Ellipsis", api.Ellipsis),
             ("__debug__", api.NewBool(true)),
         };
         var ok = true;

@@ -146,18 +146,61 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     /// <inheritdoc/>
-    public bool VisitEllipsisLiteral(EllipsisLiteral node) => throw Unsupported("Ellipsis", node);
-
-    private void EvalElements(IReadOnlyList<Expression> elements, Node node)
+    public bool VisitEllipsisLiteral(EllipsisLiteral node)
     {
-        foreach (var e in elements)
+        LoadConstant(ConstantKind.Ellipsis);
+        return true;
+    }
+
+    /// <summary>
+    /// Builds a list, set or tuple display (3.12's starunpack_helper): without a starred item,
+    /// the items then one build instruction; with one, the items before it built into a list
+    /// (set), then each later item appended or, starred, extended, a tuple made of the list at
+    /// the end. So the list grows as CPython's does.
+    /// </summary>
+    private void BuildDisplay(IReadOnlyList<Expression> elements, OpCode build, bool tuple)
+    {
+        var firstStar = -1;
+        for (var i = 0; i < elements.Count && firstStar < 0; i++)
         {
-            if (e is StarredExpression)
+            firstStar = elements[i] is StarredExpression ? i : -1;
+        }
+
+        if (firstStar < 0)
+        {
+            foreach (var e in elements)
             {
-                throw Unsupported("starred items in displays", node);
+                Eval(e);
             }
 
-            Eval(e);
+            Emit(tuple ? OpCode.BuildTuple : build, elements.Count);
+            return;
+        }
+
+        var set = build == OpCode.BuildSet;
+        for (var i = 0; i < firstStar; i++)
+        {
+            Eval(elements[i]);
+        }
+
+        Emit(build, firstStar);
+        for (var i = firstStar; i < elements.Count; i++)
+        {
+            if (elements[i] is StarredExpression starred)
+            {
+                Eval(starred.Value);
+                Emit(set ? OpCode.SetUpdate : OpCode.ListExtend, ListExtendInDisplay);
+            }
+            else
+            {
+                Eval(elements[i]);
+                Emit(set ? OpCode.SetAdd : OpCode.ListAppend, 1);
+            }
+        }
+
+        if (tuple)
+        {
+            Emit(OpCode.ListToTuple);
         }
     }
 
@@ -170,8 +213,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             return true;
         }
 
-        EvalElements(node.Elements, node);
-        Emit(OpCode.BuildTuple, node.Elements.Count);
+        BuildDisplay(node.Elements, OpCode.BuildList, tuple: true);
         return true;
     }
 
@@ -188,8 +230,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             return true;
         }
 
-        EvalElements(node.Elements, node);
-        Emit(OpCode.BuildList, node.Elements.Count);
+        BuildDisplay(node.Elements, OpCode.BuildList, tuple: false);
         return true;
     }
 
@@ -270,7 +311,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     }
 
     private static bool IsSimpleConstant(Expression e) =>
-        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or StringLiteral { Kind: not StringKind.Bytes };
+        e is IntegerLiteral { IsLong: false } or FloatLiteral or NoneLiteral or BooleanLiteral or EllipsisLiteral or StringLiteral { Kind: not StringKind.Bytes };
 
     private static object? ConstantValue(Expression e) => e switch
     {
@@ -278,33 +319,72 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         FloatLiteral f => f.Value,
         BooleanLiteral b => b.Value,
         StringLiteral s => s.Value,
+        EllipsisLiteral => ConstantKind.Ellipsis,
         _ => null,
     };
 
     /// <inheritdoc/>
     public bool VisitSet(SetExpression node)
     {
-        EvalElements(node.Elements, node);
-        Emit(OpCode.BuildSet, node.Elements.Count);
+        BuildDisplay(node.Elements, OpCode.BuildSet, tuple: false);
         return true;
     }
 
     /// <inheritdoc/>
     public bool VisitDict(DictExpression node)
     {
-        for (var i = 0; i < node.Keys.Count; i++)
+        // 3.12's compiler_dict: each run of key/value pairs built into a dict of its own, each
+        // **m merged into the first dict made (an empty one when the display starts with it).
+        var n = node.Keys.Count;
+        var pairs = 0;
+        var haveDict = false;
+        for (var i = 0; i < n; i++)
         {
-            if (node.Keys[i] == null)
+            if (node.Keys[i] != null)
             {
-                throw Unsupported("** in dict displays", node);
+                pairs++;
+                continue;
             }
 
+            if (pairs > 0)
+            {
+                BuildSubDict(node, i - pairs, i, haveDict);
+                haveDict = true;
+                pairs = 0;
+            }
+
+            if (!haveDict)
+            {
+                Emit(OpCode.BuildMap, 0);
+                haveDict = true;
+            }
+
+            Eval(node.Values[i]);
+            Emit(OpCode.DictUpdate);
+        }
+
+        if (pairs > 0 || !haveDict)
+        {
+            BuildSubDict(node, n - pairs, n, haveDict);
+        }
+
+        return true;
+    }
+
+    /// <summary>A dict of the display's pairs [begin, end), merged into the dict below it when <paramref name="merge"/>.</summary>
+    private void BuildSubDict(DictExpression node, int begin, int end, bool merge)
+    {
+        for (var i = begin; i < end; i++)
+        {
             Eval(node.Keys[i]!);
             Eval(node.Values[i]);
         }
 
-        Emit(OpCode.BuildMap, node.Keys.Count);
-        return true;
+        Emit(OpCode.BuildMap, end - begin);
+        if (merge)
+        {
+            Emit(OpCode.DictUpdate);
+        }
     }
 
     /// <summary>
@@ -648,14 +728,17 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             return true;
         }
 
-        // f(a, *b, c=1, **d): a list of positional arguments and a dict of keywords.
+        // f(a, *b, c=1, **d): a list of positional arguments and a dict of keywords. A *b that
+        // is not iterable is reported naming the function where CPython passes it to the call
+        // as it is (2.7 always; 3.12 when it is the only positional argument), else as a display's.
         Emit(OpCode.BuildList, 0);
+        var starArg = Py27 || node.Arguments.Count == 1 ? ListExtendInCall : ListExtendInDisplay;
         foreach (var a in node.Arguments)
         {
             if (a is StarredExpression s)
             {
                 Eval(s.Value);
-                Emit(OpCode.ListExtend);
+                Emit(OpCode.ListExtend, starArg);
             }
             else
             {
@@ -702,11 +785,6 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     /// <inheritdoc/>
     public bool VisitBinary(BinaryExpression node)
     {
-        if (node.Operator == BinaryOperator.MatrixMultiply)
-        {
-            throw Unsupported("the @ operator", node);
-        }
-
         if (!Py27 && node.Operator == BinaryOperator.Modulo && node.Left is StringLiteral { Kind: StringKind.Str } format
             && node.Right is TupleExpression items && !items.Elements.Any(e => e is StarredExpression) && FoldTuple(items) == null
             && PercentFormatRewrite.TryRewrite(format, items, node.Span) is { } rewritten)

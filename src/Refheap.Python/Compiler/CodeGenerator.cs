@@ -15,6 +15,12 @@ internal sealed partial class CodeGenerator
 {
     private const int StackSlack = 2;
 
+    /// <summary>ListExtend's argument in a display (<c>[*x]</c>) or a call CPython builds a list for: a non-iterable is "Value after * must be an iterable".</summary>
+    internal const int ListExtendInDisplay = 1;
+
+    /// <summary>ListExtend's argument for a call's <c>*x</c> reported naming the function (below the list on the stack).</summary>
+    internal const int ListExtendInCall = 2;
+
     private readonly Compilation _compilation;
     private readonly Scope _scope;
     private readonly string _qualifiedName;
@@ -217,7 +223,8 @@ internal sealed partial class CodeGenerator
         OpCode.BuildMap => 1 - (2 * arg),
         OpCode.ListAppend or OpCode.SetAdd => -1,
         OpCode.MapAdd => -2,
-        OpCode.ListExtend or OpCode.DictMerge => -1,
+        OpCode.ListExtend or OpCode.DictMerge or OpCode.SetUpdate or OpCode.DictUpdate => -1,
+        OpCode.ListToTuple => 0,
         OpCode.UnpackSequence => arg - 1,
         OpCode.UnpackExtended => (arg & 0xFF) + (arg >> 8),
         OpCode.Call => -arg,

@@ -282,4 +282,13 @@ internal enum OpCode : byte
 
     /// <summary>a ... b → b ... a (arg: the depth of a, top = 1; 3.12's SWAP).</summary>
     Swap,
+
+    /// <summary>set x → set (adds the items of x: a set display's <c>*x</c>; 3.12's SET_UPDATE).</summary>
+    SetUpdate,
+
+    /// <summary>dict m → dict (adds the items of mapping m, later keys winning: a dict display's <c>**m</c>; 3.12's DICT_UPDATE).</summary>
+    DictUpdate,
+
+    /// <summary>list → tuple of its items (a tuple display with <c>*x</c>; 3.12's INTRINSIC_LIST_TO_TUPLE).</summary>
+    ListToTuple,
 }

@@ -34,6 +34,7 @@ internal sealed record TupleConstant(object?[] Items)
                 double d => "D" + BitConverter.DoubleToInt64Bits(d).ToString("x", CultureInfo.InvariantCulture),
                 string s => "S" + s.Length.ToString(CultureInfo.InvariantCulture) + ":" + s,
                 TupleConstant t => t.Key,
+                ConstantKind.Ellipsis => "E",
                 _ => throw new InvalidOperationException($"not a tuple constant item: {item.GetType().Name}"),
             }).Append(',');
         }

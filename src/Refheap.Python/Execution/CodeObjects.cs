@@ -134,6 +134,7 @@ internal static class CodeObjects
         CodeUnit u => Create(api, u, compilation),
         KeywordNames k => api.Heap.NewTuple(k.Names.Select(api.Intern).ToArray()),
         TupleConstant t => TupleOf(api, t, compilation),
+        ConstantKind.Ellipsis => api.Ellipsis,
         _ => throw new InvalidOperationException($"unknown constant {value.GetType().Name}"),
     };
 

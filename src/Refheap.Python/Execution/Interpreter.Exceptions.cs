@@ -54,8 +54,10 @@ internal sealed partial class Interpreter
                 return false;
             }
 
-            ObjectApi.SetExceptionCause(instance, causeInstance);
-            causeInstance.XDecRef();
+            // `from None` keeps None as the cause: no cause shown, and the context suppressed.
+            var stored = causeInstance.IsNull ? _api.None : causeInstance;
+            ObjectApi.SetExceptionCause(instance, stored);
+            stored.DecRef();
         }
 
         _heap.RestoreError(instance);

@@ -628,6 +628,15 @@ internal sealed partial class Interpreter
                 case OpCode.ListExtend:
                     a = Take(ref slots[--sp]);
                     status = _api.ExtendList(slots[sp - 1], a);
+                    if (status < 0 && arg == CodeGenerator.ListExtendInDisplay)
+                    {
+                        _api.ReplaceNotIterableError(a);
+                    }
+                    else if (status < 0 && arg == CodeGenerator.ListExtendInCall)
+                    {
+                        ReplaceStarArgumentError(slots[sp - 2], a);
+                    }
+
                     ObjectApi.Release(a);
                     if (status < 0)
                     {
@@ -635,9 +644,40 @@ internal sealed partial class Interpreter
                     }
 
                     continue;
+                case OpCode.SetUpdate:
+                    a = Take(ref slots[--sp]);
+                    status = _api.SetUpdate(slots[sp - 1], a);
+                    ObjectApi.Release(a);
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.DictUpdate:
+                    a = Take(ref slots[--sp]);
+                    status = _api.DictUpdate(slots[sp - 1], a);
+                    ObjectApi.Release(a);
+                    if (status < 0)
+                    {
+                        goto error;
+                    }
+
+                    continue;
+                case OpCode.ListToTuple:
+                    a = slots[sp - 1];
+                    r = _api.ListToTuple(a);
+                    if (r.IsNull)
+                    {
+                        goto error;
+                    }
+
+                    slots[sp - 1] = r;
+                    ObjectApi.Release(a);
+                    continue;
                 case OpCode.DictMerge:
                     a = Take(ref slots[--sp]);
-                    status = MergeKeywords(slots[sp - 1], a, slots[sp - 2]);
+                    status = MergeKeywords(slots[sp - 1], a, slots[sp - 3]);
                     ObjectApi.Release(a);
                     if (status < 0)
                     {

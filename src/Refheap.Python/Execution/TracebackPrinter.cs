@@ -26,9 +26,10 @@ internal static class TracebackPrinter
     private static void AppendChain(Interpreter interpreter, PyRef exception, StringBuilder sb, HashSet<nint> seen)
     {
         seen.Add(exception.Address);
+        // A cause of None (`raise ... from None`) is no cause, and it suppresses the context.
         var cause = ObjectApi.ExceptionCause(exception);
         var context = ObjectApi.ExceptionContext(exception);
-        if (!cause.IsNull && !seen.Contains(cause.Address))
+        if (!cause.IsNull && !interpreter.Api.IsNone(cause) && !seen.Contains(cause.Address))
         {
             AppendChain(interpreter, cause, sb, seen);
             sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");

@@ -60,6 +60,53 @@ internal static class FunctoolsModule
 
             return acc.IsNull ? api.Raise("TypeError", "reduce() of empty sequence with no initial value") : acc;
         });
+        var py27 = interpreter.Py27;
+        b.Value("WRAPPER_ASSIGNMENTS", FunctoolsWrappers.NameTuple(api, FunctoolsWrappers.Assignments(py27)));
+        b.Value("WRAPPER_UPDATES", FunctoolsWrappers.NameTuple(api, FunctoolsWrappers.Updates));
+        b.Value("update_wrapper", FunctoolsWrappers.NewUpdateWrapper(interpreter));
+        b.Function("wraps", (args, kwargs) => Wraps(interpreter, args, kwargs));
         return b.Finish();
+    }
+
+    /// <summary>
+    /// <c>wraps(wrapped, assigned=..., updated=...)</c>: <c>partial(update_wrapper, wrapped=wrapped,
+    /// assigned=assigned, updated=updated)</c>, as functools.py makes it, over an update_wrapper
+    /// function of its own (the module's may be gone by the time wraps is called). New reference or null.
+    /// </summary>
+    private static PyRef Wraps(Interpreter interpreter, PyRef args, PyRef kwargs)
+    {
+        var api = interpreter.Api;
+        if (!Arguments.Check(api, "wraps", args, PyRef.Null, 1, 3))
+        {
+            return PyRef.Null;
+        }
+
+        string[] names = ["wrapped", "assigned", "updated"];
+        var keywords = kwargs.IsNull ? api.NewDict() : api.DictCopy(kwargs);
+        var update = keywords.IsNull ? PyRef.Null : FunctoolsWrappers.NewUpdateWrapper(interpreter);
+        var ok = !update.IsNull;
+        for (var i = 0; ok && i < ObjectApi.TupleSize(args); i++)
+        {
+            ok = api.DictSetItem(keywords, names[i], ObjectApi.TupleItem(args, i)) == 0;
+        }
+
+        // The defaults of the two left out, as wraps's own defaults pass them on.
+        string[][] defaults = [FunctoolsWrappers.Assignments(interpreter.Py27), FunctoolsWrappers.Updates];
+        for (var i = 1; ok && i < names.Length; i++)
+        {
+            if (api.DictGetString(keywords, names[i]).IsNull)
+            {
+                var value = FunctoolsWrappers.NameTuple(api, defaults[i - 1]);
+                ok = !value.IsNull && api.DictSetItem(keywords, names[i], value) == 0;
+                value.XDecRef();
+            }
+        }
+
+        var callArgs = ok ? api.NewTuple([update]) : PyRef.Null;
+        var result = callArgs.IsNull ? PyRef.Null : api.Call(api.EvalTypeObject("partial"), callArgs, keywords);
+        callArgs.XDecRef();
+        update.XDecRef();
+        keywords.XDecRef();
+        return result;
     }
 }

@@ -107,6 +107,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         {
             Add(e);
         }
+
+        // Last, so that the types before it keep their places (2.7 orders unlike types by address).
+        Ellipsis = Add(new EllipsisType(heap));
     }
 
     /// <summary><c>type</c>, the metatype.</summary>
@@ -120,6 +123,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>NotImplementedType</c>.</summary>
     public NotImplementedType NotImplemented { get; }
+
+    /// <summary><c>ellipsis</c>, the type of <c>Ellipsis</c>.</summary>
+    public EllipsisType Ellipsis { get; }
 
     /// <summary><c>int</c> (2.7: the machine-word int).</summary>
     public IntType Int { get; }
@@ -295,7 +301,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
     private void FillTypeObject(TypeDescriptor d)
     {
         var t = d.TypeObject;
-        t->Name = _heap.InternString(d.Name).Ptr;
+        // type_name: a built-in type's __name__ is its tp_name after the last dot (2.7's "functools.partial" → "partial").
+        t->Name = _heap.InternString(d.Name[(d.Name.LastIndexOf('.') + 1)..]).Ptr;
         var baseType = d.BaseType;
         var bases = baseType == null ? _heap.NewTuple() : _heap.NewTuple(new PyRef((PyObject*)baseType.TypeObject));
         t->Bases = bases.Ptr;

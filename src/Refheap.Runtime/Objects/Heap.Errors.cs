@@ -176,6 +176,12 @@ internal sealed unsafe partial class Heap
         return state;
     }
 
+    /// <summary>Whether the error set is exactly a <paramref name="type"/> whose str is <paramref name="message"/>.</summary>
+    public bool PendingErrorIs(ExceptionType type, string message) =>
+        _error == null
+            ? _deferredType == type && _deferredMessage == message
+            : _error->Type == type.TypeObject && ExceptionType.MessageOf(this, _error) == message;
+
     /// <summary>Puts back (PyErr_Restore) what <see cref="SuspendError"/> took, dropping any error set since.</summary>
     public void ResumeError((nint Exception, ExceptionType? Type, string? Message, nint Traceback) state)
     {

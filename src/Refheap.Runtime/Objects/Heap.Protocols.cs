@@ -24,6 +24,9 @@ internal sealed unsafe partial class Heap
         _ => NotImplemented,
     };
 
+    /// <summary>A new reference to <c>Ellipsis</c>.</summary>
+    public PyRef Ellipsis => new PyRef(Types.Ellipsis.Singleton).NewRef();
+
     /// <summary>NotImplemented, as a new reference.</summary>
     public PyRef NotImplemented => new PyRef(Types.NotImplemented.Singleton).NewRef();
 

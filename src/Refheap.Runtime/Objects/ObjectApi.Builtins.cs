@@ -94,6 +94,9 @@ internal sealed unsafe partial class ObjectApi
     /// <summary>NotImplemented, a new reference.</summary>
     public PyRef NotImplemented => Heap.NotImplemented;
 
+    /// <summary>A new reference to <c>Ellipsis</c>.</summary>
+    public PyRef Ellipsis => Heap.Ellipsis;
+
     /// <summary>Whether <paramref name="o"/> is None.</summary>
     public bool IsNone(PyRef o) => o.Ptr == Heap.NoneObject;
 

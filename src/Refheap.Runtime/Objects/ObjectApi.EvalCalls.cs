@@ -69,14 +69,14 @@ internal sealed unsafe partial class ObjectApi
             return -1;
         }
 
-        var isNone = result.Ptr == Heap.NoneObject;
-        var typeName = result.Descriptor.Name;
-        result.DecRef();
-        if (isNone)
+        if (result.Ptr == Heap.NoneObject)
         {
+            result.DecRef();
             return 0;
         }
 
+        var typeName = result.Descriptor.Name;
+        result.DecRef();
         Heap.RaiseTypeError($"__init__() should return None, not '{typeName}'");
         return -1;
     }

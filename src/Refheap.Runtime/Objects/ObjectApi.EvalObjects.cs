@@ -97,6 +97,13 @@ internal sealed unsafe partial class ObjectApi
         Heap.SetRef(ref fields->Closure, closure.Ptr);
     }
 
+    /// <summary>Sets a new function's <c>__doc__</c> (borrowed; the slot was empty).</summary>
+    public static void SetFunctionDoc(PyRef f, PyRef doc)
+    {
+        Heap.IncRef(doc.Ptr);
+        PythonFunctionType.Fields(f.Ptr)->Doc = doc.Ptr;
+    }
+
     // ---- cells --------------------------------------------------------------------------
 
     /// <summary>A new cell holding <paramref name="contents"/> (borrowed, may be null).</summary>

@@ -226,7 +226,11 @@ internal sealed unsafe partial class ObjectApi
     public int DeleteAttr(PyRef o, PyRef name) => Heap.SetAttr(o.Ptr, name.Ptr, null);
 
     /// <summary><c>del o[key]</c>; 0 or -1.</summary>
-    public int DeleteItem(PyRef o, PyRef key) => Heap.DelItem(o.Ptr, key.Ptr);
+    public int DeleteItem(PyRef o, PyRef key)
+    {
+        var dicts = Heap.Types.Dict;
+        return o.Ptr->Type == dicts.TypeObject ? dicts.DelItem(o.Ptr, key.Ptr) : Heap.DelItem(o.Ptr, key.Ptr);
+    }
 
     /// <summary>Looks <paramref name="name"/> up on the class of <paramref name="o"/> (MRO), borrowed or null.</summary>
     public PyRef LookupOnType(PyRef o, string name)

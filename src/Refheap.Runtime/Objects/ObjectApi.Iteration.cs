@@ -1,3 +1,7 @@
+using Refheap.Objects.Native.Iterators;
+using Refheap.Objects.Native.List;
+using Refheap.Objects.Native.Range;
+
 namespace Refheap.Objects;
 
 /// <summary>
@@ -13,7 +17,38 @@ internal sealed unsafe partial class ObjectApi
     /// One step of an iterator: the next item (new reference); null WITHOUT an error at the end
     /// (a Python-level StopIteration included); null with the error set on failure.
     /// </summary>
-    public PyRef IterNext(PyRef iterator) => Heap.IterNext(iterator.Ptr);
+    public PyRef IterNext(PyRef iterator)
+    {
+        // FOR_ITER over a range or a list takes its next item here, as CPython's ceval does
+        // (3.12's FOR_ITER_RANGE / FOR_ITER_LIST; 2.7 calls the iterator's tp_iternext without
+        // the generic protocol): the same new int or item. The last step, which lets go of the
+        // list, and every other iterator take the type's own IterNext.
+        var o = iterator.Ptr;
+        var iterators = Heap.Types.Iterators;
+        if (o->Type == iterators.RangeIterator.TypeObject)
+        {
+            var range = (PyRangeIteratorObject*)o;
+            if (range->Index < range->Length)
+            {
+                var value = range->Start + (range->Index * range->Step);
+                range->Index++;
+                return Heap.NewInt(value);
+            }
+        }
+        else if (o->Type == iterators.List.TypeObject)
+        {
+            var it = (PySequenceIteratorObject*)o;
+            var list = it->Seq;
+            if (list != null && it->Index < ListType.Size(list))
+            {
+                var item = ListType.Items(list)[it->Index++];
+                item->RefCount++;
+                return new PyRef(item);
+            }
+        }
+
+        return Heap.IterNext(o);
+    }
 
     /// <summary>Whether <paramref name="o"/> is an iterator (<c>next()</c> accepts it).</summary>
     public bool IsIterator(PyRef o) => Heap.IsIterator(o.Ptr);

@@ -25,10 +25,19 @@ internal sealed unsafe partial class ObjectApi(Heap heap)
     public int SetAttr(PyRef o, PyRef name, PyRef value) => Heap.SetAttr(o.Ptr, name.Ptr, value.Ptr);
 
     /// <summary><c>o[key]</c>.</summary>
-    public PyRef GetItem(PyRef o, PyRef key) => Heap.GetItem(o.Ptr, key.Ptr);
+    /// <remarks>An exact dict's own lookup is called directly, as every subscript below: the type's descriptor, without its virtual dispatch.</remarks>
+    public PyRef GetItem(PyRef o, PyRef key)
+    {
+        var dicts = Heap.Types.Dict;
+        return o.Ptr->Type == dicts.TypeObject ? dicts.Subscript(o.Ptr, key.Ptr) : Heap.GetItem(o.Ptr, key.Ptr);
+    }
 
     /// <summary><c>o[key] = value</c> or <c>del o[key]</c> (value null); 0 or -1.</summary>
-    public int SetItem(PyRef o, PyRef key, PyRef value) => Heap.SetItem(o.Ptr, key.Ptr, value.Ptr);
+    public int SetItem(PyRef o, PyRef key, PyRef value)
+    {
+        var dicts = Heap.Types.Dict;
+        return o.Ptr->Type == dicts.TypeObject ? dicts.SetItem(o.Ptr, key.Ptr, value.Ptr) : Heap.SetItem(o.Ptr, key.Ptr, value.Ptr);
+    }
 
     /// <summary><c>len(o)</c>, -1 on error.</summary>
     public nint Length(PyRef o) => Heap.Length(o.Ptr);

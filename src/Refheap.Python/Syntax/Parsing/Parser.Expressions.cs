@@ -59,7 +59,7 @@ internal sealed partial class Parser
             elements.Add(ParseStarExpression());
         }
 
-        return NoteStarredDisplay(new TupleExpression(elements, SpanFrom(start)), elements);
+        return new TupleExpression(elements, SpanFrom(start));
     }
 
     private Expression ParseStarExpression()
@@ -630,7 +630,7 @@ internal sealed partial class Parser
 
             Expect(TokenKind.RightParen);
             _bracketDepth--;
-            return Parenthesized(NoteStarredDisplay(new TupleExpression(elements, SpanFrom(open)), elements));
+            return Parenthesized(new TupleExpression(elements, SpanFrom(open)));
         }
 
         Expect(TokenKind.RightParen);
@@ -677,7 +677,7 @@ internal sealed partial class Parser
 
         Expect(TokenKind.RightBracket);
         _bracketDepth--;
-        return NoteStarredDisplay(new ListExpression(elements, SpanFrom(open)), elements);
+        return new ListExpression(elements, SpanFrom(open));
     }
 
     private Expression ParseDisplayElement() => _dialect.AssignmentExpressions ? ParseStarNamedExpression() : ParseExpression();
@@ -733,14 +733,6 @@ internal sealed partial class Parser
         CheckUnparenthesizedComprehensionTarget(elements);
         Expect(TokenKind.RightBrace);
         _bracketDepth--;
-        foreach (var element in elements)
-        {
-            if (element is StarredExpression)
-            {
-                Unsupported("starred expressions in displays", element.Span);
-            }
-        }
-
         return new SetExpression(elements, SpanFrom(open));
     }
 
@@ -765,9 +757,8 @@ internal sealed partial class Parser
         {
             if (At(TokenKind.DoubleStar) && _dialect.StarredExpressions)
             {
-                var stars = Advance();
+                Advance();
                 var mapping = ParseBitwiseOr();
-                Unsupported("dict unpacking in displays", SpanFrom(stars));
                 keys.Add(null);
                 values.Add(mapping);
             }

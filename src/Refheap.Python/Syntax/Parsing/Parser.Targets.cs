@@ -38,7 +38,7 @@ internal sealed partial class Parser
             elements.Add(ParseTarget());
         }
 
-        return NoteStarredDisplay(new TupleExpression(elements, SpanFrom(start)), elements);
+        return new TupleExpression(elements, SpanFrom(start));
     }
 
     /// <summary>One target: an expression at the level of <c>|</c>, or 3.x's <c>*rest</c>.</summary>
@@ -136,37 +136,16 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>
-    /// Tuple and list displays with a starred element (<c>[*a, b]</c>): valid as targets, and
-    /// valid 3.x elsewhere that Refheap does not run. Those never used as targets are reported
-    /// as unsupported once the file has parsed.
-    /// </summary>
-    private readonly List<Expression> _starredDisplays = [];
-
-    private readonly HashSet<Expression> _targets = new(ReferenceEqualityComparer.Instance);
-
-    private Expression NoteStarredDisplay(Expression display, IReadOnlyList<Expression> elements)
-    {
-        if (_dialect.StarredExpressions && elements.Any(e => e is StarredExpression))
-        {
-            _starredDisplays.Add(display);
-        }
-
-        return display;
-    }
-
-    /// <summary>Marks the displays in <paramref name="target"/> as targets (and checks it binds no <c>__debug__</c>).</summary>
+    /// <summary>Checks that <paramref name="target"/> binds no <c>__debug__</c>.</summary>
     private void NoteTarget(Expression target)
     {
         CheckDebugTarget(target, TargetUse.Assign);
         switch (target)
         {
             case TupleExpression tuple:
-                _targets.Add(tuple);
                 tuple.Elements.ToList().ForEach(NoteTarget);
                 break;
             case ListExpression list:
-                _targets.Add(list);
                 list.Elements.ToList().ForEach(NoteTarget);
                 break;
             case StarredExpression starred:
@@ -231,18 +210,6 @@ internal sealed partial class Parser
         else
         {
             Defer(CheckPhase.Ast, ErrorOnLine27(span.Line, message));
-        }
-    }
-
-    private void ReportStarredDisplays()
-    {
-        foreach (var display in _starredDisplays)
-        {
-            if (!_targets.Contains(display))
-            {
-                var elements = display is TupleExpression tuple ? tuple.Elements : ((ListExpression)display).Elements;
-                Unsupported("starred expressions outside assignment targets", elements.First(e => e is StarredExpression).Span);
-            }
         }
     }
 
@@ -404,8 +371,8 @@ internal sealed partial class Parser
 
     /// <summary>
     /// A value (right-hand side, return value, iterable, expression statement): a lone
-    /// <c>*x</c> is 3.12's compile error "can't use starred expression here". (A display with a
-    /// starred element that is not a target is reported at the end, see <see cref="_starredDisplays"/>.)
+    /// <c>*x</c> is 3.12's compile error "can't use starred expression here" (in a display it
+    /// unpacks: PEP 448).
     /// </summary>
     private void CheckNoStarredValue(Expression value)
     {

@@ -149,9 +149,9 @@ internal sealed partial class Parser
     // ----- speculation: trying a parse and going back -----
 
     /// <summary>Where the parse stood, to come back to after a trial parse.</summary>
-    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int CompilerWarnings, int Deferred, int Unsupported, int StarredDisplays, int Yields);
+    private readonly record struct Speculation(int Index, int BracketDepth, int Warnings, int CompilerWarnings, int Deferred, int Unsupported, int Yields);
 
-    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _compilerWarnings.Count, _deferred.Count, _unsupported.Count, _starredDisplays.Count, _yields.Count);
+    private Speculation Save() => new(_index, _bracketDepth, _warnings.Count, _compilerWarnings.Count, _deferred.Count, _unsupported.Count, _yields.Count);
 
     /// <summary>
     /// Goes back to <paramref name="state"/>, forgetting what the trial noted. (A tokenizer
@@ -165,7 +165,6 @@ internal sealed partial class Parser
         _compilerWarnings.RemoveRange(state.CompilerWarnings, _compilerWarnings.Count - state.CompilerWarnings);
         _deferred.RemoveRange(state.Deferred, _deferred.Count - state.Deferred);
         _unsupported.RemoveRange(state.Unsupported, _unsupported.Count - state.Unsupported);
-        _starredDisplays.RemoveRange(state.StarredDisplays, _starredDisplays.Count - state.StarredDisplays);
         _yields.RemoveRange(state.Yields, _yields.Count - state.Yields);
     }
 
@@ -318,7 +317,6 @@ internal sealed partial class Parser
             throw WithWarnings(error, afterParse: first.Phase == CheckPhase.Compiler);
         }
 
-        ReportStarredDisplays();
         if (_unsupported.Count > 0)
         {
             throw _unsupported.OrderBy(u => u.Line).ThenBy(u => u.Column).First();

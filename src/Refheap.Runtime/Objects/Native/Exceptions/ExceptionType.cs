@@ -135,6 +135,67 @@ internal sealed unsafe partial class ExceptionType : TypeDescriptor
     }
 
     /// <summary>
+    /// 3.x's setters of <c>__cause__</c> (which also suppresses the context), <c>__context__</c>
+    /// and <c>__suppress_context__</c>. The flag is kept as the cause itself: set means a cause
+    /// is stored, None standing for "no cause, context suppressed"; so a context can be
+    /// suppressed only without a cause or with one, not un-suppressed under a real cause.
+    /// </summary>
+    private bool TrySetChainAttribute(PyBaseExceptionObject* e, PyObject* name, PyObject* value, out int status)
+    {
+        status = 0;
+        var cause = StrType.EqualsText(name, "__cause__");
+        if (cause || StrType.EqualsText(name, "__context__"))
+        {
+            if (value == null)
+            {
+                Heap.RaiseTypeError($"{StrType.AsString(name)} may not be deleted");
+                status = -1;
+                return true;
+            }
+
+            if (value != Heap.NoneObject && !Heap.IsInstance(value, Heap.Types.Exceptions.BaseException))
+            {
+                Heap.RaiseTypeError($"exception {(cause ? "cause" : "context")} must be None or derive from BaseException");
+                status = -1;
+                return true;
+            }
+
+            // A cause of None is kept (it suppresses the context); a context of None is none.
+            var stored = !cause && value == Heap.NoneObject ? null : value;
+            Heap.XIncRef(stored);
+            Heap.SetRef(ref cause ? ref e->Cause : ref e->Context, stored);
+            return true;
+        }
+
+        if (!StrType.EqualsText(name, "__suppress_context__"))
+        {
+            return false;
+        }
+
+        var suppress = value == null ? 0 : Heap.IsTrue(value);
+        if (suppress < 0)
+        {
+            status = -1;
+        }
+        else if (suppress == 1 && e->Cause == null)
+        {
+            Heap.IncRef(Heap.NoneObject);
+            e->Cause = Heap.NoneObject;
+        }
+        else if (suppress == 0 && e->Cause == Heap.NoneObject)
+        {
+            Heap.ClearRef(ref e->Cause);
+        }
+        else if (suppress == 0 && e->Cause != null)
+        {
+            Heap.Raise(Heap.Types.Exceptions.NotImplementedError, "Refheap does not support showing the context of an exception with a cause (__suppress_context__ = False)");
+            status = -1;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Reads an attribute that BaseException defines as a data descriptor on every instance
     /// (<c>args</c>), which wins over the instance dict; false when <paramref name="name"/> is not one.
     /// </summary>
@@ -152,6 +213,13 @@ internal sealed unsafe partial class ExceptionType : TypeDescriptor
             if (slot != null)
             {
                 result = new PyRef(*slot != null ? *slot : Heap.NoneObject).NewRef();
+                return true;
+            }
+
+            if (StrType.EqualsText(name, "__suppress_context__"))
+            {
+                // Set with a cause (None included: `raise ... from None`), as PyException_SetCause sets it.
+                result = Heap.NewBool(e->Cause != null);
                 return true;
             }
 
@@ -195,6 +263,11 @@ internal sealed unsafe partial class ExceptionType : TypeDescriptor
             var tb = value == null || value == Heap.NoneObject ? null : value;
             Heap.XIncRef(tb);
             Heap.SetRef(ref e->Traceback, tb);
+            return true;
+        }
+
+        if (!Heap.Profile.IntPromotesToLong && TrySetChainAttribute((PyBaseExceptionObject*)self, name, value, out status))
+        {
             return true;
         }
 

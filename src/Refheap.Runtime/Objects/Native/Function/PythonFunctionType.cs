@@ -217,10 +217,48 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
                 }
 
                 return 0;
-            case "__name__" or "func_name" when value != null:
-                Heap.IncRef(value);
-                Heap.SetRef(ref f->Name, value);
+            case "__name__" or "func_name":
+                return SetText(ref f->Name, value, text.SequenceEqual("func_name") ? "func_name" : "__name__");
+            case "__qualname__" when !Heap.Profile.IntPromotesToLong:
+                return SetText(ref f->QualName, value, "__qualname__");
+            case "__module__":
+                // Any object, as func_set_module... through the function's member.
+                Heap.XIncRef(value);
+                Heap.SetRef(ref f->Module, value);
                 return 0;
+            case "__kwdefaults__" when !Heap.Profile.IntPromotesToLong:
+                if (value != null && value != Heap.NoneObject && !Heap.IsInstance(value, Heap.Types.Dict))
+                {
+                    Heap.RaiseTypeError("__kwdefaults__ must be set to a dict object");
+                    return -1;
+                }
+
+                var kwdefaults = value == Heap.NoneObject ? null : value;
+                Heap.XIncRef(kwdefaults);
+                Heap.SetRef(ref f->KwDefaults, kwdefaults);
+                return 0;
+            case "__dict__" or "func_dict":
+                if (value == null || !Heap.IsInstance(value, Heap.Types.Dict))
+                {
+                    Heap.RaiseTypeError(Heap.Profile.IntPromotesToLong
+                        ? value == null ? "function's dictionary may not be deleted" : "setting function's dictionary to a non-dict"
+                        : value == null ? "cannot delete __dict__" : $"__dict__ must be set to a dictionary, not a '{value->Type->Descriptor.Name}'");
+                    return -1;
+                }
+
+                Heap.IncRef(value);
+                Heap.SetRef(ref f->Dict, value);
+                return 0;
+            case "__code__" or "func_code" or "__globals__" or "func_globals" or "__closure__" or "func_closure":
+                if (text.StartsWith("__code") && value != null)
+                {
+                    Heap.Raise(Heap.Types.Exceptions.NotImplementedError, "Refheap does not support replacing a function's code");
+                    return -1;
+                }
+
+                // A read-only member: 2.7 says so with a TypeError, 3.12 with an AttributeError.
+                Heap.Raise(Heap.Profile.IntPromotesToLong ? Heap.Types.Exceptions.TypeError : Heap.Types.Exceptions.AttributeError, "readonly attribute");
+                return -1;
         }
 
         var dict = EnsureDict(f);
@@ -242,6 +280,20 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
             return -1;
         }
 
+        return 0;
+    }
+
+    /// <summary>Stores a str attribute (<c>__name__</c>, <c>__qualname__</c>): 0, or -1 with CPython's TypeError for anything else or a deletion.</summary>
+    private int SetText(ref PyObject* slot, PyObject* value, string what)
+    {
+        if (value == null || !Heap.IsInstance(value, Heap.Types.Str))
+        {
+            Heap.RaiseTypeError($"{what} must be set to a string object");
+            return -1;
+        }
+
+        Heap.IncRef(value);
+        Heap.SetRef(ref slot, value);
         return 0;
     }
 
