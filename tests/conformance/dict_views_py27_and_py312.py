@@ -1,4 +1,4 @@
-# Dict views (2.7: viewkeys/viewvalues/viewitems, 3.12: keys/values/items) are live, tracked objects that keep their dict alive; equality with sets, membership, errors
+# Dict views (2.7: viewkeys/viewvalues/viewitems, 3.12: keys/values/items) are live, tracked objects that keep their dict alive; equality with sets, membership, 3.12's isdisjoint, errors
 from __future__ import print_function
 import gc
 import sys
@@ -31,6 +31,16 @@ d2 = {"x": 1}
 kv = views(d2)[0]
 del d2
 print(kv, len(kv))
+if sys.version_info[0] > 2:
+    k, i = views(d)[0], views(d)[2]
+    for call in (lambda: k.isdisjoint([5]), lambda: k.isdisjoint({9, 1}), lambda: k.isdisjoint(k), lambda: i.isdisjoint([(1, "a")]),
+                 lambda: k.isdisjoint(5), lambda: k.isdisjoint([[1]]), lambda: hasattr(views(d)[1], "isdisjoint")):
+        try:
+            print(call())
+        except TypeError as e:
+            print(e)
+else:
+    print(hasattr(views(d)[0], "isdisjoint"))
 count = gc.get_count()[0]
 made = views(d)
 print(gc.get_count()[0] - count)

@@ -58,6 +58,11 @@ internal static class BuiltinMethodTables
             Install(iterator, IteratorMethods.Create(heap));
         }
 
+        foreach (var (type, methods) in DictViewMethods.Tables(heap))
+        {
+            Install(type, methods);
+        }
+
         foreach (var (type, methods) in Type.DirMethods.Tables(heap))
         {
             Install(type, methods);
