@@ -353,6 +353,8 @@ internal sealed unsafe partial class ObjectApi
                 break;
             case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Heap.IsAnySet(a) && Heap.IsAnySet(b):
                 return SetOperation(a, b, op);
+            case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Native.Dict.DictViewOperators.IsSetLike(Heap, a) || Native.Dict.DictViewOperators.IsSetLike(Heap, b):
+                return Native.Dict.DictViewOperators.Binary(Heap, a, b, op);
             case Operator.Or when Heap.Profile.DictUnionOperators && types.Dict.IsDict(a) && types.Dict.IsDict(b):
                 return DictUnion(a, b);
         }
