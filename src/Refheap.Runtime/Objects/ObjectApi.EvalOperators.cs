@@ -160,7 +160,9 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
-        if (op is Operator.Or or Operator.And or Operator.Subtract or Operator.Xor && Heap.IsInstance(a.Ptr, Heap.Types.Set) && Heap.IsAnySet(b.Ptr))
+        // The exact-type test first keeps `i -= 1` from walking int's bases.
+        var aIsSet = a.Ptr->Type == Heap.Types.Set.TypeObject || (IsUserInstance(a.Ptr) && Heap.IsInstance(a.Ptr, Heap.Types.Set));
+        if (aIsSet && op is Operator.Or or Operator.And or Operator.Subtract or Operator.Xor && Heap.IsAnySet(b.Ptr))
         {
             // set_ior, set_iand, set_isub, set_ixor: the set itself is updated.
             return Native.Set.SetMethods.InPlace(Heap, Heap.Types.Set, a.Ptr, b.Ptr, op);
