@@ -160,6 +160,14 @@ internal sealed unsafe partial class ObjectApi
             }
         }
 
+        // The exact-type test first keeps `i -= 1` from walking int's bases.
+        var aIsSet = a.Ptr->Type == Heap.Types.Set.TypeObject || (IsUserInstance(a.Ptr) && Heap.IsInstance(a.Ptr, Heap.Types.Set));
+        if (aIsSet && op is Operator.Or or Operator.And or Operator.Subtract or Operator.Xor && Heap.IsAnySet(b.Ptr))
+        {
+            // set_ior, set_iand, set_isub, set_ixor: the set itself is updated.
+            return Native.Set.SetMethods.InPlace(Heap, Heap.Types.Set, a.Ptr, b.Ptr, op);
+        }
+
         if (op == Operator.Or && Heap.Profile.DictUnionOperators && Heap.Types.Dict.IsDict(a.Ptr))
         {
             // dict_ior: any mapping or iterable of pairs, as d.update(x) takes.
@@ -347,6 +355,8 @@ internal sealed unsafe partial class ObjectApi
                 break;
             case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Heap.IsAnySet(a) && Heap.IsAnySet(b):
                 return SetOperation(a, b, op);
+            case Operator.Or or Operator.And or Operator.Subtract or Operator.Xor when Native.Dict.DictViewOperators.IsSetLike(Heap, a) || Native.Dict.DictViewOperators.IsSetLike(Heap, b):
+                return Native.Dict.DictViewOperators.Binary(Heap, a, b, op);
             case Operator.Or when Heap.Profile.DictUnionOperators && types.Dict.IsDict(a) && types.Dict.IsDict(b):
                 return DictUnion(a, b);
         }
@@ -501,53 +511,11 @@ internal sealed unsafe partial class ObjectApi
         return result;
     }
 
+    /// <summary>set_or, set_and, set_sub, set_xor: a new set of <paramref name="a"/>'s base type, made as the set methods make it.</summary>
     private PyRef SetOperation(PyObject* a, PyObject* b, Operator op)
     {
-        var sets = Heap.Types.Set;
-        var frozen = a->Type == Heap.Types.FrozenSet.TypeObject;
-        var result = frozen ? Heap.NewFrozenSet() : Heap.NewEmptySet();
-        if (result.IsNull)
-        {
-            return result;
-        }
-
-        nint pos = 0;
-        if (op == Operator.Or)
-        {
-            if (sets.Update(result.Ptr, a) < 0 || sets.Update(result.Ptr, b) < 0)
-            {
-                result.DecRef();
-                return PyRef.Null;
-            }
-
-            return result;
-        }
-
-        while (sets.Next(a, ref pos, out var key))
-        {
-            var inB = sets.Contains(b, key);
-            if (inB < 0 || ((op == Operator.And ? inB == 1 : inB == 0) && sets.Add(result.Ptr, key) < 0))
-            {
-                result.DecRef();
-                return PyRef.Null;
-            }
-        }
-
-        if (op == Operator.Xor)
-        {
-            pos = 0;
-            while (sets.Next(b, ref pos, out var key))
-            {
-                var inA = sets.Contains(a, key);
-                if (inA < 0 || (inA == 0 && sets.Add(result.Ptr, key) < 0))
-                {
-                    result.DecRef();
-                    return PyRef.Null;
-                }
-            }
-        }
-
-        return result;
+        var type = Heap.IsInstance(a, Heap.Types.FrozenSet) ? Heap.Types.FrozenSet : Heap.Types.Set;
+        return Native.Set.SetMethods.Binary(type, a, b, op);
     }
 
     /// <summary><c>-a</c>, <c>+a</c>, <c>~a</c> (a class's <c>__neg__</c>, <c>__pos__</c>, <c>__invert__</c> first).</summary>

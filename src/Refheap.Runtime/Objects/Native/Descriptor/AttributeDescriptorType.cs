@@ -1,4 +1,5 @@
 using Refheap.Objects.Native.Instance;
+using Refheap.Objects.Native.Int;
 using Refheap.Objects.Native.Str;
 
 namespace Refheap.Objects.Native.Descriptor;
@@ -86,6 +87,12 @@ internal sealed unsafe class AttributeDescriptorType : TypeDescriptor
             return value != null ? new PyRef(value).NewRef() : Heap.RaiseNoAttribute(instance, d->Name);
         }
 
+        var number = NumberAttributes.Of(Heap, instance, (PyTypeObject*)d->OwnerType, d->Name);
+        if (!number.IsNull || Heap.ErrorOccurred)
+        {
+            return number;
+        }
+
         if (StrType.EqualsText(d->Name, "__class__"))
         {
             // object's __class__ (object_get_class).
@@ -127,6 +134,13 @@ internal sealed unsafe class AttributeDescriptorType : TypeDescriptor
             return 0;
         }
 
+        if (NumberAttributes.IsNumberType(Heap, (PyTypeObject*)d->OwnerType))
+        {
+            // The numbers' getsets have no setter (getset_set).
+            Heap.Raise(Heap.Types.Exceptions.AttributeError, $"attribute '{StrType.AsString(d->Name)}' of '{((PyTypeObject*)d->OwnerType)->Descriptor.Name}' objects is not writable");
+            return -1;
+        }
+
         return instance->Type->Descriptor.SetAttr(instance, d->Name, value);
     }
 
@@ -137,7 +151,8 @@ internal sealed unsafe class AttributeDescriptorType : TypeDescriptor
             return true;
         }
 
-        Heap.RaiseTypeError($"descriptor '{StrType.AsString(d->Name)}' for '{((PyTypeObject*)d->OwnerType)->Descriptor.Name}' objects doesn't apply to a '{instance->Type->Descriptor.Name}' object");
+        var article = Heap.Profile.Wording == ErrorWording.Cpython27 ? "" : "a ";
+        Heap.RaiseTypeError($"descriptor '{StrType.AsString(d->Name)}' for '{((PyTypeObject*)d->OwnerType)->Descriptor.Name}' objects doesn't apply to {article}'{instance->Type->Descriptor.Name}' object");
         return false;
     }
 

@@ -9,7 +9,8 @@ namespace Refheap.Objects.Native.Dict;
 /// The methods of <c>dict</c>: get, setdefault, pop, popitem, keys, values, items (2.7: lists;
 /// 3.x: views), update, clear, copy, fromkeys (a class method), <c>__contains__</c>,
 /// <c>__getitem__</c>, <c>__init__</c> (what a dict subclass's constructor and
-/// <c>super().__init__</c> reach), and 2.7's has_key, iterkeys, itervalues, iteritems. The slot
+/// <c>super().__init__</c> reach), and 2.7's has_key, iterkeys, itervalues, iteritems,
+/// viewkeys, viewvalues, viewitems. The slot
 /// wrappers are <see cref="Methods.SlotWrappers"/>'.
 /// </summary>
 internal static unsafe class DictMethods
@@ -46,6 +47,11 @@ internal static unsafe class DictMethods
             methods.Add(new("iterkeys", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.DictKeys.New(self)));
             methods.Add(new("itervalues", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.DictValues.New(self)));
             methods.Add(new("iteritems", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.DictItems.New(self)));
+
+            // 2.7's views are 3.x's (dict_keys, dict_values, dict_items) under other names.
+            methods.Add(new("viewkeys", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.KeysView.New(self)));
+            methods.Add(new("viewvalues", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.ValuesView.New(self)));
+            methods.Add(new("viewitems", ArgumentSpec.NoArgs, static (h, self, _) => h.Types.Iterators.ItemsView.New(self)));
         }
 
         return methods;

@@ -8,7 +8,7 @@ namespace Refheap.Objects.Native.Dict;
 /// 3.x's dict views (<c>d.keys()</c>, <c>d.values()</c>, <c>d.items()</c>): live, tracked
 /// objects over the dict with len, iteration, <c>in</c>, a repr such as
 /// <c>dict_keys([1, 2])</c>, and (keys and items, which are set-like) equality with sets and
-/// views. The set operators (&amp;, |, -, ^) are not there.
+/// views. The set operators (&amp;, |, -, ^) are <see cref="DictViewOperators"/>.
 /// </summary>
 internal sealed unsafe class DictViewType : TypeDescriptor
 {

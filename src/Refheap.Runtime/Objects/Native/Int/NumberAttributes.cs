@@ -11,6 +11,34 @@ namespace Refheap.Objects.Native.Int;
 /// </summary>
 internal static unsafe class NumberAttributes
 {
+    /// <summary>The types whose dicts hold the attributes' getset descriptors (bool inherits int's).</summary>
+    public static IEnumerable<(TypeDescriptor Type, string[] Names)> Descriptors(Heap heap)
+    {
+        string[] integral = ["real", "imag", "numerator", "denominator"];
+        List<(TypeDescriptor, string[])> tables = [(heap.Types.Int, integral), (heap.Types.Float, ["real", "imag"])];
+        if (heap.Types.Long != null)
+        {
+            tables.Add((heap.Types.Long, integral));
+        }
+
+        return tables;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is int, 2.7's long or float: a type whose getsets are these attributes.</summary>
+    public static bool IsNumberType(Heap heap, PyTypeObject* type) =>
+        type == heap.Types.Int.TypeObject || type == heap.Types.Float.TypeObject
+        || (heap.Types.Long != null && type == heap.Types.Long.TypeObject);
+
+    /// <summary>
+    /// The getset descriptor <paramref name="name"/> of the number type <paramref name="owner"/>
+    /// read on <paramref name="instance"/> (an instance of it): a new reference, or null without
+    /// an error when the owner is no number type or the name none of its attributes.
+    /// </summary>
+    public static PyRef Of(Heap heap, PyObject* instance, PyTypeObject* owner, PyObject* name) =>
+        !IsNumberType(heap, owner) ? PyRef.Null
+        : owner == heap.Types.Float.TypeObject ? OfFloat(heap, instance, name)
+        : OfInteger(heap, instance, name);
+
     /// <summary>An attribute of an int, bool or 2.7 long: a new reference, or null without an error when <paramref name="name"/> is none of them.</summary>
     public static PyRef OfInteger(Heap heap, PyObject* self, PyObject* name)
     {

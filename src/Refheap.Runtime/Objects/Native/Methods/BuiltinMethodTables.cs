@@ -34,13 +34,21 @@ internal static class BuiltinMethodTables
         Install(types.Dict, [.. DictMethods.Create(heap), SlotWrappers.SetItem(types.Dict), SlotWrappers.DelItem(types.Dict), SlotWrappers.Len(types.Dict), SlotWrappers.Iter(types.Dict)]);
         Install(types.Set, [.. SetMethods.Create(types.Set), SlotWrappers.Len(types.Set), SlotWrappers.Iter(types.Set)]);
         Install(types.FrozenSet, [.. SetMethods.Create(types.FrozenSet), SlotWrappers.Len(types.FrozenSet), SlotWrappers.Iter(types.FrozenSet)]);
-        Install(types.Int, IntMethods.Create());
+        Install(types.Int, IntMethods.Create(heap));
         if (types.Long != null)
         {
-            Install(types.Long, IntMethods.Create());
+            Install(types.Long, IntMethods.Create(heap));
         }
 
-        Install(types.Float, FloatMethods.Create());
+        Install(types.Float, FloatMethods.Create(heap));
+        foreach (var (type, names) in NumberAttributes.Descriptors(heap))
+        {
+            if (!TypeDictMethods.InstallAttributes(type, names))
+            {
+                throw new OutOfMemoryException($"the heap limit is too small to hold the attributes of '{type.Name}'");
+            }
+        }
+
         Install(types.Iterators.Range, RangeMethods.Create(heap));
         Install(types.Slice, Slice.SliceMethods.Create());
         Install(types.MappingProxy, types.MappingProxy.Methods());
@@ -48,6 +56,11 @@ internal static class BuiltinMethodTables
         foreach (var iterator in types.Iterators.Iterators)
         {
             Install(iterator, IteratorMethods.Create(heap));
+        }
+
+        foreach (var (type, methods) in DictViewMethods.Tables(heap))
+        {
+            Install(type, methods);
         }
 
         foreach (var (type, methods) in Type.DirMethods.Tables(heap))

@@ -55,17 +55,28 @@ internal static unsafe class TypeDictMethods
     /// Adds object's <c>__class__</c> attribute descriptor (<c>&lt;attribute '__class__' of
     /// 'object' objects&gt;</c>), immortal as the methods are; false with MemoryError set.
     /// </summary>
-    public static bool InstallObjectClassAttribute(Heap heap)
+    public static bool InstallObjectClassAttribute(Heap heap) => InstallAttributes(heap.Types.Object, ["__class__"]);
+
+    /// <summary>
+    /// Adds a read-only getset descriptor (<c>&lt;attribute 'real' of 'int' objects&gt;</c>) for
+    /// each name to <paramref name="type"/>'s dict, immortal as the methods are; the descriptor
+    /// answers by its name (see AttributeDescriptorType). False with MemoryError set.
+    /// </summary>
+    public static bool InstallAttributes(TypeDescriptor type, IEnumerable<string> names)
     {
-        var objectType = heap.Types.Object.TypeObject;
-        var d = MakeImmortal(heap, heap.Types.GetSetDescriptor.New((PyObject*)objectType, "__class__", 0));
-        if (d == null || heap.Types.Dict.SetItemString(objectType->Dict, "__class__", d) < 0)
+        var heap = type.Heap;
+        var typeObject = type.TypeObject;
+        foreach (var name in names)
         {
-            return false;
+            var d = MakeImmortal(heap, heap.Types.GetSetDescriptor.New((PyObject*)typeObject, name, 0));
+            if (d == null || heap.Types.Dict.SetItemString(typeObject->Dict, name, d) < 0)
+            {
+                return false;
+            }
         }
 
-        heap.Gc.Untrack(objectType->Dict);
-        heap.InvalidateTypeAttributes(objectType);
+        heap.Gc.Untrack(typeObject->Dict);
+        heap.InvalidateTypeAttributes(typeObject);
         return true;
     }
 

@@ -11,7 +11,8 @@ namespace Refheap.Objects.Native.Str;
 /// upper, lower, swapcase, replace, find, rfind, index, rindex, count, partition, rpartition,
 /// isdigit, isalpha, isalnum, isspace, isupper, islower, istitle, title, capitalize,
 /// splitlines, zfill, ljust, rjust, center, encode) with CPython's argument errors
-/// per profile. <c>format</c> and <c>%</c> live in Str/Formatting.
+/// per profile, then those of <see cref="StrTranslation"/> and <see cref="StrUnicodeMethods"/>.
+/// <c>format</c> and <c>%</c> live in Str/Formatting.
 /// </summary>
 /// <remarks>
 /// 2.7's str is a byte string: its methods here treat the text as such (ASCII classes and
@@ -63,6 +64,8 @@ internal static unsafe class StrMethods
             new("rjust", pad, (h, self, a) => Pad(h, self, a, "rjust", 1)),
             new("center", pad, (h, self, a) => Pad(h, self, a, "center", 0)),
             new("encode", ArgumentSpec.Keywords(["encoding", "errors"]), Encode),
+            .. StrTranslation.Create(heap),
+            .. StrUnicodeMethods.Create(heap),
         ];
     }
 

@@ -20,6 +20,18 @@ internal static unsafe class StrFormatter
         return Render(ref context, format, MaxRecursion, sb) ? heap.NewString(sb.ToString()) : PyRef.Null;
     }
 
+    /// <summary>
+    /// 3.x's <c>format.format_map(mapping)</c>: names are looked up in any mapping
+    /// (<c>mapping[name]</c>, so a dict subclass's <c>__missing__</c> answers), and a positional
+    /// field is a ValueError. A new str reference, or null with the error set.
+    /// </summary>
+    public static PyRef FormatMap(Heap heap, string format, PyObject* mapping)
+    {
+        var context = new Context(heap, FormattingBehaviour.Of(heap.Profile), null, mapping, isMapping: true);
+        var sb = new StringBuilder(format.Length + 16);
+        return Render(ref context, format, MaxRecursion, sb) ? heap.NewString(sb.ToString()) : PyRef.Null;
+    }
+
     private static bool Render(ref Context c, string format, int depth, StringBuilder sb)
     {
         var heap = c.Heap;
@@ -373,7 +385,7 @@ internal static unsafe class StrFormatter
     }
 
     /// <summary>The call's arguments and the numbering mode (automatic or manual, never both).</summary>
-    private struct Context(Heap heap, FormattingBehaviour rules, PyObject* args, PyObject* kwargs)
+    private struct Context(Heap heap, FormattingBehaviour rules, PyObject* args, PyObject* kwargs, bool isMapping = false)
     {
         private int _auto;
         private bool _usedAuto;
@@ -411,6 +423,11 @@ internal static unsafe class StrFormatter
                 }
             }
 
+            if (args == null)
+            {
+                return heap.RaiseValueError("Format string contains positional fields");
+            }
+
             if (index >= TupleType.Size(args))
             {
                 return heap.RaiseIndexError(rules.Wording27 ? "tuple index out of range" : $"Replacement index {index} out of range for positional args tuple");
@@ -422,6 +439,19 @@ internal static unsafe class StrFormatter
         /// <summary>The keyword argument <paramref name="name"/>: a new reference, or KeyError.</summary>
         public readonly PyRef Keyword(ReadOnlySpan<char> name)
         {
+            if (isMapping)
+            {
+                var nameObject = heap.NewString(name);
+                if (nameObject.IsNull)
+                {
+                    return nameObject;
+                }
+
+                var item = heap.GetItem(kwargs, nameObject.Ptr);
+                nameObject.DecRef();
+                return item;
+            }
+
             var value = kwargs == null ? null : heap.Types.Dict.GetItemString(kwargs, name);
             if (value != null)
             {
