@@ -527,11 +527,6 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
     /// <inheritdoc/>
     public bool VisitClassDefinition(ClassDefinition node)
     {
-        if (node.Keywords.Count > 0)
-        {
-            throw Unsupported("class keywords (metaclass=...)", node);
-        }
-
         foreach (var d in node.Decorators)
         {
             Eval(d);
@@ -552,7 +547,27 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         }
 
         Emit(OpCode.BuildTuple, node.Bases.Count);
-        Emit(OpCode.BuildClass);
+        if (node.Keywords.Count > 0)
+        {
+            // 3.x's class keywords (metaclass=, and those for __init_subclass__), as a call's.
+            Emit(OpCode.BuildMap, 0);
+            foreach (var k in node.Keywords)
+            {
+                if (k.Name == null)
+                {
+                    Eval(k.Value);
+                    Emit(OpCode.DictUpdate);
+                }
+                else
+                {
+                    LoadConstant(k.Name);
+                    Eval(k.Value);
+                    Emit(OpCode.MapAdd, 1);
+                }
+            }
+        }
+
+        Emit(OpCode.BuildClass, node.Keywords.Count > 0 ? 1 : 0);
         for (var i = 0; i < node.Decorators.Count; i++)
         {
             Emit(OpCode.Call, 1);

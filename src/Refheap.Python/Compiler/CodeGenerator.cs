@@ -250,7 +250,7 @@ internal sealed partial class CodeGenerator
         OpCode.ImportName => -1,
         OpCode.ImportFrom => 1,
         OpCode.ImportStar => -1,
-        OpCode.BuildClass => -2,
+        OpCode.BuildClass => -2 - arg,
         OpCode.BeforeWith => 1,
         OpCode.WithExitNormal => -1,
         OpCode.WithExitException => -3,

@@ -217,7 +217,7 @@ internal enum OpCode : byte
     /// <summary>module → . (copies its public names into locals).</summary>
     ImportStar,
 
-    /// <summary>body name bases → class (runs the class body, then makes the class).</summary>
+    /// <summary>body name bases [keywords] → class (runs the class body, then makes the class; arg 1: a dict of the class keywords is on top).</summary>
     BuildClass,
 
     /// <summary>ctx → exit ctx.__enter__().</summary>

@@ -117,7 +117,7 @@ internal sealed partial class Interpreter
                 }
 
                 var body = ObjectApi.TupleItem(args, 0);
-                var cls = BuildClass(body, ObjectApi.TupleItem(args, 1), basesTuple, ObjectApi.FunctionGlobals(body));
+                var cls = BuildClass(body, ObjectApi.TupleItem(args, 1), basesTuple, ObjectApi.FunctionGlobals(body), PyRef.Null);
                 basesTuple.DecRef();
                 return cls;
             });

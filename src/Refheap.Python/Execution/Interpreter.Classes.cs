@@ -8,10 +8,26 @@ internal sealed partial class Interpreter
     /// <summary>
     /// The class statement: runs the body function with a fresh namespace as its locals,
     /// then makes the class from it (the runtime's <c>type(name, bases, dict)</c>) and fills
-    /// the body's <c>__class__</c> cell (3.x <c>super()</c>). New reference or null.
+    /// the body's <c>__class__</c> cell (3.x <c>super()</c>). 3.x's class keywords
+    /// (<paramref name="keywords"/>, a dict or null) go to the base's <c>__init_subclass__</c>;
+    /// a <c>metaclass</c> other than <c>type</c> is refused before the body runs, as CPython
+    /// picks the metaclass first. New reference or null.
     /// </summary>
-    private PyRef BuildClass(PyRef body, PyRef name, PyRef bases, PyRef globals)
+    private PyRef BuildClass(PyRef body, PyRef name, PyRef bases, PyRef globals, PyRef keywords)
     {
+        var metaclass = keywords.IsNull ? PyRef.Null : _api.DictGetString(keywords, "metaclass");
+        if (!metaclass.IsNull)
+        {
+            if (metaclass.Address != _api.Heap.TypeObjectOf(_api.Heap.Types.Type).Address)
+            {
+                var shown = _api.Str(metaclass) ?? ObjectApi.TypeName(metaclass);
+                _api.ClearError();
+                return RaiseUnsupported($"metaclasses other than type (metaclass={shown})");
+            }
+
+            _api.DictDelete(keywords, _api.Intern("metaclass"));
+        }
+
         var code = ObjectApi.FunctionCode(body);
         var unit = (CodeUnit)_api.CodePayload(code);
         var ns = _api.Heap.NewDict();
@@ -68,7 +84,7 @@ internal sealed partial class Interpreter
             }
         }
 
-        var cls = _api.NewClassFromNamespace(ObjectApi.StrText(name), bases, ns, moduleName);
+        var cls = _api.NewClassFromNamespace(ObjectApi.StrText(name), bases, ns, moduleName, keywords);
         ns.DecRef();
         if (cls.IsNull && Py27 && _api.ErrorMatches("TypeError"))
         {

@@ -950,13 +950,15 @@ internal sealed partial class Interpreter
                     continue;
                 case OpCode.BuildClass:
                     ObjectApi.FramePc(frame) = at;
+                    var classKeywords = arg == 1 ? Take(ref slots[--sp]) : PyRef.Null;
                     c = Take(ref slots[--sp]);
                     b = Take(ref slots[--sp]);
                     a = Take(ref slots[--sp]);
-                    r = BuildClass(a, b, c, globals);
+                    r = BuildClass(a, b, c, globals, classKeywords);
                     ObjectApi.Release(a);
                     ObjectApi.Release(b);
                     ObjectApi.Release(c);
+                    classKeywords.XDecRef();
                     if (r.IsNull)
                     {
                         goto error;

@@ -31,7 +31,7 @@ internal sealed unsafe partial class Heap
     /// object, or null with the error set. <paramref name="bases"/> are type objects
     /// (borrowed; empty means <c>(object,)</c>); <paramref name="dict"/> is copied.
     /// </summary>
-    public PyRef NewClass(string name, ReadOnlySpan<PyRef> bases, PyObject* dict, string module)
+    public PyRef NewClass(string name, ReadOnlySpan<PyRef> bases, PyObject* dict, string module, PyObject* initSubclassKeywords = null)
     {
         var baseTypes = new List<nint>();
         foreach (var b in bases)
@@ -133,7 +133,7 @@ internal sealed unsafe partial class Heap
         SetHasDel(t, descriptor, LookupSpecial(t, "__del__"));
         descriptor.RefreshHooks();
         Gc.Track(typeObj);
-        if (!Profile.IntPromotesToLong && (SetNames(t) < 0 || InitSubclass(t) < 0))
+        if (!Profile.IntPromotesToLong && (SetNames(t) < 0 || InitSubclass(t, initSubclassKeywords) < 0))
         {
             result.DecRef();
             return PyRef.Null;
@@ -186,12 +186,12 @@ internal sealed unsafe partial class Heap
     }
 
     /// <summary>
-    /// 3.x's type_new_init_subclass: <c>super(cls, cls).__init_subclass__()</c> — the first
-    /// class after the new one in its MRO that defines it, bound to the new class, called
-    /// without arguments (Refheap takes no class keywords). object's does nothing and is not
-    /// called. 0, or -1 with the error set.
+    /// 3.x's type_new_init_subclass: <c>super(cls, cls).__init_subclass__(**keywords)</c> — the
+    /// first class after the new one in its MRO that defines it, bound to the new class, called
+    /// with the class statement's keywords (<paramref name="keywords"/>, a dict or null).
+    /// object's does nothing (it is not called) and takes no keywords. 0, or -1 with the error set.
     /// </summary>
-    private int InitSubclass(PyTypeObject* t)
+    private int InitSubclass(PyTypeObject* t, PyObject* keywords)
     {
         var name = InternString("__init_subclass__");
         if (name.IsNull)
@@ -207,9 +207,10 @@ internal sealed unsafe partial class Heap
             found = dict == null ? null : Types.Dict.GetItem(dict, name.Ptr);
         }
 
+        var anyKeywords = keywords != null && Types.Dict.Count(keywords) > 0;
         if (found == null || found->Type == Types.NativeFunction.TypeObject)
         {
-            return 0;
+            return anyKeywords ? Native.Object.ObjectMethods.RefuseInitSubclassKeywords(this, t) : 0;
         }
 
         var bound = found->Type->Descriptor.DescriptorGet(found, null, t);
@@ -218,7 +219,7 @@ internal sealed unsafe partial class Heap
             return -1;
         }
 
-        var called = Call(bound.Ptr, Types.Tuple.Empty, null);
+        var called = Call(bound.Ptr, Types.Tuple.Empty, anyKeywords ? keywords : null);
         bound.DecRef();
         called.XDecRef();
         return called.IsNull ? -1 : 0;

@@ -272,8 +272,11 @@ internal sealed unsafe partial class ObjectApi
     public PyRef DescriptorGet(PyRef attribute, PyRef instance, PyRef owner) =>
         attribute.Descriptor.DescriptorGet(attribute.Ptr, instance.Ptr, (PyTypeObject*)owner.Ptr);
 
-    /// <summary>Makes a class (type(name, bases, dict)); <paramref name="bases"/> a tuple, all borrowed.</summary>
-    public PyRef NewClassFromNamespace(string name, PyRef bases, PyRef ns, string module)
+    /// <summary>
+    /// Makes a class (type(name, bases, dict)); <paramref name="bases"/> a tuple, all borrowed;
+    /// <paramref name="keywords"/> (a dict or null) the class keywords for <c>__init_subclass__</c>.
+    /// </summary>
+    public PyRef NewClassFromNamespace(string name, PyRef bases, PyRef ns, string module, PyRef keywords = default)
     {
         var n = TupleType.Size(bases.Ptr);
         var list = new PyRef[n];
@@ -282,7 +285,7 @@ internal sealed unsafe partial class ObjectApi
             list[i] = new PyRef(TupleType.Item(bases.Ptr, i));
         }
 
-        return Heap.NewClass(name, list, ns.Ptr, module);
+        return Heap.NewClass(name, list, ns.Ptr, module, keywords.Ptr);
     }
 
     /// <summary><c>str(o)</c>: new reference or null.</summary>

@@ -46,7 +46,7 @@ internal static unsafe class ObjectMethods
         if (!heap.Profile.IntPromotesToLong)
         {
             methods.Add(new("__getstate__", ArgumentSpec.NoArgs, GetState));
-            methods.Add(new("__init_subclass__", ArgumentSpec.NoArgs, static (h, _, _) => h.None, MethodBinding.Class));
+            methods.Add(new("__init_subclass__", ArgumentSpec.AnyArgs, InitSubclass, MethodBinding.Class));
             for (var i = 0; i < CompareNames.Length; i++)
             {
                 var op = (CompareOp)i;
@@ -123,6 +123,27 @@ internal static unsafe class ObjectMethods
         }
 
         return heap.Types.Dict.Count(dict) == 0 ? heap.None : new PyRef(dict).NewRef();
+    }
+
+    /// <summary>3.12's object.__init_subclass__ (bound to a class): does nothing, and takes no arguments.</summary>
+    private static PyRef InitSubclass(Heap heap, PyObject* self, MethodArgs a)
+    {
+        var cls = (PyTypeObject*)self;
+        if (a.PositionalCount > 0)
+        {
+            return heap.RaiseTypeError($"{cls->Descriptor.Name}.__init_subclass__() takes no arguments ({a.PositionalCount} given)");
+        }
+
+        return a.Kwargs != null && heap.Types.Dict.Count(a.Kwargs) > 0
+            ? heap.RaiseTypeError($"{cls->Descriptor.Name}.__init_subclass__() takes no keyword arguments")
+            : heap.None;
+    }
+
+    /// <summary>object.__init_subclass__ given a class statement's keywords: CPython's TypeError naming the new class; -1.</summary>
+    public static int RefuseInitSubclassKeywords(Heap heap, PyTypeObject* cls)
+    {
+        heap.RaiseTypeError($"{cls->Descriptor.Name}.__init_subclass__() takes no keyword arguments");
+        return -1;
     }
 
     private static PyRef Unpicklable(Heap heap, string method) =>
