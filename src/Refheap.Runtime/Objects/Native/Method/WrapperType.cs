@@ -224,6 +224,14 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     {
         var w = (PyWrapperObject*)self;
         var text = StrType.AsString(name);
+        if (Kind == WrapperKind.Property && text == "__doc__")
+        {
+            // property_init: the doc given, else the getter's docstring.
+            return w->Fourth != null ? new PyRef(w->Fourth).NewRef()
+                : w->First != null ? Heap.GetAttr(w->First, name)
+                : Heap.None;
+        }
+
         PyObject* field = null;
         var known = true;
         switch (Kind, text)

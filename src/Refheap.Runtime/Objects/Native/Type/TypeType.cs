@@ -174,6 +174,24 @@ internal sealed unsafe class TypeType : TypeDescriptor
         return result;
     }
 
+    /// <summary>tp_base: a class's best base (<see cref="Heap.BestBase"/>), a built-in type's base; null for object.</summary>
+    private static PyTypeObject* BestBase(PyTypeObject* t)
+    {
+        if (t->Descriptor is not Instance.InstanceType)
+        {
+            var builtinBase = t->Descriptor.BaseType;
+            return builtinBase == null ? null : builtinBase.TypeObject;
+        }
+
+        var bases = new List<nint>();
+        for (nint i = 0; t->Bases != null && i < TupleType.Size(t->Bases); i++)
+        {
+            bases.Add((nint)TupleType.Item(t->Bases, i));
+        }
+
+        return bases.Count == 0 ? null : Heap.BestBase(bases);
+    }
+
     /// <inheritdoc/>
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
@@ -207,6 +225,12 @@ internal sealed unsafe class TypeType : TypeDescriptor
         if (StrType.EqualsText(name, "__mro__") && t->Mro != null)
         {
             return new PyRef(t->Mro).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__base__"))
+        {
+            var baseType = BestBase(t);
+            return baseType != null ? new PyRef((PyObject*)baseType).NewRef() : Heap.None;
         }
 
         var value = t->Mro == null ? null : Lookup(t, name);
