@@ -141,6 +141,18 @@ internal sealed unsafe class AttributeDescriptorType : TypeDescriptor
             return -1;
         }
 
+        if (StrType.EqualsText(d->Name, "__dict__") && instance->Type->Descriptor is InstanceType it)
+        {
+            return it.SetDictAttribute(instance, value);
+        }
+
+        if (StrType.EqualsText(d->Name, "__weakref__"))
+        {
+            Heap.Raise(Heap.Types.Exceptions.AttributeError, $"attribute '__weakref__' of '{((PyTypeObject*)d->OwnerType)->Descriptor.Name}' objects is not writable");
+            return -1;
+        }
+
+        // __class__: the instance's own store, which handles it before any class attribute.
         return instance->Type->Descriptor.SetAttr(instance, d->Name, value);
     }
 

@@ -266,8 +266,14 @@ internal static unsafe class ObjectMethods
         var instanceType = descriptor as InstanceType;
         if (descriptor != heap.Types.Object && instanceType is not { Layout.SolidBaseIsObject: true })
         {
-            var solidBase = instanceType?.Layout.SolidBase ?? descriptor;
-            return heap.RaiseTypeError($"object.__new__({descriptor.Name}) is not safe, use {solidBase.Name}.__new__()");
+            // tp_new_wrapper names the most derived class whose __new__ is not a Python one.
+            var staticBase = type;
+            while (staticBase->Descriptor is InstanceType && staticBase->Dict != null && heap.Types.Dict.GetItemString(staticBase->Dict, "__new__") != null)
+            {
+                staticBase = (PyTypeObject*)Native.Tuple.TupleType.Item(staticBase->Mro, 1);
+            }
+
+            return heap.RaiseTypeError($"object.__new__({descriptor.Name}) is not safe, use {staticBase->Descriptor.Name}.__new__()");
         }
 
         var excess = a.PositionalCount > 1 || (a.Kwargs != null && heap.Types.Dict.Count(a.Kwargs) > 0);
