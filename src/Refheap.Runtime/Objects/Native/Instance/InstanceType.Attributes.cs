@@ -68,7 +68,7 @@ internal sealed unsafe partial class InstanceType
         }
 
         var slotOffset = Layout.SlotOffset(name);
-        if (slotOffset != 0)
+        if (slotOffset != 0 && SlotIsFound(type, name, slotOffset))
         {
             var v = *SlotAt(self, slotOffset);
             if (v != null)
@@ -135,6 +135,19 @@ internal sealed unsafe partial class InstanceType
     }
 
     /// <summary>
+    /// Whether the class's attribute lookup finds the member descriptor of the slot at
+    /// <paramref name="offset"/>, so that the slot may be read and written directly: a
+    /// subclass's attribute of the same name (<c>x = 5</c> over a base's <c>__slots__ = ('x',)</c>)
+    /// hides the slot, as in CPython, where the slot is only reached through its descriptor.
+    /// </summary>
+    private bool SlotIsFound(PyTypeObject* type, PyObject* name, int offset)
+    {
+        var attr = TypeType.Lookup(type, name);
+        return attr != null && attr->Type == Heap.Types.MemberDescriptor.TypeObject
+            && ((Descriptor.PyAttributeDescriptorObject*)attr)->Offset == offset;
+    }
+
+    /// <summary>
     /// setattr (value non-null) or delattr without the class's own <c>__setattr__</c> and
     /// <c>__delattr__</c> (object.__setattr__): 0, or -1 with the error set.
     /// </summary>
@@ -146,7 +159,7 @@ internal sealed unsafe partial class InstanceType
         }
 
         var slotOffset = Layout.SlotOffset(name);
-        if (slotOffset != 0)
+        if (slotOffset != 0 && SlotIsFound(self->Type, name, slotOffset))
         {
             var slot = SlotAt(self, slotOffset);
             if (value == null && *slot == null)

@@ -34,6 +34,12 @@ internal static class BuiltinMethodTables
         Install(types.Dict, [.. DictMethods.Create(heap), SlotWrappers.SetItem(types.Dict), SlotWrappers.DelItem(types.Dict), SlotWrappers.Len(types.Dict), SlotWrappers.Iter(types.Dict)]);
         Install(types.Set, [.. SetMethods.Create(types.Set), SlotWrappers.Len(types.Set), SlotWrappers.Iter(types.Set)]);
         Install(types.FrozenSet, [.. SetMethods.Create(types.FrozenSet), SlotWrappers.Len(types.FrozenSet), SlotWrappers.Iter(types.FrozenSet)]);
+        Install(types.PythonFunction, DescriptorSlots.Create(types.PythonFunction, data: false));
+        Install(types.ClassMethod, DescriptorSlots.Create(types.ClassMethod, data: false));
+        Install(types.StaticMethod, DescriptorSlots.Create(types.StaticMethod, data: false));
+        Install(types.Property, DescriptorSlots.Create(types.Property, data: true));
+        Install(types.MemberDescriptor, DescriptorSlots.Create(types.MemberDescriptor, data: true));
+        Install(types.GetSetDescriptor, DescriptorSlots.Create(types.GetSetDescriptor, data: true));
         Install(types.Int, IntMethods.Create(heap));
         if (types.Long != null)
         {

@@ -264,6 +264,48 @@ internal sealed unsafe class TypeType : TypeDescriptor
             $"type object '{t->Descriptor.Name}' has no attribute '{StrType.AsString(name)}'");
     }
 
+    /// <summary>
+    /// type's own members, which live in the type object and not in its dict (a store there
+    /// would be silently shadowed): <c>__qualname__</c> (3.x) is set, <c>__mro__</c> and
+    /// <c>__dict__</c> are read-only, <c>__bases__</c> cannot be assigned in Refheap. False for
+    /// any other name; <paramref name="status"/> is 0 or -1 with the error set.
+    /// </summary>
+    private bool TrySetTypeMember(PyTypeObject* t, PyObject* name, PyObject* value, out int status)
+    {
+        status = -1;
+        var py27 = Heap.Profile.IntPromotesToLong;
+        var text = StrType.AsString(name);
+        switch (text)
+        {
+            case "__qualname__" when !py27 && t->Descriptor is Instance.InstanceType it:
+                if (value == null || !Heap.IsInstance(value, Heap.Types.Str))
+                {
+                    Heap.RaiseTypeError($"can only assign string to {it.Name}.__qualname__, not '{(value == null ? "NoneType" : value->Type->Descriptor.Name)}'");
+                    return true;
+                }
+
+                it.Qualname = StrType.AsString(value);
+                status = 0;
+                return true;
+            case "__mro__" or "__dict__":
+                if (py27 && text == "__mro__")
+                {
+                    Heap.RaiseTypeError("readonly attribute");
+                }
+                else
+                {
+                    Heap.Raise(Heap.Types.Exceptions.AttributeError, $"attribute '{text}' of 'type' objects is not writable");
+                }
+
+                return true;
+            case "__bases__":
+                Heap.Raise(Heap.Types.Exceptions.NotImplementedError, $"Refheap does not support assigning a class's __bases__ (class {t->Descriptor.Name})");
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <inheritdoc/>
     public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
     {
@@ -279,6 +321,11 @@ internal sealed unsafe class TypeType : TypeDescriptor
         if (StrType.EqualsText(name, "__name__"))
         {
             return SetName(t, value);
+        }
+
+        if (TrySetTypeMember(t, name, value, out var status))
+        {
+            return status;
         }
 
         if (value != null)
