@@ -74,10 +74,12 @@ public static class PythonProgram
         var collector = runtime.Api.Heap.Gc;
         var (enabled, thresholds, debug, recursionLimit) = (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit);
         var previousUnraisable = runtime.Api.Heap.UnraisableWriter;
+        var previousUnraisableTraceback = runtime.Api.Heap.UnraisableTraceback;
         var previousDebug = runtime.Api.Heap.Gc.DebugWriter;
         var previousObserver = runtime.Api.Heap.AllocationObserver;
         var sysStderr = new SysStreamWriter(interpreter, "stderr", stderr);
         runtime.Api.Heap.UnraisableWriter = sysStderr;
+        runtime.Api.Heap.UnraisableTraceback = e => TracebackPrinter.Format(interpreter, e);
         runtime.Api.Heap.Gc.DebugWriter = sysStderr;
         try
         {
@@ -113,6 +115,7 @@ public static class PythonProgram
         finally
         {
             runtime.Api.Heap.UnraisableWriter = previousUnraisable;
+            runtime.Api.Heap.UnraisableTraceback = previousUnraisableTraceback;
             runtime.Api.Heap.Gc.DebugWriter = previousDebug;
             runtime.Api.Heap.AllocationObserver = previousObserver;
             (collector.Enabled, collector.Thresholds, collector.Debug, runtime.Api.Heap.RecursionLimit) = (enabled, thresholds, debug, recursionLimit);

@@ -58,6 +58,14 @@ internal static class TracebackPrinter
         }
     }
 
+    /// <summary>The traceback of <paramref name="exception"/> (borrowed) and its last line, without the cause/context chain: what an unraisable exception prints.</summary>
+    public static string Format(Interpreter interpreter, PyRef exception)
+    {
+        var sb = new StringBuilder();
+        Append(interpreter, exception, sb);
+        return sb.ToString();
+    }
+
     private static void Append(Interpreter interpreter, PyRef exception, StringBuilder sb)
     {
         var api = interpreter.Api;

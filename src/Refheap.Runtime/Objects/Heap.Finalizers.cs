@@ -116,6 +116,13 @@ internal sealed unsafe partial class Heap
         }
     }
 
+    /// <summary>
+    /// 3.x: formats an unraisable exception (borrowed) as an uncaught one is printed — its
+    /// traceback, then its last line — which the front end knows how to do (source lines,
+    /// markers); null prints only the header and the last line.
+    /// </summary>
+    public Func<PyRef, string>? UnraisableTraceback { get; set; }
+
     /// <summary>Prints an exception taken out of the indicator (stolen) as CPython's PyErr_WriteUnraisable does.</summary>
     private void WriteUnraisable(PyRef e, string contextText)
     {
@@ -129,8 +136,15 @@ internal sealed unsafe partial class Heap
         else
         {
             UnraisableWriter.WriteLine($"Exception ignored in: {contextText}");
-            UnraisableWriter.WriteLine("Traceback (most recent call last):");
-            UnraisableWriter.WriteLine(message.Length == 0 ? typeName : $"{typeName}: {message}");
+            if (UnraisableTraceback is { } format)
+            {
+                UnraisableWriter.Write(format(e));
+            }
+            else
+            {
+                UnraisableWriter.WriteLine("Traceback (most recent call last):");
+                UnraisableWriter.WriteLine(message.Length == 0 ? typeName : $"{typeName}: {message}");
+            }
         }
 
         e.DecRef();

@@ -181,6 +181,13 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
     /// <summary><c>gen.close()</c>: 0, or -1 with the error set (RuntimeError when it yields again).</summary>
     public int Close(PyObject* self)
     {
+        if (((PyGeneratorObject*)self)->Running != 0)
+        {
+            // gen_send_ex's check: a generator closing itself from its own frame.
+            Heap.RaiseValueError("generator already executing");
+            return -1;
+        }
+
         if (!IsSuspended(self))
         {
             var frame = ((PyGeneratorObject*)self)->Frame;
