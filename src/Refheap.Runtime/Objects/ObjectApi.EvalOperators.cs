@@ -80,6 +80,14 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>a op b</c>: new reference or null with the error set.</summary>
     public PyRef BinaryOperation(PyRef a, PyRef b, Operator op)
     {
+        if (Weak.WeakReferenceType.IsWeakProxy(a.Ptr) || Weak.WeakReferenceType.IsWeakProxy(b.Ptr))
+        {
+            // The proxy's number slots: UNWRAP both operands, then the operation itself.
+            var x = Weak.WeakReferenceType.Unwrap(a.Ptr);
+            var y = x == null ? null : Weak.WeakReferenceType.Unwrap(b.Ptr);
+            return y == null ? PyRef.Null : BinaryOperation(new PyRef(x), new PyRef(y), op);
+        }
+
         if (op <= Operator.Subtract && TryIntAddSubtract(a.Ptr, b.Ptr, op, out var sum))
         {
             return sum;
@@ -521,6 +529,12 @@ internal sealed unsafe partial class ObjectApi
     /// <summary><c>-a</c>, <c>+a</c>, <c>~a</c> (a class's <c>__neg__</c>, <c>__pos__</c>, <c>__invert__</c> first).</summary>
     public PyRef UnaryOperation(PyRef a, char op)
     {
+        if (Weak.WeakReferenceType.IsWeakProxy(a.Ptr))
+        {
+            var target = Weak.WeakReferenceType.Unwrap(a.Ptr);
+            return target == null ? PyRef.Null : UnaryOperation(new PyRef(target), op);
+        }
+
         if (IsUserInstance(a.Ptr) && Heap.TryCallSpecial(a.Ptr, op switch { '-' => "__neg__", '+' => "__pos__", _ => "__invert__" }, out var r))
         {
             return r;

@@ -25,7 +25,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     /// <summary>Which of the three types this is.</summary>
     public WeakReferenceKind Kind { get; }
 
-    private bool IsProxy => Kind != WeakReferenceKind.Reference;
+    internal bool IsProxy => Kind != WeakReferenceKind.Reference;
 
     private static string NameOf(Profile profile, WeakReferenceKind kind) => (profile.Wording, kind) switch
     {
@@ -157,7 +157,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     }
 
     /// <summary>A proxy's referent, borrowed, or null with ReferenceError set.</summary>
-    private PyObject* LiveReferent(PyObject* self)
+    internal PyObject* LiveReferent(PyObject* self)
     {
         var referent = Referent(self);
         if (referent == null)
@@ -298,6 +298,30 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var target = LiveReferent(self);
         return target == null ? PyRef.Null : Heap.Str(target);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>proxy_iter: the referent's iterator.</remarks>
+    public override PyRef Iter(PyObject* self)
+    {
+        if (!IsProxy)
+        {
+            return base.Iter(self);
+        }
+
+        var target = LiveReferent(self);
+        return target == null ? PyRef.Null : Heap.GetIter(target);
+    }
+
+    /// <summary>
+    /// The object a proxy stands for (borrowed), for the number protocol's UNWRAP: the
+    /// referent of a live proxy, <paramref name="o"/> itself when it is no proxy, or null with
+    /// ReferenceError set when the proxy is dead.
+    /// </summary>
+    public static PyObject* Unwrap(PyObject* o) =>
+        o->Type->Descriptor is WeakReferenceType { IsProxy: true } proxies ? proxies.LiveReferent(o) : o;
+
+    /// <summary>Whether <paramref name="o"/> is a weak proxy (callable or not).</summary>
+    public static bool IsWeakProxy(PyObject* o) => o->Type->Descriptor is WeakReferenceType { IsProxy: true };
 
     /// <inheritdoc/>
     public override PyRef Subscript(PyObject* self, PyObject* key)
