@@ -750,21 +750,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         var hasKeywords = node.Keywords.Count > 0;
         if (hasKeywords)
         {
-            Emit(OpCode.BuildMap, 0);
-            foreach (var k in node.Keywords)
-            {
-                if (k.Name == null)
-                {
-                    Eval(k.Value);
-                    Emit(OpCode.DictMerge);
-                }
-                else
-                {
-                    LoadConstant(k.Name);
-                    Eval(k.Value);
-                    Emit(OpCode.MapAdd, 1);
-                }
-            }
+            BuildKeywordDict(node.Keywords, OpCode.DictMerge);
         }
 
         Emit(OpCode.CallEx, hasKeywords ? 1 : 0);
@@ -780,6 +766,30 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
         Eval(node.Operand);
         Emit(OpCode.UnaryOp, (int)node.Operator);
         return true;
+    }
+
+    /// <summary>
+    /// A dict of keywords: each <c>name=value</c> added, each <c>**m</c> merged with
+    /// <paramref name="merge"/> (a call's DictMerge refuses a repeated key; a class statement's
+    /// DictUpdate).
+    /// </summary>
+    private void BuildKeywordDict(IReadOnlyList<KeywordArgument> keywords, OpCode merge)
+    {
+        Emit(OpCode.BuildMap, 0);
+        foreach (var k in keywords)
+        {
+            if (k.Name == null)
+            {
+                Eval(k.Value);
+                Emit(merge);
+            }
+            else
+            {
+                LoadConstant(k.Name);
+                Eval(k.Value);
+                Emit(OpCode.MapAdd, 1);
+            }
+        }
     }
 
     /// <inheritdoc/>

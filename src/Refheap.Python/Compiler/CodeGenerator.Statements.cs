@@ -550,21 +550,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         if (node.Keywords.Count > 0)
         {
             // 3.x's class keywords (metaclass=, and those for __init_subclass__), as a call's.
-            Emit(OpCode.BuildMap, 0);
-            foreach (var k in node.Keywords)
-            {
-                if (k.Name == null)
-                {
-                    Eval(k.Value);
-                    Emit(OpCode.DictUpdate);
-                }
-                else
-                {
-                    LoadConstant(k.Name);
-                    Eval(k.Value);
-                    Emit(OpCode.MapAdd, 1);
-                }
-            }
+            BuildKeywordDict(node.Keywords, OpCode.DictUpdate);
         }
 
         Emit(OpCode.BuildClass, node.Keywords.Count > 0 ? 1 : 0);
