@@ -65,7 +65,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var offset = referent->Type->Descriptor.WeakListOffset;
         if (offset == 0)
         {
-            return Heap.RaiseTypeError($"cannot create weak reference to '{referent->Type->Descriptor.Name}' object");
+            return Heap.RaiseTypeError($"cannot create weak reference to '{TypeNameOf(referent)}' object");
         }
 
         if (callback == Heap.NoneObject)
@@ -311,6 +311,14 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var target = LiveReferent(self);
         return target == null ? PyRef.Null : Heap.GetIter(target);
     }
+
+    /// <summary>
+    /// tp_name, as CPython's messages name a type: a class's own name (<c>weakref.finalize</c>
+    /// is a Python class there: "finalize"), a built-in's full name (3.x's
+    /// <c>weakref.ReferenceType</c>, <c>functools.partial</c>).
+    /// </summary>
+    internal static string TypeNameOf(PyObject* o) =>
+        o->Type->Descriptor is Objects.Native.Instance.InstanceType or FinalizeType ? o->Type->Descriptor.Name : o->Type->Descriptor.QualifiedName;
 
     /// <summary>
     /// The object a proxy stands for (borrowed), for the number protocol's UNWRAP: the
