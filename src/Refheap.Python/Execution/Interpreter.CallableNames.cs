@@ -11,11 +11,10 @@ internal sealed partial class Interpreter
     /// </summary>
     private void ReplaceStarArgumentError(PyRef callable, PyRef iterable)
     {
-        var type = ObjectApi.TypeName(iterable);
-        if (_api.Heap.PendingErrorIs(_api.Heap.Types.Exceptions.TypeError, $"'{type}' object is not iterable"))
+        if (_api.IterRefused(iterable))
         {
             _api.ClearError();
-            _api.Raise("TypeError", $"{FunctionStr(callable)} argument after * must be an iterable, not {type}");
+            _api.Raise("TypeError", $"{FunctionStr(callable)} argument after * must be an iterable, not {ObjectApi.TypeName(iterable)}");
         }
     }
 

@@ -39,11 +39,14 @@ internal sealed unsafe partial class ObjectApi
     /// </summary>
     public void ReplaceNotIterableError(PyRef iterable)
     {
-        var name = iterable.Descriptor.Name;
-        if (Heap.PendingErrorIs(Heap.Types.Exceptions.TypeError, $"'{name}' object is not iterable"))
+        if (IterRefused(iterable))
         {
             Heap.ClearError();
-            Heap.RaiseTypeError($"Value after * must be an iterable, not {name}");
+            Heap.RaiseTypeError($"Value after * must be an iterable, not {iterable.Descriptor.Name}");
         }
     }
+
+    /// <summary>Whether the error set is iter()'s own refusal of <paramref name="iterable"/> (not an error its <c>__iter__</c> raised).</summary>
+    public bool IterRefused(PyRef iterable) =>
+        Heap.PendingErrorIs(Heap.Types.Exceptions.TypeError, $"'{iterable.Descriptor.Name}' object is not iterable");
 }
