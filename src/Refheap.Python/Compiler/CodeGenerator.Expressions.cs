@@ -88,6 +88,13 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("bytes literals", node);
         }
 
+        if (node.Kind == StringKind.Unicode)
+        {
+            // 2.7's u'' (and any text under unicode_literals) is a unicode object, another
+            // type with another repr: Refheap has no such type, and a str would differ silently.
+            throw Unsupported("unicode literals (2.7's unicode type)", node);
+        }
+
         LoadConstant(node.Value);
         return true;
     }

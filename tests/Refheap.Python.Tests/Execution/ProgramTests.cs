@@ -192,6 +192,24 @@ in ['ValueError']
     }
 
     [Theory]
+    [InlineData("x = 1\ny = u'text'\n", 2)]
+    [InlineData("from __future__ import unicode_literals\nx = 'text'\n", 2)]
+    public void UnicodeTextOf2_7IsNotImplementedRatherThanAStr(string source, int line)
+    {
+        var run = ProgramRun.Of("py27", source);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches($@"^NotImplementedError: Refheap does not support unicode literals \(2\.7's unicode type\) \((.*/)?prog\.py, line {line}\)$", run.LastErrorLine);
+    }
+
+    [Fact]
+    public void UnicodePrefixOf3_12MakesAStr()
+    {
+        var run = ProgramRun.Of("py312", "print(type(u'text').__name__, repr(u'text'))\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("str 'text'\n", run.Stdout);
+    }
+
+    [Theory]
     [MemberData(nameof(Py.Both), MemberType = typeof(Py))]
     public void SubclassingABuiltInTypeRefheapLacksNamesTheClassAndTheLine(string profile)
     {
