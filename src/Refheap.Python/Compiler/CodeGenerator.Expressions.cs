@@ -649,7 +649,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     public bool VisitAttribute(AttributeExpression node)
     {
         Eval(node.Value);
-        Emit(OpCode.LoadAttr, Name(node.Name));
+        Emit(OpCode.LoadAttr, AttributeName(node.Name));
         return true;
     }
 
@@ -686,7 +686,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             // located at the attribute as LOAD_ATTR is (its carets in a traceback).
             Eval(method.Value);
             var (callSpan, callLine) = EnterNode(method);
-            Emit(OpCode.LoadMethod, Name(method.Name));
+            Emit(OpCode.LoadMethod, AttributeName(method.Name));
             LeaveNode(callSpan, callLine);
             foreach (var a in node.Arguments)
             {

@@ -323,6 +323,9 @@ internal sealed partial class CodeGenerator
         return index;
     }
 
+    /// <summary>An attribute's entry in <c>co_names</c>: a private name is mangled as a variable's is.</summary>
+    private int AttributeName(string name) => Name(_scope.Mangle(name));
+
     private int CellSlot(string name)
     {
         var local = _scope.LocalNames.Count;
@@ -394,6 +397,7 @@ internal sealed partial class CodeGenerator
 
     private void LoadName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -414,6 +418,7 @@ internal sealed partial class CodeGenerator
 
     private void StoreName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -434,6 +439,7 @@ internal sealed partial class CodeGenerator
 
     private void DeleteName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -518,7 +524,7 @@ internal sealed partial class CodeGenerator
             {
                 foreach (var p in kwDefaults)
                 {
-                    LoadConstant(p.Name);
+                    LoadConstant(_scope.Mangle(p.Name)); // the parameter's own (mangled) name
                     Eval(p.Default!);
                 }
 

@@ -332,7 +332,7 @@ internal sealed unsafe partial class Heap
             return null;
         }
 
-        var slotNames = ReadSlots(dict, out var wantsDict, out var wantsWeak, out var ok);
+        var slotNames = ReadSlots(dict, name, out var wantsDict, out var wantsWeak, out var ok);
         if (!ok)
         {
             return null;
@@ -395,7 +395,12 @@ internal sealed unsafe partial class Heap
         };
     }
 
-    private List<string>? ReadSlots(PyObject* dict, out bool wantsDict, out bool wantsWeak, out bool ok)
+    /// <summary>
+    /// The class's <c>__slots__</c> names as type_new takes them: <c>__dict__</c> and
+    /// <c>__weakref__</c> taken out, private names mangled with the class name, the rest
+    /// sorted (the members, their offsets and the order a dying instance clears them follow it).
+    /// </summary>
+    private List<string>? ReadSlots(PyObject* dict, string className, out bool wantsDict, out bool wantsWeak, out bool ok)
     {
         wantsDict = false;
         wantsWeak = false;
@@ -440,7 +445,24 @@ internal sealed unsafe partial class Heap
 
         wantsDict = names.Remove("__dict__");
         wantsWeak = names.Remove("__weakref__");
-        return names;
+        var mangled = names.Select(n => MangledPrivateName(className, n)).ToList();
+        mangled.Sort(StringComparer.Ordinal);
+        return mangled;
+    }
+
+    /// <summary>
+    /// _Py_Mangle: a private name <c>__x</c> (not ending in <c>__</c>, not dotted) of class
+    /// <c>C</c> is <c>_C__x</c>, the class name's leading underscores dropped (none left: unchanged).
+    /// </summary>
+    internal static string MangledPrivateName(string className, string name)
+    {
+        if (!name.StartsWith("__", StringComparison.Ordinal) || name.EndsWith("__", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var owner = className.TrimStart('_');
+        return owner.Length == 0 ? name : "_" + owner + name;
     }
 
     /// <summary>The C3 linearization of a new class (CPython's mro_internal); a new tuple, or null with TypeError.</summary>
