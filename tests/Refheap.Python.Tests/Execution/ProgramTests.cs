@@ -144,6 +144,31 @@ in ['ValueError']
         Assert.Equal("1 a\n2\n\nx y\n", run.Stdout);
     }
 
+    [Fact]
+    public void Traceback3_12CutsARunOfOneLineAfterThreeEntries()
+    {
+        var run = ProgramRun.Of("py312", "def f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(6)\n");
+        var entries = run.Stderr.Split('\n').Where(l => l.StartsWith("  File", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, entries.Count); // <module>, three of line 4, then line 3
+        Assert.Contains("  [Previous line repeated 3 more times]\n  File", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Traceback3_12SaysTimeForOneRepeat()
+    {
+        var run = ProgramRun.Of("py312", "def f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(4)\n");
+        Assert.Contains("  [Previous line repeated 1 more time]\n", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Traceback2_7PrintsEveryEntryUpToTheLimit()
+    {
+        var run = ProgramRun.Of("py27", "import sys\nsys.setrecursionlimit(3000)\ndef f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(1500)\n");
+        var entries = run.Stderr.Split('\n').Count(l => l.StartsWith("  File", StringComparison.Ordinal));
+        Assert.Equal(1000, entries); // the newest 1000 of 1502, as PyTraceBack_LIMIT
+        Assert.DoesNotContain("Previous line", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("py27", "__main__.Boom: bad")]
     [InlineData("py312", "Boom: bad")]
