@@ -535,7 +535,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         var child = _compilation.ScopeOf(node);
         var g = new CodeGenerator(_compilation, child, ChildQualifiedName(node.Name), node.Line);
         g.EmitClassBody(node);
-        var code = g.Finish(node.Name, 0, 0, false, false);
+        var code = g.Finish(node.Name, 0, 0, 0, false, false);
         _line = node.Line;
         var flags = EmitClosure(child);
         LoadConstant(code);

@@ -68,12 +68,12 @@ internal sealed partial class CodeGenerator
         var g = new CodeGenerator(compilation, compilation.ScopeOf(module), "<module>", 1);
         g.VisitBody(module.Body);
         g.EmitReturnNone();
-        var unit = g.Finish("<module>", 0, 0, false, false);
+        var unit = g.Finish("<module>", 0, 0, 0, false, false);
         unit.Footprint = CompileFootprint.Of(compilation.ScopeOf(module));
         return unit;
     }
 
-    private CodeUnit Finish(string name, int argCount, int keywordOnlyCount, bool varArgs, bool varKeywords)
+    private CodeUnit Finish(string name, int argCount, int positionalOnlyCount, int keywordOnlyCount, bool varArgs, bool varKeywords)
     {
         foreach (var label in _handlerLabels)
         {
@@ -111,6 +111,7 @@ internal sealed partial class CodeGenerator
             FreeNames = [.. _scope.FreeNames],
             CellParameter = cellParameter,
             ArgCount = argCount,
+            PositionalOnlyCount = positionalOnlyCount,
             KeywordOnlyCount = keywordOnlyCount,
             HasVarArgs = varArgs,
             HasVarKeywords = varKeywords,
@@ -498,7 +499,7 @@ internal sealed partial class CodeGenerator
         body(g);
         g.EmitReturnNone();
         var argCount = parameters == null ? child.Parameters.Count : parameters.PositionalOnly.Count + parameters.Positional.Count;
-        return g.Finish(name, argCount, parameters?.KeywordOnly.Count ?? 0, parameters?.VarArgs != null, parameters?.KeywordArgs != null);
+        return g.Finish(name, argCount, parameters?.PositionalOnly.Count ?? 0, parameters?.KeywordOnly.Count ?? 0, parameters?.VarArgs != null, parameters?.KeywordArgs != null);
     }
 
     /// <summary>Emits the defaults and closure of a function, then MakeFunction.</summary>
