@@ -175,7 +175,7 @@ internal sealed unsafe partial class Heap
     /// Puts into a new class's dict what type_new and PyType_Ready put there, in their order: a
     /// member descriptor per <c>__slots__</c> name, a <c>__dict__</c> and a <c>__weakref__</c>
     /// getset descriptor when this class adds those fields, then <c>__doc__</c> (None unless
-    /// given). The descriptors own the class, so a class and its dict form a cycle, as in
+    /// given) and 3.x's <c>__hash__ = None</c> after an <c>__eq__</c>. The descriptors own the class, so a class and its dict form a cycle, as in
     /// CPython. 0, or -1 with the error set.
     /// </summary>
     private int AddClassDescriptors(PyTypeObject* t, InstanceLayout layout, TypeDescriptor parent)
@@ -220,7 +220,16 @@ internal sealed unsafe partial class Heap
             }
         }
 
-        return Types.Dict.GetItemString(dict, "__doc__") == null ? Types.Dict.SetItemString(dict, "__doc__", NoneObject) : 0;
+        if (Types.Dict.GetItemString(dict, "__doc__") == null && Types.Dict.SetItemString(dict, "__doc__", NoneObject) < 0)
+        {
+            return -1;
+        }
+
+        // 3.x's type_ready_set_hash: a class that defines __eq__ and not __hash__ gets
+        // __hash__ = None in its own dict (so its instances are unhashable); 2.7 hashes them by id.
+        return !Profile.IntPromotesToLong && Types.Dict.GetItemString(dict, "__eq__") != null && Types.Dict.GetItemString(dict, "__hash__") == null
+            ? Types.Dict.SetItemString(dict, "__hash__", NoneObject)
+            : 0;
     }
 
     private bool LookupSpecial(PyTypeObject* t, string name)
