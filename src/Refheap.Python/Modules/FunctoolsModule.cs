@@ -14,7 +14,7 @@ internal static class FunctoolsModule
         b.Value("partial", api.EvalTypeObject("partial").NewRef());
         b.Function("reduce", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "reduce", args, kwargs, 2, 3))
+            if (!Arguments.Unpacked(api, interpreter.Py27, "reduce", args, kwargs, 2, 3))
             {
                 return PyRef.Null;
             }
@@ -76,9 +76,16 @@ internal static class FunctoolsModule
     private static PyRef Wraps(Interpreter interpreter, PyRef args, PyRef kwargs)
     {
         var api = interpreter.Api;
-        if (!Arguments.Check(api, "wraps", args, PyRef.Null, 1, 3))
+        // A Python function in CPython: its own messages for the count of its positional arguments.
+        var n = ObjectApi.TupleSize(args);
+        if (n == 0 && (kwargs.IsNull || api.DictGetString(kwargs, "wrapped").IsNull))
         {
-            return PyRef.Null;
+            return api.Raise("TypeError", interpreter.Py27 ? "wraps() takes at least 1 argument (0 given)" : "wraps() missing 1 required positional argument: 'wrapped'");
+        }
+
+        if (n > 3)
+        {
+            return api.Raise("TypeError", interpreter.Py27 ? $"wraps() takes at most 3 arguments ({n} given)" : $"wraps() takes from 1 to 3 positional arguments but {n} were given");
         }
 
         string[] names = ["wrapped", "assigned", "updated"];

@@ -12,6 +12,55 @@ namespace Refheap.Python.Modules;
 /// </summary>
 internal static class GcModuleBindings
 {
+    /// <summary>3.4+'s gc.get_stats(): a dict per generation (collections, collected, uncollectable).</summary>
+    private static PyRef Stats(ObjectApi api, Gc.Collector collector)
+    {
+        var items = new List<PyRef>();
+        foreach (var s in collector.Stats)
+        {
+            var d = api.Heap.NewDict();
+            if (d.IsNull)
+            {
+                items.ForEach(x => x.DecRef());
+                return d;
+            }
+
+            foreach (var (key, value) in new[] { ("collections", s.Collections), ("collected", s.Collected), ("uncollectable", s.Uncollectable) })
+            {
+                var v = api.NewInt(value);
+                api.DictSetString(d, key, v);
+                v.XDecRef();
+            }
+
+            items.Add(d);
+        }
+
+        return api.ListSteal([.. items]);
+    }
+    /// <summary>
+    /// 3.x's get_objects(generation=None) arguments: at most one, positional or by that keyword;
+    /// <paramref name="given"/> is how many were given. False with TypeError set otherwise.
+    /// </summary>
+    private static bool GetObjectsArguments(ObjectApi api, PyRef args, PyRef kwargs, out int given)
+    {
+        var positional = ObjectApi.TupleSize(args);
+        var keywords = api.DictCount(kwargs);
+        given = positional + (int)keywords;
+        if (given > 1)
+        {
+            api.Raise("TypeError", $"get_objects() takes at most 1 argument ({given} given)");
+            return false;
+        }
+
+        if (keywords == 1 && api.DictGetString(kwargs, "generation").IsNull)
+        {
+            api.Raise("TypeError", $"'{ObjectApi.StrText(api.DictItems(kwargs)[0].Key)}' is an invalid keyword argument for get_objects()");
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Makes the module.</summary>
     public static PyRef Create(Interpreter interpreter)
     {
@@ -23,7 +72,15 @@ internal static class GcModuleBindings
         b.Function("collect", (args, kwargs) =>
         {
             var generation = 2L;
-            if (ObjectApi.TupleSize(args) > 0 && !Arguments.Int(api, args, 0, out generation))
+            var n = ObjectApi.TupleSize(args);
+            var given = n + (int)api.DictCount(kwargs);
+            if (given > 1)
+            {
+                // 2.7's format has no function name ("|i"), so its message says "function".
+                return api.Raise("TypeError", $"{(py27 ? "function" : "collect()")} takes at most 1 argument ({given} given)");
+            }
+
+            if (n > 0 && !Arguments.Int(api, args, 0, out generation))
             {
                 return PyRef.Null;
             }
@@ -31,9 +88,15 @@ internal static class GcModuleBindings
             if (!kwargs.IsNull && api.DictCount(kwargs) > 0)
             {
                 var g = api.DictGetString(kwargs, "generation");
-                if (g.IsNull || !api.TryAsLong(g, out generation))
+                if (g.IsNull)
                 {
-                    return api.Raise("TypeError", "collect() got an unexpected keyword argument");
+                    var other = ObjectApi.StrText(api.DictItems(kwargs)[0].Key);
+                    return api.Raise("TypeError", $"'{other}' is an invalid keyword argument for {(py27 ? "this function" : "collect()")}");
+                }
+
+                if (!api.TryAsLong(g, out generation))
+                {
+                    return api.Raise("TypeError", $"an integer is required (got type {ObjectApi.TypeName(g)})");
                 }
             }
 
@@ -42,33 +105,33 @@ internal static class GcModuleBindings
                 return api.Raise("ValueError", "invalid generation");
             }
 
-            var n = collector.CollectGeneration((int)generation);
-            return api.Heap.ErrorOccurred ? PyRef.Null : api.NewInt(n);
+            var collected = collector.CollectGeneration((int)generation);
+            return api.Heap.ErrorOccurred ? PyRef.Null : api.NewInt(collected);
         });
-        b.Function("enable", (args, kwargs) =>
+        b.NoArgs("enable", () =>
         {
             collector.Enabled = true;
             return None();
         });
-        b.Function("disable", (args, kwargs) =>
+        b.NoArgs("disable", () =>
         {
             collector.Enabled = false;
             return None();
         });
-        b.Function("isenabled", (args, kwargs) => api.Bool(collector.Enabled).NewRef());
-        b.Function("get_count", (args, kwargs) =>
+        b.NoArgs("isenabled", () => api.Bool(collector.Enabled).NewRef());
+        b.NoArgs("get_count", () =>
         {
             var (c0, c1, c2) = collector.Counts;
             return api.TupleSteal([api.NewInt(c0), api.NewInt(c1), api.NewInt(c2)]);
         });
-        b.Function("get_threshold", (args, kwargs) =>
+        b.NoArgs("get_threshold", () =>
         {
             var (t0, t1, t2) = collector.Thresholds;
             return api.TupleSteal([api.NewInt(t0), api.NewInt(t1), api.NewInt(t2)]);
         });
         b.Function("set_threshold", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "set_threshold", args, kwargs, 1, 3))
+            if (!Arguments.Parsed(api, "set_threshold", args, kwargs, 1, 3))
             {
                 return PyRef.Null;
             }
@@ -89,7 +152,8 @@ internal static class GcModuleBindings
         b.Value("garbage", collector.EnsureGarbage().NewRef());
         b.Function("set_debug", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "set_debug", args, kwargs, 1, 1) || !Arguments.Int(api, args, 0, out var flags))
+            var checkedCount = py27 ? Arguments.Parsed(api, "set_debug", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("set_debug"), args, kwargs);
+            if (!checkedCount || !Arguments.Int(api, args, 0, out var flags))
             {
                 return PyRef.Null;
             }
@@ -97,7 +161,7 @@ internal static class GcModuleBindings
             collector.Debug = (GcDebugFlags)flags;
             return None();
         });
-        b.Function("get_debug", (args, kwargs) => api.NewInt((long)collector.Debug));
+        b.NoArgs("get_debug", () => api.NewInt((long)collector.Debug));
         b.Value("DEBUG_STATS", api.NewInt((long)GcDebugFlags.Stats));
         b.Value("DEBUG_COLLECTABLE", api.NewInt((long)GcDebugFlags.Collectable));
         b.Value("DEBUG_UNCOLLECTABLE", api.NewInt((long)GcDebugFlags.Uncollectable));
@@ -117,16 +181,17 @@ internal static class GcModuleBindings
         {
             int? generation = null;
             var n = ObjectApi.TupleSize(args);
-            if (py27 ? !Arguments.Check(api, "get_objects", args, kwargs, 0, 0) : n > 1)
+            if (py27 ? !Arguments.NoArgs(api, "get_objects", args, kwargs) : !GetObjectsArguments(api, args, kwargs, out n))
             {
                 return PyRef.Null;
             }
 
-            if (n == 1 && !api.IsNone(ObjectApi.TupleItem(args, 0)))
+            var given = n == 1 ? (ObjectApi.TupleSize(args) == 1 ? ObjectApi.TupleItem(args, 0) : api.DictGetString(kwargs, "generation")) : PyRef.Null;
+            if (!given.IsNull && !api.IsNone(given))
             {
-                if (!Arguments.Int(api, args, 0, out var g))
+                if (!api.IsInt(given) || !api.TryAsLong(given, out var g))
                 {
-                    return PyRef.Null;
+                    return api.Raise("TypeError", $"argument should be integer or None, not '{ObjectApi.TypeName(given)}'");
                 }
 
                 if (g >= 3)
@@ -146,6 +211,11 @@ internal static class GcModuleBindings
         });
         b.Function("get_referents", (args, kwargs) =>
         {
+            if (!Arguments.Unpacked(api, py27, "get_referents", args, kwargs, 0, int.MaxValue))
+            {
+                return PyRef.Null;
+            }
+
             var all = new List<PyRef>();
             for (var i = 0; i < ObjectApi.TupleSize(args); i++)
             {
@@ -156,6 +226,11 @@ internal static class GcModuleBindings
         });
         b.Function("get_referrers", (args, kwargs) =>
         {
+            if (!Arguments.Unpacked(api, py27, "get_referrers", args, kwargs, 0, int.MaxValue))
+            {
+                return PyRef.Null;
+            }
+
             var targets = new HashSet<nint>();
             for (var i = 0; i < ObjectApi.TupleSize(args); i++)
             {
@@ -166,48 +241,27 @@ internal static class GcModuleBindings
             var found = GcInspection.Referrers(api.Heap, targets).Where(r => r != args).ToList();
             return ListOf(api, found);
         });
-        b.Function("is_tracked", (args, kwargs) =>
-            Arguments.Check(api, "is_tracked", args, kwargs, 1, 1) ? api.Bool(GcInspection.IsTracked(ObjectApi.TupleItem(args, 0))).NewRef() : PyRef.Null);
-        b.Function("get_stats", (args, kwargs) =>
-        {
-            var items = new List<PyRef>();
-            foreach (var s in collector.Stats)
-            {
-                var d = api.Heap.NewDict();
-                if (d.IsNull)
-                {
-                    items.ForEach(x => x.DecRef());
-                    return d;
-                }
-
-                foreach (var (key, value) in new[] { ("collections", s.Collections), ("collected", s.Collected), ("uncollectable", s.Uncollectable) })
-                {
-                    var v = api.NewInt(value);
-                    api.DictSetString(d, key, v);
-                    v.XDecRef();
-                }
-
-                items.Add(d);
-            }
-
-            return api.ListSteal([.. items]);
-        });
+        b.OneArg("is_tracked", o => api.Bool(GcInspection.IsTracked(o)).NewRef());
         if (!py27)
         {
-            b.Function("is_finalized", (args, kwargs) =>
-                Arguments.Check(api, "is_finalized", args, kwargs, 1, 1) ? api.Bool(GcInspection.IsFinalized(ObjectApi.TupleItem(args, 0))).NewRef() : PyRef.Null);
+            b.NoArgs("get_stats", () => Stats(api, collector));
+        }
+
+        if (!py27)
+        {
+            b.OneArg("is_finalized", o => api.Bool(GcInspection.IsFinalized(o)).NewRef());
             b.Value("callbacks", collector.EnsureCallbacks().NewRef());
-            b.Function("freeze", (args, kwargs) =>
+            b.NoArgs("freeze", () =>
             {
                 collector.Freeze();
                 return None();
             });
-            b.Function("unfreeze", (args, kwargs) =>
+            b.NoArgs("unfreeze", () =>
             {
                 collector.Unfreeze();
                 return None();
             });
-            b.Function("get_freeze_count", (args, kwargs) => api.NewInt(collector.FreezeCount));
+            b.NoArgs("get_freeze_count", () => api.NewInt(collector.FreezeCount));
         }
 
         return b.Finish();

@@ -34,6 +34,24 @@ internal sealed class ModuleBuilder
     public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body) =>
         Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.Of($"{_name}.{name}", _interpreter.Py27)));
 
+    /// <summary>
+    /// Adds a METH_NOARGS function: called with any argument it raises CPython's TypeError, naming
+    /// itself as <see cref="MethodLabel"/> does.
+    /// </summary>
+    public ModuleBuilder NoArgs(string name, Func<PyRef> body, string? owner = null) =>
+        Function(name, (args, kwargs) => Arguments.NoArgs(Api, MethodLabel(name, owner), args, kwargs) ? body() : PyRef.Null);
+
+    /// <summary>Adds a METH_O function (exactly one argument, no keywords), as <see cref="NoArgs"/>.</summary>
+    public ModuleBuilder OneArg(string name, Func<PyRef, PyRef> body, string? owner = null) =>
+        Function(name, (args, kwargs) => Arguments.OneArg(Api, MethodLabel(name, owner), args, kwargs) ? body(ObjectApi.TupleItem(args, 0)) : PyRef.Null);
+
+    /// <summary>
+    /// How a METH_NOARGS or METH_O function names itself in its argument errors: 2.7 by its name,
+    /// 3.x by its module's too (<c>gc.enable</c>; <paramref name="owner"/> when CPython's module
+    /// is another, as weakref's functions come from <c>_weakref</c>).
+    /// </summary>
+    public string MethodLabel(string name, string? owner = null) => _interpreter.Py27 ? name : $"{owner ?? _name}.{name}";
+
     /// <summary>Adds a value (stolen).</summary>
     public ModuleBuilder Value(string name, PyRef value)
     {

@@ -36,10 +36,7 @@ internal static class SysModule
         if (!py27)
         {
             b.Function("intern", (args, kwargs) => Intern(api, py27: false, args, kwargs));
-            b.Function("getallocatedblocks", (args, kwargs) =>
-                Arguments.Check(api, "getallocatedblocks", args, kwargs, 0, 0)
-                    ? api.NewInt(interpreter.Runtime.MemoryStats.SizeClasses.Sum(c => c.BlocksInUse))
-                    : PyRef.Null);
+            b.NoArgs("getallocatedblocks", () => api.NewInt(interpreter.Runtime.MemoryStats.SizeClasses.Sum(c => c.BlocksInUse)));
         }
 
         b.Value("stdout", interpreter.SysStdout.NewRef());
@@ -48,7 +45,7 @@ internal static class SysModule
         b.Value("__stderr__", interpreter.SysStderr.NewRef());
         b.Function("exit", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "exit", args, kwargs, 0, 1))
+            if (!Arguments.Unpacked(api, py27, "exit", args, kwargs, 0, 1))
             {
                 return PyRef.Null;
             }
@@ -56,24 +53,11 @@ internal static class SysModule
             var exitClass = api.ExceptionClass("SystemExit");
             return interpreter.RaiseInstance(exitClass, args);
         });
-        b.Function("getrefcount", (args, kwargs) =>
+        // CPython counts the argument's reference on its stack (3.12) or in its argument
+        // tuple (2.7): one, where this call holds two (the caller's stack and the tuple).
+        b.OneArg("getrefcount", o => api.NewInt(o.RefCount - 1));
+        b.NoArgs("exc_info", () =>
         {
-            if (!Arguments.Check(api, "getrefcount", args, kwargs, 1, 1))
-            {
-                return PyRef.Null;
-            }
-
-            // CPython counts the argument's reference on its stack (3.12) or in its argument
-            // tuple (2.7): one, where this call holds two (the caller's stack and the tuple).
-            return api.NewInt(ObjectApi.TupleItem(args, 0).RefCount - 1);
-        });
-        b.Function("exc_info", (args, kwargs) =>
-        {
-            if (!Arguments.Check(api, "exc_info", args, kwargs, 0, 0))
-            {
-                return PyRef.Null;
-            }
-
             var e = interpreter.HandledException;
             if (e.IsNull)
             {
@@ -86,13 +70,8 @@ internal static class SysModule
         });
         if (py27)
         {
-            b.Function("exc_clear", (args, kwargs) =>
+            b.NoArgs("exc_clear", () =>
             {
-                if (!Arguments.Check(api, "exc_clear", args, kwargs, 0, 0))
-                {
-                    return PyRef.Null;
-                }
-
                 interpreter.SetHandled(PyRef.Null);
                 interpreter.SetHandledTraceback(PyRef.Null);
                 return api.NoneObject.NewRef();
@@ -101,7 +80,13 @@ internal static class SysModule
 
         b.Function("getsizeof", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "getsizeof", args, kwargs, 1, 2))
+            var n = ObjectApi.TupleSize(args);
+            if (n == 0)
+            {
+                return api.Raise("TypeError", py27 ? "Required argument 'object' (pos 1) not found" : "getsizeof() missing required argument 'object' (pos 1)");
+            }
+
+            if (!Arguments.Parsed(api, "getsizeof", args, kwargs, 1, 2))
             {
                 return PyRef.Null;
             }
@@ -109,11 +94,11 @@ internal static class SysModule
             // 2.7 reads __sizeof__ as a bound built-in method (3.12 does too, but keeps no free list of them).
             return api.ModelBoundMethod() ? api.NewInt(api.SizeOfObject(ObjectApi.TupleItem(args, 0))) : PyRef.Null;
         });
-        b.Function("getrecursionlimit", (args, kwargs) =>
-            Arguments.Check(api, "getrecursionlimit", args, kwargs, 0, 0) ? api.NewInt(api.Heap.RecursionLimit) : PyRef.Null);
+        b.NoArgs("getrecursionlimit", () => api.NewInt(api.Heap.RecursionLimit));
         b.Function("setrecursionlimit", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "setrecursionlimit", args, kwargs, 1, 1) || !Arguments.Int(api, args, 0, out var limit))
+            var counted = py27 ? Arguments.Parsed(api, "setrecursionlimit", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("setrecursionlimit"), args, kwargs);
+            if (!counted || !Arguments.Int(api, args, 0, out var limit))
             {
                 return PyRef.Null;
             }
@@ -126,13 +111,8 @@ internal static class SysModule
             api.Heap.RecursionLimit = (int)Math.Min(limit, int.MaxValue);
             return api.NoneObject.NewRef();
         });
-        b.Function("_debugmallocstats", (args, kwargs) =>
+        b.NoArgs("_debugmallocstats", () =>
         {
-            if (!Arguments.Check(api, "_debugmallocstats", args, kwargs, 0, 0))
-            {
-                return PyRef.Null;
-            }
-
             DebugMallocStats.Write(interpreter.Runtime, interpreter.Stderr);
             return api.NoneObject.NewRef();
         });
@@ -147,7 +127,8 @@ internal static class SysModule
     /// </summary>
     public static PyRef Intern(ObjectApi api, bool py27, PyRef args, PyRef kwargs)
     {
-        if (!Arguments.Check(api, "intern", args, kwargs, 1, 1))
+        // 2.7's built-in parses its tuple; 3.x's sys.intern is METH_O.
+        if (py27 ? !Arguments.Parsed(api, "intern", args, kwargs, 1, 1) : !Arguments.OneArg(api, "sys.intern", args, kwargs))
         {
             return PyRef.Null;
         }

@@ -13,19 +13,26 @@ internal static class TimeModule
         var api = interpreter.Api;
         var b = new ModuleBuilder(interpreter, "time");
         // Microseconds, as CPython's gettimeofday-based clock: benchmarks time short runs with it.
-        b.Function("time", (args, kwargs) => api.NewFloat((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / (double)TimeSpan.TicksPerSecond));
-        b.Function(interpreter.Py27 ? "clock" : "perf_counter", (args, kwargs) => api.NewFloat(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency));
+        b.NoArgs("time", () => api.NewFloat((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / (double)TimeSpan.TicksPerSecond));
+        b.NoArgs(interpreter.Py27 ? "clock" : "perf_counter", () => api.NewFloat(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency));
         if (!interpreter.Py27)
         {
-            b.Function("monotonic", (args, kwargs) => api.NewFloat(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency));
-            b.Function("process_time", (args, kwargs) => api.NewFloat(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds));
+            b.NoArgs("monotonic", () => api.NewFloat(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency));
+            b.NoArgs("process_time", () => api.NewFloat(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds));
         }
 
         b.Function("sleep", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "sleep", args, kwargs, 1, 1) || !api.TryAsDouble(ObjectApi.TupleItem(args, 0), out var seconds))
+            var counted = interpreter.Py27 ? Arguments.Parsed(api, "sleep", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("sleep"), args, kwargs);
+            if (!counted)
             {
                 return PyRef.Null;
+            }
+
+            var o = ObjectApi.TupleItem(args, 0);
+            if (!api.TryAsDouble(o, out var seconds))
+            {
+                return api.Raise("TypeError", interpreter.Py27 ? "a float is required" : $"'{ObjectApi.TypeName(o)}' object cannot be interpreted as an integer");
             }
 
             Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, seconds)));

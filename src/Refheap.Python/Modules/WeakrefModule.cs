@@ -21,7 +21,7 @@ internal static class WeakrefModule
         b.Value("CallableProxyType", api.EvalTypeObject("CallableProxyType").NewRef());
         b.Function("proxy", (args, kwargs) =>
         {
-            if (!Arguments.Check(api, "proxy", args, kwargs, 1, 2))
+            if (!Arguments.Unpacked(api, interpreter.Py27, "proxy", args, kwargs, 1, 2))
             {
                 return PyRef.Null;
             }
@@ -29,12 +29,9 @@ internal static class WeakrefModule
             var callback = ObjectApi.TupleSize(args) == 2 ? ObjectApi.TupleItem(args, 1) : PyRef.Null;
             return api.NewWeakProxy(ObjectApi.TupleItem(args, 0), callback);
         });
-        b.Function("getweakrefcount", (args, kwargs) =>
-            Arguments.Check(api, "getweakrefcount", args, kwargs, 1, 1) ? api.NewInt(ObjectApi.WeakReferenceCount(ObjectApi.TupleItem(args, 0))) : PyRef.Null);
-        b.Function("getweakrefs", (args, kwargs) =>
-            Arguments.Check(api, "getweakrefs", args, kwargs, 1, 1)
-                ? api.ListSteal([.. ObjectApi.WeakReferences(ObjectApi.TupleItem(args, 0)).Select(r => r.NewRef())])
-                : PyRef.Null);
+        // CPython's are _weakref's, which 3.x's messages name.
+        b.OneArg("getweakrefcount", o => api.NewInt(ObjectApi.WeakReferenceCount(o)), owner: "_weakref");
+        b.OneArg("getweakrefs", o => api.ListSteal([.. ObjectApi.WeakReferences(o).Select(r => r.NewRef())]), owner: "_weakref");
         if (name == "weakref")
         {
             b.Value("ReferenceError", api.ExceptionClass("ReferenceError").NewRef());

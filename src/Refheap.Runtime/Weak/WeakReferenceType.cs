@@ -389,11 +389,23 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     public override PyRef Construct(PyObject* args, PyObject* kwargs)
     {
         var n = Objects.Native.Tuple.TupleType.Size(args);
-        if (Kind != WeakReferenceKind.Reference || n < 1 || n > 2 || (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0))
+        var py27 = Heap.Profile.Wording == ErrorWording.Cpython27;
+        if (Kind != WeakReferenceKind.Reference)
         {
-            return Kind != WeakReferenceKind.Reference
-                ? Heap.RaiseTypeError($"cannot create '{QualifiedName}' instances")
-                : Heap.RaiseTypeError($"__new__ expected at most 2 arguments, got {n}");
+            return Heap.RaiseTypeError($"cannot create '{QualifiedName}' instances");
+        }
+
+        if (kwargs != null && Heap.Types.Dict.Count(kwargs) > 0)
+        {
+            return Heap.RaiseTypeError(py27 ? "ref() does not take keyword arguments" : "ref() takes no keyword arguments");
+        }
+
+        if (n < 1 || n > 2)
+        {
+            // PyArg_UnpackTuple's words (2.7's always "arguments").
+            return Heap.RaiseTypeError(n < 1
+                ? $"__new__ expected at least 1 argument{(py27 ? "s" : "")}, got {n}"
+                : $"__new__ expected at most 2 arguments, got {n}");
         }
 
         return New(Objects.Native.Tuple.TupleType.Item(args, 0), n == 2 ? Objects.Native.Tuple.TupleType.Item(args, 1) : null);
