@@ -154,6 +154,11 @@ public static class PythonProgram
             {
                 api.DictSetString(dict, "__file__", file);
                 file.DecRef();
+                if (!interpreter.Py27)
+                {
+                    // A script run as __main__ has no cached bytecode.
+                    api.DictSetString(dict, "__cached__", api.NoneObject);
+                }
             }
         }
 

@@ -10,7 +10,7 @@ internal static class StandardLibraryModules
 {
     private static readonly HashSet<string> Python27 =
     [
-        "BaseHTTPServer", "Bastion", "CGIHTTPServer", "ConfigParser", "Cookie", "DocXMLRPCServer",
+        "BaseHTTPServer", "Bastion", "CGIHTTPServer", "ConfigParser", "Cookie", "DocXMLRPCServer", "__builtin__", "__future__",
         "HTMLParser", "MimeWriter", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer",
         "SocketServer", "StringIO", "UserDict", "UserList", "UserString", "abc", "aifc",
         "antigravity", "anydbm", "argparse", "array", "ast", "asynchat", "asyncore", "atexit",
@@ -47,7 +47,7 @@ internal static class StandardLibraryModules
 
     private static readonly HashSet<string> Python312 =
     [
-        "abc", "aifc", "antigravity", "argparse", "array", "ast", "asyncio", "atexit", "audioop",
+        "__future__", "abc", "aifc", "antigravity", "argparse", "array", "ast", "asyncio", "atexit", "audioop",
         "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cgi",
         "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys",
         "compileall", "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg",
