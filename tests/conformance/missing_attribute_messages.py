@@ -47,3 +47,25 @@ except AttributeError as e:
     print('AttributeError', e)
 del target
 print(getattr(ref, '__callback__', 'absent'))
+
+
+class Plain(object):
+    pass
+
+
+class Slotted(object):
+    __slots__ = ('x',)
+
+
+plain = Plain()
+for step in range(2):
+    try:
+        del plain.a  # 2.7: the bare name once the instance has a dict
+    except AttributeError as e:
+        print(repr(e))
+    plain.b = 1
+for target, attribute in ((Slotted(), 'x'), (f, 'nope')):
+    try:
+        delattr(target, attribute)
+    except AttributeError as e:
+        print(repr(e))

@@ -86,7 +86,7 @@ public sealed unsafe partial class ClassTests
     {
         // python2.7 / python3.12:
         //   t.x → AttributeError: 'Task' object has no attribute 'x'
-        //   del t.x (absent) → AttributeError: 'Task' object has no attribute 'x'
+        //   del t.x (absent, after t had a dict) → 2.7: AttributeError: x; 3.12: 'Task' object has no attribute 'x'
         Leaks.Check(profile, rt =>
         {
             var task = rt.Call(rt.DefineClass("Task"));
@@ -99,7 +99,8 @@ public sealed unsafe partial class ClassTests
             Assert.Equal(2, rt.ToInt64(task.GetAttr("x")));
             task.DelAttr("x");
             AssertAttributeError("'Task' object has no attribute 'x'", () => task.GetAttr("x"));
-            AssertAttributeError("'Task' object has no attribute 'x'", () => task.DelAttr("x"));
+            // 2.7 deleting a name its dict lacks: AttributeError(name); 3.x words it.
+            AssertAttributeError(profile == "py27" ? "x" : "'Task' object has no attribute 'x'", () => task.DelAttr("x"));
             task.SetAttr("x", rt.Int(3));
             Assert.Equal(3, rt.ToInt64(task.GetAttr("x")));
         });
@@ -195,7 +196,7 @@ public sealed unsafe partial class ClassTests
             Assert.Equal("task", rt.ToText(cls.GetAttr("kind")));
             t.DelAttr("kind");
             Assert.Equal("task", rt.ToText(t.GetAttr("kind")));
-            AssertAttributeError("'Task' object has no attribute 'kind'", () => t.DelAttr("kind"));
+            AssertAttributeError(profile == "py27" ? "kind" : "'Task' object has no attribute 'kind'", () => t.DelAttr("kind"));
             cls.SetAttr("kind", rt.Str("job"));
             Assert.Equal("job", rt.ToText(t.GetAttr("kind")));
             cls.SetAttr("added", rt.Int(5));

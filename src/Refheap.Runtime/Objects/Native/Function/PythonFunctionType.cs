@@ -271,6 +271,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
                 return -1;
         }
 
+        var hadDict = f->Dict != null;
         var dict = EnsureDict(f);
         if (dict.IsNull)
         {
@@ -286,7 +287,16 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
         if (Heap.Types.Dict.DelItem(f->Dict, name) < 0)
         {
             Heap.ClearError();
-            Heap.RaiseNoAttribute(self, name);
+            if (hadDict && Heap.Profile.IntPromotesToLong)
+            {
+                // 2.7 turns the dict's KeyError into AttributeError(name); 3.x words it.
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
+            }
+            else
+            {
+                Heap.RaiseNoAttribute(self, name);
+            }
+
             return -1;
         }
 

@@ -209,7 +209,15 @@ internal sealed unsafe partial class InstanceType
                 if (dict == null || Heap.ErrorMatches(Heap.Types.Exceptions.KeyError))
                 {
                     Heap.ClearError();
-                    Heap.RaiseNoAttribute(self, name);
+                    if (dict != null && Heap.Profile.Wording == ErrorWording.Cpython27)
+                    {
+                        // 2.7 turns the dict's KeyError into AttributeError(name); 3.x words it.
+                        Heap.Raise(Heap.Types.Exceptions.AttributeError, StrType.AsString(name));
+                    }
+                    else
+                    {
+                        Heap.RaiseNoAttribute(self, name);
+                    }
                 }
 
                 return -1;
