@@ -28,7 +28,11 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     public NativeFunctionType(Heap heap)
         : base(heap, "builtin_function_or_method")
     {
+        _block = heap.Profile.Layouts.BlockSize(heap.Profile.Layouts.BuiltinFunctionSize, sizeof(PyNativeFunctionObject));
     }
+
+    // CPython's block size less the GC header: never fewer bytes than PyNativeFunctionObject.
+    private readonly nuint _block;
 
     /// <inheritdoc/>
     public override bool IsGc => true;
@@ -40,7 +44,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         // CPython 2.7's is when a program's first line runs.
         if (Heap.Profile.Name == Profile.Py27.Name)
         {
-            _freeList = Heap.FreeLists.Add(new FreeList("builtin_function_or_method", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyNativeFunctionObject))));
+            _freeList = Heap.FreeLists.Add(new FreeList("builtin_function_or_method", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, _block)));
         }
     }
 
@@ -130,7 +134,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
         else
         {
-            o = Heap.AllocObject(this, (nuint)sizeof(PyNativeFunctionObject));
+            o = Heap.AllocObject(this, _block);
             if (o == null)
             {
                 return PyRef.Null;
@@ -236,7 +240,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return true;
         }
 
-        var size = (nuint)sizeof(PyNativeFunctionObject);
+        var size = _block;
         var method = _freeList.TryPop();
         if (method == null)
         {
@@ -258,7 +262,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyNativeFunctionObject);
+    public override nuint SizeOf(PyObject* self) => (nuint)Heap.Profile.Layouts.BuiltinFunctionSize;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -280,7 +284,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return;
         }
 
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     /// <inheritdoc/>
