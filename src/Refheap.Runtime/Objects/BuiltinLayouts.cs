@@ -31,6 +31,7 @@ internal sealed class BuiltinLayouts
         BuiltinFunctionSize = 40,
         MethodDescriptorSize = 40,
         WrapperDescriptorSize = 48,
+        MethodWrapperSize = 32,
         EnumerateSize = 48,
         ReversedSize = 32,
         MapSize = 32,
@@ -55,6 +56,7 @@ internal sealed class BuiltinLayouts
         BuiltinFunctionSize = 56,
         MethodDescriptorSize = 56,
         WrapperDescriptorSize = 56,
+        MethodWrapperSize = 32,
         EnumerateSize = 56,
         ReversedSize = 32,
         MapSize = 32,
@@ -101,6 +103,9 @@ internal sealed class BuiltinLayouts
 
     /// <summary><c>wrapper_descriptor</c>: type, name, (3.12) qualname, slot base and wrapped function.</summary>
     public required int WrapperDescriptorSize { get; init; }
+
+    /// <summary><c>method-wrapper</c>: the slot's descriptor and the object it is bound to.</summary>
+    public required int MethodWrapperSize { get; init; }
 
     /// <summary><c>enumerate</c>: index, iterator, result tuple, big index and (3.12) the cached 1.</summary>
     public required int EnumerateSize { get; init; }

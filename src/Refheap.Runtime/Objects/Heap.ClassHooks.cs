@@ -120,7 +120,7 @@ internal sealed unsafe partial class Heap
         }
 
         var anyKeywords = keywords != null && Types.Dict.Count(keywords) > 0;
-        if (found == null || found->Type == Types.NativeFunction.TypeObject)
+        if (found == null || Types.NativeFunction.IsNativeFunction(found))
         {
             return anyKeywords ? Native.Object.ObjectMethods.RefuseInitSubclassKeywords(this, t) : 0;
         }

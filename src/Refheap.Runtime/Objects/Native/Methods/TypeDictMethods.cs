@@ -35,7 +35,7 @@ internal static unsafe class TypeDictMethods
         {
             var f = binding switch
             {
-                MethodBinding.Class => MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body)),
+                MethodBinding.Class => MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body, type)),
                 MethodBinding.Type => MakeImmortal(heap, heap.Types.NativeFunction.NewTypeMethod(name, body, type)),
                 _ => MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type)),
             };
