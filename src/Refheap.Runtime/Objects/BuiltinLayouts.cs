@@ -22,7 +22,7 @@ internal sealed class BuiltinLayouts
         PropertySize = 56,
         PropertyHasName = false,
         ClassMethodSize = 24,
-        ClassMethodHasDict = false,
+        ClassMethodsWrapFunction = false,
         SuperSize = 40,
         PartialSize = 56,
         FunctionSize = 88,
@@ -47,7 +47,7 @@ internal sealed class BuiltinLayouts
         PropertySize = 64,
         PropertyHasName = true,
         ClassMethodSize = 32,
-        ClassMethodHasDict = true,
+        ClassMethodsWrapFunction = true,
         SuperSize = 40,
         PartialSize = 64,
         FunctionSize = 144,
@@ -77,8 +77,13 @@ internal sealed class BuiltinLayouts
     /// <summary><c>classmethod</c> and <c>staticmethod</c>: the callable, and (3.x) an attribute dict.</summary>
     public required int ClassMethodSize { get; init; }
 
-    /// <summary>3.x: classmethod and staticmethod objects take attributes (they have a <c>__dict__</c>); 2.7's do not.</summary>
-    public required bool ClassMethodHasDict { get; init; }
+    /// <summary>
+    /// 3.10+: <c>classmethod(f)</c> and <c>staticmethod(f)</c> wrap f as functools.wraps does:
+    /// an attribute dict (<c>__dict__</c>) that starts with f's <c>__module__</c>, <c>__name__</c>,
+    /// <c>__qualname__</c>, <c>__doc__</c> (and <c>__annotations__</c>), a <c>__wrapped__</c>
+    /// attribute, and a staticmethod can be called. 2.7's have none of it and refuse attributes.
+    /// </summary>
+    public required bool ClassMethodsWrapFunction { get; init; }
 
     /// <summary><c>super</c>: the class, the object and the object's type.</summary>
     public required int SuperSize { get; init; }

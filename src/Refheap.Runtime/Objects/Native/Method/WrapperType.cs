@@ -147,7 +147,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// </summary>
     private PyObject** DictSlot(PyWrapperObject* w) => Kind switch
     {
-        WrapperKind.ClassMethod or WrapperKind.StaticMethod when Heap.Profile.Layouts.ClassMethodHasDict => &w->Second,
+        WrapperKind.ClassMethod or WrapperKind.StaticMethod when Heap.Profile.Layouts.ClassMethodsWrapFunction => &w->Second,
         WrapperKind.Partial => &w->Fourth,
         _ => null,
     };
@@ -208,6 +208,39 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     }
 
     /// <summary>
+    /// <c>classmethod(f)</c> or <c>staticmethod(f)</c> (f borrowed); 3.10+'s sm_init/cm_init then
+    /// copy f's attributes into it (functools_wraps): those f lacks are skipped.
+    /// </summary>
+    private PyRef NewWrapping(PyObject* function)
+    {
+        var wrapper = New(function, null, null, null);
+        if (wrapper.IsNull || !Heap.Profile.Layouts.ClassMethodsWrapFunction)
+        {
+            return wrapper;
+        }
+
+        foreach (var attribute in (ReadOnlySpan<string>)["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"])
+        {
+            var name = Heap.InternString(attribute); // borrowed
+            var value = PyRef.Null;
+            var found = name.IsNull ? -1 : Heap.LookupAttr(function, name.Ptr, out value);
+            if (found > 0)
+            {
+                found = SetAttr(wrapper.Ptr, name.Ptr, value.Ptr) < 0 ? -1 : 1;
+                value.DecRef();
+            }
+
+            if (found < 0)
+            {
+                wrapper.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        return wrapper;
+    }
+
+    /// <summary>
     /// A property without the function an access needs: 3.x names the property (when it
     /// learnt its name) and the object's class, <c>property 'x' of 'C' object has no
     /// setter</c>; 2.7 says <paramref name="py27Message"/>. Returns null.
@@ -247,11 +280,22 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override bool IsCallable(PyObject* self) => Kind == WrapperKind.Partial;
+    public override bool IsCallable(PyObject* self) =>
+        Kind == WrapperKind.Partial || (Kind == WrapperKind.StaticMethod && Heap.Profile.Layouts.ClassMethodsWrapFunction);
 
     /// <inheritdoc/>
     public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
     {
+        if (Kind == WrapperKind.StaticMethod && Heap.Profile.Layouts.ClassMethodsWrapFunction)
+        {
+            // 3.10+'s sm_call: the function, called as it is.
+            var callable = ((PyWrapperObject*)self)->First;
+            Heap.IncRef(callable);
+            var called = Heap.Call(callable, args, kwargs);
+            Heap.DecRef(callable);
+            return called;
+        }
+
         if (Kind != WrapperKind.Partial)
         {
             return base.Call(self, args, kwargs);
@@ -319,6 +363,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         switch (Kind, text)
         {
             case (WrapperKind.ClassMethod or WrapperKind.StaticMethod, "__func__"):
+            case (WrapperKind.ClassMethod or WrapperKind.StaticMethod, "__wrapped__") when Heap.Profile.Layouts.ClassMethodsWrapFunction:
             case (WrapperKind.Property, "fget"):
             case (WrapperKind.Partial, "func"):
             case (WrapperKind.Super, "__thisclass__"):
@@ -364,12 +409,29 @@ internal sealed unsafe class WrapperType : TypeDescriptor
             return field != null ? new PyRef(field).NewRef() : Heap.None;
         }
 
+        var dict = DictSlot(w);
+        if (dict != null && text == "__dict__")
+        {
+            // The attribute dict itself, made if it is not there yet (PyObject_GenericGetDict).
+            if (*dict == null)
+            {
+                var d = Heap.NewDict();
+                if (d.IsNull)
+                {
+                    return d;
+                }
+
+                *dict = d.Ptr;
+            }
+
+            return new PyRef(*dict).NewRef();
+        }
+
         if (Kind == WrapperKind.Super)
         {
             return SuperGetAttr(w, name);
         }
 
-        var dict = DictSlot(w);
         if (dict != null && *dict != null)
         {
             var v = Heap.Types.Dict.GetItem(*dict, name);
@@ -535,7 +597,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         switch (Kind)
         {
             case WrapperKind.ClassMethod or WrapperKind.StaticMethod:
-                return n == 1 ? New(TupleType.Item(args, 0), null, null, null) : Heap.RaiseTypeError($"{Name} expected 1 argument, got {n}");
+                return n == 1 ? NewWrapping(TupleType.Item(args, 0)) : Heap.RaiseTypeError($"{Name} expected 1 argument, got {n}");
             case WrapperKind.Property:
                 var parts = new PyObject*[4];
                 for (var i = 0; i < 4 && i < n; i++)
