@@ -37,11 +37,4 @@ public sealed class BuiltinsHost
     /// <see cref="Stdout"/>. The evaluator sets it once its sys module exists.
     /// </summary>
     internal Func<PyRef>? SysStdout { get; set; }
-
-    /// <summary>
-    /// The language's <c>a + b</c> (sequence concatenation, <c>__add__</c>/<c>__radd__</c>) for
-    /// <c>sum</c>: a new reference, or null with the error set. Null means the runtime's
-    /// numeric addition alone. The evaluator sets it to its binary operator.
-    /// </summary>
-    internal Func<PyRef, PyRef, PyRef>? Add { get; set; }
 }

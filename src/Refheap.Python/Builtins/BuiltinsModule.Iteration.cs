@@ -176,8 +176,8 @@ internal sealed partial class BuiltinsModule
         }
     }
 
-    // a + b as the language does it when the evaluator gave its operator, else the runtime's numeric +.
-    private PyRef AddValues(PyRef a, PyRef b) => _host.Add != null ? _host.Add(a, b) : _api.Add(a, b);
+    // a + b as the language does it (PyNumber_Add): __add__/__radd__ of classes, concatenation.
+    private PyRef AddValues(PyRef a, PyRef b) => _api.BinaryOperation(a, b, ObjectApi.Operator.Add);
 
     private static double Compensated(double sum, double c) => c != 0 && double.IsFinite(c) ? sum + c : sum;
 

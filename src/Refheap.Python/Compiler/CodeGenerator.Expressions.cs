@@ -88,6 +88,13 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("bytes literals", node);
         }
 
+        if (node.Kind == StringKind.Unicode)
+        {
+            // 2.7's u'' (and any text under unicode_literals) is a unicode object, another
+            // type with another repr: Refheap has no such type, and a str would differ silently.
+            throw Unsupported("unicode literals (2.7's unicode type)", node);
+        }
+
         LoadConstant(node.Value);
         return true;
     }
@@ -642,7 +649,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
     public bool VisitAttribute(AttributeExpression node)
     {
         Eval(node.Value);
-        Emit(OpCode.LoadAttr, Name(node.Name));
+        Emit(OpCode.LoadAttr, AttributeName(node.Name));
         return true;
     }
 
@@ -679,7 +686,7 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             // located at the attribute as LOAD_ATTR is (its carets in a traceback).
             Eval(method.Value);
             var (callSpan, callLine) = EnterNode(method);
-            Emit(OpCode.LoadMethod, Name(method.Name));
+            Emit(OpCode.LoadMethod, AttributeName(method.Name));
             LeaveNode(callSpan, callLine);
             foreach (var a in node.Arguments)
             {

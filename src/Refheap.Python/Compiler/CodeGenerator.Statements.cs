@@ -63,7 +63,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
                 break;
             case AttributeExpression a:
                 Eval(a.Value);
-                Emit(OpCode.StoreAttr, Name(a.Name));
+                Emit(OpCode.StoreAttr, AttributeName(a.Name));
                 break;
             case SubscriptExpression { Index: SliceExpression slice } s:
                 Eval(s.Value);
@@ -149,11 +149,11 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
             case AttributeExpression a:
                 Eval(a.Value);
                 Emit(OpCode.DupTop);
-                Emit(OpCode.LoadAttr, Name(a.Name));
+                Emit(OpCode.LoadAttr, AttributeName(a.Name));
                 Eval(node.Value);
                 Emit(OpCode.InPlaceOp, op);
                 Emit(OpCode.RotTwo);
-                Emit(OpCode.StoreAttr, Name(a.Name));
+                Emit(OpCode.StoreAttr, AttributeName(a.Name));
                 break;
             case SubscriptExpression { Index: not SliceExpression } s:
             {
@@ -217,7 +217,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
     /// </summary>
     private bool EvalStoredComprehension(Expression value, Expression target)
     {
-        if (target is not NameExpression name || Locate(name.Identifier) is not (NameBinding.Fast, var slot))
+        if (target is not NameExpression name || Locate(_scope.Mangle(name.Identifier)) is not (NameBinding.Fast, var slot))
         {
             return false;
         }
@@ -250,7 +250,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
                 break;
             case AttributeExpression a:
                 Eval(a.Value);
-                Emit(OpCode.DeleteAttr, Name(a.Name));
+                Emit(OpCode.DeleteAttr, AttributeName(a.Name));
                 break;
             case SubscriptExpression { Index: SliceExpression slice } s:
                 Eval(s.Value);
@@ -535,7 +535,7 @@ internal sealed partial class CodeGenerator : IStatementVisitor<bool>
         var child = _compilation.ScopeOf(node);
         var g = new CodeGenerator(_compilation, child, ChildQualifiedName(node.Name), node.Line);
         g.EmitClassBody(node);
-        var code = g.Finish(node.Name, 0, 0, false, false);
+        var code = g.Finish(node.Name, 0, 0, 0, false, false);
         _line = node.Line;
         var flags = EmitClosure(child);
         LoadConstant(code);

@@ -68,12 +68,12 @@ internal sealed partial class CodeGenerator
         var g = new CodeGenerator(compilation, compilation.ScopeOf(module), "<module>", 1);
         g.VisitBody(module.Body);
         g.EmitReturnNone();
-        var unit = g.Finish("<module>", 0, 0, false, false);
+        var unit = g.Finish("<module>", 0, 0, 0, false, false);
         unit.Footprint = CompileFootprint.Of(compilation.ScopeOf(module));
         return unit;
     }
 
-    private CodeUnit Finish(string name, int argCount, int keywordOnlyCount, bool varArgs, bool varKeywords)
+    private CodeUnit Finish(string name, int argCount, int positionalOnlyCount, int keywordOnlyCount, bool varArgs, bool varKeywords)
     {
         foreach (var label in _handlerLabels)
         {
@@ -111,6 +111,7 @@ internal sealed partial class CodeGenerator
             FreeNames = [.. _scope.FreeNames],
             CellParameter = cellParameter,
             ArgCount = argCount,
+            PositionalOnlyCount = positionalOnlyCount,
             KeywordOnlyCount = keywordOnlyCount,
             HasVarArgs = varArgs,
             HasVarKeywords = varKeywords,
@@ -323,6 +324,9 @@ internal sealed partial class CodeGenerator
         return index;
     }
 
+    /// <summary>An attribute's entry in <c>co_names</c>: a private name is mangled as a variable's is.</summary>
+    private int AttributeName(string name) => Name(_scope.Mangle(name));
+
     private int CellSlot(string name)
     {
         var local = _scope.LocalNames.Count;
@@ -394,6 +398,7 @@ internal sealed partial class CodeGenerator
 
     private void LoadName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -414,6 +419,7 @@ internal sealed partial class CodeGenerator
 
     private void StoreName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -434,6 +440,7 @@ internal sealed partial class CodeGenerator
 
     private void DeleteName(string name)
     {
+        name = _scope.Mangle(name);
         var (binding, slot) = Locate(name);
         switch (binding)
         {
@@ -492,7 +499,7 @@ internal sealed partial class CodeGenerator
         body(g);
         g.EmitReturnNone();
         var argCount = parameters == null ? child.Parameters.Count : parameters.PositionalOnly.Count + parameters.Positional.Count;
-        return g.Finish(name, argCount, parameters?.KeywordOnly.Count ?? 0, parameters?.VarArgs != null, parameters?.KeywordArgs != null);
+        return g.Finish(name, argCount, parameters?.PositionalOnly.Count ?? 0, parameters?.KeywordOnly.Count ?? 0, parameters?.VarArgs != null, parameters?.KeywordArgs != null);
     }
 
     /// <summary>Emits the defaults and closure of a function, then MakeFunction.</summary>
@@ -518,7 +525,7 @@ internal sealed partial class CodeGenerator
             {
                 foreach (var p in kwDefaults)
                 {
-                    LoadConstant(p.Name);
+                    LoadConstant(_scope.Mangle(p.Name)); // the parameter's own (mangled) name
                     Eval(p.Default!);
                 }
 

@@ -7,7 +7,7 @@ namespace Refheap.Python.Compiler;
 /// that the evaluator runs. The heap code object holds the constants and names as objects
 /// (see <see cref="Execution.CodeObjects"/>); this payload is reached from it.
 /// </summary>
-internal sealed class CodeUnit
+internal sealed class CodeUnit : Refheap.Objects.Native.Code.ICodeSignature
 {
     /// <summary><c>co_name</c>.</summary>
     public required string Name { get; init; }
@@ -63,6 +63,9 @@ internal sealed class CodeUnit
 
     /// <summary>Positional parameters (not counting *args).</summary>
     public required int ArgCount { get; init; }
+
+    /// <summary>Positional-only parameters (the first ones, before <c>/</c>; counted in <see cref="ArgCount"/>).</summary>
+    public required int PositionalOnlyCount { get; init; }
 
     /// <summary>Keyword-only parameters.</summary>
     public required int KeywordOnlyCount { get; init; }

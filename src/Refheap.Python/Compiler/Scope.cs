@@ -1,3 +1,4 @@
+using Refheap.Objects;
 using Refheap.Python.Syntax.Ast;
 
 namespace Refheap.Python.Compiler;
@@ -17,8 +18,15 @@ internal sealed class Scope
         Name = name;
         Parent = parent;
         Node = node;
+        PrivateName = kind == ScopeKind.Class ? name : parent?.PrivateName;
         parent?.Children.Add(this);
     }
+
+    /// <summary>
+    /// The class whose private names (<c>__x</c>) code of this block mangles: the innermost
+    /// class body it is in or is itself (CPython's u_private), or null outside classes.
+    /// </summary>
+    public string? PrivateName { get; }
 
     /// <summary>Module, class or function.</summary>
     public ScopeKind Kind { get; }
@@ -87,9 +95,18 @@ internal sealed class Scope
     /// <summary>Names of inlined comprehensions' variables that nested functions capture: cells of this block's frame.</summary>
     public HashSet<string> ComprehensionCellNames { get; } = [];
 
-    /// <summary>Records a use of <paramref name="name"/>.</summary>
+    /// <summary>
+    /// <paramref name="name"/> as code of this block binds and looks it up: a private name
+    /// <c>__x</c> (not ending in <c>__</c>, not dotted) inside a class <c>C</c> is
+    /// <c>_C__x</c>, with the class name's leading underscores dropped (none left: unchanged).
+    /// Idempotent, so names already mangled may pass through again.
+    /// </summary>
+    public string Mangle(string name) => PrivateName == null ? name : ObjectApi.MangledPrivateName(PrivateName, name);
+
+    /// <summary>Records a use of <paramref name="name"/> (mangled: <see cref="Mangle"/>).</summary>
     public void Add(string name, SymbolFlags flags)
     {
+        name = Mangle(name);
         if (Symbols.TryGetValue(name, out var existing))
         {
             Symbols[name] = existing | flags;
@@ -103,13 +120,13 @@ internal sealed class Scope
 
     /// <summary>Where <paramref name="name"/> lives for code of this block.</summary>
     public NameBinding Binding(string name) =>
-        _bindings.TryGetValue(name, out var b) ? b : Kind == ScopeKind.Function ? NameBinding.Global : NameBinding.Name;
+        _bindings.TryGetValue(Mangle(name), out var b) ? b : Kind == ScopeKind.Function ? NameBinding.Global : NameBinding.Name;
 
     /// <summary>Sets where <paramref name="name"/> lives.</summary>
     public void Bind(string name, NameBinding binding) => _bindings[name] = binding;
 
     /// <summary>Whether the name is a local variable of this function (fast or cell).</summary>
     public bool IsLocal(string name) =>
-        Kind == ScopeKind.Function && Symbols.TryGetValue(name, out var f)
+        Kind == ScopeKind.Function && Symbols.TryGetValue(Mangle(name), out var f)
         && (f & (SymbolFlags.Parameter | SymbolFlags.Assigned)) != 0 && (f & (SymbolFlags.Global | SymbolFlags.Nonlocal)) == 0;
 }

@@ -115,7 +115,7 @@ internal sealed partial class SymbolTableBuilder : IStatementVisitor<bool>, IExp
         void Add(string name)
         {
             scope.Add(name, SymbolFlags.Parameter);
-            scope.Parameters.Add(name);
+            scope.Parameters.Add(scope.Mangle(name));
         }
 
         foreach (var p in parameters.PositionalOnly.Concat(parameters.Positional))
@@ -594,7 +594,7 @@ internal sealed partial class SymbolTableBuilder : IStatementVisitor<bool>, IExp
 
         for (var s = _current; s.IsInlined; s = s.Parent!)
         {
-            if (s.Symbols.TryGetValue(node.Target.Identifier, out var flags) && (flags & SymbolFlags.Assigned) != 0)
+            if (s.Symbols.TryGetValue(s.Mangle(node.Target.Identifier), out var flags) && (flags & SymbolFlags.Assigned) != 0)
             {
                 // 3.12 rejects it at compile time (a SyntaxError).
                 throw new PythonUnsupportedError("assignment expressions that rebind a comprehension's iteration variable", _fileName, node.Line, node.Column);

@@ -608,7 +608,8 @@ internal sealed partial class Interpreter
         {
             var name = ObjectApi.TupleItem(kwNames, k);
             var index = -1;
-            for (var p = 0; p < argCount + kwOnly; p++)
+            var posOnly = unit.PositionalOnlyCount;
+            for (var p = posOnly; p < argCount + kwOnly; p++)
             {
                 if (parameterNames[p] == name)
                 {
@@ -620,7 +621,7 @@ internal sealed partial class Interpreter
             if (index < 0)
             {
                 var text = ObjectApi.StrText(name);
-                for (var p = 0; p < argCount + kwOnly; p++)
+                for (var p = posOnly; p < argCount + kwOnly; p++)
                 {
                     if (unit.LocalNames[p] == text)
                     {
@@ -634,7 +635,10 @@ internal sealed partial class Interpreter
             {
                 if (kwDict.IsNull)
                 {
-                    _api.Raise("TypeError", $"{FunctionLabel(function)}() got an unexpected keyword argument '{ObjectApi.StrText(name)}'");
+                    var passed = PositionalOnlyPassedAsKeyword(unit, kwNames);
+                    _api.Raise("TypeError", passed.Count > 0
+                        ? $"{FunctionLabel(function)}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", passed)}'"
+                        : $"{FunctionLabel(function)}() got an unexpected keyword argument '{ObjectApi.StrText(name)}'");
                     return false;
                 }
 
@@ -708,6 +712,28 @@ internal sealed partial class Interpreter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// positional_only_passed_as_keyword: the positional-only parameters, in their order, whose
+    /// names the call passed as keywords (a keyword never binds one).
+    /// </summary>
+    private static List<string> PositionalOnlyPassedAsKeyword(CodeUnit unit, PyRef kwNames)
+    {
+        var passed = new List<string>();
+        for (var p = 0; p < unit.PositionalOnlyCount; p++)
+        {
+            for (var k = 0; k < ObjectApi.TupleSize(kwNames); k++)
+            {
+                if (ObjectApi.StrText(ObjectApi.TupleItem(kwNames, k)) == unit.LocalNames[p])
+                {
+                    passed.Add(unit.LocalNames[p]);
+                    break;
+                }
+            }
+        }
+
+        return passed;
     }
 
     private void RaiseTooManyPositional(PyRef function, CodeUnit unit, int given, PyRef kwNames)

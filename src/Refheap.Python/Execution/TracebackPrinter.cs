@@ -66,6 +66,29 @@ internal static class TracebackPrinter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The entries to print: the newest <see cref="Limit"/> (both CPythons drop the oldest
+    /// beyond the default <c>sys.tracebacklimit</c>).
+    /// </summary>
+    private static PyRef SkipBeyondLimit(PyRef tb)
+    {
+        var depth = 0;
+        for (var t = tb; !t.IsNull; t = ObjectApi.TracebackEntry(t).Next)
+        {
+            depth++;
+        }
+
+        for (; depth > Limit; depth--)
+        {
+            tb = ObjectApi.TracebackEntry(tb).Next;
+        }
+
+        return tb;
+    }
+
+    /// <summary>PyTraceBack_LIMIT: how many entries a traceback prints at most.</summary>
+    private const int Limit = 1000;
+
     private static void Append(Interpreter interpreter, PyRef exception, StringBuilder sb)
     {
         var api = interpreter.Api;
@@ -73,11 +96,18 @@ internal static class TracebackPrinter
         if (!tb.IsNull)
         {
             sb.Append("Traceback (most recent call last):\n");
+            tb = SkipBeyondLimit(tb);
+            var repeats = new TracebackRepeatedLines(interpreter.Py27);
             for (; !tb.IsNull; tb = ObjectApi.TracebackEntry(tb).Next)
             {
                 var (_, frame, line) = ObjectApi.TracebackEntry(tb);
                 var code = ObjectApi.FrameCode(frame);
                 var file = ObjectApi.CodeFileName(code);
+                if (repeats.Skip(file, line, ObjectApi.CodeName(code), sb))
+                {
+                    continue;
+                }
+
                 sb.Append($"  File \"{file}\", line {line}, in {ObjectApi.CodeName(code)}\n");
                 // As CPython, source lines come from files only (not <string> or <stdin>).
                 var lines = file.StartsWith('<') ? null : interpreter.SourceLines(file);
@@ -93,6 +123,8 @@ internal static class TracebackPrinter
                     }
                 }
             }
+
+            repeats.Finish(sb);
         }
 
         var type = exception.Type;

@@ -175,7 +175,7 @@ internal sealed unsafe partial class Heap
     /// Puts into a new class's dict what type_new and PyType_Ready put there, in their order: a
     /// member descriptor per <c>__slots__</c> name, a <c>__dict__</c> and a <c>__weakref__</c>
     /// getset descriptor when this class adds those fields, then <c>__doc__</c> (None unless
-    /// given). The descriptors own the class, so a class and its dict form a cycle, as in
+    /// given) and 3.x's <c>__hash__ = None</c> after an <c>__eq__</c>. The descriptors own the class, so a class and its dict form a cycle, as in
     /// CPython. 0, or -1 with the error set.
     /// </summary>
     private int AddClassDescriptors(PyTypeObject* t, InstanceLayout layout, TypeDescriptor parent)
@@ -220,7 +220,16 @@ internal sealed unsafe partial class Heap
             }
         }
 
-        return Types.Dict.GetItemString(dict, "__doc__") == null ? Types.Dict.SetItemString(dict, "__doc__", NoneObject) : 0;
+        if (Types.Dict.GetItemString(dict, "__doc__") == null && Types.Dict.SetItemString(dict, "__doc__", NoneObject) < 0)
+        {
+            return -1;
+        }
+
+        // 3.x's type_ready_set_hash: a class that defines __eq__ and not __hash__ gets
+        // __hash__ = None in its own dict (so its instances are unhashable); 2.7 hashes them by id.
+        return !Profile.IntPromotesToLong && Types.Dict.GetItemString(dict, "__eq__") != null && Types.Dict.GetItemString(dict, "__hash__") == null
+            ? Types.Dict.SetItemString(dict, "__hash__", NoneObject)
+            : 0;
     }
 
     private bool LookupSpecial(PyTypeObject* t, string name)
@@ -332,7 +341,7 @@ internal sealed unsafe partial class Heap
             return null;
         }
 
-        var slotNames = ReadSlots(dict, out var wantsDict, out var wantsWeak, out var ok);
+        var slotNames = ReadSlots(dict, name, out var wantsDict, out var wantsWeak, out var ok);
         if (!ok)
         {
             return null;
@@ -395,7 +404,12 @@ internal sealed unsafe partial class Heap
         };
     }
 
-    private List<string>? ReadSlots(PyObject* dict, out bool wantsDict, out bool wantsWeak, out bool ok)
+    /// <summary>
+    /// The class's <c>__slots__</c> names as type_new takes them: <c>__dict__</c> and
+    /// <c>__weakref__</c> taken out, private names mangled with the class name, the rest
+    /// sorted (the members, their offsets and the order a dying instance clears them follow it).
+    /// </summary>
+    private List<string>? ReadSlots(PyObject* dict, string className, out bool wantsDict, out bool wantsWeak, out bool ok)
     {
         wantsDict = false;
         wantsWeak = false;
@@ -440,7 +454,24 @@ internal sealed unsafe partial class Heap
 
         wantsDict = names.Remove("__dict__");
         wantsWeak = names.Remove("__weakref__");
-        return names;
+        var mangled = names.Select(n => MangledPrivateName(className, n)).ToList();
+        mangled.Sort(StringComparer.Ordinal);
+        return mangled;
+    }
+
+    /// <summary>
+    /// _Py_Mangle: a private name <c>__x</c> (not ending in <c>__</c>, not dotted) of class
+    /// <c>C</c> is <c>_C__x</c>, the class name's leading underscores dropped (none left: unchanged).
+    /// </summary>
+    internal static string MangledPrivateName(string className, string name)
+    {
+        if (!name.StartsWith("__", StringComparison.Ordinal) || name.EndsWith("__", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var owner = className.TrimStart('_');
+        return owner.Length == 0 ? name : "_" + owner + name;
     }
 
     /// <summary>The C3 linearization of a new class (CPython's mro_internal); a new tuple, or null with TypeError.</summary>

@@ -294,8 +294,21 @@ internal sealed unsafe partial class Heap
     public PyRef RaiseMissingInstanceAttribute(PyObject* o, PyObject* name) =>
         RaiseMissingAttribute(o, name, NoAttributeMessage(o, name));
 
+    /// <summary>
+    /// tp_name, as CPython's messages name a type: a class's own name (<c>weakref.finalize</c> and the
+    /// weak containers are Python classes there: "finalize", "WeakValueDictionary"), a built-in's full name (2.7's
+    /// <c>exceptions.KeyError</c>, 3.x's
+    /// <c>weakref.ReferenceType</c>, <c>functools.partial</c>).
+    /// </summary>
+    internal static string TypeNameOf(PyObject* o) => o->Type->Descriptor switch
+    {
+        Native.Instance.InstanceType or Weak.FinalizeType or Weak.WeakContainerType => o->Type->Descriptor.Name,
+        Native.Exceptions.ExceptionType e when e.Heap.Profile.Wording == ErrorWording.Cpython27 => "exceptions." + e.Name,
+        var d => d.QualifiedName,
+    };
+
     private static string NoAttributeMessage(PyObject* o, PyObject* name) =>
-        $"'{o->Type->Descriptor.Name}' object has no attribute '{StrType.AsString(name)}'";
+        $"'{TypeNameOf(o)}' object has no attribute '{StrType.AsString(name)}'";
 
     /// <summary>
     /// Sets MemoryError. Uses a preallocated instance, as CPython does, so that reporting

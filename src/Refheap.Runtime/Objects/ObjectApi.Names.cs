@@ -12,4 +12,11 @@ internal sealed unsafe partial class ObjectApi
     /// </summary>
     public PyRef InternedAttributeName(PyRef name) =>
         name.Ptr->Type == Heap.Types.Str.TypeObject && !StrType.IsInterned(name.Ptr) ? Heap.InternString(StrType.AsString(name.Ptr)) : name;
+
+    /// <summary>
+    /// <paramref name="name"/> as code inside class <paramref name="className"/> names it:
+    /// a private name mangled (<see cref="Heap.MangledPrivateName"/>), as the compiler and
+    /// type_new's <c>__slots__</c> do.
+    /// </summary>
+    public static string MangledPrivateName(string className, string name) => Heap.MangledPrivateName(className, name);
 }

@@ -43,7 +43,7 @@ internal sealed unsafe class KeyedReferenceType : TypeDescriptor
         var offset = referent->Type->Descriptor.WeakListOffset;
         if (offset == 0)
         {
-            return Heap.RaiseTypeError($"cannot create weak reference to '{WeakReferenceType.TypeNameOf(referent)}' object");
+            return Heap.RaiseTypeError($"cannot create weak reference to '{Heap.TypeNameOf(referent)}' object");
         }
 
         var o = Heap.AllocObject(this, (nuint)sizeof(PyKeyedReference));

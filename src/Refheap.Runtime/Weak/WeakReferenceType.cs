@@ -72,7 +72,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var offset = referent->Type->Descriptor.WeakListOffset;
         if (offset == 0)
         {
-            return Heap.RaiseTypeError($"cannot create weak reference to '{TypeNameOf(referent)}' object");
+            return Heap.RaiseTypeError($"cannot create weak reference to '{Heap.TypeNameOf(referent)}' object");
         }
 
         if (callback == Heap.NoneObject)
@@ -275,6 +275,13 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     {
         if (!IsProxy)
         {
+            if (Heap.Profile.Wording != ErrorWording.Cpython27 && StrType.AsSpan(name).SequenceEqual("__callback__"))
+            {
+                // 3.x's read-only member: the callback, or None (also once the callback has run).
+                var callback = ((PyWeakReference*)self)->Callback;
+                return callback == null ? Heap.None : new PyRef(callback).NewRef();
+            }
+
             return Heap.GenericGetAttr(self, name);
         }
 
@@ -287,6 +294,12 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     {
         if (!IsProxy)
         {
+            if (Heap.Profile.Wording != ErrorWording.Cpython27 && StrType.AsSpan(name).SequenceEqual("__callback__"))
+            {
+                Heap.Raise(Heap.Types.Exceptions.AttributeError, "readonly attribute");
+                return -1;
+            }
+
             return Heap.GenericSetAttr(self, name, value);
         }
 
@@ -318,14 +331,6 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
         var target = LiveReferent(self);
         return target == null ? PyRef.Null : Heap.GetIter(target);
     }
-
-    /// <summary>
-    /// tp_name, as CPython's messages name a type: a class's own name (<c>weakref.finalize</c>
-    /// is a Python class there: "finalize"), a built-in's full name (3.x's
-    /// <c>weakref.ReferenceType</c>, <c>functools.partial</c>).
-    /// </summary>
-    internal static string TypeNameOf(PyObject* o) =>
-        o->Type->Descriptor is Objects.Native.Instance.InstanceType or FinalizeType ? o->Type->Descriptor.Name : o->Type->Descriptor.QualifiedName;
 
     /// <summary>
     /// The object a proxy stands for (borrowed), for the number protocol's UNWRAP: the

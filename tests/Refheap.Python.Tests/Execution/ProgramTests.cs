@@ -144,6 +144,31 @@ in ['ValueError']
         Assert.Equal("1 a\n2\n\nx y\n", run.Stdout);
     }
 
+    [Fact]
+    public void Traceback3_12CutsARunOfOneLineAfterThreeEntries()
+    {
+        var run = ProgramRun.Of("py312", "def f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(6)\n");
+        var entries = run.Stderr.Split('\n').Where(l => l.StartsWith("  File", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, entries.Count); // <module>, three of line 4, then line 3
+        Assert.Contains("  [Previous line repeated 3 more times]\n  File", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Traceback3_12SaysTimeForOneRepeat()
+    {
+        var run = ProgramRun.Of("py312", "def f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(4)\n");
+        Assert.Contains("  [Previous line repeated 1 more time]\n", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Traceback2_7PrintsEveryEntryUpToTheLimit()
+    {
+        var run = ProgramRun.Of("py27", "import sys\nsys.setrecursionlimit(3000)\ndef f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(1500)\n");
+        var entries = run.Stderr.Split('\n').Count(l => l.StartsWith("  File", StringComparison.Ordinal));
+        Assert.Equal(1000, entries); // the newest 1000 of 1502, as PyTraceBack_LIMIT
+        Assert.DoesNotContain("Previous line", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("py27", "__main__.Boom: bad")]
     [InlineData("py312", "Boom: bad")]
@@ -189,6 +214,24 @@ in ['ValueError']
         var run = ProgramRun.Of(profile, "x = 1\nexec_me = eval('1')\n");
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"^NotImplementedError: Refheap does not support eval\(\) \((.*/)?prog\.py, line 2\)$", run.LastErrorLine);
+    }
+
+    [Theory]
+    [InlineData("x = 1\ny = u'text'\n", 2)]
+    [InlineData("from __future__ import unicode_literals\nx = 'text'\n", 2)]
+    public void UnicodeTextOf2_7IsNotImplementedRatherThanAStr(string source, int line)
+    {
+        var run = ProgramRun.Of("py27", source);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches($@"^NotImplementedError: Refheap does not support unicode literals \(2\.7's unicode type\) \((.*/)?prog\.py, line {line}\)$", run.LastErrorLine);
+    }
+
+    [Fact]
+    public void UnicodePrefixOf3_12MakesAStr()
+    {
+        var run = ProgramRun.Of("py312", "print(type(u'text').__name__, repr(u'text'))\n");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("str 'text'\n", run.Stdout);
     }
 
     [Theory]

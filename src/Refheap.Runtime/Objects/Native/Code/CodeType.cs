@@ -200,7 +200,26 @@ internal sealed unsafe class CodeType : TypeDescriptor
             "co_varnames" => Slice(c->VarNames, 0, c->LocalCount),
             "co_cellvars" => Slice(c->VarNames, c->LocalCount, c->CellCount),
             "co_freevars" => Slice(c->VarNames, c->LocalCount + c->CellCount, c->FreeCount),
-            _ => base.GetAttr(self, name),
+            _ => SignatureAttribute(self, text) ?? base.GetAttr(self, name),
+        };
+    }
+
+    /// <summary>The attributes the payload's <see cref="ICodeSignature"/> answers, as the profile has them; null for any other name.</summary>
+    private PyRef? SignatureAttribute(PyObject* self, ReadOnlySpan<char> text)
+    {
+        if (Payload(self) is not ICodeSignature signature)
+        {
+            return null;
+        }
+
+        var py3 = !Heap.Profile.IntPromotesToLong;
+        return text switch
+        {
+            "co_argcount" => Heap.NewInt(signature.ArgCount),
+            "co_posonlyargcount" when py3 => Heap.NewInt(signature.PositionalOnlyCount),
+            "co_kwonlyargcount" when py3 => Heap.NewInt(signature.KeywordOnlyCount),
+            "co_qualname" when py3 => Heap.NewString(signature.QualifiedName),
+            _ => null,
         };
     }
 

@@ -140,7 +140,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     public override PyRef GetAttr(PyObject* self, PyObject* name)
     {
         var f = (PyFunctionObject*)self;
-        var text = StrType.AsSpan(name);
+        var text = MemberName(name);
         var py27 = Heap.Profile.IntPromotesToLong;
         switch (text)
         {
@@ -178,6 +178,16 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
         return base.GetAttr(self, name);
     }
 
+    /// <summary>
+    /// The name as the function's members know it: 3.x has no <c>func_*</c> aliases, so there
+    /// such a name is an ordinary attribute (empty here: no member matches it).
+    /// </summary>
+    private ReadOnlySpan<char> MemberName(PyObject* name)
+    {
+        var text = StrType.AsSpan(name);
+        return !Heap.Profile.IntPromotesToLong && text.StartsWith("func_") ? [] : text;
+    }
+
     private PyRef OrNone(PyObject* o) => o != null ? new PyRef(o).NewRef() : Heap.None;
 
     private PyRef EnsureDict(PyFunctionObject* f)
@@ -200,7 +210,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
     {
         var f = (PyFunctionObject*)self;
-        var text = StrType.AsSpan(name);
+        var text = MemberName(name);
         switch (text)
         {
             case "__doc__" or "func_doc":
@@ -222,7 +232,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
 
                 return 0;
             case "__name__" or "func_name":
-                return SetText(ref f->Name, value, text.SequenceEqual("func_name") ? "func_name" : "__name__");
+                return SetText(ref f->Name, value, "__name__"); // 2.7 names __name__ for func_name too
             case "__qualname__" when !Heap.Profile.IntPromotesToLong:
                 return SetText(ref f->QualName, value, "__qualname__");
             case "__module__":

@@ -408,7 +408,8 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
             case "gi_code":
                 return new PyRef(g->Code).NewRef();
             case "gi_running":
-                return Heap.NewBool(g->Running != 0);
+                // 2.7's member is a T_BYTE (an int); 3.x's a getter returning a bool.
+                return Heap.Profile.IntPromotesToLong ? Heap.NewInt(g->Running != 0 ? 1 : 0) : Heap.NewBool(g->Running != 0);
         }
 
         return base.GetAttr(self, name);
