@@ -1,4 +1,4 @@
-# sys.getsizeof of property, staticmethod, classmethod, super, partial, functions, modules, builtin functions, built-in iterators and weak references, per version
+# sys.getsizeof of property, staticmethod, classmethod, super, partial, functions, modules, builtin functions, built-in iterators, weak references and generators that yield without calling, per version
 import sys, functools, weakref, gc
 def f():
     pass
@@ -37,3 +37,14 @@ if sys.version_info[0] >= 3:
     show('map', map(f, [1], [2], [3]))
     show('filter', filter(None, [1]))
     show('zip', zip([1], [2], [3]))
+def g1():
+    yield 1
+def g2():
+    yield
+def g3(x):
+    yield x
+def g4():
+    x = yield
+    yield x
+for g in (g1(), g2(), g3(1), g4()):
+    show('generator', g)
