@@ -187,6 +187,12 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// <inheritdoc/>
     public override int DescriptorSet(PyObject* self, PyObject* instance, PyObject* value)
     {
+        if (Kind != WrapperKind.Property)
+        {
+            // Only a property has fset and fdel (the other kinds' blocks may end before them).
+            return base.DescriptorSet(self, instance, value);
+        }
+
         var w = (PyWrapperObject*)self;
         var f = value == null ? w->Third : w->Second;
         if (f == null)
