@@ -31,3 +31,7 @@ except TypeError as e:
     print(e)
 if sys.version_info[0] >= 3:
     print(list.append.__qualname__, lst.append.__qualname__, object.__init__.__qualname__, len.__qualname__)
+bound = list.append.__get__(lst, list)
+bound(7)
+print(lst, type(bound).__name__, list.append.__objclass__, object.__init__.__objclass__, dict.__dict__['fromkeys'].__objclass__)
+print(dict.__dict__['fromkeys'].__get__(None, dict)('ab'), object.__init__.__get__(o).__name__)

@@ -445,6 +445,12 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return f->Self != null ? new PyRef(f->Self).NewRef() : Heap.None;
         }
 
+        if (StrType.EqualsText(name, "__objclass__") && Flavor is not NativeFunctionFlavor.Function && Owner(self) is { } objclass)
+        {
+            // A descriptor's (and a method-wrapper's) type.
+            return new PyRef((PyObject*)objclass.TypeObject).NewRef();
+        }
+
         if (StrType.EqualsText(name, "__qualname__") && Heap.Profile.Wording != ErrorWording.Cpython27)
         {
             // 3.x: a method's (bound or not) is its type's name and its own, a function's its name.
