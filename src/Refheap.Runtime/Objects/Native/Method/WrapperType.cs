@@ -73,8 +73,8 @@ internal sealed unsafe class WrapperType : TypeDescriptor
 
         // Invariant: only the kind's own slots are in its block (classmethod/staticmethod: the
         // function and the dict, which starts empty; super: three), so only those are written.
-        Debug.Assert(_ownedSlots >= 4 || fourth == null, "a wrapper kind with fewer slots got a fourth object");
-        Debug.Assert(_ownedSlots >= 2 || (second == null && third == null), "classmethod/staticmethod hold one object");
+        Debug.Assert(Kind == WrapperKind.Property || fourth == null, "only a property is given a fourth object (partial's dict starts empty)");
+        Debug.Assert(Kind is not (WrapperKind.ClassMethod or WrapperKind.StaticMethod) || (second == null && third == null), "classmethod/staticmethod hold one object");
         var slots = &((PyWrapperObject*)o)->First;
         PyObject** given = stackalloc PyObject*[] { first, second, third, fourth };
         for (var i = 0; i < Math.Min(_ownedSlots, 4); i++)
