@@ -1,4 +1,5 @@
 using Refheap.Memory;
+using Refheap.Objects;
 using Refheap.Weak;
 
 namespace Refheap;
@@ -33,6 +34,7 @@ public sealed class Profile
         OrdersUnrelatedTypes = true,
         BuiltinFunctionsWeakReferenceable = false,
         WeakModule = WeakModuleBehaviour.Py27,
+        Layouts = BuiltinLayouts.Py27,
         Wording = ErrorWording.Cpython27,
         DebugCycleNeedsObjectsFlag = true,
         SimpleSliceMethods = true,
@@ -125,6 +127,9 @@ public sealed class Profile
 
     /// <summary>How the weakref module's Python-level parts (weak containers, finalize) behave in this version.</summary>
     internal WeakModuleBehaviour WeakModule { get; init; } = WeakModuleBehaviour.Py312;
+
+    /// <summary>The sizes and layout choices of built-in types whose CPython structs differ between the versions.</summary>
+    internal BuiltinLayouts Layouts { get; init; } = BuiltinLayouts.Py312;
 
     /// <summary>Whose wording error messages follow where the two CPythons word the same error differently.</summary>
     public required ErrorWording Wording { get; init; }

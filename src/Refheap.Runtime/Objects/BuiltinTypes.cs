@@ -58,6 +58,11 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         Set = Add(new SetType(heap, frozen: false));
         FrozenSet = Add(new SetType(heap, frozen: true));
         NativeFunction = Add(new NativeFunctionType(heap));
+        foreach (var t in NativeFunction.DescriptorTypes)
+        {
+            Add(t);
+        }
+
         GetSetDescriptor = Add(new AttributeDescriptorType(heap, member: false));
         MemberDescriptor = Add(new AttributeDescriptorType(heap, member: true));
         Iterators = new Native.Iterators.IterationTypes(heap);

@@ -65,9 +65,15 @@ internal sealed unsafe partial class Heap
         nint pos = 0;
         while (status == 0 && Types.Dict.Next(names.Ptr, ref pos, out var key, out var value))
         {
+            if (value->Type == Types.Property.TypeObject)
+            {
+                Types.Property.SetName(value, key);
+                continue;
+            }
+
             if (value->Type->Descriptor is not InstanceType)
             {
-                // Only a class defined in Python can have __set_name__: Refheap's built-in types have none.
+                // Only a class defined in Python can have __set_name__ (of the built-in types, only property has one).
                 continue;
             }
 
@@ -114,7 +120,7 @@ internal sealed unsafe partial class Heap
         }
 
         var anyKeywords = keywords != null && Types.Dict.Count(keywords) > 0;
-        if (found == null || found->Type == Types.NativeFunction.TypeObject)
+        if (found == null || Types.NativeFunction.IsNativeFunction(found))
         {
             return anyKeywords ? Native.Object.ObjectMethods.RefuseInitSubclassKeywords(this, t) : 0;
         }

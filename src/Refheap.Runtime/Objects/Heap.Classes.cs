@@ -329,7 +329,7 @@ internal sealed unsafe partial class Heap
         var solidBase = parentLayout?.SolidBase ?? parent;
         if (parentLayout == null && solidBase.BaseInstanceSize == 0)
         {
-            if (solidBase == Types.Bool || solidBase is Native.None.SingletonType || solidBase == Types.NativeFunction)
+            if (solidBase == Types.Bool || solidBase is Native.None.SingletonType || solidBase is NativeFunctionType)
             {
                 // type(name, bases, dict)'s own text; 2.7's class statement adds "Error when calling
                 // the metaclass bases" in front of any TypeError, which is the front end's to do.

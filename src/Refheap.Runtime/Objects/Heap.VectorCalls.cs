@@ -23,7 +23,7 @@ internal sealed unsafe partial class Heap
         var lend = !Profile.IntPromotesToLong && args.Length > 0
             && (callable->Type == Types.PythonFunction.TypeObject
                 || callable->Type == Types.Method.TypeObject
-                || (callable->Type == Types.NativeFunction.TypeObject && Types.NativeFunction.IsVectorCall(callable)));
+                || (Types.NativeFunction.IsNativeFunction(callable) && Types.NativeFunction.IsVectorCall(callable)));
         var tuple = lend ? ArgumentTuples.Rent(args) : NewTuple(args);
         if (tuple.IsNull)
         {

@@ -104,7 +104,7 @@ internal sealed unsafe partial class ObjectApi
             // a slot, the exception base's attributes and the instance's own value.
             var function = TypeType.Lookup(type, name.Ptr);
             var isMethod = function != null && (function->Type == types.PythonFunction.TypeObject
-                || (function->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(function)));
+                || (types.NativeFunction.IsNativeFunction(function) && NativeFunctionType.IsUnboundMethod(function)));
             if (!isMethod
                 || instances.Layout.SolidBase is ExceptionType || instances.Layout.SlotOffset(name.Ptr) != 0
                 || StrType.EqualsText(name.Ptr, "__class__") || StrType.EqualsText(name.Ptr, "__dict__")
@@ -122,7 +122,7 @@ internal sealed unsafe partial class ObjectApi
         }
 
         var method = TypeType.Lookup(type, name.Ptr);
-        return method != null && method->Type == types.NativeFunction.TypeObject && NativeFunctionType.IsUnboundMethod(method)
+        return method != null && types.NativeFunction.IsNativeFunction(method) && NativeFunctionType.IsUnboundMethod(method)
             ? new PyRef(method).NewRef()
             : PyRef.Null;
     }

@@ -45,7 +45,7 @@ internal sealed unsafe partial class ObjectApi
     {
         var o = callable.Ptr;
         var types = Heap.Types;
-        if (o->Type == types.NativeFunction.TypeObject)
+        if (types.NativeFunction.IsNativeFunction(o))
         {
             // 2.7 passes arguments where they are only to builtin functions and bound methods
             // (PyCFunction objects); a method descriptor called on its class gets a tuple.

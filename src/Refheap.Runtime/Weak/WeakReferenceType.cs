@@ -20,7 +20,14 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
 {
     /// <summary>Creates the descriptor of one kind, named as the profile's CPython names it.</summary>
     public WeakReferenceType(Heap heap, WeakReferenceKind kind)
-        : base(heap, NameOf(heap.Profile, kind)) => Kind = kind;
+        : base(heap, NameOf(heap.Profile, kind))
+    {
+        Kind = kind;
+        _block = heap.Profile.Layouts.BlockSize(heap.Profile.Layouts.WeakReferenceSize, sizeof(PyWeakReference));
+    }
+
+    // CPython's block size less the GC header: never fewer bytes than PyWeakReference.
+    private readonly nuint _block;
 
     /// <summary>Which of the three types this is.</summary>
     public WeakReferenceKind Kind { get; }
@@ -84,7 +91,7 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
             }
         }
 
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyWeakReference));
+        var o = Heap.AllocObject(this, _block);
         if (o == null)
         {
             return PyRef.Null;
@@ -113,14 +120,14 @@ internal sealed unsafe class WeakReferenceType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyWeakReference);
+    public override nuint SizeOf(PyObject* self) => (nuint)Heap.Profile.Layouts.WeakReferenceSize;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
     {
         Heap.Gc.Untrack(self);
         WeakReferenceLists.Clear((PyWeakReference*)self, dropCallback: true);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     /// <inheritdoc/>

@@ -16,7 +16,23 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
 
     /// <summary>Creates the descriptor of one kind.</summary>
     public BuiltinIteratorType(Heap heap, string name, BuiltinIteratorKind kind)
-        : base(heap, name) => _kind = kind;
+        : base(heap, name)
+    {
+        _kind = kind;
+        var layouts = heap.Profile.Layouts;
+        _size = kind switch
+        {
+            BuiltinIteratorKind.Map or BuiltinIteratorKind.Filter => layouts.MapSize,
+            BuiltinIteratorKind.Zip => layouts.ZipSize,
+            BuiltinIteratorKind.Enumerate => layouts.EnumerateSize,
+            BuiltinIteratorKind.Reversed => layouts.ReversedSize,
+            _ => layouts.CallableIteratorSize,
+        };
+    }
+
+    // CPython's size of the kind; Refheap's objects hold their iterators inline, so the block
+    // is that size or the fields, whichever is larger (BlockOf).
+    private readonly int _size;
 
     /// <inheritdoc/>
     public override bool IsGc => true;
@@ -26,13 +42,16 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
     private static PyObject** Items(PyObject* o) => (PyObject**)((byte*)o + PyBuiltinIteratorObject.ItemsOffset);
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) =>
-        (nuint)(PyBuiltinIteratorObject.ItemsOffset + (sizeof(nint) * ((PyBuiltinIteratorObject*)self)->Count));
+    public override nuint SizeOf(PyObject* self) => (nuint)_size;
+
+    // The bytes allocated for an object with `count` iterator slots: never fewer than its fields.
+    private nuint BlockOf(nint count) =>
+        Heap.Profile.Layouts.BlockSize(_size, PyBuiltinIteratorObject.ItemsOffset + (sizeof(nint) * (int)count));
 
     // A new object with `count` iterator slots and the function (borrowed, may be null); not yet tracked.
     private PyRef Allocate(nint count, PyObject* function)
     {
-        var o = Heap.AllocObject(this, (nuint)(PyBuiltinIteratorObject.ItemsOffset + (sizeof(nint) * count)));
+        var o = Heap.AllocObject(this, BlockOf(count));
         if (o == null)
         {
             return PyRef.Null;
@@ -50,7 +69,7 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
     {
         Heap.Gc.Untrack(self);
         Clear(self);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, BlockOf(((PyBuiltinIteratorObject*)self)->Count));
     }
 
     /// <inheritdoc/>

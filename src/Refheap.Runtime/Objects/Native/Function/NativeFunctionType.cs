@@ -8,26 +8,87 @@ namespace Refheap.Objects.Native.Function;
 /// <c>builtin_function_or_method</c>: a heap callable whose body is a C# delegate. A method
 /// (found on a class) binds to the instance it is read through, as CPython's method
 /// descriptors do; the bound object is owned and traversed, so a callable can sit in a cycle.
+/// The methods in a built-in type's dict are of three more types, <c>method_descriptor</c>,
+/// <c>wrapper_descriptor</c> and <c>classmethod_descriptor</c> (<see cref="NativeFunctionFlavor"/>):
+/// descriptors of this class too, sharing its functions, so that they bind and call alike.
 /// </summary>
 /// <remarks>The delegates live in a managed table indexed by the object's slot; the table grows with the number of live functions, not with the heap.</remarks>
 internal sealed unsafe class NativeFunctionType : TypeDescriptor
 {
-    private readonly List<NativeCallable?> _table = [];
-    private readonly List<NativeCallKind> _kinds = [];
+    // Shared by builtin_function_or_method and its descriptor types: an object's slot indexes them whatever its type.
+    private readonly List<NativeCallable?> _table;
+    private readonly List<NativeCallKind> _kinds;
 
     // The type whose dict holds each method (null for a plain function): what its repr names.
-    private readonly List<TypeDescriptor?> _owners = [];
-    private readonly Stack<int> _freeSlots = new();
+    private readonly List<TypeDescriptor?> _owners;
+    private readonly Stack<int> _freeSlots;
+
+    // builtin_function_or_method's descriptor (this one, for it), which makes every object, and the descriptor types (none on them).
+    private readonly NativeFunctionType _functions;
+    private readonly NativeFunctionType[] _descriptorTypes;
 
     /// <summary>2.7's free list of these objects (methodobject.c's PyCFunction_MAXFREELIST); 3.12 has none.</summary>
     private const int Py27FreeListCapacity = 256;
 
     private FreeList? _freeList;
 
-    /// <summary>Creates the descriptor.</summary>
+    /// <summary>Creates the descriptor of <c>builtin_function_or_method</c> and those of its <see cref="DescriptorTypes"/>.</summary>
     public NativeFunctionType(Heap heap)
-        : base(heap, "builtin_function_or_method")
+        : this(heap, NativeFunctionFlavor.Function, null)
     {
+        _descriptorTypes =
+        [
+            new NativeFunctionType(heap, NativeFunctionFlavor.MethodDescriptor, this),
+            new NativeFunctionType(heap, NativeFunctionFlavor.WrapperDescriptor, this),
+            new NativeFunctionType(heap, NativeFunctionFlavor.ClassMethodDescriptor, this),
+            new NativeFunctionType(heap, NativeFunctionFlavor.MethodWrapper, this),
+        ];
+    }
+
+    private NativeFunctionType(Heap heap, NativeFunctionFlavor flavor, NativeFunctionType? functions)
+        : base(heap, flavor switch
+        {
+            NativeFunctionFlavor.Function => "builtin_function_or_method",
+            NativeFunctionFlavor.MethodDescriptor => "method_descriptor",
+            NativeFunctionFlavor.WrapperDescriptor => "wrapper_descriptor",
+            NativeFunctionFlavor.ClassMethodDescriptor => "classmethod_descriptor",
+            _ => "method-wrapper",
+        })
+    {
+        Flavor = flavor;
+        _functions = functions ?? this;
+        _table = functions?._table ?? [];
+        _kinds = functions?._kinds ?? [];
+        _owners = functions?._owners ?? [];
+        _freeSlots = functions?._freeSlots ?? new();
+        _descriptorTypes = [];
+        var layouts = heap.Profile.Layouts;
+        _size = flavor switch
+        {
+            NativeFunctionFlavor.Function => layouts.BuiltinFunctionSize,
+            NativeFunctionFlavor.WrapperDescriptor => layouts.WrapperDescriptorSize,
+            NativeFunctionFlavor.MethodWrapper => layouts.MethodWrapperSize,
+            _ => layouts.MethodDescriptorSize,
+        };
+        _block = layouts.BlockSize(_size, sizeof(PyNativeFunctionObject));
+    }
+
+    // CPython's size of the type, and its block size less the GC header: never fewer bytes than PyNativeFunctionObject.
+    private readonly int _size;
+    private readonly nuint _block;
+
+    /// <summary>Which of the four types this descriptor is.</summary>
+    public NativeFunctionFlavor Flavor { get; }
+
+    /// <summary>On builtin_function_or_method's descriptor: method_descriptor's, wrapper_descriptor's, classmethod_descriptor's and method-wrapper's (empty on theirs).</summary>
+    public IReadOnlyList<NativeFunctionType> DescriptorTypes => _descriptorTypes;
+
+    /// <summary>Whether <paramref name="o"/> is of one of the five types: a C#-implemented function, bound method or method descriptor.</summary>
+    public bool IsNativeFunction(PyObject* o)
+    {
+        var t = o->Type;
+        var d = _functions._descriptorTypes;
+        return t == _functions.TypeObject || t == d[0].TypeObject || t == d[1].TypeObject || t == d[2].TypeObject || t == d[3].TypeObject;
     }
 
     /// <inheritdoc/>
@@ -38,9 +99,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         // A bound built-in method (`lst.append`) dies after its call: 2.7 keeps its block for
         // the next one, so it is counted once; 3.12 frees it. The list is empty at start, as
         // CPython 2.7's is when a program's first line runs.
-        if (Heap.Profile.Name == Profile.Py27.Name)
+        if (Heap.Profile.Name == Profile.Py27.Name && Flavor == NativeFunctionFlavor.Function)
         {
-            _freeList = Heap.FreeLists.Add(new FreeList("builtin_function_or_method", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, (nuint)sizeof(PyNativeFunctionObject))));
+            _freeList = Heap.FreeLists.Add(new FreeList("builtin_function_or_method", Py27FreeListCapacity, block => Heap.FreeObject((PyObject*)block, this, _block)));
         }
     }
 
@@ -48,8 +109,8 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyNativeFunctionObject>(nameof(PyNativeFunctionObject.WeakList));
 
     /// <inheritdoc/>
-    /// <remarks>3.x builtin functions are weak-referenceable; 2.7's are not (<see cref="Profile.BuiltinFunctionsWeakReferenceable"/>).</remarks>
-    public override int WeakListOffset => Heap.Profile.BuiltinFunctionsWeakReferenceable
+    /// <remarks>3.x builtin functions are weak-referenceable; 2.7's are not (<see cref="Profile.BuiltinFunctionsWeakReferenceable"/>); method descriptors never are.</remarks>
+    public override int WeakListOffset => Flavor == NativeFunctionFlavor.Function && Heap.Profile.BuiltinFunctionsWeakReferenceable
         ? s_weakListOffset
         : 0;
 
@@ -61,7 +122,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// instances when found on a class; <paramref name="kind"/>: how the profile's CPython
     /// calls it (see <see cref="IsVectorCall"/>).
     /// </summary>
-    public PyRef New(string name, NativeCallable body, bool isMethod = false, NativeCallKind kind = NativeCallKind.Tuple) => NewBound(name, body, null, isMethod, kind, null);
+    public PyRef New(string name, NativeCallable body, bool isMethod = false, NativeCallKind kind = NativeCallKind.Tuple) => NewBound(name, body, null, isMethod, kind, null, NativeFunctionFlavor.Function);
 
     /// <summary>
     /// A new method of the built-in type <paramref name="owner"/> (as <see cref="New"/>), which
@@ -69,7 +130,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <c>&lt;method 'append' of 'list' objects&gt;</c>, and bound to an instance as a slot
     /// wrapper, <c>&lt;method-wrapper '__eq__' of A object at 0x...&gt;</c>.
     /// </summary>
-    public PyRef NewMethod(string name, NativeCallable body, NativeCallKind kind, TypeDescriptor owner) => NewBound(name, body, null, isMethod: true, kind, owner);
+    /// <remarks>The method is a <c>wrapper_descriptor</c> for a slot wrapper, else a <c>method_descriptor</c>.</remarks>
+    public PyRef NewMethod(string name, NativeCallable body, NativeCallKind kind, TypeDescriptor owner) =>
+        NewBound(name, body, null, isMethod: true, kind, owner, kind == NativeCallKind.SlotWrapper ? NativeFunctionFlavor.WrapperDescriptor : NativeFunctionFlavor.MethodDescriptor);
 
     /// <summary>The built-in type whose method <paramref name="f"/> is (bound or not), or null for a plain function.</summary>
     public TypeDescriptor? Owner(PyObject* f) => _owners[(int)((PyNativeFunctionObject*)f)->Slot];
@@ -89,10 +152,10 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 
     private NativeCallKind Kind(PyObject* f) => _kinds[(int)((PyNativeFunctionObject*)f)->Slot];
 
-    /// <summary>A new class method (<c>dict.fromkeys</c>): found on a class or an instance, it binds to the class.</summary>
-    public PyRef NewClassMethod(string name, NativeCallable body)
+    /// <summary>A new class method (<c>dict.fromkeys</c>, a <c>classmethod_descriptor</c>): found on a class or an instance, it binds to the class.</summary>
+    public PyRef NewClassMethod(string name, NativeCallable body, TypeDescriptor owner)
     {
-        var f = NewBound(name, body, null, isMethod: false, NativeCallKind.Tuple, null);
+        var f = NewBound(name, body, null, isMethod: false, NativeCallKind.Tuple, owner, NativeFunctionFlavor.ClassMethodDescriptor);
         if (!f.IsNull)
         {
             ((PyNativeFunctionObject*)f.Ptr)->IsMethod = PyNativeFunctionObject.ClassMethod;
@@ -107,22 +170,24 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// an instance it stays as it is.
     /// </summary>
     public PyRef NewTypeMethod(string name, NativeCallable body, TypeDescriptor owner) =>
-        NewBound(name, body, (PyObject*)owner.TypeObject, isMethod: false, NativeCallKind.Tuple, null);
+        NewBound(name, body, (PyObject*)owner.TypeObject, isMethod: false, NativeCallKind.Tuple, null, NativeFunctionFlavor.Function);
 
-    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
+    private PyRef NewBound(string name, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner, NativeFunctionFlavor flavor = NativeFunctionFlavor.Function)
     {
         var nameObj = Heap.InternString(name);
-        return nameObj.IsNull ? PyRef.Null : NewBound(nameObj.Ptr, body, self, isMethod, kind, owner);
+        return nameObj.IsNull ? PyRef.Null : NewBound(nameObj.Ptr, body, self, isMethod, kind, owner, flavor);
     }
 
     /// <summary>
-    /// <see cref="NewBound(string, NativeCallable, PyObject*, bool, NativeCallKind, TypeDescriptor?)"/> given the
+    /// <see cref="NewBound(string, NativeCallable, PyObject*, bool, NativeCallKind, TypeDescriptor?, NativeFunctionFlavor)"/> given the
     /// interned name itself (borrowed): binding a method read through an instance reuses its
-    /// descriptor's name without a round trip through .NET text and the intern table.
+    /// descriptor's name without a round trip through .NET text and the intern table. The
+    /// object is of the <paramref name="flavor"/>'s type, whichever descriptor this is.
     /// </summary>
-    private PyRef NewBound(PyObject* nameObj, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner)
+    private PyRef NewBound(PyObject* nameObj, NativeCallable body, PyObject* self, bool isMethod, NativeCallKind kind, TypeDescriptor? owner, NativeFunctionFlavor flavor = NativeFunctionFlavor.Function)
     {
-        var o = kind == NativeCallKind.SlotWrapper ? null : _freeList?.TryPop();
+        var type = flavor == NativeFunctionFlavor.Function ? _functions : _functions._descriptorTypes[(int)flavor - 1];
+        var o = kind == NativeCallKind.SlotWrapper ? null : type._freeList?.TryPop();
         if (o != null)
         {
             // A recycled block was never uncounted (as in CPython); Dealloc cleared its fields.
@@ -130,7 +195,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         }
         else
         {
-            o = Heap.AllocObject(this, (nuint)sizeof(PyNativeFunctionObject));
+            o = Heap.AllocObject(type, type._block);
             if (o == null)
             {
                 return PyRef.Null;
@@ -236,7 +301,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return true;
         }
 
-        var size = (nuint)sizeof(PyNativeFunctionObject);
+        var size = _block;
         var method = _freeList.TryPop();
         if (method == null)
         {
@@ -258,7 +323,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     }
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyNativeFunctionObject);
+    public override nuint SizeOf(PyObject* self) => (nuint)_size;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -280,7 +345,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return;
         }
 
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     /// <inheritdoc/>
@@ -358,9 +423,11 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return new PyRef(self).NewRef();
         }
 
+        // A slot wrapper binds as a method-wrapper, any other method as a builtin_function_or_method.
+        var flavor = Kind(self) == NativeCallKind.SlotWrapper ? NativeFunctionFlavor.MethodWrapper : NativeFunctionFlavor.Function;
         return StrType.IsInterned(f->Name)
-            ? NewBound(f->Name, _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self))
-            : NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self));
+            ? NewBound(f->Name, _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self), flavor)
+            : NewBound(StrType.AsString(f->Name), _table[(int)f->Slot]!, instance, isMethod: false, Kind(self), Owner(self), flavor);
     }
 
     /// <inheritdoc/>
@@ -378,6 +445,19 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             return f->Self != null ? new PyRef(f->Self).NewRef() : Heap.None;
         }
 
+        if (StrType.EqualsText(name, "__objclass__") && Flavor is not NativeFunctionFlavor.Function && Owner(self) is { } objclass)
+        {
+            // A descriptor's (and a method-wrapper's) type.
+            return new PyRef((PyObject*)objclass.TypeObject).NewRef();
+        }
+
+        if (StrType.EqualsText(name, "__qualname__") && Heap.Profile.Wording != ErrorWording.Cpython27)
+        {
+            // 3.x: a method's (bound or not) is its type's name and its own, a function's its name.
+            var owner = Owner(self);
+            return owner == null ? new PyRef(f->Name).NewRef() : Heap.NewString($"{owner.Name}.{StrType.AsString(f->Name)}");
+        }
+
         return base.GetAttr(self, name);
     }
 
@@ -388,7 +468,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         var name = StrType.AsString(f->Name);
         var owner = Owner(self);
         var slotWrapper = Kind(self) == NativeCallKind.SlotWrapper;
-        if (f->Self == null && owner != null && f->IsMethod == 1)
+        if (f->Self == null && owner != null && f->IsMethod != 0)
         {
             return Heap.NewString(slotWrapper ? $"<slot wrapper '{name}' of '{owner.Name}' objects>" : $"<method '{name}' of '{owner.Name}' objects>");
         }

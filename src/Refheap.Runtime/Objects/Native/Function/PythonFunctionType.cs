@@ -14,7 +14,11 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     public PythonFunctionType(Heap heap)
         : base(heap, "function")
     {
+        _block = heap.Profile.Layouts.BlockSize(heap.Profile.Layouts.FunctionSize, sizeof(PyFunctionObject));
     }
+
+    // CPython's block size less the GC header: never fewer bytes than PyFunctionObject.
+    private readonly nuint _block;
 
     /// <summary>What runs a function's code; installed by the front end, null until then.</summary>
     public PythonFunctionInvoker? Invoker { get; set; }
@@ -31,7 +35,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     /// <summary>A new function of <paramref name="code"/> with <paramref name="globals"/> (both borrowed); the other slots start empty.</summary>
     public PyRef New(PyObject* code, PyObject* globals, PyObject* name, PyObject* qualName)
     {
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyFunctionObject));
+        var o = Heap.AllocObject(this, _block);
         if (o == null)
         {
             return PyRef.Null;
@@ -57,7 +61,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
     public static PyFunctionObject* Fields(PyObject* f) => (PyFunctionObject*)f;
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyFunctionObject);
+    public override nuint SizeOf(PyObject* self) => (nuint)Heap.Profile.Layouts.FunctionSize;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -65,7 +69,7 @@ internal sealed unsafe class PythonFunctionType : TypeDescriptor
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
         ReleaseAll((PyFunctionObject*)self);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     private static void ReleaseAll(PyFunctionObject* f)

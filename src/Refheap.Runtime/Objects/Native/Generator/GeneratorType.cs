@@ -135,8 +135,11 @@ internal sealed unsafe class GeneratorType : TypeDescriptor
             return 48u;
         }
 
+        // 3.12's compiler gives a generator's code a stack of at least 2: its implicit handler
+        // (StopIteration to RuntimeError) holds the exception and lasti.
         var code = ((PyGeneratorObject*)self)->Code;
-        return 144u + (8u * (nuint)(Code.CodeType.LocalsPlusCount(code) + ((Code.PyCodeObject*)code)->StackSize));
+        var stack = Math.Max(((Code.PyCodeObject*)code)->StackSize, 2);
+        return 144u + (8u * (nuint)(Code.CodeType.LocalsPlusCount(code) + stack));
     }
 
     /// <inheritdoc/>

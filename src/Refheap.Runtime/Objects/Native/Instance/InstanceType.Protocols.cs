@@ -291,7 +291,7 @@ internal sealed unsafe partial class InstanceType
     }
 
     private bool IsObjectComparison(PyObject* attr) =>
-        attr->Type == Heap.Types.NativeFunction.TypeObject && Heap.Types.NativeFunction.Owner(attr) == Heap.Types.Object;
+        Heap.Types.NativeFunction.IsNativeFunction(attr) && Heap.Types.NativeFunction.Owner(attr) == Heap.Types.Object;
 
     /// <summary>
     /// slot_tp_richcompare calling <c>object.__eq__</c>...: 3.12's wrapper descriptors are

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Refheap.Objects.Native.Str;
@@ -22,7 +23,28 @@ internal sealed unsafe class WrapperType : TypeDescriptor
             WrapperKind.Property => "property",
             WrapperKind.Super => "super",
             _ => heap.Profile.IntPromotesToLong ? "functools.partial" : "partial",
-        }) => Kind = kind;
+        })
+    {
+        Kind = kind;
+        var layouts = heap.Profile.Layouts;
+        (_size, _ownedSlots) = kind switch
+        {
+            WrapperKind.ClassMethod or WrapperKind.StaticMethod => (layouts.ClassMethodSize, 2),
+            WrapperKind.Property => (layouts.PropertySize, 5),
+            WrapperKind.Super => (layouts.SuperSize, 3),
+            _ => (layouts.PartialSize, 4),
+        };
+
+        // Partial's weak list follows its owned slots.
+        var fieldsSize = sizeof(PyObject) + (sizeof(nint) * (kind == WrapperKind.Partial ? 5 : _ownedSlots));
+        _block = layouts.BlockSize(_size, fieldsSize);
+    }
+
+    // CPython's size of the kind (sys.getsizeof less the GC header) and the block allocated:
+    // at least the slots the kind uses (see PyWrapperObject), which are the first _ownedSlots.
+    private readonly int _size;
+    private readonly int _ownedSlots;
+    private readonly nuint _block;
 
     /// <summary>Which wrapper.</summary>
     public WrapperKind Kind { get; }
@@ -34,31 +56,33 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     public override bool IsGc => true;
 
     // Computed once: Marshal.OffsetOf is reflection, far too slow for every dealloc that asks.
-    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyWrapperObject>(nameof(PyWrapperObject.WeakList));
+    private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyWrapperObject>(nameof(PyWrapperObject.Fifth));
 
     /// <inheritdoc/>
-    public override int WeakListOffset => Kind is WrapperKind.Partial or WrapperKind.Property or WrapperKind.ClassMethod or WrapperKind.StaticMethod
-        ? s_weakListOffset
-        : 0;
+    /// <remarks>Of the kinds, only partial has a weak-reference list, in both CPythons: <c>weakref.ref(property())</c> is a TypeError.</remarks>
+    public override int WeakListOffset => Kind == WrapperKind.Partial ? s_weakListOffset : 0;
 
     /// <summary>A new wrapper holding the given objects (borrowed; any may be null).</summary>
     public PyRef New(PyObject* first, PyObject* second, PyObject* third, PyObject* fourth)
     {
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyWrapperObject));
+        var o = Heap.AllocObject(this, _block);
         if (o == null)
         {
             return PyRef.Null;
         }
 
-        var w = (PyWrapperObject*)o;
-        Heap.XIncRef(first);
-        w->First = first;
-        Heap.XIncRef(second);
-        w->Second = second;
-        Heap.XIncRef(third);
-        w->Third = third;
-        Heap.XIncRef(fourth);
-        w->Fourth = fourth;
+        // Invariant: only the kind's own slots are in its block (classmethod/staticmethod: the
+        // function and the dict, which starts empty; super: three), so only those are written.
+        Debug.Assert(Kind == WrapperKind.Property || fourth == null, "only a property is given a fourth object (partial's dict starts empty)");
+        Debug.Assert(Kind is not (WrapperKind.ClassMethod or WrapperKind.StaticMethod) || (second == null && third == null), "classmethod/staticmethod hold one object");
+        var slots = &((PyWrapperObject*)o)->First;
+        PyObject** given = stackalloc PyObject*[] { first, second, third, fourth };
+        for (var i = 0; i < Math.Min(_ownedSlots, 4); i++)
+        {
+            Heap.XIncRef(given[i]);
+            slots[i] = given[i];
+        }
+
         Heap.Gc.Track(o);
         return new PyRef(o);
     }
@@ -67,7 +91,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     public static PyWrapperObject* Fields(PyObject* o) => (PyWrapperObject*)o;
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyWrapperObject);
+    public override nuint SizeOf(PyObject* self) => (nuint)_size;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -75,15 +99,23 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
         Clear(self);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     /// <inheritdoc/>
     public override int Traverse(PyObject* self, delegate*<PyObject*, void*, int> visit, void* arg)
     {
-        var w = (PyWrapperObject*)self;
-        var slots = stackalloc PyObject*[] { w->First, w->Second, w->Third, w->Fourth, w->Dict };
-        for (var i = 0; i < 5; i++)
+        var slots = &((PyWrapperObject*)self)->First;
+        if (Kind == WrapperKind.Super)
+        {
+            // super_traverse: the object first, then the class and the object's type.
+            var r = slots[1] != null ? visit(slots[1], arg) : 0;
+            r = r == 0 && slots[0] != null ? visit(slots[0], arg) : r;
+            return r == 0 && slots[2] != null ? visit(slots[2], arg) : r;
+        }
+
+        // Invariant: the block holds at least _ownedSlots slots after the header (the constructor sized it).
+        for (var i = 0; i < _ownedSlots; i++)
         {
             if (slots[i] != null)
             {
@@ -101,13 +133,24 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// <inheritdoc/>
     public override void Clear(PyObject* self)
     {
-        var w = (PyWrapperObject*)self;
-        Heap.ClearRef(ref w->First);
-        Heap.ClearRef(ref w->Second);
-        Heap.ClearRef(ref w->Third);
-        Heap.ClearRef(ref w->Fourth);
-        Heap.ClearRef(ref w->Dict);
+        // Invariant: as in Traverse, the first _ownedSlots slots are in the block and owned.
+        var slots = &((PyWrapperObject*)self)->First;
+        for (var i = 0; i < _ownedSlots; i++)
+        {
+            Heap.ClearRef(ref slots[i]);
+        }
     }
+
+    /// <summary>
+    /// The slot of the object's attribute dict, or null for a kind without one (property,
+    /// super, 2.7's classmethod and staticmethod).
+    /// </summary>
+    private PyObject** DictSlot(PyWrapperObject* w) => Kind switch
+    {
+        WrapperKind.ClassMethod or WrapperKind.StaticMethod when Heap.Profile.Layouts.ClassMethodsWrapFunction => &w->Second,
+        WrapperKind.Partial => &w->Fourth,
+        _ => null,
+    };
 
     /// <inheritdoc/>
     public override bool IsDataDescriptor => Kind == WrapperKind.Property;
@@ -131,7 +174,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
 
                 if (w->First == null)
                 {
-                    return Heap.Raise(Heap.Types.Exceptions.AttributeError, Heap.Profile.IntPromotesToLong ? "unreadable attribute" : "property object has no getter");
+                    return RaiseMissingAccessor(w, instance, "getter", "unreadable attribute");
                 }
 
                 // property_descr_get: 2.7 builds a 1-tuple, 3.12 calls with one argument (PyObject_CallOneArg).
@@ -144,11 +187,17 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// <inheritdoc/>
     public override int DescriptorSet(PyObject* self, PyObject* instance, PyObject* value)
     {
+        if (Kind != WrapperKind.Property)
+        {
+            // Only a property has fset and fdel (the other kinds' blocks may end before them).
+            return base.DescriptorSet(self, instance, value);
+        }
+
         var w = (PyWrapperObject*)self;
         var f = value == null ? w->Third : w->Second;
         if (f == null)
         {
-            Heap.Raise(Heap.Types.Exceptions.AttributeError, value == null ? "can't delete attribute" : "can't set attribute");
+            RaiseMissingAccessor(w, instance, value == null ? "deleter" : "setter", value == null ? "can't delete attribute" : "can't set attribute");
             return -1;
         }
 
@@ -164,12 +213,95 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         return r.IsNull ? -1 : 0;
     }
 
+    /// <summary>
+    /// <c>classmethod(f)</c> or <c>staticmethod(f)</c> (f borrowed); 3.10+'s sm_init/cm_init then
+    /// copy f's attributes into it (functools_wraps): those f lacks are skipped.
+    /// </summary>
+    private PyRef NewWrapping(PyObject* function)
+    {
+        var wrapper = New(function, null, null, null);
+        if (wrapper.IsNull || !Heap.Profile.Layouts.ClassMethodsWrapFunction)
+        {
+            return wrapper;
+        }
+
+        foreach (var attribute in (ReadOnlySpan<string>)["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"])
+        {
+            var name = Heap.InternString(attribute); // borrowed
+            var value = PyRef.Null;
+            var found = name.IsNull ? -1 : Heap.LookupAttr(function, name.Ptr, out value);
+            if (found > 0)
+            {
+                found = SetAttr(wrapper.Ptr, name.Ptr, value.Ptr) < 0 ? -1 : 1;
+                value.DecRef();
+            }
+
+            if (found < 0)
+            {
+                wrapper.DecRef();
+                return PyRef.Null;
+            }
+        }
+
+        return wrapper;
+    }
+
+    /// <summary>
+    /// A property without the function an access needs: 3.x names the property (when it
+    /// learnt its name) and the object's class, <c>property 'x' of 'C' object has no
+    /// setter</c>; 2.7 says <paramref name="py27Message"/>. Returns null.
+    /// </summary>
+    private PyRef RaiseMissingAccessor(PyWrapperObject* w, PyObject* instance, string accessor, string py27Message)
+    {
+        if (!Heap.Profile.Layouts.PropertyHasName)
+        {
+            return Heap.Raise(Heap.Types.Exceptions.AttributeError, py27Message);
+        }
+
+        var type = instance->Type->Descriptor;
+        var qualName = Heap.NewString(type is Instance.InstanceType { Qualname: { } q } ? q : type.Name);
+        if (qualName.IsNull)
+        {
+            return qualName;
+        }
+
+        var message = new StringBuilder("property ");
+        var ok = (w->Fifth == null || (Heap.AppendRepr(message, w->Fifth) && message.Append(' ') != null))
+            && Heap.AppendRepr(message.Append("of "), qualName.Ptr);
+        qualName.DecRef();
+        return ok ? Heap.Raise(Heap.Types.Exceptions.AttributeError, message.Append($" object has no {accessor}").ToString()) : PyRef.Null;
+    }
+
+    /// <summary>
+    /// 3.x's property.__set_name__: the property learns the name it is stored under (borrowed),
+    /// which its errors then show. Nothing for another kind or in 2.7.
+    /// </summary>
+    public void SetName(PyObject* self, PyObject* name)
+    {
+        if (Kind == WrapperKind.Property && Heap.Profile.Layouts.PropertyHasName)
+        {
+            Heap.XIncRef(name);
+            Heap.SetRef(ref ((PyWrapperObject*)self)->Fifth, name);
+        }
+    }
+
     /// <inheritdoc/>
-    public override bool IsCallable(PyObject* self) => Kind == WrapperKind.Partial;
+    public override bool IsCallable(PyObject* self) =>
+        Kind == WrapperKind.Partial || (Kind == WrapperKind.StaticMethod && Heap.Profile.Layouts.ClassMethodsWrapFunction);
 
     /// <inheritdoc/>
     public override PyRef Call(PyObject* self, PyObject* args, PyObject* kwargs)
     {
+        if (Kind == WrapperKind.StaticMethod && Heap.Profile.Layouts.ClassMethodsWrapFunction)
+        {
+            // 3.10+'s sm_call: the function, called as it is.
+            var callable = ((PyWrapperObject*)self)->First;
+            Heap.IncRef(callable);
+            var called = Heap.Call(callable, args, kwargs);
+            Heap.DecRef(callable);
+            return called;
+        }
+
         if (Kind != WrapperKind.Partial)
         {
             return base.Call(self, args, kwargs);
@@ -237,6 +369,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         switch (Kind, text)
         {
             case (WrapperKind.ClassMethod or WrapperKind.StaticMethod, "__func__"):
+            case (WrapperKind.ClassMethod or WrapperKind.StaticMethod, "__wrapped__") when Heap.Profile.Layouts.ClassMethodsWrapFunction:
             case (WrapperKind.Property, "fget"):
             case (WrapperKind.Partial, "func"):
             case (WrapperKind.Super, "__thisclass__"):
@@ -269,6 +402,9 @@ internal sealed unsafe class WrapperType : TypeDescriptor
                 var slot = text == "getter" ? 0 : text == "setter" ? 1 : 2;
                 var template = Heap.Types.NativeFunction.New(text, (heap, bound, args, kwargs) => CopyProperty(bound, args, slot), isMethod: true);
                 return template.IsNull ? template : BindTemplate(template, self);
+            case (WrapperKind.Property, "__set_name__") when Heap.Profile.Layouts.PropertyHasName:
+                var setName = Heap.Types.NativeFunction.New(text, (heap, bound, args, kwargs) => SetNameCalled(bound, args), isMethod: true);
+                return setName.IsNull ? setName : BindTemplate(setName, self);
             default:
                 known = false;
                 break;
@@ -279,14 +415,32 @@ internal sealed unsafe class WrapperType : TypeDescriptor
             return field != null ? new PyRef(field).NewRef() : Heap.None;
         }
 
+        var dict = DictSlot(w);
+        if (dict != null && text == "__dict__")
+        {
+            // The attribute dict itself, made if it is not there yet (PyObject_GenericGetDict).
+            if (*dict == null)
+            {
+                var d = Heap.NewDict();
+                if (d.IsNull)
+                {
+                    return d;
+                }
+
+                *dict = d.Ptr;
+            }
+
+            return new PyRef(*dict).NewRef();
+        }
+
         if (Kind == WrapperKind.Super)
         {
             return SuperGetAttr(w, name);
         }
 
-        if (w->Dict != null)
+        if (dict != null && *dict != null)
         {
-            var v = Heap.Types.Dict.GetItem(w->Dict, name);
+            var v = Heap.Types.Dict.GetItem(*dict, name);
             if (v != null)
             {
                 return new PyRef(v).NewRef();
@@ -313,7 +467,26 @@ internal sealed unsafe class WrapperType : TypeDescriptor
 
         var w = (PyWrapperObject*)property;
         var f = TupleType.Item(args, 0);
-        return New(slot == 0 ? f : w->First, slot == 1 ? f : w->Second, slot == 2 ? f : w->Third, w->Fourth);
+        var copy = New(slot == 0 ? f : w->First, slot == 1 ? f : w->Second, slot == 2 ? f : w->Third, w->Fourth);
+        if (!copy.IsNull)
+        {
+            // property_copy keeps the name the original learnt.
+            SetName(copy.Ptr, w->Fifth);
+        }
+
+        return copy;
+    }
+
+    /// <summary>property.__set_name__(owner, name): None; the property keeps the name.</summary>
+    private PyRef SetNameCalled(PyObject* property, PyObject* args)
+    {
+        if (TupleType.Size(args) != 2)
+        {
+            return Heap.RaiseTypeError($"__set_name__() takes 2 positional arguments but {TupleType.Size(args)} were given");
+        }
+
+        SetName(property, TupleType.Item(args, 1));
+        return Heap.None;
     }
 
     /// <summary>super(C, obj).name: the attribute from the classes after C in obj's MRO, bound to obj.</summary>
@@ -353,13 +526,13 @@ internal sealed unsafe class WrapperType : TypeDescriptor
     /// <inheritdoc/>
     public override int SetAttr(PyObject* self, PyObject* name, PyObject* value)
     {
-        var w = (PyWrapperObject*)self;
-        if (Kind is WrapperKind.Property or WrapperKind.Super)
+        var dict = DictSlot((PyWrapperObject*)self);
+        if (dict == null)
         {
             return base.SetAttr(self, name, value);
         }
 
-        if (w->Dict == null)
+        if (*dict == null)
         {
             var d = Heap.NewDict();
             if (d.IsNull)
@@ -367,10 +540,10 @@ internal sealed unsafe class WrapperType : TypeDescriptor
                 return -1;
             }
 
-            w->Dict = d.Ptr;
+            *dict = d.Ptr;
         }
 
-        return Heap.Types.Dict.SetItem(w->Dict, name, value);
+        return Heap.Types.Dict.SetItem(*dict, name, value);
     }
 
     /// <inheritdoc/>
@@ -430,7 +603,7 @@ internal sealed unsafe class WrapperType : TypeDescriptor
         switch (Kind)
         {
             case WrapperKind.ClassMethod or WrapperKind.StaticMethod:
-                return n == 1 ? New(TupleType.Item(args, 0), null, null, null) : Heap.RaiseTypeError($"{Name} expected 1 argument, got {n}");
+                return n == 1 ? NewWrapping(TupleType.Item(args, 0)) : Heap.RaiseTypeError($"{Name} expected 1 argument, got {n}");
             case WrapperKind.Property:
                 var parts = new PyObject*[4];
                 for (var i = 0; i < 4 && i < n; i++)

@@ -40,6 +40,11 @@ internal static class BuiltinMethodTables
         Install(types.Property, DescriptorSlots.Create(types.Property, data: true));
         Install(types.MemberDescriptor, DescriptorSlots.Create(types.MemberDescriptor, data: true));
         Install(types.GetSetDescriptor, DescriptorSlots.Create(types.GetSetDescriptor, data: true));
+        foreach (var descriptors in types.NativeFunction.DescriptorTypes.Where(t => t.Flavor != Function.NativeFunctionFlavor.MethodWrapper))
+        {
+            Install(descriptors, DescriptorSlots.Create(descriptors, data: false));
+        }
+
         Install(types.Int, IntMethods.Create(heap));
         if (types.Long != null)
         {

@@ -8,8 +8,10 @@ namespace Refheap.Objects.Native.Methods;
 /// the class for a class method.
 /// </summary>
 /// <remarks>
-/// The functions belong to the type: like the type they are immortal and untracked, so no
-/// census counts them. The built-in types' methods are installed when the heap starts
+/// The functions belong to the type: like the type they are immortal, so no census counts
+/// them. The methods stay tracked, as CPython's method descriptors are (<c>gc.is_tracked</c>
+/// and <c>gc.get_objects()</c> see them); attribute descriptors and lone functions are
+/// untracked. The built-in types' methods are installed when the heap starts
 /// (<see cref="BuiltinMethodTables"/>); the weak containers install theirs when the first
 /// instance is made.
 /// </remarks>
@@ -35,9 +37,9 @@ internal static unsafe class TypeDictMethods
         {
             var f = binding switch
             {
-                MethodBinding.Class => MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body)),
-                MethodBinding.Type => MakeImmortal(heap, heap.Types.NativeFunction.NewTypeMethod(name, body, type)),
-                _ => MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type)),
+                MethodBinding.Class => MakeImmortal(heap, heap.Types.NativeFunction.NewClassMethod(name, body, type), tracked: true),
+                MethodBinding.Type => MakeImmortal(heap, heap.Types.NativeFunction.NewTypeMethod(name, body, type), tracked: true),
+                _ => MakeImmortal(heap, heap.Types.NativeFunction.NewMethod(name, body, kind, type), tracked: true),
             };
             if (f == null || heap.Types.Dict.SetItemString(dict, name, f) < 0)
             {
@@ -84,14 +86,19 @@ internal static unsafe class TypeDictMethods
     public static PyObject* MakeImmortalFunction(Heap heap, string name, NativeCallable body, bool isMethod) =>
         MakeImmortal(heap, heap.Types.NativeFunction.New(name, body, isMethod));
 
-    private static PyObject* MakeImmortal(Heap heap, PyRef f)
+    // Gives f (a new reference) the heap's lifetime: borrowed from then on. Untracked unless tracked.
+    private static PyObject* MakeImmortal(Heap heap, PyRef f, bool tracked = false)
     {
         if (f.IsNull)
         {
             return null;
         }
 
-        heap.Gc.Untrack(f.Ptr);
+        if (!tracked)
+        {
+            heap.Gc.Untrack(f.Ptr);
+        }
+
         f.Ptr->RefCount = Heap.ImmortalRefCount;
         return f.Ptr;
     }

@@ -10,7 +10,11 @@ internal sealed unsafe class ModuleType : TypeDescriptor
     public ModuleType(Heap heap)
         : base(heap, "module")
     {
+        _block = heap.Profile.Layouts.BlockSize(heap.Profile.Layouts.ModuleSize, sizeof(PyModuleObject));
     }
+
+    // CPython's block size less the GC header: never fewer bytes than PyModuleObject.
+    private readonly nuint _block;
 
     /// <inheritdoc/>
     public override bool IsGc => true;
@@ -19,7 +23,8 @@ internal sealed unsafe class ModuleType : TypeDescriptor
     private static readonly int s_weakListOffset = (int)Marshal.OffsetOf<PyModuleObject>(nameof(PyModuleObject.WeakList));
 
     /// <inheritdoc/>
-    public override int WeakListOffset => s_weakListOffset;
+    /// <remarks>3.x modules can be weakly referenced, 2.7's cannot (<see cref="BuiltinLayouts.ModulesWeakReferenceable"/>).</remarks>
+    public override int WeakListOffset => Heap.Profile.Layouts.ModulesWeakReferenceable ? s_weakListOffset : 0;
 
     /// <summary>A new module called <paramref name="name"/> with a fresh dict holding <c>__name__</c> (and <c>__doc__</c> = None).</summary>
     public PyRef New(string name)
@@ -41,7 +46,7 @@ internal sealed unsafe class ModuleType : TypeDescriptor
         }
 
         nameObj.DecRef();
-        var o = Heap.AllocObject(this, (nuint)sizeof(PyModuleObject));
+        var o = Heap.AllocObject(this, _block);
         if (o == null)
         {
             dict.DecRef();
@@ -57,7 +62,7 @@ internal sealed unsafe class ModuleType : TypeDescriptor
     public static PyObject* DictOf(PyObject* module) => ((PyModuleObject*)module)->Dict;
 
     /// <inheritdoc/>
-    public override nuint SizeOf(PyObject* self) => (nuint)sizeof(PyModuleObject);
+    public override nuint SizeOf(PyObject* self) => (nuint)Heap.Profile.Layouts.ModuleSize;
 
     /// <inheritdoc/>
     public override void Dealloc(PyObject* self)
@@ -65,7 +70,7 @@ internal sealed unsafe class ModuleType : TypeDescriptor
         Heap.Gc.Untrack(self);
         Heap.ClearWeakReferences(self);
         Heap.ClearRef(ref ((PyModuleObject*)self)->Dict);
-        Heap.FreeObject(self, this, SizeOf(self));
+        Heap.FreeObject(self, this, _block);
     }
 
     /// <inheritdoc/>
