@@ -25,10 +25,9 @@ internal sealed partial class Interpreter
     /// </summary>
     private string FunctionStr(PyRef callable)
     {
-        if (ObjectApi.TypeName(callable) == "builtin_function_or_method")
+        if (Py27 && ObjectApi.TypeName(callable) == "builtin_function_or_method")
         {
-            // A built-in's name alone (3.12: its module is builtins for the ones a program
-            // calls this way; a module's C function would be module.name() on CPython).
+            // 2.7: a built-in's name alone (3.12 names it by its qualname and module, below).
             var builtinName = _api.GetAttr(callable, "__name__");
             var text = builtinName.IsNull ? "?" : ObjectApi.StrText(builtinName);
             builtinName.XDecRef();
