@@ -333,7 +333,7 @@ internal sealed unsafe partial class ObjectApi
         switch (op)
         {
             case Operator.Add:
-                if (a->Type == b->Type && (a->Type == types.Str.TypeObject || a->Type == types.List.TypeObject || a->Type == types.Tuple.TypeObject))
+                if ((a->Type == b->Type && (a->Type == types.Str.TypeObject || a->Type == types.List.TypeObject)) || TupleConcatenates(a, b))
                 {
                     return Concat(a, b);
                 }
@@ -405,13 +405,25 @@ internal sealed unsafe partial class ObjectApi
         };
 
     private bool IsSequence(PyObject* o) =>
-        Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple);
+        Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple)
+        || o->Type->Descriptor is Native.Tuple.StructSequenceType;
+
+    /// <summary>
+    /// Whether <c>a + b</c> makes a tuple of both: two tuples, a struct sequence (laid out as a
+    /// tuple) and a tuple, or in 3.x (where struct sequences are tuples) any two of them.
+    /// </summary>
+    private bool TupleConcatenates(PyObject* a, PyObject* b)
+    {
+        var tuple = Heap.Types.Tuple.TypeObject;
+        bool TupleLaidOut(PyObject* o) => o->Type == tuple || o->Type->Descriptor is Native.Tuple.StructSequenceType;
+        return TupleLaidOut(a) && (b->Type == tuple || (!Heap.Profile.IntPromotesToLong && TupleLaidOut(b)));
+    }
 
     private PyRef ConcatError(PyObject* a, PyObject* b)
     {
         // The messages name the built-in sequence type, whatever subclass a is.
         var an = Heap.IsInstance(a, Heap.Types.Str) ? Heap.Types.Str.Name : Heap.IsInstance(a, Heap.Types.List) ? Heap.Types.List.Name : Heap.Types.Tuple.Name;
-        var bn = b->Type->Descriptor.Name;
+        var bn = Heap.TypeNameOf(b);
         if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
         {
             return Heap.RaiseTypeError($"cannot concatenate '{an}' and '{bn}' objects");
