@@ -147,7 +147,13 @@ internal sealed unsafe partial class ObjectApi
                 r.DecRef();
             }
         }
-        else if (a.Ptr->Type == Heap.Types.List.TypeObject)
+
+        // list_inplace_concat and list_inplace_repeat: a list subclass reaches them through the
+        // __iadd__/__imul__ it inherits from list; an exact list, which has no number slots,
+        // only after the right operand's reflected method (binary_iop1, then the sequence slot).
+        var isList = a.Ptr->Type == Heap.Types.List.TypeObject;
+        if ((isList || (IsUserInstance(a.Ptr) && Heap.IsInstance(a.Ptr, Heap.Types.List)))
+            && op is Operator.Add or Operator.Multiply && !(isList && ReflectedFirst(b.Ptr, op)))
         {
             if (op == Operator.Add)
             {
@@ -189,6 +195,22 @@ internal sealed unsafe partial class ObjectApi
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether the right operand of an exact list's <c>+=</c> or <c>*=</c> has the reflected
+    /// method (<c>__radd__</c>, <c>__rmul__</c>) its number slot calls before the list's
+    /// sequence slot; a classic instance's coercion is left to the binary path.
+    /// </summary>
+    private bool ReflectedFirst(PyObject* b, Operator op)
+    {
+        if (!IsUserInstance(b))
+        {
+            return false;
+        }
+
+        var name = Heap.InternString("__r" + s_methods[(int)op] + "__");
+        return b->Type->Descriptor is Native.Classic.ClassicInstanceType || name.IsNull || Native.Type.TypeType.Lookup(b->Type, name.Ptr) != null;
     }
 
     /// <summary>
@@ -333,7 +355,7 @@ internal sealed unsafe partial class ObjectApi
         switch (op)
         {
             case Operator.Add:
-                if ((a->Type == b->Type && (a->Type == types.Str.TypeObject || a->Type == types.List.TypeObject)) || TupleConcatenates(a, b))
+                if ((a->Type == b->Type && a->Type == types.Str.TypeObject) || (Heap.IsInstance(a, types.List) && Heap.IsInstance(b, types.List)) || TupleConcatenates(a, b))
                 {
                     return Concat(a, b);
                 }
@@ -447,7 +469,8 @@ internal sealed unsafe partial class ObjectApi
             return Heap.NewString(string.Concat(sa, sb));
         }
 
-        var isList = a->Type == Heap.Types.List.TypeObject;
+        // list_concat: any two lists (subclasses too) make a plain list.
+        var isList = Heap.IsInstance(a, Heap.Types.List);
         var na = isList ? ListType.Size(a) : TupleType.Size(a);
         var nb = isList ? ListType.Size(b) : TupleType.Size(b);
         var result = isList ? Heap.Types.List.New(na + nb) : Heap.Types.Tuple.New(na + nb);

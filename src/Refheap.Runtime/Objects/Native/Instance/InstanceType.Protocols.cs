@@ -88,6 +88,37 @@ internal sealed unsafe partial class InstanceType
         return Layout.SolidBaseIsObject ? base.SetItem(self, key, value) : Layout.SolidBase.SetItem(self, key, value);
     }
 
+    /// <summary>
+    /// What <c>__len__</c> returned, as a length: 3.x takes an int only (PyNumber_AsSsize_t),
+    /// 2.7 also truncates a float (PyInt_AsSsize_t). -1 with TypeError or OverflowError set
+    /// when it is none; a negative length is returned less one, for the caller's ValueError.
+    /// </summary>
+    private long LengthResult(PyObject* r)
+    {
+        var legacy = Heap.Profile.Wording == ErrorWording.Cpython27;
+        if (legacy && Heap.IsFloat(r))
+        {
+            var d = Math.Truncate(Heap.AsDouble(r));
+            if (d >= long.MinValue && d <= long.MaxValue)
+            {
+                return d < 0 ? (long)d - 1 : (long)d;
+            }
+        }
+        else if (!Heap.IsInt(r))
+        {
+            Heap.RaiseTypeError(legacy ? "an integer is required" : $"'{Heap.TypeNameOf(r)}' object cannot be interpreted as an integer");
+            return -1;
+        }
+
+        if (!Heap.TryAsLong(r, out var n))
+        {
+            Heap.RaiseOverflowError(legacy ? "long int too large to convert to int" : "cannot fit 'int' into an index-sized integer");
+            return -1;
+        }
+
+        return n < 0 ? n - 1 : n;
+    }
+
     /// <inheritdoc/>
     public override nint Length(PyObject* self)
     {
@@ -98,12 +129,11 @@ internal sealed unsafe partial class InstanceType
                 return -1;
             }
 
-            var ok = Heap.TryAsLong(result.Ptr, out var n);
+            var n = LengthResult(result.Ptr);
             result.DecRef();
-            if (!ok || n < 0)
+            if (n < -1)
             {
-                Heap.Raise(ok ? Heap.Types.Exceptions.ValueError : Heap.Types.Exceptions.TypeError,
-                    ok ? "__len__() should return >= 0" : "an integer is required");
+                Heap.Raise(Heap.Types.Exceptions.ValueError, "__len__() should return >= 0");
                 return -1;
             }
 
