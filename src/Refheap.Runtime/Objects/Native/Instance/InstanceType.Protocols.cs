@@ -27,9 +27,19 @@ internal sealed unsafe partial class InstanceType
             return CheckText(result, "__str__");
         }
 
-        // object.__str__ is repr(self); a built-in base may have its own (BaseException_str).
-        return Layout.SolidBase == Heap.Types.Object ? Repr(self) : Layout.SolidBase.Str(self);
+        return InheritedStr(self);
     }
+
+    /// <summary>
+    /// str() without a <c>__str__</c> of the class's own: object.__str__ is repr(self), through
+    /// the class's __repr__ (a list subclass's own too); a built-in base may have a str of its
+    /// own (BaseException_str, 2.7's float_str). New reference or null.
+    /// </summary>
+    internal PyRef InheritedStr(PyObject* self) => BaseHasOwnStr ? Layout.SolidBase.Str(self) : Repr(self);
+
+    /// <summary>Whether the solid base defines str() apart from repr() (its descriptor overrides <see cref="TypeDescriptor.Str"/>).</summary>
+    private bool BaseHasOwnStr => _baseHasOwnStr ??=
+        Layout.SolidBase.GetType().GetMethod(nameof(Str), [typeof(PyObject*)])!.DeclaringType != typeof(TypeDescriptor);
 
     /// <summary>What repr() and str() check a __repr__/__str__ result for: a str, else TypeError (steals <paramref name="result"/>).</summary>
     private PyRef CheckText(PyRef result, string method)
