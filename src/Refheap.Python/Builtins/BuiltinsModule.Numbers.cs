@@ -381,6 +381,12 @@ internal sealed partial class BuiltinsModule
             return _api.Raise("ValueError", limit == 0x100 ? "chr() arg not in range(256)" : "chr() arg not in range(0x110000)");
         }
 
+        if (v > 0xFFFF)
+        {
+            // Refheap's str holds UTF-16 units: such a character would be two (see the parser's CheckBasicPlane).
+            return _api.Raise("NotImplementedError", $"Refheap does not support characters outside the Basic Multilingual Plane (chr({v}))");
+        }
+
         return Text(ObjectApi.CodePointText((int)v));
     }
 

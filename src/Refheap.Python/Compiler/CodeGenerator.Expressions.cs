@@ -95,8 +95,28 @@ internal sealed partial class CodeGenerator : IExpressionVisitor<bool>
             throw Unsupported("unicode literals (2.7's unicode type)", node);
         }
 
+        if (!Py27 && HasCharacterAboveBasicPlane(node.Value))
+        {
+            // 3.x text holds code points, Refheap's str UTF-16 units: such a character would be
+            // two of them (another len(), other indexes). 2.7's byte strings hold UTF-8 bytes.
+            throw Unsupported("characters outside the Basic Multilingual Plane (above U+FFFF) in text", node);
+        }
+
         LoadConstant(node.Value);
         return true;
+    }
+
+    private static bool HasCharacterAboveBasicPlane(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text[i], text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc/>

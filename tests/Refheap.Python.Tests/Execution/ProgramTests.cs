@@ -234,6 +234,16 @@ in ['ValueError']
         Assert.Matches($@"^NotImplementedError: Refheap does not support unicode literals \(2\.7's unicode type\) \((.*/)?prog\.py, line {line}\)$", run.LastErrorLine);
     }
 
+    [Theory]
+    [InlineData("x = 1\ns = 'a\U0001F600'\n", "characters outside the Basic Multilingual Plane \\(above U\\+FFFF\\) in text \\((.*/)?prog\\.py, line 2\\)")]
+    [InlineData("x = chr(0x1F600)\n", "characters outside the Basic Multilingual Plane \\(chr\\(128512\\)\\)")]
+    public void TextAboveTheBasicPlaneIsNotImplementedIn3_12(string source, string feature)
+    {
+        var run = ProgramRun.Of("py312", source);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches($"^NotImplementedError: Refheap does not support {feature}$", run.LastErrorLine);
+    }
+
     [Fact]
     public void UnicodePrefixOf3_12MakesAStr()
     {
