@@ -63,7 +63,7 @@ internal static unsafe class NumberConstructors
         if (isStr)
         {
             var text = StrType.AsSpan(x);
-            if (!IntParser.TryParse(text, numberBase, underscores: !legacy, legacyOctal: legacy, out var parsed))
+            if (!IntParser.TryParse(legacy ? text : DecimalDigitsToAscii(text), numberBase, underscores: !legacy, legacyOctal: legacy, out var parsed))
             {
                 // 2.7 quotes the text from its first non-blank character on.
                 var shown = legacy ? text.TrimStart() : text;
@@ -164,7 +164,7 @@ internal static unsafe class NumberConstructors
         if (Heap.IsInstance(x, heap.Types.Str))
         {
             var text = StrType.AsSpan(x);
-            var result = FloatParser.TryParse(text, underscores: !legacy, out var value);
+            var result = FloatParser.TryParse(legacy ? text : DecimalDigitsToAscii(text), underscores: !legacy, out var value);
             if (result == FloatParser.Result.Ok)
             {
                 return heap.NewFloat(value);
@@ -256,5 +256,28 @@ internal static unsafe class NumberConstructors
             ? $"{name}() takes at most 1 argument ({n} given)"
             : $"{name} expected at most 1 argument, got {n}");
         return false;
+    }
+
+    /// <summary>
+    /// 3.x's _PyUnicode_TransformDecimalAndSpaceToASCII, before int() and float() parse a str:
+    /// any Unicode decimal digit becomes its ASCII digit (int('٣') is 3), any Unicode space a
+    /// space, and any other non-ASCII character '?', which no parser accepts.
+    /// </summary>
+    private static ReadOnlySpan<char> DecimalDigitsToAscii(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyExceptInRange('\0', '\x7f'))
+        {
+            return text;
+        }
+
+        var ascii = new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var digit = c < 128 ? -1 : System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(c);
+            ascii[i] = c < 128 ? c : char.IsWhiteSpace(c) ? ' ' : digit >= 0 ? (char)('0' + digit) : '?';
+        }
+
+        return ascii;
     }
 }

@@ -66,8 +66,9 @@ internal static class StrText
         var previousCased = false;
         foreach (var c in s)
         {
-            var isUpper = IsCased(c, bytes) && Lower(c, bytes) != c;
-            var isLower = IsCased(c, bytes) && Upper(c, bytes) != c;
+            // 3.x: an uppercase or titlecase letter ('ǅ') starts a word, a lowercase one continues it.
+            var isUpper = bytes ? IsCased(c, bytes) && Lower(c, bytes) != c : char.IsUpper(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
+            var isLower = bytes ? IsCased(c, bytes) && Upper(c, bytes) != c : char.IsLower(c);
             if ((isUpper && previousCased) || (isLower && !previousCased))
             {
                 return false;
@@ -91,14 +92,23 @@ internal static class StrText
 
     private static bool IsCased(char c, bool bytes) => bytes ? char.IsAsciiLetter(c) : char.IsUpper(c) || char.IsLower(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.TitlecaseLetter;
 
-    /// <summary><c>str.title()</c>: a cased character after an uncased one goes upper, the others lower.</summary>
+    /// <summary><c>str.title()</c>: a character after an uncased one goes to title case (2.7: upper), the others lower.</summary>
     public static string Title(string s, bool bytes)
     {
         var sb = new StringBuilder(s.Length);
         var previousCased = false;
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
-            sb.Append(previousCased ? Lower(c, bytes) : Upper(c, bytes));
+            var c = s[i];
+            if (previousCased)
+            {
+                AppendLower(sb, s, i, bytes);
+            }
+            else
+            {
+                AppendTitle(sb, c, bytes);
+            }
+
             previousCased = IsCased(c, bytes);
         }
 
@@ -113,14 +123,161 @@ internal static class StrText
             return s;
         }
 
-        var sb = new StringBuilder(s.Length).Append(Upper(s[0], bytes));
+        var sb = new StringBuilder(s.Length);
+        AppendTitle(sb, s[0], bytes);
         for (var i = 1; i < s.Length; i++)
         {
-            sb.Append(Lower(s[i], bytes));
+            AppendLower(sb, s, i, bytes);
         }
 
         return sb.ToString();
     }
+
+    /// <summary><c>str.upper()</c>: 3.x's full mapping (<c>'ß'</c> becomes <c>'SS'</c>).</summary>
+    public static string UpperText(string s, bool bytes)
+    {
+        if (bytes)
+        {
+            return Map(s, c => Upper(c, bytes: true));
+        }
+
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            AppendUpper(sb, c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary><c>str.lower()</c>: 3.x's full mapping, with the final sigma.</summary>
+    public static string LowerText(string s, bool bytes)
+    {
+        if (bytes)
+        {
+            return Map(s, c => Lower(c, bytes: true));
+        }
+
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            AppendLower(sb, s, i, bytes: false);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary><c>str.swapcase()</c>: uppercase characters to lower case (final sigma too), lowercase ones to upper, fully (3.x).</summary>
+    public static string SwapCaseText(string s, bool bytes)
+    {
+        if (bytes)
+        {
+            return Map(s, c => SwapCase(c, bytes: true));
+        }
+
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsUpper(c))
+            {
+                AppendLower(sb, s, i, bytes: false);
+            }
+            else if (char.IsLower(c))
+            {
+                AppendUpper(sb, c);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendUpper(StringBuilder sb, char c)
+    {
+        if (SpecialCasing.Upper.TryGetValue(c, out var full))
+        {
+            sb.Append(full);
+        }
+        else
+        {
+            sb.Append(char.ToUpperInvariant(c));
+        }
+    }
+
+    private static void AppendTitle(StringBuilder sb, char c, bool bytes)
+    {
+        if (!bytes && SpecialCasing.Title.TryGetValue(c, out var title))
+        {
+            sb.Append(title);
+        }
+        else if (bytes)
+        {
+            sb.Append(Upper(c, bytes: true));
+        }
+        else
+        {
+            AppendUpper(sb, c);
+        }
+    }
+
+    /// <summary>The lower case of <c>s[i]</c>: 3.x's full one, and a capital sigma at a word's end is the final sigma.</summary>
+    private static void AppendLower(StringBuilder sb, string s, int i, bool bytes)
+    {
+        var c = s[i];
+        if (bytes)
+        {
+            sb.Append(Lower(c, bytes: true));
+        }
+        else if (c == '\u03a3')
+        {
+            sb.Append(IsFinalSigma(s, i) ? '\u03c2' : '\u03c3');
+        }
+        else if (SpecialCasing.Lower.TryGetValue(c, out var full))
+        {
+            sb.Append(full);
+        }
+        else
+        {
+            sb.Append(char.ToLowerInvariant(c));
+        }
+    }
+
+    /// <summary>
+    /// Unicode's Final_Sigma context (handle_capital_sigma): a cased character before it and
+    /// none after it, case-ignorable characters skipped on both sides.
+    /// </summary>
+    private static bool IsFinalSigma(string s, int i)
+    {
+        var j = i - 1;
+        while (j >= 0 && IsCaseIgnorable(s[j]))
+        {
+            j--;
+        }
+
+        if (j < 0 || !IsCased(s[j], bytes: false))
+        {
+            return false;
+        }
+
+        j = i + 1;
+        while (j < s.Length && IsCaseIgnorable(s[j]))
+        {
+            j++;
+        }
+
+        return j == s.Length || !IsCased(s[j], bytes: false);
+    }
+
+    // Unicode's Case_Ignorable: marks, format characters, modifiers, and the word-internal
+    // punctuation of Word_Break MidLetter, MidNumLet and Single_Quote.
+    private static bool IsCaseIgnorable(char c) =>
+        c is '\'' or '.' or ':' or '\u00b7' or '\u0387' or '\u05f4' or '\u2018' or '\u2019' or '\u2024' or '\u2027' or '\ufe13' or '\ufe52' or '\ufe55' or '\uff07' or '\uff0e' or '\uff1a'
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol;
 
     /// <summary><c>str.split(None, maxsplit)</c>: runs of whitespace separate, ends are ignored.</summary>
     public static List<string> SplitWhitespace(string s, long maxsplit, bool bytes)

@@ -107,36 +107,24 @@ internal static unsafe class StrUnicodeMethods
         return true;
     }
 
-    /// <summary>Full case folding: the special foldings, else the invariant lowercase.</summary>
+    /// <summary>Full case folding: Unicode's foldings where they are not the lower case, else the invariant lowercase.</summary>
     private static string CaseFold(ReadOnlySpan<char> s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            sb.Append(c switch
+            if (SpecialCasing.Fold.TryGetValue(c, out var folded))
             {
-                '\u00df' or '\u1e9e' => "ss",
-                '\u0130' => "i\u0307",
-                '\u0149' => "\u02bcn",
-                '\u017f' => "s",
-                '\u00b5' => "\u03bc",
-                '\u03c2' => "\u03c3",
-                '\u03d0' => "\u03b2",
-                '\u03d1' => "\u03b8",
-                '\u03d5' => "\u03c6",
-                '\u03d6' => "\u03c0",
-                '\u03f0' => "\u03ba",
-                '\u03f1' => "\u03c1",
-                '\u03f5' => "\u03b5",
-                '\u1e9b' => "\u1e61",
-                '\ufb00' => "ff",
-                '\ufb01' => "fi",
-                '\ufb02' => "fl",
-                '\ufb03' => "ffi",
-                '\ufb04' => "ffl",
-                '\ufb05' or '\ufb06' => "st",
-                _ => char.ToLowerInvariant(c).ToString(),
-            });
+                sb.Append(folded);
+            }
+            else if (SpecialCasing.Lower.TryGetValue(c, out var lower))
+            {
+                sb.Append(lower);
+            }
+            else
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
         }
 
         return sb.ToString();
