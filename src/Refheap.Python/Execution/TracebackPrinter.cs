@@ -136,5 +136,35 @@ internal static class TracebackPrinter
 
         var message = api.ExceptionMessage(exception);
         sb.Append(message.Length == 0 ? typeName : $"{typeName}: {message}").Append('\n');
+        if (!interpreter.Py27)
+        {
+            AppendNotes(api, exception, sb);
+        }
+    }
+
+    /// <summary>3.11+'s print_exception_notes: each of <c>__notes__</c> (add_note's) on its own line.</summary>
+    private static void AppendNotes(ObjectApi api, PyRef exception, StringBuilder sb)
+    {
+        var notes = api.GetAttr(exception, "__notes__");
+        if (notes.IsNull)
+        {
+            api.ClearError();
+            return;
+        }
+
+        if (api.IsList(notes))
+        {
+            for (var i = 0; i < ObjectApi.ListSize(notes); i++)
+            {
+                sb.Append(api.Str(ObjectApi.ListItem(notes, i)) ?? "<note str() failed>").Append('\n');
+            }
+        }
+        else
+        {
+            sb.Append(api.Str(notes) ?? "<__notes__ repr() failed>").Append('\n');
+        }
+
+        api.ClearError();
+        notes.DecRef();
     }
 }

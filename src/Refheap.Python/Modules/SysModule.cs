@@ -26,7 +26,13 @@ internal static class SysModule
         }
 
         var (major, minor, micro) = py27 ? (2, 7, 18) : (3, 12, 1);
-        b.Value("version_info", api.TupleSteal([api.NewInt(major), api.NewInt(minor), api.NewInt(micro), api.Intern("final").NewRef(), api.NewInt(0)]));
+        PyRef[] versionValues = [api.NewInt(major), api.NewInt(minor), api.NewInt(micro), api.Intern("final").NewRef(), api.NewInt(0)];
+        b.Value("version_info", api.NewVersionInfo(versionValues));
+        foreach (var v in versionValues)
+        {
+            v.XDecRef();
+        }
+
         b.Value("version", api.NewStr(py27 ? "2.7.18 (Refheap)" : "3.12.1 (Refheap)"));
         b.Value("hexversion", api.NewInt(py27 ? 0x020712F0 : 0x030C01F0));
         b.Value("platform", api.NewStr(OperatingSystem.IsWindows() ? "win32" : OperatingSystem.IsMacOS() ? "darwin" : py27 ? "linux2" : "linux"));

@@ -115,6 +115,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         // Last, so that the types before it keep their places (2.7 orders unlike types by address).
         Ellipsis = Add(new EllipsisType(heap));
+        VersionInfo = Add(new StructSequenceType(heap, "sys.version_info", ["major", "minor", "micro", "releaselevel", "serial"]));
     }
 
     /// <summary><c>type</c>, the metatype.</summary>
@@ -131,6 +132,9 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>ellipsis</c>, the type of <c>Ellipsis</c>.</summary>
     public EllipsisType Ellipsis { get; }
+
+    /// <summary><c>sys.version_info</c>'s type, a struct sequence.</summary>
+    public StructSequenceType VersionInfo { get; }
 
     /// <summary><c>int</c> (2.7: the machine-word int).</summary>
     public IntType Int { get; }
@@ -270,6 +274,7 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         }
 
         Native.Methods.BuiltinMethodTables.InstallAll(_heap);
+        VersionInfo.InstallFieldCounts();
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;

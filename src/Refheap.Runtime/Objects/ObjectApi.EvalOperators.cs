@@ -147,7 +147,13 @@ internal sealed unsafe partial class ObjectApi
                 r.DecRef();
             }
         }
-        else if (a.Ptr->Type == Heap.Types.List.TypeObject)
+
+        // list_inplace_concat and list_inplace_repeat: a list subclass reaches them through the
+        // __iadd__/__imul__ it inherits from list; an exact list, which has no number slots,
+        // only after the right operand's reflected method (binary_iop1, then the sequence slot).
+        var isList = a.Ptr->Type == Heap.Types.List.TypeObject;
+        if ((isList || (IsUserInstance(a.Ptr) && Heap.IsInstance(a.Ptr, Heap.Types.List)))
+            && op is Operator.Add or Operator.Multiply && !(isList && ReflectedFirst(b.Ptr, op)))
         {
             if (op == Operator.Add)
             {
@@ -189,6 +195,22 @@ internal sealed unsafe partial class ObjectApi
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether the right operand of an exact list's <c>+=</c> or <c>*=</c> has the reflected
+    /// method (<c>__radd__</c>, <c>__rmul__</c>) its number slot calls before the list's
+    /// sequence slot; a classic instance's coercion is left to the binary path.
+    /// </summary>
+    private bool ReflectedFirst(PyObject* b, Operator op)
+    {
+        if (!IsUserInstance(b))
+        {
+            return false;
+        }
+
+        var name = Heap.InternString("__r" + s_methods[(int)op] + "__");
+        return b->Type->Descriptor is Native.Classic.ClassicInstanceType || name.IsNull || Native.Type.TypeType.Lookup(b->Type, name.Ptr) != null;
     }
 
     /// <summary>
@@ -333,7 +355,7 @@ internal sealed unsafe partial class ObjectApi
         switch (op)
         {
             case Operator.Add:
-                if (a->Type == b->Type && (a->Type == types.Str.TypeObject || a->Type == types.List.TypeObject || a->Type == types.Tuple.TypeObject))
+                if ((a->Type == b->Type && a->Type == types.Str.TypeObject) || (Heap.IsInstance(a, types.List) && Heap.IsInstance(b, types.List)) || TupleConcatenates(a, b))
                 {
                     return Concat(a, b);
                 }
@@ -405,13 +427,25 @@ internal sealed unsafe partial class ObjectApi
         };
 
     private bool IsSequence(PyObject* o) =>
-        Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple);
+        Heap.IsInstance(o, Heap.Types.Str) || Heap.IsInstance(o, Heap.Types.List) || Heap.IsInstance(o, Heap.Types.Tuple)
+        || o->Type->Descriptor is Native.Tuple.StructSequenceType;
+
+    /// <summary>
+    /// Whether <c>a + b</c> makes a tuple of both: two tuples, a struct sequence (laid out as a
+    /// tuple) and a tuple, or in 3.x (where struct sequences are tuples) any two of them.
+    /// </summary>
+    private bool TupleConcatenates(PyObject* a, PyObject* b)
+    {
+        var tuple = Heap.Types.Tuple.TypeObject;
+        bool TupleLaidOut(PyObject* o) => o->Type == tuple || o->Type->Descriptor is Native.Tuple.StructSequenceType;
+        return TupleLaidOut(a) && (b->Type == tuple || (!Heap.Profile.IntPromotesToLong && TupleLaidOut(b)));
+    }
 
     private PyRef ConcatError(PyObject* a, PyObject* b)
     {
         // The messages name the built-in sequence type, whatever subclass a is.
         var an = Heap.IsInstance(a, Heap.Types.Str) ? Heap.Types.Str.Name : Heap.IsInstance(a, Heap.Types.List) ? Heap.Types.List.Name : Heap.Types.Tuple.Name;
-        var bn = b->Type->Descriptor.Name;
+        var bn = Heap.TypeNameOf(b);
         if (Heap.Profile.IntPromotesToLong && Heap.IsInstance(a, Heap.Types.Str))
         {
             return Heap.RaiseTypeError($"cannot concatenate '{an}' and '{bn}' objects");
@@ -435,7 +469,8 @@ internal sealed unsafe partial class ObjectApi
             return Heap.NewString(string.Concat(sa, sb));
         }
 
-        var isList = a->Type == Heap.Types.List.TypeObject;
+        // list_concat: any two lists (subclasses too) make a plain list.
+        var isList = Heap.IsInstance(a, Heap.Types.List);
         var na = isList ? ListType.Size(a) : TupleType.Size(a);
         var nb = isList ? ListType.Size(b) : TupleType.Size(b);
         var result = isList ? Heap.Types.List.New(na + nb) : Heap.Types.Tuple.New(na + nb);

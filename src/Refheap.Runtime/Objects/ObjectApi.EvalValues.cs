@@ -42,6 +42,12 @@ internal sealed unsafe partial class ObjectApi
 
     // ---- tuples -------------------------------------------------------------------------
 
+    /// <summary>
+    /// <c>sys.version_info</c>, a struct sequence of the five values (borrowed: each gets a new
+    /// reference); new reference or null with MemoryError set.
+    /// </summary>
+    public PyRef NewVersionInfo(ReadOnlySpan<PyRef> values) => Heap.Types.VersionInfo.New(values);
+
     /// <summary>A tuple of <paramref name="items"/>, stealing each reference (even on failure); new reference.</summary>
     public PyRef TupleSteal(ReadOnlySpan<PyRef> items)
     {

@@ -145,6 +145,14 @@ in ['ValueError']
     }
 
     [Fact]
+    public void Traceback3_12PrintsTheNotesOfAnExceptionAfterIt()
+    {
+        var run = ProgramRun.Of("py312", "e = RuntimeError('boom')\ne.add_note('first')\ne.add_note('second')\nraise e\n");
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith("RuntimeError: boom\nfirst\nsecond\n", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Traceback3_12CutsARunOfOneLineAfterThreeEntries()
     {
         var run = ProgramRun.Of("py312", "def f(n):\n    if n == 0:\n        raise ValueError(n)\n    return f(n - 1)\nf(6)\n");

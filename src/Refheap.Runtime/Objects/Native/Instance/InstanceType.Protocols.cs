@@ -27,9 +27,19 @@ internal sealed unsafe partial class InstanceType
             return CheckText(result, "__str__");
         }
 
-        // object.__str__ is repr(self); a built-in base may have its own (BaseException_str).
-        return Layout.SolidBase == Heap.Types.Object ? Repr(self) : Layout.SolidBase.Str(self);
+        return InheritedStr(self);
     }
+
+    /// <summary>
+    /// str() without a <c>__str__</c> of the class's own: object.__str__ is repr(self), through
+    /// the class's __repr__ (a list subclass's own too); a built-in base may have a str of its
+    /// own (BaseException_str, 2.7's float_str). New reference or null.
+    /// </summary>
+    internal PyRef InheritedStr(PyObject* self) => BaseHasOwnStr ? Layout.SolidBase.Str(self) : Repr(self);
+
+    /// <summary>Whether the solid base defines str() apart from repr() (its descriptor overrides <see cref="TypeDescriptor.Str"/>).</summary>
+    private bool BaseHasOwnStr => _baseHasOwnStr ??=
+        Layout.SolidBase.GetType().GetMethod(nameof(Str), [typeof(PyObject*)])!.DeclaringType != typeof(TypeDescriptor);
 
     /// <summary>What repr() and str() check a __repr__/__str__ result for: a str, else TypeError (steals <paramref name="result"/>).</summary>
     private PyRef CheckText(PyRef result, string method)
@@ -88,6 +98,37 @@ internal sealed unsafe partial class InstanceType
         return Layout.SolidBaseIsObject ? base.SetItem(self, key, value) : Layout.SolidBase.SetItem(self, key, value);
     }
 
+    /// <summary>
+    /// What <c>__len__</c> returned, as a length: 3.x takes an int only (PyNumber_AsSsize_t),
+    /// 2.7 also truncates a float (PyInt_AsSsize_t). -1 with TypeError or OverflowError set
+    /// when it is none; a negative length is returned less one, for the caller's ValueError.
+    /// </summary>
+    private long LengthResult(PyObject* r)
+    {
+        var legacy = Heap.Profile.Wording == ErrorWording.Cpython27;
+        if (legacy && Heap.IsFloat(r))
+        {
+            var d = Math.Truncate(Heap.AsDouble(r));
+            if (d >= long.MinValue && d <= long.MaxValue)
+            {
+                return d < 0 ? (long)d - 1 : (long)d;
+            }
+        }
+        else if (!Heap.IsInt(r))
+        {
+            Heap.RaiseTypeError(legacy ? "an integer is required" : $"'{Heap.TypeNameOf(r)}' object cannot be interpreted as an integer");
+            return -1;
+        }
+
+        if (!Heap.TryAsLong(r, out var n))
+        {
+            Heap.RaiseOverflowError(legacy ? "long int too large to convert to int" : "cannot fit 'int' into an index-sized integer");
+            return -1;
+        }
+
+        return n < 0 ? n - 1 : n;
+    }
+
     /// <inheritdoc/>
     public override nint Length(PyObject* self)
     {
@@ -98,12 +139,11 @@ internal sealed unsafe partial class InstanceType
                 return -1;
             }
 
-            var ok = Heap.TryAsLong(result.Ptr, out var n);
+            var n = LengthResult(result.Ptr);
             result.DecRef();
-            if (!ok || n < 0)
+            if (n < -1)
             {
-                Heap.Raise(ok ? Heap.Types.Exceptions.ValueError : Heap.Types.Exceptions.TypeError,
-                    ok ? "__len__() should return >= 0" : "an integer is required");
+                Heap.Raise(Heap.Types.Exceptions.ValueError, "__len__() should return >= 0");
                 return -1;
             }
 

@@ -36,6 +36,9 @@ internal sealed unsafe partial class InstanceType : TypeDescriptor
     // The version tag under which the class's __init__ was found to be object's (0: not known).
     private uint _objectInitTag;
 
+    // Whether the solid base has a str() of its own; found once (see BaseHasOwnStr).
+    private bool? _baseHasOwnStr;
+
     // The inline capacity a new instance gets (3.12), kept current by UpdateNewInlineCapacity.
     private int _newInlineCapacity;
     private readonly bool _legacyFinalizers;

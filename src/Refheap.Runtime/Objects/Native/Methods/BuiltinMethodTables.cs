@@ -63,7 +63,7 @@ internal static class BuiltinMethodTables
         Install(types.Iterators.Range, RangeMethods.Create(heap));
         Install(types.Slice, Slice.SliceMethods.Create());
         Install(types.MappingProxy, types.MappingProxy.Methods());
-        Install(types.Exceptions.BaseException, Exceptions.ExceptionMethods.Create());
+        Install(types.Exceptions.BaseException, Exceptions.ExceptionMethods.Create(heap));
         foreach (var iterator in types.Iterators.Iterators)
         {
             Install(iterator, IteratorMethods.Create(heap));

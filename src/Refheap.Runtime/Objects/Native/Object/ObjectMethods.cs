@@ -72,10 +72,12 @@ internal static unsafe class ObjectMethods
     };
 
     /// <summary>object_str: the repr through the instance's type (its class's own <c>__repr__</c> included); a built-in base's or type's own str otherwise. New reference or null.</summary>
+    // object_str: the object's type's repr (a class's __repr__, else its built-in base's). A
+    // built-in type's own __str__ (str's, BaseException's) comes first in CPython's lookup;
+    // Refheap's type dicts lack it, so it is taken here (InstanceType.InheritedStr).
     private static PyRef Str(Heap heap, PyObject* self, MethodArgs a) => self->Type->Descriptor switch
     {
-        InstanceType { Layout.SolidBaseIsObject: true } it => it.Repr(self),
-        InstanceType it => it.Layout.SolidBase.Str(self),
+        InstanceType it => it.InheritedStr(self),
         var builtin => builtin.Str(self),
     };
 
