@@ -34,8 +34,8 @@ while read -r name file; do
         bad=1
     fi
     if grep -En '^[[:space:]]*(import|from)[[:space:]]' "$file" |
-        grep -Ev '(import|from)[[:space:]]+(gc|weakref|sys|functools|time|__future__|_[A-Za-z0-9_]+)([[:space:],]|$)' >&2; then
-        echo "$file: imports outside gc, weakref, sys, functools, time and sibling _helpers" >&2
+        grep -Ev '(import|from)[[:space:]]+(gc|weakref|sys|functools|time|builtins|__future__|_[A-Za-z0-9_]+)([[:space:],]|$)' >&2; then
+        echo "$file: imports outside gc, weakref, sys, functools, time, builtins (2.7: __builtin__) and sibling _helpers" >&2
         bad=1
     fi
 done < <(list_cases "$root")

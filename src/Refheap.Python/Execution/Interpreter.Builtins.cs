@@ -29,7 +29,8 @@ internal sealed partial class Interpreter
     /// <summary>
     /// Fills the builtins dict: the builtins module's functions and types, then what needs the
     /// interpreter's frames (globals, locals, vars, super, __import__), and the constructs
-    /// Refheap does not run (exec, eval, compile, input, open) as NotImplementedError.
+    /// Refheap does not run (exec, eval, compile, input, open) as NotImplementedError; each
+    /// function's <c>__module__</c> is the builtins module.
     /// </summary>
     private void InitializeBuiltins()
     {
@@ -141,6 +142,9 @@ internal sealed partial class Interpreter
         {
             AddBuiltinIfMissing(e.Name, _api.Heap.TypeObjectOf(e));
         }
+
+        // Every function here is the builtins module's: its __module__ names it.
+        _api.NameModuleFunctions(_builtins, BuiltinsModuleName);
     }
 
     /// <summary><c>super(C, obj)</c>, or 3.x's <c>super()</c>: the class from the caller's <c>__class__</c> cell, the object from its first argument.</summary>

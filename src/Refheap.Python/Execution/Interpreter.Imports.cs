@@ -116,6 +116,12 @@ internal sealed partial class Interpreter
         var builtin = BuiltinModules.Create(this, name);
         if (!builtin.IsNull || _heap.ErrorOccurred)
         {
+            if (!builtin.IsNull && InitializeBuiltinModule(builtin, name) < 0)
+            {
+                builtin.DecRef();
+                return PyRef.Null;
+            }
+
             if (!builtin.IsNull && (AddModule(name, builtin) < 0 || KeepExtensionCopy(name, builtin) < 0))
             {
                 builtin.DecRef();
@@ -155,15 +161,12 @@ internal sealed partial class Interpreter
         }
 
         var dict = ObjectApi.ModuleDict(module);
-        var file = _api.NewStr(fileName);
-        if (file.IsNull || _api.DictSetString(dict, "__file__", file) < 0 || AddModule(name, module) < 0)
+        if (InitializeSourceModule(dict, name, fileName) < 0 || AddModule(name, module) < 0)
         {
-            file.XDecRef();
             module.DecRef();
             return PyRef.Null;
         }
 
-        file.DecRef();
         var r = RunModuleCode(unit, dict);
         if (r.IsNull)
         {
@@ -178,6 +181,59 @@ internal sealed partial class Interpreter
 
         r.DecRef();
         return module;
+    }
+
+    /// <summary>
+    /// What importing a built-in module adds to it: its functions name it as their module, unless
+    /// made to name another (weakref's name <c>_weakref</c>), and 3.12's import system sets its
+    /// <c>__package__</c> to '' (2.7's stays None). 0, or -1 with the error set.
+    /// </summary>
+    private int InitializeBuiltinModule(PyRef module, string name)
+    {
+        var dict = ObjectApi.ModuleDict(module);
+        _api.NameModuleFunctions(dict, name);
+        return Py27 ? 0 : SetModuleValue(dict, "__package__", _api.NewStr(""));
+    }
+
+    /// <summary>
+    /// Fills the dict of a module imported from <paramref name="fileName"/> as CPython's import
+    /// leaves it before the module's code runs, in its order: 2.7's <c>__package__</c> (None for a
+    /// top-level module), <c>__builtins__</c> (the builtins dict, not the module) and <c>__file__</c>;
+    /// 3.12's <c>__package__</c> ('' for a top-level module), <c>__file__</c>, <c>__cached__</c>
+    /// (where its bytecode would be cached, whether or not written) and <c>__builtins__</c>, which
+    /// exec adds last. 3.12's <c>__loader__</c> and <c>__spec__</c> (a SourceFileLoader and a
+    /// ModuleSpec) are objects Refheap does not have: they are left out. 0, or -1 with the error set.
+    /// </summary>
+    private int InitializeSourceModule(PyRef dict, string name, string fileName)
+    {
+        var package = Py27 ? _api.NoneObject.NewRef() : _api.NewStr("");
+        if (SetModuleValue(dict, "__package__", package) < 0)
+        {
+            return -1;
+        }
+
+        if (Py27)
+        {
+            return _api.DictSetString(dict, "__builtins__", _builtins) < 0 ? -1 : SetModuleValue(dict, "__file__", _api.NewStr(fileName));
+        }
+
+        var cached = Path.Combine(Path.GetDirectoryName(fileName) ?? "", "__pycache__", $"{name}.cpython-312.pyc");
+        return SetModuleValue(dict, "__file__", _api.NewStr(fileName)) < 0 || SetModuleValue(dict, "__cached__", _api.NewStr(cached)) < 0
+            ? -1
+            : _api.DictSetString(dict, "__builtins__", _builtins);
+    }
+
+    // dict[key] = value (stolen; null: the error is set); 0 or -1.
+    private int SetModuleValue(PyRef dict, string key, PyRef value)
+    {
+        if (value.IsNull)
+        {
+            return -1;
+        }
+
+        var r = _api.DictSetString(dict, key, value);
+        value.DecRef();
+        return r;
     }
 
     /// <summary>

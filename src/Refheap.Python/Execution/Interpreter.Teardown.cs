@@ -8,9 +8,11 @@ internal sealed partial class Interpreter
     /// The end of a program, as CPython's finalization does it: a full collection (finalizers
     /// and weakref callbacks of garbage run now), then each module's dict is cleared —
     /// <c>__main__</c> first, then the others from the most recently imported — names starting
-    /// with one underscore set to None first, then the rest (<c>_PyModule_Clear</c>), and a
-    /// last collection for the cycles that leaves behind (in 2.7 without finalizers, which
-    /// CPython 2.7 never runs for them).
+    /// with one underscore set to None first, then the rest, <c>__builtins__</c> kept
+    /// (<c>_PyModule_Clear</c>), and a last collection for the cycles that leaves behind (in 2.7
+    /// without finalizers, which CPython 2.7 never runs for them). The builtins module's dict is
+    /// cleared last: 2.7 as the other modules' after sys's, 3.12 emptied after that collection;
+    /// until then a <c>__del__</c> that runs finds its builtins.
     /// </summary>
     public void ModuleTeardown()
     {
@@ -22,10 +24,16 @@ internal sealed partial class Interpreter
         ClearModule("__main__");
         for (var i = _importOrder.Count - 1; i >= 0; i--)
         {
-            if (_importOrder[i] != "__main__")
+            if (_importOrder[i] != "__main__" && _importOrder[i] != BuiltinsModuleName)
             {
                 ClearModule(_importOrder[i]);
             }
+        }
+
+        if (Py27)
+        {
+            // PyImport_Cleanup clears __builtin__ after every other module, sys included.
+            ClearModule(BuiltinsModuleName);
         }
 
         _api.DictClear(_modules);
@@ -42,6 +50,10 @@ internal sealed partial class Interpreter
         // would free now is freed without running Python code. 3.12 collects here, finalizers too.
         _heap.FinalizersSilenced = Py27;
         _runtime.Gc.Collect();
+
+        // 3.12 empties the builtins dict once the modules' garbage is collected
+        // (finalize_clear_sys_builtins_dict); what that frees is collected below.
+        _api.DictClear(_builtins);
         _api.ReleaseProgramState();
         _runtime.Gc.Collect();
         _heap.FinalizersSilenced = false;

@@ -1,4 +1,5 @@
 using Refheap.Objects;
+using Refheap.Python.Builtins;
 using Refheap.Python.Compiler;
 
 namespace Refheap.Python.Execution;
@@ -23,6 +24,7 @@ internal sealed partial class Interpreter : IDisposable
     private readonly ObjectApi _api;
     private readonly Heap _heap;
     private PyRef _builtins;
+    private PyRef _builtinsModule;
     private PyRef _modules;
     private PyRef _current;
     private PyRef _handled;
@@ -40,8 +42,9 @@ internal sealed partial class Interpreter : IDisposable
         Stderr = stderr;
         BaseDirectory = baseDirectory;
         _api.InstallEvaluator(InvokeFunction, ResumeGenerator, FrameNeedsFinalizing);
-        _builtins = Check(_api.Heap.NewDict());
         _modules = Check(_api.Heap.NewDict());
+        _builtinsModule = Check(BuiltinsModuleObject.Create(_api, Py27));
+        _builtins = ObjectApi.ModuleDict(_builtinsModule).NewRef();
         InitializeBuiltins();
     }
 
@@ -66,8 +69,14 @@ internal sealed partial class Interpreter : IDisposable
     /// <summary>The facade.</summary>
     public ObjectApi Api => _api;
 
-    /// <summary>The builtins dict, borrowed.</summary>
+    /// <summary>The builtins dict (the builtins module's), borrowed.</summary>
     public PyRef Builtins => _builtins;
+
+    /// <summary>The <c>builtins</c> module (2.7: <c>__builtin__</c>), borrowed.</summary>
+    public PyRef BuiltinsModule => _builtinsModule;
+
+    /// <summary>The builtins module's name: <c>builtins</c>, 2.7's <c>__builtin__</c>.</summary>
+    public string BuiltinsModuleName => BuiltinsModuleObject.Name(Py27);
 
     /// <summary><c>sys.modules</c>, borrowed.</summary>
     public PyRef Modules => _modules;
@@ -140,6 +149,10 @@ internal sealed partial class Interpreter : IDisposable
             _api.DictClear(builtins);
             builtins.DecRef();
         }
+
+        var builtinsModule = _builtinsModule;
+        _builtinsModule = PyRef.Null;
+        builtinsModule.XDecRef();
 
         _api.InstallEvaluator(null, null, null);
     }

@@ -122,7 +122,11 @@ public static class PythonProgram
         }
     }
 
-    /// <summary>The <c>__main__</c> module with its dict filled as CPython's (a new reference), or null with the error set.</summary>
+    /// <summary>
+    /// The <c>__main__</c> module with its dict filled as CPython's (a new reference), or null with
+    /// the error set. 3.12's <c>__loader__</c> is None here where CPython's is a SourceFileLoader,
+    /// an object Refheap does not have.
+    /// </summary>
     private static PyRef PrepareMain(Interpreter interpreter, string fileName)
     {
         var api = interpreter.Api;
@@ -134,7 +138,6 @@ public static class PythonProgram
         }
 
         var dict = ObjectApi.ModuleDict(module);
-        api.DictSetString(dict, "__package__", api.NoneObject);
         if (!interpreter.Py27)
         {
             api.DictSetString(dict, "__loader__", api.NoneObject);
@@ -146,6 +149,10 @@ public static class PythonProgram
                 annotations.DecRef();
             }
         }
+
+        // The builtins module itself (imported modules get its dict), after what the module
+        // object starts with and 3.12's __annotations__, before __file__, as CPython's initmain.
+        api.DictSetString(dict, "__builtins__", interpreter.BuiltinsModule);
 
         if (!fileName.StartsWith('<'))
         {

@@ -10,7 +10,7 @@ internal static class StandardLibraryModules
 {
     private static readonly HashSet<string> Python27 =
     [
-        "BaseHTTPServer", "Bastion", "CGIHTTPServer", "ConfigParser", "Cookie", "DocXMLRPCServer", "__builtin__", "__future__",
+        "BaseHTTPServer", "Bastion", "CGIHTTPServer", "ConfigParser", "Cookie", "DocXMLRPCServer", "__future__",
         "HTMLParser", "MimeWriter", "Queue", "SimpleHTTPServer", "SimpleXMLRPCServer",
         "SocketServer", "StringIO", "UserDict", "UserList", "UserString", "abc", "aifc",
         "antigravity", "anydbm", "argparse", "array", "ast", "asynchat", "asyncore", "atexit",
@@ -48,7 +48,7 @@ internal static class StandardLibraryModules
     private static readonly HashSet<string> Python312 =
     [
         "__future__", "abc", "aifc", "antigravity", "argparse", "array", "ast", "asyncio", "atexit", "audioop",
-        "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cgi",
+        "base64", "bdb", "binascii", "bisect", "bz2", "cProfile", "calendar", "cgi",
         "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys",
         "compileall", "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg",
         "crypt", "csv", "ctypes", "curses", "dataclasses", "datetime", "dbm", "decimal", "difflib",

@@ -59,7 +59,7 @@ internal static class FunctoolsModule
             }
 
             return acc.IsNull ? api.Raise("TypeError", "reduce() of empty sequence with no initial value") : acc;
-        });
+        }, owner: "_functools");
         var py27 = interpreter.Py27;
         b.Value("WRAPPER_ASSIGNMENTS", FunctoolsWrappers.NameTuple(api, FunctoolsWrappers.Assignments(py27)));
         b.Value("WRAPPER_UPDATES", FunctoolsWrappers.NameTuple(api, FunctoolsWrappers.Updates));

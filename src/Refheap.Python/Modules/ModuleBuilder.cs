@@ -30,20 +30,30 @@ internal sealed class ModuleBuilder
     /// <summary>
     /// Adds a function <paramref name="name"/>(args tuple, kwargs dict or null) → new reference
     /// or null, called with or without an argument tuple as CPython calls it (<see cref="CallingConventions"/>).
+    /// Its <c>__module__</c> is <paramref name="owner"/> when CPython's function comes from
+    /// another module (weakref's from <c>_weakref</c>), else this module's (named on import).
     /// </summary>
-    public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body) =>
-        Value(name, Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.Of($"{_name}.{name}", _interpreter.Py27)));
+    public ModuleBuilder Function(string name, Func<PyRef, PyRef, PyRef> body, string? owner = null)
+    {
+        var f = Api.NewNativeFunction(name, (_, args, kwargs) => body(args, kwargs), isMethod: false, CallingConventions.Of($"{_name}.{name}", _interpreter.Py27));
+        if (!f.IsNull && owner != null)
+        {
+            Api.NameFunctionModule(f, owner);
+        }
+
+        return Value(name, f);
+    }
 
     /// <summary>
     /// Adds a METH_NOARGS function: called with any argument it raises CPython's TypeError, naming
     /// itself as <see cref="MethodLabel"/> does.
     /// </summary>
     public ModuleBuilder NoArgs(string name, Func<PyRef> body, string? owner = null) =>
-        Function(name, (args, kwargs) => Arguments.NoArgs(Api, MethodLabel(name, owner), args, kwargs) ? body() : PyRef.Null);
+        Function(name, (args, kwargs) => Arguments.NoArgs(Api, MethodLabel(name, owner), args, kwargs) ? body() : PyRef.Null, owner);
 
     /// <summary>Adds a METH_O function (exactly one argument, no keywords), as <see cref="NoArgs"/>.</summary>
     public ModuleBuilder OneArg(string name, Func<PyRef, PyRef> body, string? owner = null) =>
-        Function(name, (args, kwargs) => Arguments.OneArg(Api, MethodLabel(name, owner), args, kwargs) ? body(ObjectApi.TupleItem(args, 0)) : PyRef.Null);
+        Function(name, (args, kwargs) => Arguments.OneArg(Api, MethodLabel(name, owner), args, kwargs) ? body(ObjectApi.TupleItem(args, 0)) : PyRef.Null, owner);
 
     /// <summary>
     /// How a METH_NOARGS or METH_O function names itself in its argument errors: 2.7 by its name,

@@ -28,8 +28,8 @@ internal static class WeakrefModule
 
             var callback = ObjectApi.TupleSize(args) == 2 ? ObjectApi.TupleItem(args, 1) : PyRef.Null;
             return api.NewWeakProxy(ObjectApi.TupleItem(args, 0), callback);
-        });
-        // CPython's are _weakref's, which 3.x's messages name.
+        }, owner: "_weakref");
+        // CPython's are _weakref's (as proxy is), which 3.x's messages name.
         b.OneArg("getweakrefcount", o => api.NewInt(ObjectApi.WeakReferenceCount(o)), owner: "_weakref");
         b.OneArg("getweakrefs", o => api.ListSteal([.. ObjectApi.WeakReferences(o).Select(r => r.NewRef())]), owner: "_weakref");
         if (name == "weakref")

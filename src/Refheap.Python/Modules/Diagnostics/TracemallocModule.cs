@@ -80,6 +80,8 @@ internal static class TracemallocModule
             return PyRef.Null;
         }
 
+        // CPython's built-in functions here are _tracemalloc's (the Python ones are tracemalloc's).
+        api.NameModuleFunctions(dict, "_tracemalloc");
         return module;
     }
 

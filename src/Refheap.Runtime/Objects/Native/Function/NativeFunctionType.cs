@@ -21,6 +21,10 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 
     // The type whose dict holds each method (null for a plain function): what its repr names.
     private readonly List<TypeDescriptor?> _owners;
+
+    // The module a plain function belongs to (CPython's m_module, which __module__ reads), or
+    // null: kept here, not in the object, so that the object keeps CPython's size.
+    private readonly List<string?> _modules;
     private readonly Stack<int> _freeSlots;
 
     // builtin_function_or_method's descriptor (this one, for it), which makes every object, and the descriptor types (none on them).
@@ -60,6 +64,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         _table = functions?._table ?? [];
         _kinds = functions?._kinds ?? [];
         _owners = functions?._owners ?? [];
+        _modules = functions?._modules ?? [];
         _freeSlots = functions?._freeSlots ?? new();
         _descriptorTypes = [];
         var layouts = heap.Profile.Layouts;
@@ -137,6 +142,28 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
     /// <summary>The built-in type whose method <paramref name="f"/> is (bound or not), or null for a plain function.</summary>
     public TypeDescriptor? Owner(PyObject* f) => _owners[(int)((PyNativeFunctionObject*)f)->Slot];
 
+    /// <summary>The name of the module plain function <paramref name="f"/> belongs to (its <c>__module__</c>), or null (None).</summary>
+    public string? Module(PyObject* f) => _modules[(int)((PyNativeFunctionObject*)f)->Slot];
+
+    /// <summary>
+    /// Names the module <paramref name="f"/> belongs to, as CPython's PyCFunction_NewEx records
+    /// the module that defines a function, when <paramref name="f"/> is a plain function: a
+    /// builtin_function_or_method bound to nothing, of no type, naming no module yet. Methods
+    /// keep None, as CPython's do. Whether it was named.
+    /// </summary>
+    public bool TryNameModule(PyObject* f, string module)
+    {
+        var function = (PyNativeFunctionObject*)f;
+        var slot = (int)function->Slot;
+        if (f->Type != _functions.TypeObject || function->Self != null || function->IsMethod != 0 || _owners[slot] != null || _modules[slot] != null)
+        {
+            return false;
+        }
+
+        _modules[slot] = module;
+        return true;
+    }
+
     /// <summary>
     /// Whether the profile's CPython calls <paramref name="f"/> with its arguments where they
     /// are (METH_O, METH_NOARGS, 3.x's METH_FASTCALL) rather than in a new tuple (METH_VARARGS):
@@ -210,6 +237,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             _table[slot] = body;
             _kinds[slot] = kind;
             _owners[slot] = owner;
+            _modules[slot] = null;
         }
         else
         {
@@ -217,6 +245,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
             _table.Add(body);
             _kinds.Add(kind);
             _owners.Add(owner);
+            _modules.Add(null);
         }
 
         f->Slot = slot;
@@ -334,6 +363,7 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         Heap.ClearWeakReferences(self);
         _table[(int)f->Slot] = null;
         _owners[(int)f->Slot] = null;
+        _modules[(int)f->Slot] = null;
         _freeSlots.Push((int)f->Slot);
         Heap.ClearRef(ref f->Name);
         Heap.ClearRef(ref f->Self);
@@ -443,6 +473,20 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
         if (StrType.EqualsText(name, "__self__"))
         {
             return f->Self != null ? new PyRef(f->Self).NewRef() : Heap.None;
+        }
+
+        if (StrType.EqualsText(name, "__module__") && Flavor == NativeFunctionFlavor.Function)
+        {
+            // m_module: the defining module's name (an interned str, so reading it allocates
+            // nothing, as CPython's returns the stored object), None for a method bound to an object.
+            var module = Module(self);
+            if (module == null)
+            {
+                return Heap.None;
+            }
+
+            var text = Heap.InternString(module);
+            return text.IsNull ? text : text.NewRef();
         }
 
         if (StrType.EqualsText(name, "__objclass__") && Flavor is not NativeFunctionFlavor.Function && Owner(self) is { } objclass)

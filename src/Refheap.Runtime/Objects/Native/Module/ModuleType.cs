@@ -26,7 +26,12 @@ internal sealed unsafe class ModuleType : TypeDescriptor
     /// <remarks>3.x modules can be weakly referenced, 2.7's cannot (<see cref="BuiltinLayouts.ModulesWeakReferenceable"/>).</remarks>
     public override int WeakListOffset => Heap.Profile.Layouts.ModulesWeakReferenceable ? s_weakListOffset : 0;
 
-    /// <summary>A new module called <paramref name="name"/> with a fresh dict holding <c>__name__</c> (and <c>__doc__</c> = None).</summary>
+    /// <summary>
+    /// A new module called <paramref name="name"/> with a fresh dict holding <c>__name__</c>, and
+    /// <c>__doc__</c> and <c>__package__</c> None, in that order, as PyModule_New fills it in both
+    /// profiles (3.12's also adds <c>__loader__</c> and <c>__spec__</c>, which its import system
+    /// then sets to objects Refheap does not have: they are left to the module's maker).
+    /// </summary>
     public PyRef New(string name)
     {
         var dict = Heap.NewDict();
@@ -38,7 +43,8 @@ internal sealed unsafe class ModuleType : TypeDescriptor
         var nameObj = Heap.NewString(name);
         if (nameObj.IsNull
             || Heap.Types.Dict.SetItemString(dict.Ptr, "__name__", nameObj.Ptr) < 0
-            || Heap.Types.Dict.SetItemString(dict.Ptr, "__doc__", Heap.NoneObject) < 0)
+            || Heap.Types.Dict.SetItemString(dict.Ptr, "__doc__", Heap.NoneObject) < 0
+            || Heap.Types.Dict.SetItemString(dict.Ptr, "__package__", Heap.NoneObject) < 0)
         {
             nameObj.XDecRef();
             dict.DecRef();
