@@ -144,7 +144,7 @@ internal sealed partial class DotGraphWriter(ObjectApi api, DotSettings settings
         var first = settings.ShortNames ? ObjectApi.ShortTypeName(o) : api.LongTypeName(o);
         if (settings.RefCounts)
         {
-            first += " [" + o.RefCount.ToString(CultureInfo.InvariantCulture) + "]";
+            first += " [" + api.ReportedRefCount(o).ToString(CultureInfo.InvariantCulture) + "]";
         }
 
         var label = first + "\n" + ShortRepr(api, o);

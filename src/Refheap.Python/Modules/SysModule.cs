@@ -61,7 +61,12 @@ internal static class SysModule
         });
         // CPython counts the argument's reference on its stack (3.12) or in its argument
         // tuple (2.7): one, where this call holds two (the caller's stack and the tuple).
-        b.OneArg("getrefcount", o => api.NewInt(o.RefCount - 1));
+        // 3.12's immortal objects report one fixed count (ReportedRefCount).
+        b.OneArg("getrefcount", o =>
+        {
+            var reported = api.ReportedRefCount(o);
+            return api.NewInt(reported == o.RefCount ? reported - 1 : reported);
+        });
         b.NoArgs("exc_info", () =>
         {
             var e = interpreter.HandledException;

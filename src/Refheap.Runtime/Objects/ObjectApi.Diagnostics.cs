@@ -55,4 +55,12 @@ internal sealed unsafe partial class ObjectApi
     public bool IsPlainContainer(PyRef o) =>
         o.Descriptor == Heap.Types.List || o.Descriptor == Heap.Types.Tuple || o.Descriptor == Heap.Types.Dict
         || o.Descriptor == Heap.Types.Set;
+
+    /// <summary>
+    /// An object's reference count as CPython reports it (sys.getrefcount, objgraph): 3.12's
+    /// immortal objects (None, small ints, the empty tuple...) all say _Py_IMMORTAL_REFCNT
+    /// (4294967295) whatever refers to them; any other object its count.
+    /// </summary>
+    public long ReportedRefCount(PyRef o) =>
+        !Heap.Profile.IntPromotesToLong && o.RefCount >= Heap.ImmortalRefCount / 2 ? uint.MaxValue : o.RefCount;
 }
