@@ -67,6 +67,7 @@ internal static class SysModule
             var reported = api.ReportedRefCount(o);
             return api.NewInt(reported == o.RefCount ? reported - 1 : reported);
         });
+        b.Function("_getframe", (args, kwargs) => GetFrame(interpreter, args, kwargs));
         b.NoArgs("exc_info", () =>
         {
             var e = interpreter.HandledException;
@@ -128,6 +129,47 @@ internal static class SysModule
             return api.NoneObject.NewRef();
         });
         return b.Finish();
+    }
+
+    /// <summary>
+    /// <c>sys._getframe([depth])</c>: the frame running the caller's code, or the one
+    /// <paramref name="args"/>' depth calls up, made visible as an object (3.12 counts it then).
+    /// New reference or null.
+    /// </summary>
+    private static PyRef GetFrame(Interpreter interpreter, PyRef args, PyRef kwargs)
+    {
+        var api = interpreter.Api;
+        var counted = interpreter.Py27
+            ? Arguments.Parsed(api, "_getframe", args, kwargs, 0, 1)
+            : Arguments.Unpacked(api, py27: false, "_getframe", args, kwargs, 0, 1);
+        if (!counted)
+        {
+            return PyRef.Null;
+        }
+
+        var depth = 0L;
+        if (ObjectApi.TupleSize(args) == 1)
+        {
+            var given = ObjectApi.TupleItem(args, 0);
+            if (!api.IsInt(given) || !api.TryAsLong(given, out depth))
+            {
+                return api.Raise("TypeError", interpreter.Py27 ? "an integer is required" : $"'{ObjectApi.TypeName(given)}' object cannot be interpreted as an integer");
+            }
+        }
+
+        var frame = interpreter.CurrentFrame;
+        for (; !frame.IsNull && depth > 0; depth--)
+        {
+            frame = ObjectApi.FrameBack(frame);
+        }
+
+        if (frame.IsNull)
+        {
+            return api.Raise("ValueError", "call stack is not deep enough");
+        }
+
+        api.MaterializeFrame(frame);
+        return frame.NewRef();
     }
 
     /// <summary>
