@@ -28,10 +28,23 @@ internal static class SysModule
         var (major, minor, micro) = py27 ? (2, 7, 18) : (3, 12, 1);
         PyRef[] versionValues = [api.NewInt(major), api.NewInt(minor), api.NewInt(micro), api.Intern("final").NewRef(), api.NewInt(0)];
         b.Value("version_info", api.NewVersionInfo(versionValues));
-        foreach (var v in versionValues)
+        PyRef[] floatValues =
+        [
+            api.NewFloat(double.MaxValue), api.NewInt(1024), api.NewInt(308), api.NewFloat(2.2250738585072014e-308), api.NewInt(-1021),
+            api.NewInt(-307), api.NewInt(15), api.NewInt(53), api.NewFloat(double.BitIncrement(1.0) - 1.0), api.NewInt(2), api.NewInt(1),
+        ];
+        b.Value("float_info", api.NewFloatInfo(floatValues));
+        // Refheap's ints have CPython's 30-bit digits (sys.getsizeof counts them so).
+        PyRef[] intValues = py27 ? [api.NewInt(30), api.NewInt(4)] : [api.NewInt(30), api.NewInt(4), api.NewInt(4300), api.NewInt(640)];
+        b.Value(py27 ? "long_info" : "int_info", api.NewIntInfo(intValues));
+        foreach (var v in (PyRef[])[.. versionValues, .. floatValues, .. intValues])
         {
             v.XDecRef();
         }
+
+        b.Value("float_repr_style", api.NewStr("short"));
+        b.NoArgs("getdefaultencoding", () => api.NewStr(py27 ? "ascii" : "utf-8"));
+        b.NoArgs("getfilesystemencoding", () => api.NewStr(py27 ? "UTF-8" : "utf-8"));
 
         b.Value("version", api.NewStr(py27 ? "2.7.18 (Refheap)" : "3.12.1 (Refheap)"));
         b.Value("hexversion", api.NewInt(py27 ? 0x020712F0 : 0x030C01F0));

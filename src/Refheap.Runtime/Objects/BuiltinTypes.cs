@@ -116,6 +116,10 @@ internal sealed unsafe class BuiltinTypes : IDisposable
         // Last, so that the types before it keep their places (2.7 orders unlike types by address).
         Ellipsis = Add(new EllipsisType(heap));
         VersionInfo = Add(new StructSequenceType(heap, "sys.version_info", ["major", "minor", "micro", "releaselevel", "serial"]));
+        FloatInfo = Add(new StructSequenceType(heap, "sys.float_info", ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"]));
+        IntInfo = Add(heap.Profile.IntPromotesToLong
+            ? new StructSequenceType(heap, "sys.long_info", ["bits_per_digit", "sizeof_digit"])
+            : new StructSequenceType(heap, "sys.int_info", ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]));
     }
 
     /// <summary><c>type</c>, the metatype.</summary>
@@ -135,6 +139,12 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
     /// <summary><c>sys.version_info</c>'s type, a struct sequence.</summary>
     public StructSequenceType VersionInfo { get; }
+
+    /// <summary><c>sys.float_info</c>'s type.</summary>
+    public StructSequenceType FloatInfo { get; }
+
+    /// <summary><c>sys.int_info</c>'s type (2.7: <c>sys.long_info</c>).</summary>
+    public StructSequenceType IntInfo { get; }
 
     /// <summary><c>int</c> (2.7: the machine-word int).</summary>
     public IntType Int { get; }
@@ -275,6 +285,8 @@ internal sealed unsafe class BuiltinTypes : IDisposable
 
         Native.Methods.BuiltinMethodTables.InstallAll(_heap);
         VersionInfo.InstallFieldCounts();
+        FloatInfo.InstallFieldCounts();
+        IntInfo.InstallFieldCounts();
 
         // Made now, so that reporting exhaustion later never needs memory.
         _ = Exceptions.PreallocatedMemoryError;

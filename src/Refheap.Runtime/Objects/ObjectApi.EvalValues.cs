@@ -48,6 +48,12 @@ internal sealed unsafe partial class ObjectApi
     /// </summary>
     public PyRef NewVersionInfo(ReadOnlySpan<PyRef> values) => Heap.Types.VersionInfo.New(values);
 
+    /// <summary><c>sys.float_info</c> of the eleven values (borrowed), as <see cref="NewVersionInfo"/>.</summary>
+    public PyRef NewFloatInfo(ReadOnlySpan<PyRef> values) => Heap.Types.FloatInfo.New(values);
+
+    /// <summary><c>sys.int_info</c> (2.7: <c>sys.long_info</c>) of its values (borrowed), as <see cref="NewVersionInfo"/>.</summary>
+    public PyRef NewIntInfo(ReadOnlySpan<PyRef> values) => Heap.Types.IntInfo.New(values);
+
     /// <summary>A tuple of <paramref name="items"/>, stealing each reference (even on failure); new reference.</summary>
     public PyRef TupleSteal(ReadOnlySpan<PyRef> items)
     {
