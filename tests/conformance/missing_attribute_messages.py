@@ -69,3 +69,5 @@ for target, attribute in ((Slotted(), 'x'), (f, 'nope')):
         delattr(target, attribute)
     except AttributeError as e:
         print(repr(e))
+# A built-in method's repr names its object's type by tp_name too (addresses cut off).
+print(repr(functools.partial(f).__reduce__)[:45], repr([].append)[:38], repr(KeyError().__reduce__)[:48])

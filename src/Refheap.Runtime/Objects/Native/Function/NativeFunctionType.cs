@@ -524,9 +524,9 @@ internal sealed unsafe class NativeFunctionType : TypeDescriptor
 
         if (slotWrapper && owner != null)
         {
-            return Heap.NewString($"<method-wrapper '{name}' of {f->Self->Type->Descriptor.Name} object at 0x{(nint)f->Self:x}>");
+            return Heap.NewString($"<method-wrapper '{name}' of {Heap.TypeNameOf(f->Self)} object at 0x{(nint)f->Self:x}>");
         }
 
-        return Heap.NewString($"<built-in method {name} of {f->Self->Type->Descriptor.Name} object at 0x{(nint)f->Self:x}>");
+        return Heap.NewString($"<built-in method {name} of {Heap.TypeNameOf(f->Self)} object at 0x{(nint)f->Self:x}>");
     }
 }
