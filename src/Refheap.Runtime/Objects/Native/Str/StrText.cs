@@ -134,54 +134,21 @@ internal static class StrText
     }
 
     /// <summary><c>str.upper()</c>: 3.x's full mapping (<c>'ß'</c> becomes <c>'SS'</c>).</summary>
-    public static string UpperText(string s, bool bytes)
-    {
-        if (bytes)
-        {
-            return Map(s, c => Upper(c, bytes: true));
-        }
-
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            AppendUpper(sb, c);
-        }
-
-        return sb.ToString();
-    }
+    public static string UpperText(string s, bool bytes) =>
+        MapText(s, bytes, static c => Upper(c, bytes: true), static (sb, t, i) => AppendUpper(sb, t[i]));
 
     /// <summary><c>str.lower()</c>: 3.x's full mapping, with the final sigma.</summary>
-    public static string LowerText(string s, bool bytes)
-    {
-        if (bytes)
-        {
-            return Map(s, c => Lower(c, bytes: true));
-        }
-
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            AppendLower(sb, s, i, bytes: false);
-        }
-
-        return sb.ToString();
-    }
+    public static string LowerText(string s, bool bytes) =>
+        MapText(s, bytes, static c => Lower(c, bytes: true), static (sb, t, i) => AppendLower(sb, t, i, bytes: false));
 
     /// <summary><c>str.swapcase()</c>: uppercase characters to lower case (final sigma too), lowercase ones to upper, fully (3.x).</summary>
-    public static string SwapCaseText(string s, bool bytes)
-    {
-        if (bytes)
+    public static string SwapCaseText(string s, bool bytes) =>
+        MapText(s, bytes, static c => SwapCase(c, bytes: true), static (sb, t, i) =>
         {
-            return Map(s, c => SwapCase(c, bytes: true));
-        }
-
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
+            var c = t[i];
             if (char.IsUpper(c))
             {
-                AppendLower(sb, s, i, bytes: false);
+                AppendLower(sb, t, i, bytes: false);
             }
             else if (char.IsLower(c))
             {
@@ -191,6 +158,20 @@ internal static class StrText
             {
                 sb.Append(c);
             }
+        });
+
+    /// <summary>A case method over the text: 2.7's bytes one character for one, 3.x's text by <paramref name="append"/> (which may write more than one).</summary>
+    private static string MapText(string s, bool bytes, Func<char, char> byteMap, Action<StringBuilder, string, int> append)
+    {
+        if (bytes)
+        {
+            return Map(s, byteMap);
+        }
+
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            append(sb, s, i);
         }
 
         return sb.ToString();
