@@ -58,7 +58,7 @@ internal static class FunctoolsModule
                 return PyRef.Null;
             }
 
-            return acc.IsNull ? api.Raise("TypeError", "reduce() of empty sequence with no initial value") : acc;
+            return acc.IsNull ? api.Raise("TypeError", $"reduce() of empty {(interpreter.Py27 ? "sequence" : "iterable")} with no initial value") : acc;
         }, owner: "_functools");
         var py27 = interpreter.Py27;
         b.Value("WRAPPER_ASSIGNMENTS", FunctoolsWrappers.NameTuple(api, FunctoolsWrappers.Assignments(py27)));

@@ -10,7 +10,7 @@ namespace Refheap.Objects.Native.Int;
 /// <c>float(x=0.0)</c> and <c>bool(x=False)</c>, with the profile's error wording.
 /// </summary>
 /// <remarks>
-/// Positional arguments only: a keyword argument (CPython accepts <c>base=</c>) is a TypeError.
+/// int() takes <c>base=</c> by keyword too (2.7 also <c>x=</c>); float() and bool() take positional arguments only.
 /// </remarks>
 internal static unsafe class NumberConstructors
 {
@@ -19,32 +19,33 @@ internal static unsafe class NumberConstructors
     {
         var legacy = heap.Profile.IntPromotesToLong;
         var n = TupleType.Size(args);
-        if (!NoKeywords(heap, name, kwargs))
+        var given = n + (kwargs == null ? 0 : heap.Types.Dict.Count(kwargs));
+        if (given > 2)
+        {
+            return heap.RaiseTypeError($"{name}() takes at most 2 arguments ({given} given)");
+        }
+
+        var x = n > 0 ? TupleType.Item(args, 0) : null;
+        var b = n > 1 ? TupleType.Item(args, 1) : null;
+        if (kwargs != null && !IntKeywords(heap, name, kwargs, ref x, ref b))
         {
             return PyRef.Null;
         }
 
-        if (n > 2)
+        if (x == null)
         {
-            return heap.RaiseTypeError($"{name}() takes at most 2 arguments ({n} given)");
+            return b != null ? heap.RaiseTypeError($"{name}() missing string argument") : Result(heap, BigInteger.Zero, asLong);
         }
 
-        if (n == 0)
-        {
-            return Result(heap, BigInteger.Zero, asLong);
-        }
-
-        var x = TupleType.Item(args, 0);
         var isStr = Heap.IsInstance(x, heap.Types.Str);
         var numberBase = 10;
-        if (n == 2)
+        if (b != null)
         {
             if (!isStr)
             {
                 return heap.RaiseTypeError($"{name}() can't convert non-string with explicit base");
             }
 
-            var b = TupleType.Item(args, 1);
             if (!heap.TryAsLong(b, out var bv))
             {
                 return heap.IsInt(b)
@@ -231,6 +232,45 @@ internal static unsafe class NumberConstructors
 
     private static PyRef Result(Heap heap, BigInteger value, bool asLong) =>
         asLong ? heap.Types.Long!.New(value) : heap.NewInt(value);
+
+    /// <summary>
+    /// int()'s keywords: <c>base</c> (and 2.7's <c>x</c>) fill <paramref name="x"/> and
+    /// <paramref name="b"/>; another keyword, or one given by position too, is a TypeError.
+    /// </summary>
+    private static bool IntKeywords(Heap heap, string name, PyObject* kwargs, ref PyObject* x, ref PyObject* b)
+    {
+        var legacy = heap.Profile.IntPromotesToLong;
+        nint pos = 0;
+        while (heap.Types.Dict.Next(kwargs, ref pos, out var key, out var value))
+        {
+            var keyword = StrType.AsString(key);
+            var (slot, position) = keyword == "base" ? (1, 2) : keyword == "x" && legacy ? (0, 1) : (-1, 0);
+            if (slot < 0)
+            {
+                _ = heap.RaiseTypeError($"'{keyword}' is an invalid keyword argument for {(legacy ? "this function" : name + "()")}");
+                return false;
+            }
+
+            if ((slot == 0 ? x : b) != null)
+            {
+                _ = heap.RaiseTypeError(legacy
+                    ? $"Argument given by name ('{keyword}') and position ({position})"
+                    : $"argument for {name}() given by name ('{keyword}') and position ({position})");
+                return false;
+            }
+
+            if (slot == 0)
+            {
+                x = value;
+            }
+            else
+            {
+                b = value;
+            }
+        }
+
+        return true;
+    }
 
     private static bool NoKeywords(Heap heap, string name, PyObject* kwargs)
     {

@@ -632,20 +632,40 @@ internal sealed unsafe class WrapperType : TypeDescriptor
                     return Heap.RaiseTypeError(n < 1 ? "type 'partial' takes at least one argument" : "the first argument must be callable");
                 }
 
-                var rest = Heap.Types.Tuple.New(n - 1);
+                // 3.x's partial_new flattens a plain partial (one without attributes of its own):
+                // the new one calls its function with its arguments first and its keywords under the new ones.
+                var func = TupleType.Item(args, 0);
+                var inner = func->Type == TypeObject && !Heap.Profile.IntPromotesToLong && ((PyWrapperObject*)func)->Fourth == null /* its attribute dict */
+                    ? (PyWrapperObject*)func
+                    : null;
+                var innerArgs = inner == null || inner->Second == null ? 0 : TupleType.Size(inner->Second);
+                var rest = Heap.Types.Tuple.New(innerArgs + n - 1);
                 if (rest.IsNull)
                 {
                     return rest;
                 }
 
+                for (nint i = 0; i < innerArgs; i++)
+                {
+                    Heap.IncRef(TupleType.Item(inner->Second, i));
+                    TupleType.Items(rest.Ptr)[i] = TupleType.Item(inner->Second, i);
+                }
+
                 for (nint i = 1; i < n; i++)
                 {
                     Heap.IncRef(TupleType.Item(args, i));
-                    TupleType.Items(rest.Ptr)[i - 1] = TupleType.Item(args, i);
+                    TupleType.Items(rest.Ptr)[innerArgs + i - 1] = TupleType.Item(args, i);
                 }
 
-                var keywords = kwargs != null && Heap.Types.Dict.Count(kwargs) > 0 ? Heap.Types.Dict.Copy(kwargs) : Heap.NewDict();
-                var p = keywords.IsNull ? PyRef.Null : New(TupleType.Item(args, 0), rest.Ptr, keywords.Ptr, null);
+                var keywords = inner != null && inner->Third != null ? Heap.Types.Dict.Copy(inner->Third)
+                    : kwargs != null && Heap.Types.Dict.Count(kwargs) > 0 ? Heap.Types.Dict.Copy(kwargs) : Heap.NewDict();
+                if (!keywords.IsNull && inner != null && kwargs != null && Heap.Types.Dict.Merge(keywords.Ptr, kwargs) < 0)
+                {
+                    keywords.DecRef();
+                    keywords = PyRef.Null;
+                }
+
+                var p = keywords.IsNull ? PyRef.Null : New(inner != null ? inner->First : func, rest.Ptr, keywords.Ptr, null);
                 rest.DecRef();
                 keywords.XDecRef();
                 return p;
