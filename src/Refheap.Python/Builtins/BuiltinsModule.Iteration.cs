@@ -268,6 +268,12 @@ internal sealed partial class BuiltinsModule
     private PyRef Sorted(PyRef args, PyRef kwargs)
     {
         var n = ObjectApi.TupleSize(args);
+        if (n == 0 && Behaviour.SortedTakesCmp && _api.DictItems(kwargs).Select(i => ObjectApi.StrText(i.Key)).FirstOrDefault(k => k is not ("cmp" or "key" or "reverse")) is { } unknown)
+        {
+            // 2.7's sorted takes its sequence by position only.
+            return _api.Raise("TypeError", $"'{unknown}' is an invalid keyword argument for this function");
+        }
+
         if (n == 0 || (!Behaviour.SortedTakesCmp && n > 1))
         {
             return _api.Raise("TypeError", Behaviour.SortedTakesCmp
@@ -454,5 +460,5 @@ internal sealed partial class BuiltinsModule
 
     // 2.7's zip(*iterables): a list of tuples, as long as the shortest (builtin_zip).
     private PyRef ZipList(PyRef args, PyRef kwargs) =>
-        _api.DictCount(kwargs) > 0 ? _api.Raise("TypeError", "zip() does not take keyword arguments") : _api.Py27Zip(args);
+        _api.DictCount(kwargs) > 0 ? _api.Raise("TypeError", "zip() takes no keyword arguments") : _api.Py27Zip(args);
 }

@@ -312,6 +312,7 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
             return Heap.RaiseTypeError($"enumerate() takes at most 2 arguments ({n} given)");
         }
 
+        string? unknown = null;
         if (kwargs != null)
         {
             nint pos = 0;
@@ -326,13 +327,19 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
                 {
                     start = value;
                 }
+                else if (!Py27)
+                {
+                    // 3.12's enum_new (Argument Clinic) names any keyword it cannot place so.
+                    return Heap.RaiseTypeError($"'{name}' is an invalid keyword argument for enumerate()");
+                }
+                else if (name == firstName || name == "start")
+                {
+                    return Heap.RaiseTypeError($"Argument given by name ('{name}') and position ({(name == "start" ? 2 : 1)})");
+                }
                 else
                 {
-                    return Heap.RaiseTypeError(Py27
-                        ? $"'{name}' is an invalid keyword argument for this function"
-                        : name == firstName || name == "start"
-                            ? $"argument for enumerate() given by name ('{name}') and position ({(name == "start" ? 2 : 1)})"
-                            : $"enumerate() got an unexpected keyword argument '{name}'");
+                    // 2.7's parser reports a missing sequence before an unknown keyword.
+                    unknown ??= name;
                 }
             }
         }
@@ -340,6 +347,11 @@ internal sealed unsafe class BuiltinIteratorType : IteratorType
         if (iterable == null)
         {
             return Heap.RaiseTypeError(Py27 ? "Required argument 'sequence' (pos 1) not found" : "enumerate() missing required argument 'iterable'");
+        }
+
+        if (unknown != null)
+        {
+            return Heap.RaiseTypeError($"'{unknown}' is an invalid keyword argument for this function");
         }
 
         long index = 0;

@@ -140,17 +140,16 @@ internal static unsafe class NumberConstructors
     public static PyRef Float(Heap heap, PyObject* args, PyObject* kwargs)
     {
         var legacy = heap.Profile.IntPromotesToLong;
-        if (!NoKeywords(heap, "float", kwargs) || !AtMostOne(heap, "float", args))
+        if (!OneArgument(heap, "float", args, kwargs, out var x))
         {
             return PyRef.Null;
         }
 
-        if (TupleType.Size(args) == 0)
+        if (x == null)
         {
             return heap.NewFloat(0.0);
         }
 
-        var x = TupleType.Item(args, 0);
         if (x->Type == heap.Types.Float.TypeObject)
         {
             return new PyRef(x).NewRef();
@@ -216,17 +215,17 @@ internal static unsafe class NumberConstructors
     /// <summary><c>bool(...)</c>: a new reference or null.</summary>
     public static PyRef Bool(Heap heap, PyObject* args, PyObject* kwargs)
     {
-        if (!NoKeywords(heap, "bool", kwargs) || !AtMostOne(heap, "bool", args))
+        if (!OneArgument(heap, "bool", args, kwargs, out var x))
         {
             return PyRef.Null;
         }
 
-        if (TupleType.Size(args) == 0)
+        if (x == null)
         {
             return heap.NewBool(false);
         }
 
-        var truth = heap.IsTrue(TupleType.Item(args, 0));
+        var truth = heap.IsTrue(x);
         return truth < 0 ? PyRef.Null : heap.NewBool(truth != 0);
     }
 
@@ -269,6 +268,44 @@ internal static unsafe class NumberConstructors
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// float()'s and bool()'s one optional argument: 3.x's by position only, 2.7's also as
+    /// <c>x=</c> (PyArg_ParseTupleAndKeywords). Null when none is given; false with TypeError set.
+    /// </summary>
+    private static bool OneArgument(Heap heap, string name, PyObject* args, PyObject* kwargs, out PyObject* x)
+    {
+        x = null;
+        var keywords = kwargs == null ? 0 : heap.Types.Dict.Count(kwargs);
+        if (!heap.Profile.IntPromotesToLong || keywords == 0)
+        {
+            if (!NoKeywords(heap, name, kwargs) || !AtMostOne(heap, name, args))
+            {
+                return false;
+            }
+
+            x = TupleType.Size(args) > 0 ? TupleType.Item(args, 0) : null;
+            return true;
+        }
+
+        var given = TupleType.Size(args) + keywords;
+        if (given > 1)
+        {
+            _ = heap.RaiseTypeError($"{name}() takes at most 1 argument ({given} given)");
+            return false;
+        }
+
+        nint pos = 0;
+        heap.Types.Dict.Next(kwargs, ref pos, out var key, out var value);
+        if (!StrType.EqualsText(key, "x"))
+        {
+            _ = heap.RaiseTypeError($"'{StrType.AsString(key)}' is an invalid keyword argument for this function");
+            return false;
+        }
+
+        x = value;
         return true;
     }
 
