@@ -37,6 +37,7 @@ internal static class GcModuleBindings
 
         return api.ListSteal([.. items]);
     }
+
     /// <summary>
     /// 3.x's get_objects(generation=None) arguments: at most one, positional or by that keyword;
     /// <paramref name="given"/> is how many were given. False with TypeError set otherwise.
@@ -152,8 +153,7 @@ internal static class GcModuleBindings
         b.Value("garbage", collector.EnsureGarbage().NewRef());
         b.Function("set_debug", (args, kwargs) =>
         {
-            var checkedCount = py27 ? Arguments.Parsed(api, "set_debug", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("set_debug"), args, kwargs);
-            if (!checkedCount || !Arguments.Int(api, args, 0, out var flags))
+            if (!b.OneNumberArgument("set_debug", args, kwargs) || !Arguments.Int(api, args, 0, out var flags))
             {
                 return PyRef.Null;
             }
@@ -245,10 +245,6 @@ internal static class GcModuleBindings
         if (!py27)
         {
             b.NoArgs("get_stats", () => Stats(api, collector));
-        }
-
-        if (!py27)
-        {
             b.OneArg("is_finalized", o => api.Bool(GcInspection.IsFinalized(o)).NewRef());
             b.Value("callbacks", collector.EnsureCallbacks().NewRef());
             b.NoArgs("freeze", () =>

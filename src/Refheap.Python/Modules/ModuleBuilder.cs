@@ -56,6 +56,15 @@ internal sealed class ModuleBuilder
         Function(name, (args, kwargs) => Arguments.OneArg(Api, MethodLabel(name, owner), args, kwargs) ? body(ObjectApi.TupleItem(args, 0)) : PyRef.Null, owner);
 
     /// <summary>
+    /// The count check of a function of one number: 2.7 parses it from its tuple
+    /// (PyArg_ParseTuple's "takes exactly 1 argument"), 3.x's is METH_O ("module.name() takes
+    /// exactly one argument"). False with TypeError set.
+    /// </summary>
+    public bool OneNumberArgument(string name, PyRef args, PyRef kwargs) => _interpreter.Py27
+        ? Arguments.Parsed(Api, name, args, kwargs, 1, 1)
+        : Arguments.OneArg(Api, MethodLabel(name), args, kwargs);
+
+    /// <summary>
     /// How a METH_NOARGS or METH_O function names itself in its argument errors: 2.7 by its name,
     /// 3.x by its module's too (<c>gc.enable</c>; <paramref name="owner"/> when CPython's module
     /// is another, as weakref's functions come from <c>_weakref</c>).

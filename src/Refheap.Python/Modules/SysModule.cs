@@ -122,8 +122,7 @@ internal static class SysModule
         b.NoArgs("getrecursionlimit", () => api.NewInt(api.Heap.RecursionLimit));
         b.Function("setrecursionlimit", (args, kwargs) =>
         {
-            var counted = py27 ? Arguments.Parsed(api, "setrecursionlimit", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("setrecursionlimit"), args, kwargs);
-            if (!counted || !Arguments.Int(api, args, 0, out var limit))
+            if (!b.OneNumberArgument("setrecursionlimit", args, kwargs) || !Arguments.Int(api, args, 0, out var limit))
             {
                 return PyRef.Null;
             }

@@ -23,8 +23,7 @@ internal static class TimeModule
 
         b.Function("sleep", (args, kwargs) =>
         {
-            var counted = interpreter.Py27 ? Arguments.Parsed(api, "sleep", args, kwargs, 1, 1) : Arguments.OneArg(api, b.MethodLabel("sleep"), args, kwargs);
-            if (!counted)
+            if (!b.OneNumberArgument("sleep", args, kwargs))
             {
                 return PyRef.Null;
             }

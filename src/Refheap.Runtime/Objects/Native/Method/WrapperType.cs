@@ -634,8 +634,9 @@ internal sealed unsafe class WrapperType : TypeDescriptor
 
                 // 3.x's partial_new flattens a plain partial (one without attributes of its own):
                 // the new one calls its function with its arguments first and its keywords under the new ones.
+                // (A partial's attribute dict is its Fourth slot.)
                 var func = TupleType.Item(args, 0);
-                var inner = func->Type == TypeObject && !Heap.Profile.IntPromotesToLong && ((PyWrapperObject*)func)->Fourth == null /* its attribute dict */
+                var inner = func->Type == TypeObject && !Heap.Profile.IntPromotesToLong && ((PyWrapperObject*)func)->Fourth == null
                     ? (PyWrapperObject*)func
                     : null;
                 var innerArgs = inner == null || inner->Second == null ? 0 : TupleType.Size(inner->Second);
